@@ -1,0 +1,30 @@
+"""The `trainer` command: a click group whose default opens the terminal UI.
+
+Headless commands never import textual (start-up stays ~100 ms); the UI is imported lazily.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="trainer")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """回款道场 — practise collecting overdue receivables against debtor personas."""
+    if ctx.invoked_subcommand is None:
+        from .ui import open_ui
+        open_ui()
+
+
+def _register() -> None:
+    from . import authoring, classify, history, leaderboard, listing, play, testplan, validate
+    for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan):
+        for cmd in mod.COMMANDS:
+            main.add_command(cmd)
+
+
+_register()

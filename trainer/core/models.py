@@ -1,0 +1,513 @@
+"""Validated models: Persona, Scenario and their parts, built from YNode trees.
+
+``PERSONA_SPEC`` / ``SCENARIO_SPEC`` are the single source of the file formats: the loader
+checks files against them and ``trainer schema`` prints them as JSON Schema.
+Semantic checks (cross references, conditions, placeholders) live in ``build_persona`` and
+``build_scenario``, each problem pointing at the node that caused it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import catalogue
+from .conditions import Condition, ConditionError, parse as parse_condition, BUILTINS
+from .spec import AnyOf, Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
+from .yamlsafe import YNode
+
+RESULTS = ("paid_in_full", "partial", "promise", "no_progress", "broken_off", "legal")
+DIFFICULTIES = ("easy", "normal", "hard")
+DEBT_TYPES = ("工程项目型", "政企机构应收款", "厂商与商场超市", "厂家与厂家", "厂商与经销商")
+SLUG = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*"
+ID_HINT = "lower-case letters and digits, words joined by - or _"
+PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue", "debt_type", "our_company")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+_TACTIC_OR_GROUP = Str("a tactic id (verify_balance), a group (理 情 利 法 人 程序) or hostile")
+_REPLIES = List(Str("what the debtor says", max_len=400), min_items=1, scalar_ok=True,
+                doc="reply variants; the session picks one with its seeded RNG, avoiding repeats")
+_WHEN = List(Str("a condition, e.g. 'pressure >= 40 and used(verify_balance)'", max_len=300),
+             scalar_ok=True, doc="conditions; all must hold")
+_EFFECTS = Map(Int("change of the meter", min=-100, max=100), key_pattern=r"[a-z][a-z0-9_]*",
+               doc="meter changes, e.g. {willingness: 10, irritation: -5}")
+
+ENDING_SPEC = Obj({
+    "result": F(Str(choices=RESULTS, doc="how the negotiation ended"), required=True),
+    "paid": F(Num(min=0, max=1, doc="share of the debt paid on the spot (0..1)")),
+    "committed": F(Num(min=0, max=1, doc="share of the debt promised with a date (0..1)")),
+    "due_days": F(Int(min=0, max=3650, doc="days until the promised money is due")),
+    "plan": F(List(Obj({
+        "share": F(Num(min=0, max=1, doc="share of the debt"), required=True),
+        "due_days": F(Int(min=0, max=3650, doc="days from the session date"), required=True),
+        "note": F(Str(max_len=200)),
+    }), doc="instalments of the agreement, for the 回收计划表")),
+    "summary": F(Str(max_len=400, doc="one line for the result screen")),
+}, doc="makes the state terminal")
+
+STATE_SPEC = Obj({
+    "label": F(Str(max_len=60, doc="short name shown to the trainee"), required=True),
+    "hint": F(Str(max_len=400, doc="coach hint from the course for this moment")),
+    "ending": F(ENDING_SPEC),
+})
+
+METER_SPEC = Obj({
+    "label": F(Str(max_len=20), required=True),
+    "start": F(Int(min=-1000, max=1000), required=True),
+    "min": F(Int(min=-1000, max=1000)),
+    "max": F(Int(min=-1000, max=1000)),
+    "good": F(Str(choices=("up", "down"), doc="which direction helps the trainee (default up)")),
+    "hidden": F(Bool(doc="never shown, even on easy")),
+})
+
+REACTION_SPEC = Obj({
+    "on": F(List(_TACTIC_OR_GROUP, min_items=1, scalar_ok=True,
+                 doc="the tactics or groups this reaction answers"), required=True),
+    "in": F(List(Str(), min_items=1, scalar_ok=True, doc="states it applies in (default: every non-terminal state)")),
+    "when": F(_WHEN),
+    "effects": F(_EFFECTS),
+    "to": F(Str(doc="next state (default: stay)")),
+    "replies": F(_REPLIES, required=True),
+    "note": F(Str(max_len=400, doc="why the debtor reacts so — shown in the debrief")),
+    "reveals": F(Bool(doc="this reaction exposes the hidden reason")),
+})
+
+AUTO_SPEC = Obj({
+    "when": F(_WHEN, required=True),
+    "in": F(List(Str(), min_items=1, scalar_ok=True)),
+    "to": F(Str(), required=True),
+    "replies": F(_REPLIES, required=True),
+    "note": F(Str(max_len=400)),
+})
+
+DIFF_SPEC = Obj({
+    "meters": F(Map(Int(min=-1000, max=1000), doc="added to the meters' start values")),
+})
+
+PERSONA_SPEC = Obj({
+    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
+    "name": F(Str(max_len=60, doc="e.g. 周老板"), required=True),
+    "archetype": F(Str(max_len=20, doc="e.g. 假没钱"), required=True),
+    "summary": F(Str(max_len=600)),
+    "hidden_reason": F(Obj({
+        "reason": F(Int(min=1, max=13, doc="the course's 13 reasons customers don't pay"), required=True),
+        "truth": F(Str(max_len=400), required=True),
+        "cover": F(Str(max_len=400, doc="the cover story the debtor tells"), required=True),
+    })),
+    "meters": F(Map(METER_SPEC, min_items=1), required=True),
+    "start": F(Str(), required=True),
+    "out_of_time": F(Str(doc="terminal state reached when the turn limit runs out")),
+    "repetition": F(Obj({
+        "decay": F(Num(min=0, max=1, doc="each earlier use multiplies a tactic's good effects by this")),
+        "meter": F(Str(doc="meter that rises on repetition (default irritation)")),
+        "penalty": F(Int(min=0, max=50, doc="added to that meter per earlier use")),
+    })),
+    "difficulty": F(Obj({d: F(DIFF_SPEC) for d in DIFFICULTIES})),
+    "states": F(Map(STATE_SPEC, min_items=2), required=True),
+    "reactions": F(List(REACTION_SPEC), required=True),
+    "auto": F(List(AUTO_SPEC)),
+    "default": F(Obj({
+        "effects": F(_EFFECTS),
+        "replies": F(_REPLIES, required=True),
+    }), required=True),
+}, doc="A debtor persona: hidden meters, states and reactions to tactics")
+
+CASE_SPEC = Obj({
+    "company": F(Str(max_len=60), required=True),
+    "contact": F(Str(max_len=30), required=True),
+    "role": F(Str(max_len=30), required=True),
+    "our_company": F(Str(max_len=60)),
+    "owed": F(Int(min=1, max=10**12, doc="amount owed, yuan"), required=True),
+    "days_overdue": F(Int(min=0, max=36500), required=True),
+    "debt_type": F(Str(choices=DEBT_TYPES), required=True),
+    "contract_terms": F(Str(max_len=600), required=True),
+    "relationship": F(Str(max_len=400)),
+    "date": F(Str(pattern=r"\d{4}-\d{2}-\d{2}", pattern_hint="YYYY-MM-DD", doc="the session's date in the story")),
+    "known": F(List(Str(max_len=400), min_items=1, doc="what the trainee knows beforehand"), required=True),
+})
+
+SCENARIO_SPEC = Obj({
+    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
+    "title": F(Str(max_len=80), required=True),
+    "persona": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
+    "summary": F(Str(max_len=600)),
+    "difficulty": F(Str(choices=DIFFICULTIES), required=True),
+    "turn_limit": F(Int(min=3, max=100), required=True),
+    "case": F(CASE_SPEC, required=True),
+    "goals": F(List(Str(max_len=300), min_items=1), required=True),
+    "meters": F(Map(Int(min=-1000, max=1000), doc="start values overriding the persona's")),
+}, doc="A scenario: a persona and a concrete case")
+
+
+# ---------------------------------------------------------------- models
+
+@dataclass(frozen=True)
+class Meter:
+    name: str
+    label: str
+    start: int
+    min: int = 0
+    max: int = 100
+    good: str = "up"
+    hidden: bool = False
+
+
+@dataclass(frozen=True)
+class Installment:
+    share: float
+    due_days: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Ending:
+    result: str
+    paid: float = 0.0
+    committed: float = 0.0
+    due_days: int = 0
+    plan: tuple[Installment, ...] = ()
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    label: str
+    hint: str = ""
+    ending: Ending | None = None
+
+    @property
+    def terminal(self) -> bool:
+        return self.ending is not None
+
+
+@dataclass(frozen=True)
+class Reaction:
+    index: int
+    on: tuple[str, ...]  # tactic ids and group names as written
+    tactics: frozenset[str]  # expanded to tactic ids
+    states: tuple[str, ...]  # expanded; empty never
+    when: tuple[Condition, ...]
+    effects: tuple[tuple[str, int], ...]
+    to: str | None
+    replies: tuple[str, ...]
+    note: str = ""
+    reveals: bool = False
+    line: int = 0
+    specificity: int = 0  # 0 tactic, 1 group
+
+
+@dataclass(frozen=True)
+class AutoRule:
+    index: int
+    when: tuple[Condition, ...]
+    states: tuple[str, ...]
+    to: str
+    replies: tuple[str, ...]
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class HiddenReason:
+    reason: int
+    truth: str
+    cover: str
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    name: str
+    archetype: str
+    summary: str
+    meters: tuple[Meter, ...]
+    start: str
+    states: dict[str, State]
+    reactions: tuple[Reaction, ...]
+    auto: tuple[AutoRule, ...]
+    default_effects: tuple[tuple[str, int], ...]
+    default_replies: tuple[str, ...]
+    out_of_time: str | None = None
+    hidden_reason: HiddenReason | None = None
+    repetition_decay: float = 0.6
+    repetition_meter: str = "irritation"
+    repetition_penalty: int = 4
+    difficulty: dict[str, dict[str, int]] = field(default_factory=dict)
+    path: str = ""
+    sha256: str = ""
+
+    def meter(self, name: str) -> Meter:
+        return next(m for m in self.meters if m.name == name)
+
+    @property
+    def endings(self) -> dict[str, State]:
+        return {k: s for k, s in self.states.items() if s.terminal}
+
+    def __hash__(self) -> int:
+        return hash((self.id, self.sha256))
+
+
+@dataclass(frozen=True)
+class Case:
+    company: str
+    contact: str
+    role: str
+    owed: int
+    days_overdue: int
+    debt_type: str
+    contract_terms: str
+    known: tuple[str, ...]
+    relationship: str = ""
+    our_company: str = "我们公司"
+    date: str = "2026-11-02"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    persona_id: str
+    summary: str
+    difficulty: str
+    turn_limit: int
+    case: Case
+    goals: tuple[str, ...]
+    meters: dict[str, int]
+    path: str = ""
+    sha256: str = ""
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _s(node: YNode | None, default: Any = "") -> Any:
+    return default if node is None else node.value
+
+
+def _list(node: YNode | None) -> list[YNode]:
+    return [] if node is None else list(node.value)
+
+
+def check_placeholders(node: YNode, out: Problems, allowed: tuple[str, ...] = PLACEHOLDERS) -> None:
+    for m in _PLACEHOLDER.finditer(str(node.value)):
+        if m.group(1) not in allowed:
+            out.error(node, f"unknown placeholder '{{{m.group(1)}}}' in text; use one of "
+                            f"{', '.join('{' + a + '}' for a in allowed)}{did_you_mean(m.group(1), allowed)}")
+
+
+def render(text: str, values: dict[str, str]) -> str:
+    """Fill ``{placeholder}`` from the case. Only exact names; nothing is evaluated."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _expand_moves(node: YNode, out: Problems) -> set[str]:
+    word = node.value
+    if word in catalogue.MOVE_IDS:
+        return {word}
+    if word in catalogue.GROUPS:
+        return set(catalogue.tactics_in(word))
+    if word in ("any", "*"):
+        return set(catalogue.MOVE_IDS)
+    choices = list(catalogue.MOVE_IDS) + list(catalogue.GROUPS)
+    out.error(node, f"unknown tactic '{word}'{did_you_mean(word, choices)}")
+    return set()
+
+
+def _state_ref(node: YNode | None, states: dict[str, Any], out: Problems, what: str = "state") -> str | None:
+    if node is None:
+        return None
+    name = node.value
+    if name not in states:
+        out.error(node, f"unknown {what} '{name}'{did_you_mean(name, states)}")
+        return None
+    return name
+
+
+def _conditions(node: YNode | None, meters: set[str], states: dict[str, Any], out: Problems) -> tuple[Condition, ...]:
+    conds = []
+    for c in _list(node):
+        try:
+            cond = parse_condition(c.value)
+        except ConditionError as e:
+            out.error(c, f"bad condition '{c.value}': {e}")
+            continue
+        for a in cond.atoms():
+            if a.kind == "meter" and a.name not in meters:
+                choices = sorted(meters) + list(BUILTINS)
+                out.error(c, f"unknown meter '{a.name}' in condition{did_you_mean(a.name, choices)}")
+            elif a.kind in ("used", "last") and a.name not in catalogue.MOVE_IDS and a.name not in catalogue.GROUPS:
+                out.error(c, f"unknown tactic '{a.name}' in condition"
+                             f"{did_you_mean(a.name, list(catalogue.MOVE_IDS) + list(catalogue.GROUPS))}")
+            elif a.kind == "visited" and a.name not in states:
+                out.error(c, f"unknown state '{a.name}' in condition{did_you_mean(a.name, states)}")
+        conds.append(cond)
+    return tuple(conds)
+
+
+def _effects(node: YNode | None, meters: set[str], out: Problems) -> tuple[tuple[str, int], ...]:
+    if node is None:
+        return ()
+    eff = []
+    for k, v in node.value.items():
+        if k not in meters:
+            out.error(node.keys[k], f"unknown meter '{k}'{did_you_mean(k, meters)}")
+            continue
+        eff.append((k, int(v.value)))
+    return tuple(eff)
+
+
+def _replies(node: YNode | None, out: Problems) -> tuple[str, ...]:
+    reps = []
+    for r in _list(node):
+        check_placeholders(r, out)
+        reps.append(str(r.value))
+    return tuple(reps)
+
+
+def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
+    """Check ``root`` against PERSONA_SPEC and build the Persona; problems go to ``out``."""
+    if not PERSONA_SPEC.check(root, out):
+        return None
+    v = root.value
+    meters_node = v["meters"]
+    meters: list[Meter] = []
+    for name, mn in meters_node.value.items():
+        mv = mn.value
+        lo, hi = _s(mv.get("min"), 0), _s(mv.get("max"), 100)
+        start = mv["start"].value
+        if lo >= hi:
+            out.error(mn, f"meter '{name}': min {lo} must be below max {hi}")
+        elif not lo <= start <= hi:
+            out.error(mv["start"], f"meter '{name}': start {start} is outside {lo}..{hi}")
+        meters.append(Meter(name, mv["label"].value, start, lo, hi, _s(mv.get("good"), "up"), _s(mv.get("hidden"), False)))
+    meter_names = {m.name for m in meters}
+    if "turn" in meter_names or "repeats" in meter_names or "streak" in meter_names:
+        out.error(meters_node, "meter names 'turn', 'repeats' and 'streak' are reserved")
+
+    states: dict[str, State] = {}
+    for name, sn in v["states"].value.items():
+        sv = sn.value
+        ending = None
+        if "ending" in sv:
+            ev = sv["ending"].value
+            plan = tuple(Installment(p.value["share"].value, p.value["due_days"].value, _s(p.value.get("note")))
+                         for p in _list(ev.get("plan")))
+            paid, committed = _s(ev.get("paid"), 0.0), _s(ev.get("committed"), 0.0)
+            if paid + committed > 1.0 + 1e-9:
+                out.error(sv["ending"], f"paid {paid} + committed {committed} is more than the whole debt (1.0)")
+            if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
+                out.warning(ev["plan"], "the plan's shares do not add up to paid + committed")
+            ending = Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
+        if "hint" in sv:
+            check_placeholders(sv["hint"], out)
+        states[name] = State(name, sv["label"].value, _s(sv.get("hint")), ending)
+
+    start = _state_ref(v["start"], states, out)
+    if start and states[start].terminal:
+        out.error(v["start"], f"the start state '{start}' is an ending")
+    out_of_time = _state_ref(v.get("out_of_time"), states, out)
+    if out_of_time and not states[out_of_time].terminal:
+        out.error(v["out_of_time"], f"out_of_time state '{out_of_time}' must be an ending")
+    if not any(s.terminal for s in states.values()):
+        out.error(v["states"], "no state has an ending; a negotiation must be able to end")
+    live = tuple(k for k, s in states.items() if not s.terminal)
+
+    def _in(node: YNode | None) -> tuple[str, ...]:
+        if node is None:
+            return live
+        res = []
+        for s in _list(node):
+            name = _state_ref(s, states, out)
+            if name is None:
+                continue
+            if states[name].terminal:
+                out.error(s, f"state '{name}' is an ending; nothing happens after an ending")
+                continue
+            res.append(name)
+        return tuple(res)
+
+    reactions = []
+    for i, rn in enumerate(_list(v["reactions"])):
+        rv = rn.value
+        tactics: set[str] = set()
+        spec = 0
+        for t in _list(rv["on"]):
+            tactics |= _expand_moves(t, out)
+            if t.value not in catalogue.MOVE_IDS:
+                spec = 1
+        to = _state_ref(rv.get("to"), states, out)
+        reactions.append(Reaction(
+            index=i, on=tuple(t.value for t in _list(rv["on"])), tactics=frozenset(tactics),
+            states=_in(rv.get("in")), when=_conditions(rv.get("when"), meter_names, states, out),
+            effects=_effects(rv.get("effects"), meter_names, out), to=to,
+            replies=_replies(rv["replies"], out), note=_s(rv.get("note")),
+            reveals=_s(rv.get("reveals"), False), line=rn.line, specificity=spec))
+
+    autos = []
+    for i, an in enumerate(_list(v.get("auto"))):
+        av = an.value
+        to = _state_ref(av["to"], states, out)
+        autos.append(AutoRule(i, _conditions(av["when"], meter_names, states, out), _in(av.get("in")),
+                              to or "", _replies(av["replies"], out), _s(av.get("note")), an.line))
+
+    dv = v["default"].value
+    rep = v.get("repetition")
+    rv2 = rep.value if rep else {}
+    rep_meter = _s(rv2.get("meter"), "irritation")
+    if rep_meter not in meter_names:
+        where = rv2.get("meter") or meters_node
+        out.error(where, f"repetition meter '{rep_meter}' is not a meter{did_you_mean(rep_meter, meter_names)}"
+                  + ("" if rv2.get("meter") else " (define an 'irritation' meter or set repetition.meter)"))
+    diff: dict[str, dict[str, int]] = {}
+    if v.get("difficulty"):
+        for d, dn in v["difficulty"].value.items():
+            mm = dn.value.get("meters")
+            diff[d] = {}
+            if mm:
+                for k, kv in mm.value.items():
+                    if k not in meter_names:
+                        out.error(mm.keys[k], f"unknown meter '{k}'{did_you_mean(k, meter_names)}")
+                    diff[d][k] = kv.value
+    hr = v.get("hidden_reason")
+    hidden = HiddenReason(hr.value["reason"].value, hr.value["truth"].value, hr.value["cover"].value) if hr else None
+
+    if out.errors:
+        return None
+    return Persona(
+        id=v["id"].value, name=v["name"].value, archetype=v["archetype"].value, summary=_s(v.get("summary")),
+        meters=tuple(meters), start=start or "", states=states, reactions=tuple(reactions), auto=tuple(autos),
+        default_effects=_effects(dv.get("effects"), meter_names, out), default_replies=_replies(dv["replies"], out),
+        out_of_time=out_of_time, hidden_reason=hidden,
+        repetition_decay=_s(rv2.get("decay"), 0.6), repetition_meter=rep_meter,
+        repetition_penalty=_s(rv2.get("penalty"), 4), difficulty=diff, path=root.path, sha256=sha256_text(text))
+
+
+def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
+    if not SCENARIO_SPEC.check(root, out):
+        return None
+    v = root.value
+    cv = v["case"].value
+    case = Case(
+        company=cv["company"].value, contact=cv["contact"].value, role=cv["role"].value,
+        owed=cv["owed"].value, days_overdue=cv["days_overdue"].value, debt_type=cv["debt_type"].value,
+        contract_terms=cv["contract_terms"].value, known=tuple(k.value for k in cv["known"].value),
+        relationship=_s(cv.get("relationship")), our_company=_s(cv.get("our_company"), "我们公司"),
+        date=_s(cv.get("date"), "2026-11-02"))
+    meters = {k: n.value for k, n in v["meters"].value.items()} if v.get("meters") else {}
+    return Scenario(
+        id=v["id"].value, title=v["title"].value, persona_id=v["persona"].value, summary=_s(v.get("summary")),
+        difficulty=v["difficulty"].value, turn_limit=v["turn_limit"].value, case=case,
+        goals=tuple(g.value for g in v["goals"].value), meters=meters, path=root.path, sha256=sha256_text(text))
+
+
+def case_values(case: Case) -> dict[str, str]:
+    wan = case.owed / 10000
+    return {
+        "company": case.company, "contact": case.contact, "role": case.role,
+        "owed": f"{case.owed:,}", "owed_wan": f"{wan:g}万" if wan >= 1 else f"{case.owed}元",
+        "days_overdue": str(case.days_overdue), "debt_type": case.debt_type, "our_company": case.our_company,
+    }

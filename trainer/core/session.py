@@ -1,0 +1,327 @@
+"""A Session: one trainee against one persona in one scenario, seeded and deterministic.
+
+The session is the *model* of the persona's cached machine. It owns the meters, the turn
+count, the moves so far and a ``random.Random(seed)`` — the only source of chance — so the
+same scenario + moves + seed always gives the same transcript.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from . import catalogue
+from .machine import AUTO_TRIGGER, TIME_UP_TRIGGER, UNCLEAR, DebtorModel, machine_for
+from .models import AutoRule, Ending, Persona, Reaction, Scenario, case_values, render
+
+#: difficulty presets: added to meter starts (in the meter's *bad* direction for hard),
+#: and a multiplier on meter changes that hurt the trainee.
+DIFFICULTY = {
+    "easy": {"shift": -10, "harm": 0.75, "show_meters": True, "hints": True},
+    "normal": {"shift": 0, "harm": 1.0, "show_meters": True, "hints": True},
+    "hard": {"shift": 10, "harm": 1.25, "show_meters": False, "hints": False},
+}
+
+
+@dataclass
+class Recognition:
+    tactic: str | None
+    confidence: float
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+
+
+Recognise = Callable[[str], Recognition]
+
+
+@dataclass
+class Turn:
+    n: int
+    move: str
+    tactic: str | None
+    confidence: float
+    reply: str
+    state: str
+    state_before: str
+    meters: dict[str, int]
+    deltas: dict[str, int]
+    reaction: int | None  # index in the persona's reactions; None = default
+    auto: int | None = None
+    note: str = ""
+    repeats: int = 0
+    revealed: bool = False
+
+    def public(self) -> dict[str, Any]:
+        """The contract's turn object (plus our extra fields)."""
+        return {"n": self.n, "move": self.move, "tactic": self.tactic, "confidence": round(self.confidence, 3),
+                "reply": self.reply, "state": self.state, "state_before": self.state_before,
+                "meters": dict(self.meters), "deltas": dict(self.deltas), "reaction": self.reaction,
+                "auto": self.auto, "note": self.note, "repeats": self.repeats, "revealed": self.revealed}
+
+
+@dataclass
+class Outcome:
+    result: str
+    owed: int
+    paid: int
+    committed: int
+    recovered_ratio: float
+    promised: int = 0
+    in_writing: bool = False
+    due_days: int = 0
+    due_date: str | None = None
+    plan: list[dict[str, Any]] = field(default_factory=list)
+    state: str = ""
+    summary: str = ""
+    turns: int = 0
+
+    def public(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Session:
+    def __init__(self, scenario: Scenario, persona: Persona, seed: int = 0, difficulty: str | None = None,
+                 recognise: Recognise | None = None):
+        self.scenario, self.persona, self.seed = scenario, persona, int(seed)
+        self.difficulty = difficulty or scenario.difficulty
+        if self.difficulty not in DIFFICULTY:
+            raise ValueError(f"unknown difficulty '{self.difficulty}'")
+        self.rng = random.Random(self.seed)
+        self._recognise = recognise
+        self.values = case_values(scenario.case)
+        self.meters: dict[str, float] = self._start_meters()
+        self.turns: list[Turn] = []
+        self.moves: list[str] = []  # raw moves, including ignored ones
+        self.history: list[str | None] = []  # tactic per played turn
+        self.visited_states: set[str] = {persona.start}
+        self.reply_use: dict[tuple[str, int], list[int]] = {}
+        self.ignored = 0
+        self.outcome: Outcome | None = None
+        self.reason_found_turn: int | None = None
+        # per-turn scratch, filled by the machine callbacks
+        self._current: str | None = None
+        self._fired: tuple[str, Any] | None = None
+        self._auto: AutoRule | None = None
+        self._deltas: dict[str, float] = {}
+        self.model = DebtorModel(self)
+        self.machine = machine_for(persona)
+        self.machine.add_model(self.model, initial=persona.start)
+        self._closed = False
+
+    # ------------------------------------------------------------ setup
+    def _start_meters(self) -> dict[str, float]:
+        preset = DIFFICULTY[self.difficulty]
+        out: dict[str, float] = {}
+        own = self.persona.difficulty.get(self.difficulty)
+        for m in self.persona.meters:
+            v = float(self.scenario.meters.get(m.name, m.start))
+            if own is not None:
+                v += own.get(m.name, 0)
+            elif not m.hidden:
+                shift = preset["shift"]
+                v += shift if m.good == "down" else -shift
+            out[m.name] = max(m.min, min(m.max, v))
+        return out
+
+    @property
+    def state(self) -> str:
+        return str(self.model.state)
+
+    @property
+    def ended(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def show_meters(self) -> bool:
+        return bool(DIFFICULTY[self.difficulty]["show_meters"])
+
+    def meter_values(self) -> dict[str, int]:
+        return {k: int(round(v)) for k, v in self.meters.items()}
+
+    # ------------------------------------------------------------ condition context
+    def meter(self, name: str) -> float:
+        return self.meters.get(name, 0.0)
+
+    def builtin(self, name: str) -> float:
+        if name == "turn":
+            return len(self.turns) + 1
+        if name == "repeats":
+            return self.history.count(self._current) if self._current else 0
+        if name == "streak":
+            n = 0
+            for t in reversed(self.history):
+                if t != self._current:
+                    break
+                n += 1
+            return n
+        return 0.0
+
+    def used(self, what: str) -> int:
+        if what in catalogue.GROUPS:
+            return sum(1 for t in self.history if t and t != catalogue.HOSTILE and catalogue.group_of(t) == what)
+        return self.history.count(what)
+
+    def last(self, what: str) -> bool:
+        if not self.history or self.history[-1] is None:
+            return False
+        t = self.history[-1]
+        return t == what or (what in catalogue.GROUPS and t != catalogue.HOSTILE and catalogue.group_of(t) == what)
+
+    def visited(self, state: str) -> bool:
+        return state in self.visited_states
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    # ------------------------------------------------------------ machine callbacks
+    def on_reaction(self, r: Reaction) -> None:
+        self._fired = ("reaction", r)
+        self._apply(r.effects)
+
+    def on_default(self) -> None:
+        self._fired = ("default", None)
+        self._apply(self.persona.default_effects)
+
+    def on_auto(self, rule: AutoRule) -> None:
+        self._auto = rule
+
+    def on_state_entered(self, state: str) -> None:
+        self.visited_states.add(state)
+
+    def _apply(self, effects: tuple[tuple[str, int], ...]) -> None:
+        repeats = self.history.count(self._current) if self._current else 0
+        decay = self.persona.repetition_decay ** repeats
+        harm = DIFFICULTY[self.difficulty]["harm"]
+        for name, delta in effects:
+            m = self.persona.meter(name)
+            helps = (delta > 0) == (m.good == "up")
+            scaled = delta * (decay if helps else harm)
+            self._change(name, scaled)
+        if repeats and self._current:
+            pm = self.persona.meter(self.persona.repetition_meter)
+            pen = self.persona.repetition_penalty * repeats
+            self._change(pm.name, pen if pm.good == "down" else -pen)
+
+    def _change(self, name: str, delta: float) -> None:
+        m = self.persona.meter(name)
+        before = self.meters[name]
+        after = max(m.min, min(m.max, before + delta))
+        self.meters[name] = after
+        self._deltas[name] = self._deltas.get(name, 0.0) + (after - before)
+
+    # ------------------------------------------------------------ play
+    def recognise(self, move: str) -> Recognition:
+        text = move.strip()
+        if text in catalogue.MOVE_IDS:
+            return Recognition(text, 1.0)
+        if self._recognise is None:
+            from .recognise import default_recogniser
+            self._recognise = default_recogniser().classify
+        return self._recognise(text)
+
+    def play(self, move: str, recognition: Recognition | None = None) -> Turn | None:
+        """Play one trainee move (a tactic id or free text). Returns None once the session has ended."""
+        self.moves.append(move)
+        if self.ended:
+            self.ignored += 1
+            return None
+        rec = recognition or self.recognise(move)
+        return self._play(move, rec)
+
+    def play_tactic(self, tactic: str, text: str | None = None, confidence: float = 1.0) -> Turn | None:
+        return self.play(text or tactic, Recognition(tactic, confidence))
+
+    def _pick_reply(self, key: tuple[str, int], variants: tuple[str, ...]) -> str:
+        used = self.reply_use.setdefault(key, [0] * len(variants))
+        least = min(used)
+        candidates = [i for i, u in enumerate(used) if u == least]
+        i = candidates[self.rng.randrange(len(candidates))]
+        used[i] += 1
+        return render(variants[i], self.values)
+
+    def _play(self, move: str, rec: Recognition) -> Turn:
+        tactic = rec.tactic if rec.tactic in catalogue.MOVE_IDS else None
+        self._current, self._fired, self._auto, self._deltas = tactic, None, None, {}
+        before = self.state
+        self.model.trigger(tactic or UNCLEAR)
+        kind, reaction = self._fired or ("default", None)
+        if kind == "reaction":
+            reply = self._pick_reply(("r", reaction.index), reaction.replies)
+            note, idx = reaction.note, reaction.index
+            revealed = reaction.reveals and self.reason_found_turn is None
+        else:
+            reply = self._pick_reply(("d", 0), self.persona.default_replies)
+            note, idx, revealed = "", None, False
+        repeats = self.history.count(tactic) if tactic else 0
+        self.history.append(tactic)
+        n = len(self.turns) + 1
+        if revealed:
+            self.reason_found_turn = n
+        # automatic transitions on meter thresholds (irritation >= 80 → walks out …)
+        auto_idx = None
+        if not self.persona.states[self.state].terminal:
+            self._current = None
+            self.model.trigger(AUTO_TRIGGER)
+            if self._auto is not None:
+                reply = f"{reply} {self._pick_reply(('a', self._auto.index), self._auto.replies)}"
+                auto_idx = self._auto.index
+                note = note or self._auto.note
+        turn = Turn(n=n, move=move, tactic=tactic, confidence=float(rec.confidence), reply=reply, state=self.state,
+                    state_before=before, meters=self.meter_values(),
+                    deltas={k: int(round(v)) for k, v in self._deltas.items() if round(v)},
+                    reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed)
+        self.turns.append(turn)
+        st = self.persona.states[self.state]
+        if st.terminal:
+            self._finish(st.ending)
+        elif n >= self.scenario.turn_limit:
+            if self.persona.out_of_time:
+                self.model.trigger(TIME_UP_TRIGGER)
+                turn.state = self.state
+                self._finish(self.persona.states[self.state].ending)
+            else:
+                self._finish(Ending("no_progress", summary="时间到了,对方没有给出任何付款承诺。"))
+        return turn
+
+    # ------------------------------------------------------------ ending
+    def _finish(self, ending: Ending | None) -> None:
+        assert ending is not None
+        owed = self.scenario.case.owed
+        paid = int(round(owed * ending.paid))
+        promised = int(round(owed * ending.committed))
+        in_writing = "written_commitment" in self.history
+        committed = promised if in_writing else 0
+        start = date.fromisoformat(self.scenario.case.date)
+        plan = []
+        shares = ending.plan or tuple(
+            x for x in (
+                (ending.paid, 0, "当场支付") if ending.paid else None,
+                (ending.committed, ending.due_days, "承诺付款") if ending.committed else None,
+            ) if x)
+        for item in shares:
+            share, days, note = (item.share, item.due_days, item.note) if hasattr(item, "share") else item
+            plan.append({"amount": int(round(owed * share)), "share": share, "due_days": days,
+                         "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
+        self.outcome = Outcome(
+            result=ending.result, owed=owed, paid=paid, committed=committed,
+            recovered_ratio=round(min(1.0, (paid + committed) / owed), 4), promised=promised,
+            in_writing=in_writing, due_days=ending.due_days,
+            due_date=(start + timedelta(days=ending.due_days)).isoformat() if promised else None,
+            plan=plan, state=self.state, summary=render(ending.summary, self.values), turns=len(self.turns))
+        self.close()
+
+    def close(self) -> None:
+        """Leave the shared machine (it holds strong references to its models)."""
+        if not self._closed:
+            self.machine.remove_model(self.model)
+            self._closed = True
+
+    def __del__(self) -> None:  # pragma: no cover - best effort
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def hint(self) -> str:
+        return render(self.persona.states[self.state].hint, self.values)

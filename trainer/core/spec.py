@@ -1,0 +1,312 @@
+"""A small declarative spec language for the YAML formats.
+
+One spec drives both strict validation of a YNode tree (unknown keys, wrong types, ranges,
+did-you-mean) and the JSON Schema (draft 2020-12) that editors use, so the two never drift.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .yamlsafe import YNode
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    severity: str  # "error" | "warning"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+
+
+class Problems(list):  # list[Problem]
+    def error(self, node: YNode, message: str) -> None:
+        self.append(Problem(node.path, node.line, node.col, "error", message))
+
+    def warning(self, node: YNode, message: str) -> None:
+        self.append(Problem(node.path, node.line, node.col, "warning", message))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self if p.severity == "warning"]
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    choices = list(choices)
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if not close:
+        low = str(word).lower()
+        close = [c for c in choices if low and (low in c.lower() or c.lower() in low)][:1]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Spec:
+    doc: str = ""
+
+    def check(self, node: YNode, out: Problems) -> bool:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _with_doc(self, d: dict[str, Any]) -> dict[str, Any]:
+        if self.doc:
+            d["description"] = self.doc
+        return d
+
+
+def _typename(node: YNode) -> str:
+    v = node.value
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, list):
+        return "a list"
+    if v is None:
+        return "nothing (null)"
+    if isinstance(v, bool):
+        return "true/false"
+    if isinstance(v, (int, float)):
+        return f"the number {v}"
+    return f"the text '{v}'" if len(str(v)) < 30 else "a text"
+
+
+@dataclass
+class Str(Spec):
+    doc: str = ""
+    min_len: int = 1
+    max_len: int = 2000
+    pattern: str | None = None
+    pattern_hint: str = ""
+    choices: tuple[str, ...] | None = None
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        v = node.value
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and self.choices is None and self.pattern is None:
+            node.value = str(v)  # a bare number where text is expected is fine (e.g. a role "3")
+            v = node.value
+        if not isinstance(v, str):
+            out.error(node, f"expected text, found {_typename(node)}")
+            return False
+        if self.choices is not None and v not in self.choices:
+            out.error(node, f"'{v}' is not one of: {', '.join(self.choices)}{did_you_mean(v, self.choices)}")
+            return False
+        if len(v.strip()) < self.min_len:
+            out.error(node, "must not be empty")
+            return False
+        if len(v) > self.max_len:
+            out.error(node, f"text longer than {self.max_len} characters")
+            return False
+        if self.pattern and not re.fullmatch(self.pattern, v):
+            out.error(node, f"'{v}' is not a valid value{': ' + self.pattern_hint if self.pattern_hint else ''}")
+            return False
+        return True
+
+    def schema(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": "string"}
+        if self.choices is not None:
+            d["enum"] = list(self.choices)
+        else:
+            d["minLength"] = self.min_len
+            d["maxLength"] = self.max_len
+            if self.pattern:
+                d["pattern"] = f"^(?:{self.pattern})$"
+        return self._with_doc(d)
+
+
+@dataclass
+class Num(Spec):
+    doc: str = ""
+    min: float | None = None
+    max: float | None = None
+    integer: bool = False
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        v = node.value
+        ok = isinstance(v, int) if self.integer else isinstance(v, (int, float))
+        if isinstance(v, bool) or not ok:
+            out.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_typename(node)}")
+            return False
+        if self.min is not None and v < self.min:
+            out.error(node, f"{v} is below the minimum {self.min:g}")
+            return False
+        if self.max is not None and v > self.max:
+            out.error(node, f"{v} is above the maximum {self.max:g}")
+            return False
+        return True
+
+    def schema(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": "integer" if self.integer else "number"}
+        if self.min is not None:
+            d["minimum"] = self.min
+        if self.max is not None:
+            d["maximum"] = self.max
+        return self._with_doc(d)
+
+
+def Int(doc: str = "", min: float | None = None, max: float | None = None) -> Num:
+    return Num(doc=doc, min=min, max=max, integer=True)
+
+
+@dataclass
+class Bool(Spec):
+    doc: str = ""
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        if not isinstance(node.value, bool):
+            out.error(node, f"expected true or false, found {_typename(node)}")
+            return False
+        return True
+
+    def schema(self) -> dict[str, Any]:
+        return self._with_doc({"type": "boolean"})
+
+
+@dataclass
+class List(Spec):
+    item: Spec
+    doc: str = ""
+    min_items: int = 0
+    max_items: int = 10_000
+    scalar_ok: bool = False  # accept a single item where a list is expected
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        if not isinstance(node.value, list):
+            if self.scalar_ok and not isinstance(node.value, dict):
+                node.value = [YNode(node.value, node.line, node.col, node.path, quoted=node.quoted)]
+            else:
+                out.error(node, f"expected a list, found {_typename(node)}")
+                return False
+        if len(node.value) < self.min_items:
+            out.error(node, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+            return False
+        if len(node.value) > self.max_items:
+            out.error(node, f"at most {self.max_items} items")
+            return False
+        ok = True
+        for child in node.value:
+            ok = self.item.check(child, out) and ok
+        return ok
+
+    def schema(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            d["minItems"] = self.min_items
+        d = self._with_doc(d)
+        if self.scalar_ok:
+            return {"anyOf": [d, self.item.schema()]}
+        return d
+
+
+@dataclass
+class Map(Spec):
+    """A mapping with free keys (ids), each value of one spec."""
+
+    value: Spec
+    doc: str = ""
+    key_pattern: str = r"[a-z][a-z0-9_]*"
+    key_hint: str = "lower-case letters, digits and _ , starting with a letter"
+    min_items: int = 0
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        if not isinstance(node.value, dict):
+            out.error(node, f"expected a mapping, found {_typename(node)}")
+            return False
+        ok = True
+        if len(node.value) < self.min_items:
+            out.error(node, f"needs at least {self.min_items} entr{'ies' if self.min_items > 1 else 'y'}")
+            ok = False
+        for key, child in node.value.items():
+            if not re.fullmatch(self.key_pattern, key):
+                out.error(node.keys[key], f"'{key}' is not a valid name: {self.key_hint}")
+                ok = False
+            ok = self.value.check(child, out) and ok
+        return ok
+
+    def schema(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": "object", "additionalProperties": False,
+                             "patternProperties": {f"^(?:{self.key_pattern})$": self.value.schema()}}
+        if self.min_items:
+            d["minProperties"] = self.min_items
+        return self._with_doc(d)
+
+
+@dataclass
+class F:
+    """A field of an Obj."""
+
+    spec: Spec
+    required: bool = False
+
+
+@dataclass
+class Obj(Spec):
+    fields: dict[str, F]
+    doc: str = ""
+    extra_ok: tuple[str, ...] = field(default=("$schema",))
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        if not isinstance(node.value, dict):
+            out.error(node, f"expected a mapping, found {_typename(node)}")
+            return False
+        ok = True
+        for key, child in node.value.items():
+            if key in self.fields:
+                ok = self.fields[key].spec.check(child, out) and ok
+            elif key not in self.extra_ok:
+                out.error(node.keys[key], f"unknown key '{key}'{did_you_mean(key, self.fields)}")
+                ok = False
+        for name, f in self.fields.items():
+            if f.required and name not in node.value:
+                out.error(node, f"missing required key '{name}'")
+                ok = False
+        return ok
+
+    def schema(self) -> dict[str, Any]:
+        props = {k: f.spec.schema() for k, f in self.fields.items()}
+        for k in self.extra_ok:
+            props[k] = {"type": "string"}
+        d: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+        req = [k for k, f in self.fields.items() if f.required]
+        if req:
+            d["required"] = req
+        return self._with_doc(d)
+
+
+@dataclass
+class AnyOf(Spec):
+    """Accepts the first spec whose *shape* fits (scalar / list / mapping)."""
+
+    options: tuple[Spec, ...]
+    doc: str = ""
+
+    def check(self, node: YNode, out: Problems) -> bool:
+        for opt in self.options:
+            trial = Problems()
+            if opt.check(node, trial):
+                return True
+        # report against the option of the node's shape, else the first
+        for opt in self.options:
+            if (isinstance(opt, (Obj, Map)) and node.kind == "mapping") or (
+                    isinstance(opt, List) and node.kind == "list"):
+                return opt.check(node, out)
+        return self.options[0].check(node, out)
+
+    def schema(self) -> dict[str, Any]:
+        return self._with_doc({"anyOf": [o.schema() for o in self.options]})
+
+
+def json_schema(spec: Spec, title: str, schema_id: str) -> dict[str, Any]:
+    d = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": schema_id, "title": title}
+    d.update(spec.schema())
+    return d
