@@ -90,7 +90,7 @@ class Atom:
 
 @dataclass(frozen=True)
 class Not:
-    inner: "Expr"
+    inner: Expr
 
     def eval(self, ctx: Context) -> bool:
         return not self.inner.eval(ctx)
@@ -98,7 +98,7 @@ class Not:
 
 @dataclass(frozen=True)
 class And:
-    parts: tuple["Expr", ...]
+    parts: tuple[Expr, ...]
 
     def eval(self, ctx: Context) -> bool:
         return all(p.eval(ctx) for p in self.parts)
@@ -106,7 +106,7 @@ class And:
 
 @dataclass(frozen=True)
 class Or:
-    parts: tuple["Expr", ...]
+    parts: tuple[Expr, ...]
 
     def eval(self, ctx: Context) -> bool:
         return any(p.eval(ctx) for p in self.parts)

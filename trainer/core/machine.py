@@ -31,11 +31,11 @@ TRIGGERS = catalogue.MOVE_IDS + (UNCLEAR,)
 class DebtorModel:
     """The transitions model of one session. Kept free of attributes named like triggers."""
 
-    def __init__(self, session: "Session"):
+    def __init__(self, session: Session):
         self.session = session
 
 
-def _sess(event: EventData) -> "Session":
+def _sess(event: EventData) -> Session:
     return event.model.session  # type: ignore[no-any-return]
 
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import catalogue
-from .conditions import Condition, ConditionError, parse as parse_condition, BUILTINS
-from .spec import AnyOf, Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
+from .conditions import BUILTINS, Condition, ConditionError
+from .conditions import parse as parse_condition
+from .spec import Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
 from .yamlsafe import YNode
 
 RESULTS = ("paid_in_full", "partial", "promise", "no_progress", "broken_off", "legal")

@@ -8,9 +8,10 @@ same scenario + moves + seed always gives the same transcript.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from . import catalogue
 from .machine import AUTO_TRIGGER, TIME_UP_TRIGGER, UNCLEAR, DebtorModel, machine_for

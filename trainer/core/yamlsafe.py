@@ -16,9 +16,10 @@ Files come from instructors (and anyone else), so they are treated as hostile:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -51,7 +52,7 @@ class YNode:
     line: int
     col: int
     path: str
-    keys: dict[str, "YNode"] = field(default_factory=dict)  # key nodes of a mapping, for positions
+    keys: dict[str, YNode] = field(default_factory=dict)  # key nodes of a mapping, for positions
     quoted: bool = False
 
     @property
@@ -68,7 +69,7 @@ class YNode:
     def error(self, message: str) -> LoadError:
         return LoadError(self.path, self.line, self.col, message)
 
-    def get(self, key: str) -> "YNode | None":
+    def get(self, key: str) -> YNode | None:
         return self.value.get(key) if isinstance(self.value, dict) else None
 
     def plain(self) -> Any:
@@ -93,7 +94,7 @@ class YNode:
                     target.append(val)
         return out
 
-    def walk(self) -> Iterator["YNode"]:
+    def walk(self) -> Iterator[YNode]:
         stack = [self]
         while stack:
             n = stack.pop()
