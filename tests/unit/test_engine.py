@@ -202,3 +202,13 @@ def test_core_never_imports_textual():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(__file__).parents[2])
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+def test_hidden_reason_found_turn_is_recorded():
+    sc, p = resolve_scenario("fake-broke")
+    assert p.hidden_reason is not None
+    found, _ = play_moves(sc, p, MOVES, seed=1)
+    assert found.reason_found_turn == MOVES.index("timing") + 1
+    missed, _ = play_moves(sc, p, ["courtesy", "empathize", "installment_plan", "written_commitment"], seed=1)
+    assert missed.reason_found_turn is None
+    assert result_json(missed, _)["hidden_reason"]["found_turn"] is None
