@@ -1,0 +1,71 @@
+"""Text normalisation for recognition: one canonical form for whatever the trainee types.
+
+Traditional → Simplified (OpenCC ``t2s``), full-width → half-width (NFKC), ASCII lower-case,
+control/format characters dropped, whitespace and punctuation removed. ``!`` and ``?`` survive in
+the *marked* form because shouting (``!!!``) and questions carry meaning for the cues; the *bare*
+form (no punctuation at all) is what templates are compared against.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: longer input is cut before any work: a move is a sentence or two, not a document,
+#: and the cut keeps every call bounded (a 100k-character paste costs the same as 1k)
+MAX_CHARS = 1000
+
+_MARKS = re.compile(r"[!?]+")
+_REPEAT_MARK = re.compile(r"([!?])[!?]+")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: ~10 ms, only paid by recognition
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    try:
+        return _t2s().convert(text)
+    except Exception:  # pragma: no cover - OpenCC refuses odd input: keep the text as is
+        return text
+
+
+def _keep(ch: str) -> str:
+    """Map one character of NFKC text to what the compact form keeps ('' = drop)."""
+    if ch in "!?":
+        return ch
+    cat = unicodedata.category(ch)
+    if cat[0] in "PSZC":  # punctuation, symbols (emoji), separators, control/format/surrogates
+        return ""
+    return ch
+
+
+@dataclass(frozen=True)
+class Normalised:
+    marked: str  # simplified, compact, keeps ! and ? (runs collapsed to two: '!!' = shouting)
+    bare: str  # marked without ! and ?
+
+
+def normalise(text: str, typos: tuple[tuple[str, str], ...] = ()) -> Normalised:
+    """Canonical forms of ``text``; ``typos`` are (wrong, right) replacements applied last."""
+    if not isinstance(text, str):
+        text = str(text)
+    text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = "".join(_keep(ch) for ch in text)
+    text = to_simplified(text)
+    for wrong, right in typos:
+        if wrong in text:
+            text = text.replace(wrong, right)
+    marked = _REPEAT_MARK.sub(lambda m: m.group(1) * 2, text)
+    return Normalised(marked, _MARKS.sub("", marked))
+
+
+def simplify_phrase(text: str) -> str:
+    """A phrase-library string (template or cue word) in the form it is compared in."""
+    return normalise(text).bare
