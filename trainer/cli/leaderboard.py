@@ -1,3 +1,48 @@
-"""Placeholder: filled in by its issue."""
+"""`trainer leaderboard CARD...|FOLDER --format md|csv|html|json`: re-verify, then rank.
 
-COMMANDS: list = []
+Every card is replayed with its seed against the local files; a card that does not
+reproduce is rejected by file name (exit 1) and the rest are still ranked.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..core.content import ContentError
+from .common import fail
+
+
+@click.command("leaderboard")
+@click.argument("cards", nargs=-1, required=True, metavar="CARD...|FOLDER")
+@click.option("--format", "fmt", type=click.Choice(("md", "csv", "html", "json")), default="md", show_default=True)
+@click.option("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
+    """Rank teams (优胜组) and individuals (先进个人) from exported scorecards."""
+    from ..core.leaderboard import verify_all
+    from ..core.leaderboard_render import RENDERERS
+    try:
+        board = verify_all(list(cards))
+    except ContentError as e:
+        fail(str(e), 2)
+    text = RENDERERS[fmt](board)
+    if output:
+        from ..core.scorecard import write_text_atomic
+        try:
+            write_text_atomic(output, text)
+        except OSError as e:
+            fail(f"cannot write {output}: {e.strerror or e}", 2)
+    else:
+        sys.stdout.flush()
+        click.echo(text, nl=False)
+    for f, reason in board.rejected:
+        click.echo(f"trainer: rejected {f}: {reason}", err=True)
+    for f, first, why in board.duplicates:
+        click.echo(f"trainer: duplicate {f}: same as {first} ({why}); counted once", err=True)
+    if not board.accepted and not board.rejected:
+        fail("no scorecards found", 2)
+    raise SystemExit(1 if board.rejected else 0)
+
+
+COMMANDS = [leaderboard]

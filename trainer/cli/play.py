@@ -1,4 +1,8 @@
-"""`trainer play`: the UI straight into a scenario, or headless with --moves."""
+"""`trainer play`: the UI straight into a scenario, or headless with --moves.
+
+Headless play can also write the session's scorecard (--scorecard, --trainee, --team) and,
+when it ends in an agreement, the 应收账款回收计划表 (--plan OUT.csv|OUT.md).
+"""
 
 from __future__ import annotations
 
@@ -15,22 +19,40 @@ from .common import dump_json, fail, read_moves
 @click.option("--seed", type=int, default=0, show_default=True, help="seed of the session's randomness")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object (headless)")
 @click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="override the scenario's difficulty")
-def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, difficulty: str | None) -> None:
+@click.option("--scorecard", "card_out", metavar="OUT.json", help="write the session's scorecard (headless)")
+@click.option("--trainee", metavar="NAME", help="trainee's name on the scorecard")
+@click.option("--team", metavar="TEAM", default="", help="trainee's team (组) on the scorecard")
+@click.option("--plan", "plan_out", metavar="OUT.csv|OUT.md", help="write the 回收计划表 if it ends in an agreement")
+def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, difficulty: str | None,
+         card_out: str | None, trainee: str | None, team: str, plan_out: str | None) -> None:
     """Play SCENARIO (an id or a scenario file)."""
     try:
         sc, persona = resolve_scenario(scenario)
     except ContentError as e:
         fail(str(e), 2)
     if moves_file is None:
-        if as_json:
-            fail("--json needs --moves FILE (or - for stdin)", 2)
+        if as_json or card_out or plan_out:
+            fail("--json, --scorecard and --plan need --moves FILE (or - for stdin)", 2)
         from .ui import open_ui
         open_ui(scenario, seed)
         return
+    if card_out and not (trainee or "").strip():
+        fail("--scorecard needs --trainee NAME", 2)
     moves = read_moves(moves_file)
+    from ..core.scorecard import CardError, check_name
+    try:
+        if card_out:
+            check_name(trainee or "", "--trainee")
+            check_name(team, "--team", required=False)
+    except CardError as e:
+        fail(str(e), 2)
     from ..core.transcript import play_moves, result_json
-    s, score = play_moves(sc, persona, moves, seed=seed, difficulty=difficulty)
+    try:
+        s, score = play_moves(sc, persona, moves, seed=seed, difficulty=difficulty)
+    except ContentError as e:  # the rubric is content too
+        fail(str(e), 2)
     data = result_json(s, score)
+    _export(s, card_out, trainee or "", team, plan_out, quiet=as_json)
     if as_json:
         click.echo(dump_json(data))
         return
@@ -38,6 +60,34 @@ def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, diffic
         click.echo(f"{t.n:>2}. 你:{t.move}\n    [{t.tactic or '?'} {t.confidence:.2f}] 对方:{t.reply}")
     o = data["outcome"]
     click.echo(f"\n结果 {o['result']} · 回收 {o['recovered_ratio']:.0%} · 总分 {score.total}")
+    for kind in ("best", "change"):
+        for item in score.feedback.get(kind, []):
+            mark = "+" if kind == "best" else "-"
+            click.echo(f"  {mark} 第{item['turn']}轮 {item['title']}:{item['message']}"
+                       + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})"))
+
+
+def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | None, quiet: bool) -> None:
+    """Files asked for on the command line; a message per file on stderr (stdout stays pure JSON)."""
+    from ..core.plan_table import PlanError, write_plan
+    from ..core.scorecard import write_scorecard
+    if card_out:
+        try:
+            write_scorecard(s, card_out, trainee, team)
+        except OSError as e:
+            fail(f"cannot write {card_out}: {e.strerror or e}", 2)
+        if not quiet:
+            click.echo(f"评分卡已写入 {card_out}", err=True)
+    if plan_out:
+        try:
+            write_plan(s, plan_out)
+        except PlanError as e:
+            click.echo(f"trainer: {plan_out} not written: {e}", err=True)
+            return
+        except OSError as e:
+            fail(f"cannot write {plan_out}: {e.strerror or e}", 2)
+        if not quiet:
+            click.echo(f"回收计划表已写入 {plan_out}", err=True)
 
 
 COMMANDS = [play]

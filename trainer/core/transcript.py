@@ -37,6 +37,7 @@ def result_json(s: Session, score: Score) -> dict[str, Any]:
         "outcome": outcome_of(s),
         "score": score.public(),
         "findings": [f.public() for f in score.findings],
+        "feedback": score.feedback,
         "ended": s.ended,
         "ignored_moves": s.ignored,
         "hidden_reason": ({"reason": s.persona.hidden_reason.reason, "found_turn": s.reason_found_turn}

@@ -1,0 +1,274 @@
+"""Scorecards (write → read → replay-verify), the leaderboard and the 回收计划表, through the CLI too."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from trainer.cli import main
+from trainer.core.content import load_library
+from trainer.core.leaderboard import verify_all
+from trainer.core.leaderboard_render import RENDERERS, md_escape
+from trainer.core.plan_table import PlanError, plan_csv, write_plan
+from trainer.core.rubric import rubric_file
+from trainer.core.scorecard import CardError, read_card, verify_card, write_scorecard
+from trainer.core.session import Session
+
+RIGHT = "courtesy\nprobe_reason\nverify_balance\ntiming\ndeadline_pressure\nwritten_commitment\n"
+HALF = "courtesy\nverify_balance\ntiming\ninstallment_plan\nwritten_commitment\n"
+WRONG = "legal_warning\nhostile\nempathize\nvaluable_concession\n"
+
+
+def run(args, input=None):
+    return CliRunner().invoke(main, args, input=input)
+
+
+@functools.lru_cache(maxsize=1)
+def _lib():
+    return load_library()
+
+
+def card(tmp_path, name, moves, trainee, team, seed=1):
+    """A scorecard as the TUI writes it (the CLI path is tested in the round trip)."""
+    lib = _lib()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=seed)
+    for m in moves.split():
+        s.play(m)
+    out = tmp_path / name
+    write_scorecard(s, out, trainee, team)
+    return out
+
+
+def edit(path, fn):
+    d = json.loads(path.read_text(encoding="utf-8"))
+    fn(d)
+    path.write_text(json.dumps(d, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def sha(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# ------------------------------------------------------------------ round trip
+def test_headless_scorecard_round_trip(tmp_path, repo_root):
+    r = run(["play", "fake-broke", "--moves", "-", "--seed", "7", "--json", "--scorecard", str(tmp_path / "c.json"),
+             "--trainee", "张三", "--team", "一组"], RIGHT)
+    assert r.exit_code == 0, r.output
+    printed = json.loads(r.stdout)  # stdout stays one JSON object
+    c, _ = read_card(tmp_path / "c.json")
+    assert c["trainee"] == "张三" and c["team"] == "一组" and c["seed"] == 7 and c["difficulty"] == "normal"
+    assert c["scenario"]["id"] == "fake-broke" and c["version"] and c["created_at"]
+    assert c["scenario"]["sha256"] == sha(repo_root / "scenarios" / "fake-broke.yaml")
+    assert c["persona"]["sha256"] == sha(repo_root / "personas" / "fake-broke.yaml")
+    assert c["rubric"]["sha256"] == sha(rubric_file())
+    assert c["moves"] == RIGHT.split()
+    assert c["transcript"] == printed["turns"] and c["outcome"] == printed["outcome"]
+    assert c["score"] == printed["score"] and c["findings"] == printed["findings"]
+    verify_card(c, load_library(), __import__("trainer.core.rubric", fromlist=["x"]).load_rubric())
+
+
+def test_scorecard_needs_a_trainee_and_moves(tmp_path):
+    r = run(["play", "fake-broke", "--moves", "-", "--scorecard", str(tmp_path / "c.json")], RIGHT)
+    assert r.exit_code == 2 and "--trainee" in r.output and "Traceback" not in r.output
+    r = run(["play", "fake-broke", "--moves", "-", "--scorecard", str(tmp_path / "c.json"), "--trainee", "a\x07b"],
+            RIGHT)
+    assert r.exit_code == 2 and "control character" in r.output
+    assert not (tmp_path / "c.json").exists()
+
+
+def test_hand_chosen_tactic_is_kept_and_replays(tmp_path):
+    lib = load_library()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=3)
+    s.play_tactic("courtesy", "嗯嗯")  # the TUI let the trainee pick the tactic by hand
+    s.play("verify_balance")
+    write_scorecard(s, tmp_path / "t.json", "赵六", "三组")
+    c, _ = read_card(tmp_path / "t.json")
+    assert c["moves"][0] == {"text": "嗯嗯", "tactic": "courtesy", "confidence": 1.0}
+    assert c["moves"][1] == "verify_balance"
+    board = verify_all([str(tmp_path)])
+    assert not board.rejected and len(board.accepted) == 1
+
+
+# ------------------------------------------------------------------ tampering → rejected by name
+@pytest.mark.parametrize("what,fn,reason", [
+    ("score", lambda d: d["score"].update(total=100), "score differs"),
+    ("principle", lambda d: d["score"]["principles"].update(benefit=100), "score differs"),
+    ("moves", lambda d: d["moves"].__setitem__(0, "legal_warning"), "differs"),
+    ("outcome", lambda d: d["outcome"].update(paid=999), "outcome differs"),
+    ("transcript", lambda d: d["transcript"][1].update(reply="我马上付"), "transcript differs from the replay at turn 2"),
+    ("scenario", lambda d: d["scenario"].update(sha256="0" * 64), "scenario file differs"),
+    ("rubric", lambda d: d["rubric"].update(sha256="0" * 64), "rubric file differs"),
+    ("seed", lambda d: d.update(seed=99), "differs"),
+    ("findings", lambda d: d["findings"].pop(), "findings differ"),
+])
+def test_edited_card_is_rejected_by_name(tmp_path, what, fn, reason):
+    good = card(tmp_path, "good.json", WRONG, "李四", "二组")
+    bad = card(tmp_path, f"edited-{what}.json", RIGHT, "张三", "一组")
+    edit(bad, fn)
+    r = run(["leaderboard", str(tmp_path), "--format", "json"])
+    assert r.exit_code == 1, r.output
+    assert f"rejected {bad}" in r.stderr and reason in r.stderr, r.stderr
+    d = json.loads(r.stdout)
+    assert [x["file"] for x in d["rejected"]] == [str(bad)]
+    assert [i["name"] for i in d["individuals"]] == ["李四"]  # the rest is still ranked
+    assert str(good) not in r.stderr
+
+
+def test_changed_local_scenario_rejects_old_cards(tmp_path):
+    card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    lib = load_library()
+    lib.scenarios["fake-broke"] = dataclasses.replace(lib.scenarios["fake-broke"], sha256="f" * 64)
+    board = verify_all([str(tmp_path)], lib=lib)
+    assert board.rejected and "scenario file differs" in board.rejected[0][1] and not board.accepted
+
+
+@pytest.mark.parametrize("content,reason", [
+    (b"{not json", "not JSON"),
+    (b'{"format": "something-else"}', "not a scorecard"),
+    (b"\xff\xfe", "not UTF-8"),
+    (b"[" * 100000 + b"]" * 100000, "JSON"),
+])
+def test_broken_files_are_rejected_not_crashing(tmp_path, content, reason):
+    (tmp_path / "x.json").write_bytes(content)
+    r = run(["leaderboard", str(tmp_path / "x.json")])
+    assert r.exit_code == 1 and reason in r.stderr and "Traceback" not in r.output
+
+
+def test_unknown_tactic_in_moves_is_rejected(tmp_path):
+    p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    edit(p, lambda d: d["moves"].__setitem__(0, {"text": "x", "tactic": "bribe"}))
+    with pytest.raises(CardError, match="unknown tactic"):
+        read_card(p)
+
+
+# ------------------------------------------------------------------ duplicates
+def test_duplicates_are_counted_once(tmp_path):
+    a = card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    (tmp_path / "a-copy.json").write_bytes(a.read_bytes())
+    again = card(tmp_path, "b-again.json", RIGHT, "张三", "一组")  # played again: same trainee+scenario+moves+seed
+    edit(again, lambda d: d.update(created_at="2026-01-01T08:00:00+00:00", team="二组"))
+    r = run(["leaderboard", str(tmp_path), "--format", "json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    whys = {x["file"].rsplit("/", 1)[-1]: x["why"] for x in d["duplicates"]}
+    assert whys == {"a.json": "identical file", "b-again.json": "same trainee, scenario, moves and seed"}
+    assert d["cards"] == 1 and d["individuals"][0]["cards"] == 1
+
+
+# ------------------------------------------------------------------ ranking and the four formats
+@pytest.fixture
+def cards(tmp_path):
+    card(tmp_path, "1.json", RIGHT, "张三", "一组")
+    card(tmp_path, "2.json", WRONG, "李四 <script>alert(1)</script>", "二组|*x*")
+    card(tmp_path, "3.json", HALF, "王五", "二组|*x*", seed=2)
+    card(tmp_path, "4.json", WRONG, "张三", "一组", seed=5)  # worse, same scenario: the best counts
+    card(tmp_path, "5.json", RIGHT, "=HYPERLINK(1)", "", seed=9)
+    return tmp_path
+
+
+def test_ranking_rules(cards):
+    board = verify_all([str(cards)])
+    assert not board.rejected and len(board.accepted) == 5
+    people = {s.name: s for s in board.individuals}
+    totals = {c.data["trainee"]: c.total for c in board.accepted if c.file.endswith(("1.json", "2.json", "3.json"))}
+    assert people["张三"].score == totals["张三"] and people["张三"].cards == 2  # best per scenario
+    assert [s.rank for s in board.individuals][:2] == [1, 1]  # 张三 and =HYPERLINK(1) played the same line: tie
+    teams = {t.name: t for t in board.teams}
+    assert set(teams) == {"一组", "二组|*x*"}  # no team → individuals only
+    two = teams["二组|*x*"]
+    assert two.members == 2 and two.score == round((totals["王五"] + totals["李四 <script>alert(1)</script>"]) / 2, 1)
+    assert board.teams[0].name == "一组" and board.teams[0].rank == 1
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "html", "json"])
+def test_every_format_lists_every_trainee_and_team(cards, fmt):
+    r = run(["leaderboard", str(cards), "--format", fmt])
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    if fmt == "json":
+        d = json.loads(out)
+        names = {i["name"] for i in d["individuals"]} | {t["name"] for t in d["teams"]}
+        assert names == {"张三", "李四 <script>alert(1)</script>", "王五", "=HYPERLINK(1)", "一组", "二组|*x*"}
+    elif fmt == "csv":
+        assert out.startswith("\ufeff")
+        rows = list(csv.reader(io.StringIO(out[1:])))
+        names = {row[2] for row in rows[1:]}
+        assert {"张三", "李四 <script>alert(1)</script>", "王五", "'=HYPERLINK(1)", "一组", "二组|*x*"} <= names
+    elif fmt == "md":
+        for n in ("张三", "王五", "一组", md_escape("李四 <script>alert(1)</script>"), md_escape("二组|*x*")):
+            assert n in out
+        assert "<script>" not in out and "二组\\|\\*x\\*" in out
+    else:
+        for n in ("张三", "王五", "一组", "李四 &lt;script&gt;alert(1)&lt;/script&gt;", "二组|*x*"):
+            assert n in out
+        assert "<script>" not in out and "<style>" in out and out.count("<h3>") == 8  # a chart per principle
+        assert "src=" not in out and "<link" not in out  # self-contained
+
+
+def test_csv_file_has_bom_and_keeps_chinese(cards, tmp_path):
+    out = tmp_path / "board.csv"
+    r = run(["leaderboard", str(cards), "--format", "csv", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and "先进个人".encode() in data and "优胜组".encode() in data
+
+
+def test_renderers_are_deterministic(cards):
+    a, b = verify_all([str(cards)]), verify_all([str(cards)])
+    for fmt, render in RENDERERS.items():
+        assert render(a) == render(b), fmt
+
+
+def test_no_cards_is_a_usage_error(tmp_path):
+    r = run(["leaderboard", str(tmp_path)])
+    assert r.exit_code == 2 and "no scorecards" in r.output
+
+
+# ------------------------------------------------------------------ 回收计划表
+def _session(moves, seed=2):
+    lib = _lib()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=seed)
+    for m in moves.split():
+        s.play(m)
+    return s
+
+
+def test_plan_csv_and_markdown(tmp_path):
+    s = _session(HALF)
+    assert s.outcome.result == "partial"
+    write_plan(s, tmp_path / "p.csv")
+    write_plan(s, tmp_path / "p.md")
+    raw = (tmp_path / "p.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    items = [r for r in rows if r["序号"] != "合计"]
+    assert [(int(r["本期回收金额(元)"]), r["计划回收日期"]) for r in items] == [
+        (p["amount"], p["due_date"]) for p in s.outcome.plan]
+    assert items[0]["状态"].startswith("已收") and items[1]["状态"] == "待收"
+    md = (tmp_path / "p.md").read_text(encoding="utf-8")
+    assert md.startswith("# 应收账款回收计划表") and s.scenario.case.company in md
+    assert all(p["due_date"] in md for p in s.outcome.plan)
+
+
+def test_no_agreement_no_plan(tmp_path):
+    with pytest.raises(PlanError):
+        plan_csv(_session(WRONG))
+    r = run(["play", "fake-broke", "--moves", "-", "--json", "--plan", str(tmp_path / "p.csv")], WRONG)
+    assert r.exit_code == 0 and "not written" in r.stderr and not (tmp_path / "p.csv").exists()
+    json.loads(r.stdout)
+
+
+def test_cli_plan_written_on_agreement(tmp_path):
+    r = run(["play", "fake-broke", "--moves", "-", "--seed", "2", "--plan", str(tmp_path / "p.md")], HALF)
+    assert r.exit_code == 0, r.output
+    assert "回收计划表" in (tmp_path / "p.md").read_text(encoding="utf-8")

@@ -1,0 +1,288 @@
+"""Scoring against the course: the rubric as data, sequence-aware rules, feedback."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from trainer.core import catalogue
+from trainer.core.content import load_library
+from trainer.core.rubric import PRINCIPLES, check_rubric_file, load_rubric, parse_rubric, rubric_file
+from trainer.core.rules import Ctx, Move
+from trainer.core.scoring import apply_rules, render, score_session
+from trainer.core.spec import Problems
+from trainer.core.transcript import play_moves, result_json
+from trainer.core.yamlsafe import parse_text
+
+RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
+WRONG = ["legal_warning", "hostile", "empathize", "valuable_concession", "installment_plan", "empathize"]
+
+
+@pytest.fixture(scope="module")
+def rubric():
+    return load_rubric()
+
+
+@pytest.fixture(scope="module")
+def fake_broke():
+    lib = load_library()
+    sc = lib.scenarios["fake-broke"]
+    return sc, lib.persona_for(sc)
+
+
+def play(fake_broke, moves, seed=7):
+    sc, persona = fake_broke
+    return play_moves(sc, persona, moves, seed=seed)
+
+
+# ------------------------------------------------------------------ course-right vs course-wrong
+def test_course_right_beats_course_wrong_and_findings_say_why(fake_broke):
+    s_right, right = play(fake_broke, RIGHT)
+    s_wrong, wrong = play(fake_broke, WRONG)
+    assert right.total >= 90 and wrong.total <= 45, (right.total, wrong.total)
+    good = {f.rule for f in right.findings}
+    assert {"courteous_opening", "verified_before_deal", "in_writing", "fake_broke_timing"} <= good
+    assert all(f.points > 0 for f in right.findings)
+    bad = {(f.rule, f.turn) for f in wrong.findings}
+    assert ("force_before_courtesy", 1) in bad  # 先兵后礼 on the first turn
+    assert ("hostile", 2) in bad
+    assert ("fake_broke_tears", 3) in bad  # tears believed on 假没钱
+    assert ("unconditional_concession", 4) in bad
+    assert any(r == "not_in_writing" for r, _ in bad)
+    for key in ("courtesy", "restraint", "lawful", "benefit", "procedure"):
+        assert wrong.principles[key] < right.principles[key], key
+    # every finding explains itself: course reference, message, suggestion
+    for f in wrong.findings:
+        assert f.course and f.message and f.suggestion and f.points < 0
+
+
+def test_hostile_costs_courtesy_restraint_and_lawful(fake_broke):
+    _, base = play(fake_broke, ["courtesy", "verify_balance"])
+    _, hot = play(fake_broke, ["courtesy", "hostile"])
+    hits = [f for f in hot.findings if f.rule == "hostile"]
+    assert {f.principle for f in hits} == {"courtesy", "restraint", "lawful"} and {f.turn for f in hits} == {2}
+    for key in ("courtesy", "restraint", "lawful"):
+        assert hot.principles[key] <= base.principles[key] - 35
+
+
+def test_measures_early_fast_more(fake_broke):
+    s, score = play(fake_broke, RIGHT)
+    o = s.outcome
+    assert score.principles["more"] == round(o.recovered_ratio * 100)
+    if o.result == "paid_in_full":
+        assert score.principles["early"] == 100
+    # fewer turns is faster; nothing recovered is 0
+    _, slow = play(fake_broke, ["courtesy", "listen", "praise", "probe_reason", "listen", "remind_due_date",
+                                "verify_balance", "timing", "deadline_pressure", "written_commitment"])
+    _, none = play(fake_broke, ["courtesy"])
+    assert slow.principles["fast"] < score.principles["fast"]
+    assert none.principles["fast"] == 0 and none.principles["more"] == 0 and none.principles["early"] == 0
+
+
+def test_total_is_the_weighted_mean(fake_broke, rubric):
+    _, score = play(fake_broke, WRONG)
+    w = {k: rubric.principles[k].weight for k in PRINCIPLES}
+    assert sum(w.values()) == 100
+    assert score.total == round(sum(score.principles[k] * w[k] for k in PRINCIPLES) / 100)
+
+
+def test_result_json_has_feedback_best_and_change(fake_broke):
+    s, score = play(fake_broke, WRONG)
+    d = result_json(s, score)
+    fb = d["feedback"]
+    assert set(fb["principles"]) == set(PRINCIPLES)
+    assert all(0 <= p["score"] <= 100 and p["why"] for p in fb["principles"].values())
+    assert fb["change"] and len(fb["change"]) <= 3 and fb["best"] == []
+    first = fb["change"][0]
+    assert first["turn"] == 2 and first["move"] == "hostile" and first["suggestion"] and first["course"]
+    assert d["findings"] and {"turn", "principle", "points", "rule", "message", "course"} <= set(d["findings"][0])
+    _, right = play(fake_broke, RIGHT)
+    assert len(right.feedback["best"]) == 3 and right.feedback["change"] == []
+    assert all(b["points"] > 0 and b["turn"] for b in right.feedback["best"])
+
+
+# ------------------------------------------------------------------ each rule on a crafted line
+# rule id → (archetype, moves, result, reason_turn, expected turn)
+CRAFTED = {
+    "courteous_opening": ("假没钱", ["courtesy", "direct_ask"], "no_progress", None, 1),
+    "force_before_courtesy": ("假没钱", ["probe_reason", "legal_warning"], "no_progress", None, 2),
+    "escalation_followed": ("恶意拖欠", ["direct_ask", "courtesy", "stop_supply"], "no_progress", None, 3),
+    "escalation_skipped": ("恶意拖欠", ["direct_ask", "remind_due_date", "legal_warning"], "no_progress", None, 3),
+    "lawsuit_first": ("恶意拖欠", ["courtesy", "direct_ask", "legal_action"], "legal", None, 3),
+    "hostile": ("假没钱", ["courtesy", "hostile"], "no_progress", None, 2),
+    "repetition": ("假没钱", ["direct_ask", "persist", "persist", "persist"], "no_progress", None, 4),
+    "conditional_concession": ("假没钱", ["verify_balance", "conditional_concession"], "no_progress", None, 2),
+    "unconditional_concession": ("假没钱", ["courtesy", "valuable_concession"], "no_progress", None, 2),
+    "broken_off": ("假没钱", ["courtesy", "direct_ask", "hostile"], "broken_off", None, 3),
+    "ended_in_court": ("恶意拖欠", ["courtesy", "legal_action"], "legal", None, 2),
+    "verified_before_deal": ("假没钱", ["courtesy", "verify_balance", "written_commitment"], "promise", None, 2),
+    "deal_without_verifying": ("假没钱", ["courtesy", "direct_ask", "written_commitment"], "promise", None, 3),
+    "in_writing": ("假没钱", ["courtesy", "written_commitment"], "promise", None, 2),
+    "not_in_writing": ("假没钱", ["courtesy", "direct_ask"], "promise", None, 2),
+    "reason_found": ("假没钱", ["verify_balance", "timing"], "no_progress", 2, 2),
+    "reason_missed": ("假没钱", ["courtesy", "listen", "praise"], "no_progress", None, 3),
+    "fake_broke_tears": ("假没钱", ["courtesy", "empathize"], "no_progress", None, 2),
+    "fake_broke_timing": ("假没钱", ["verify_balance", "timing"], "no_progress", None, 2),
+    "genuinely_broke_threat": ("真没钱", ["courtesy", "legal_warning"], "no_progress", None, 2),
+    "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "no_progress", None, 2),
+    "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "listen"], "no_progress", None, 3),
+    "triangular_third_party": ("三角债", ["probe_reason", "third_party"], "no_progress", None, 2),
+}
+
+# the same lines, changed so that the rule must NOT fire
+NOT_FIRING = {
+    "courteous_opening": ("假没钱", ["direct_ask", "courtesy"], "no_progress", None),
+    "force_before_courtesy": ("假没钱", ["courtesy", "legal_warning"], "no_progress", None),
+    "escalation_skipped": ("恶意拖欠", ["direct_ask", "courtesy", "legal_warning"], "no_progress", None),
+    "lawsuit_first": ("恶意拖欠", ["courtesy", "conditional_concession", "legal_action"], "legal", None),
+    "repetition": ("假没钱", ["persist", "persist", "direct_ask", "persist"], "no_progress", None),
+    "unconditional_concession": ("假没钱", ["conditional_concession", "valuable_concession"], "no_progress", None),
+    "deal_without_verifying": ("假没钱", ["verify_balance", "written_commitment"], "promise", None),
+    "not_in_writing": ("假没钱", ["courtesy", "direct_ask"], "paid_in_full", None),
+    "in_writing": ("假没钱", ["courtesy", "written_commitment"], "no_progress", None),  # asked, not agreed
+    "verified_before_deal": ("假没钱", ["verify_balance", "written_commitment"], "no_progress", None),
+    "fake_broke_tears": ("真没钱", ["courtesy", "empathize"], "no_progress", None),
+    "fake_broke_timing": ("假没钱", ["timing", "verify_balance"], "no_progress", None),
+    "genuinely_broke_threat": ("假没钱", ["courtesy", "legal_warning"], "no_progress", None),
+    "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "stop_supply"], "no_progress", None),
+}
+
+
+def _ctx(archetype, moves, result, reason_turn):
+    return Ctx([Move(i, t, f"说法{i}") for i, t in enumerate(moves, 1)], result, archetype, reason_turn, True)
+
+
+def test_every_rubric_rule_has_a_crafted_line(rubric):
+    assert set(CRAFTED) == {r.id for r in rubric.rules}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CRAFTED))
+def test_rule_fires_on_crafted_line_citing_the_turn(rubric, rule_id):
+    archetype, moves, result, reason_turn, turn = CRAFTED[rule_id]
+    hits = [f for f in apply_rules(_ctx(archetype, moves, result, reason_turn), rubric) if f.rule == rule_id]
+    assert hits, f"{rule_id} did not fire"
+    assert {f.turn for f in hits} == {turn}
+    rule = next(r for r in rubric.rules if r.id == rule_id)
+    assert {f.principle for f in hits} == set(rule.principles)
+    assert all(f.course == rule.course and f.points == rule.points and "{" not in f.message for f in hits)
+    assert all(f.move == f"说法{turn}" for f in hits)
+
+
+@pytest.mark.parametrize("rule_id", sorted(NOT_FIRING))
+def test_rule_does_not_fire_on_the_counter_example(rubric, rule_id):
+    hits = [f for f in apply_rules(_ctx(*NOT_FIRING[rule_id]), rubric) if f.rule == rule_id]
+    assert hits == []
+
+
+def test_rule_max_limits_hits(rubric):
+    moves = ["courtesy"] + ["valuable_concession"] * 3
+    hits = [f for f in apply_rules(_ctx("假没钱", moves, "no_progress", None), rubric)
+            if f.rule == "unconditional_concession"]
+    assert [f.turn for f in hits] == [2, 3]  # max: 2
+
+
+# ------------------------------------------------------------------ the rubric file
+def test_repository_rubric_is_valid_with_the_eight_keys(rubric):
+    path = rubric_file()
+    assert path is not None and path.name == "rubric.yaml"
+    text = path.read_text(encoding="utf-8")
+    out = Problems()
+    check_rubric_file(parse_text(text, str(path)), text, out)
+    assert not out.errors, out
+    assert tuple(rubric.principles) == PRINCIPLES
+    assert {rubric.principles[k].name for k in PRINCIPLES} == {
+        "能早不晚", "能快不慢", "能多不少", "有利", "有礼", "有节", "有矩", "有法"}
+
+
+def _problems(text):
+    out = Problems()
+    check_rubric_file(parse_text(text, "scoring/rubric.yaml"), text, out)
+    return out.errors
+
+
+def _line_of(text, needle):
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("old,new,expect", [
+    ("kind: before_any", "kind: befor_any", "did you mean 'before_any'"),
+    ("moves: [hostile]", "moves: [hostle]", "unknown tactic or group 'hostle' (did you mean 'hostile'?)"),
+    ("points: -35", "points: 0", "points must not be 0"),
+    ("title: 过激行为", "titel: 过激行为", "unknown key 'titel' (did you mean 'title'?)"),
+    ("message: 第{turn}轮说了过激的话", "message: 第{turn.__class__}轮说了过激的话", "unknown placeholder"),
+    ("params: {streak: 3}", "params: {streek: 3}", "unknown key 'streek'"),
+    ("principles: [courtesy, restraint, lawful]", "principles: [courtesy, restrain, lawful]", "restraint"),
+])
+def test_rubric_errors_point_at_file_line_col(old, new, expect):
+    text = rubric_file().read_text(encoding="utf-8")
+    assert old in text
+    bad = text.replace(old, new, 1)
+    errors = _problems(bad)
+    assert errors, f"{new!r} was accepted"
+    assert any(expect in e.message for e in errors), [str(e) for e in errors]
+    e = next(e for e in errors if expect in e.message)
+    assert e.path == "scoring/rubric.yaml" and e.line == _line_of(bad, new) and e.col >= 1
+    assert str(e).startswith(f"scoring/rubric.yaml:{e.line}:{e.col}: error: ")
+
+
+def test_rubric_weights_must_add_up_to_100():
+    text = rubric_file().read_text(encoding="utf-8").replace("weight: 20", "weight: 25", 1)
+    assert any("add up to 105" in e.message for e in _problems(text))
+
+
+def test_duplicate_rule_id_is_an_error():
+    text = rubric_file().read_text(encoding="utf-8").replace("- id: in_writing", "- id: hostile", 1)
+    assert any("rule id 'hostile' is also used" in e.message for e in _problems(text))
+
+
+def test_parse_rubric_raises_one_line_error():
+    from trainer.core.yamlsafe import LoadError
+    with pytest.raises(LoadError) as e:
+        parse_rubric("version: 1\ntitle: x\n", "r.yaml")
+    assert str(e.value).startswith("r.yaml:1:1:")
+
+
+def test_render_is_plain_substitution():
+    assert render("第{turn}轮 {tactic.__class__} {nope}", {"turn": 3}) == "第3轮 {tactic.__class__} {nope}"
+
+
+# ------------------------------------------------------------------ properties
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(catalogue.MOVE_IDS), min_size=0, max_size=16), st.integers(0, 50))
+def test_any_line_scores_in_range_and_deterministically(fake_broke, moves, seed):
+    s1, a = play(fake_broke, moves, seed)
+    _, b = play(fake_broke, moves, seed)
+    assert a.public() == b.public() and [f.public() for f in a.findings] == [f.public() for f in b.findings]
+    assert 0 <= a.total <= 100 and all(isinstance(v, int) and 0 <= v <= 100 for v in a.principles.values())
+    assert all(f.turn is None or 1 <= f.turn <= len(s1.turns) for f in a.findings)
+
+
+def test_score_session_is_deterministic_for_same_session(fake_broke):
+    s, a = play(fake_broke, RIGHT)
+    assert score_session(s).public() == a.public()
+
+
+# ------------------------------------------------------------------ docs and `trainer validate`
+def test_docs_list_every_rule_and_weight(rubric, repo_root):
+    doc = (repo_root / "docs" / "scoring.md").read_text(encoding="utf-8")
+    for r in rubric.rules:
+        assert f"`{r.id}`" in doc, r.id
+    for key, p in rubric.principles.items():
+        row = next(line for line in doc.splitlines() if line.startswith(f"| `{key}` |"))
+        assert f"| {p.weight} |" in row and (key in ("early", "fast", "more") or f"基础分 {p.base}" in row), key
+
+
+def test_cli_validate_rubric(tmp_path, repo_root):
+    from click.testing import CliRunner
+
+    from trainer.cli import main
+    ok = CliRunner().invoke(main, ["validate", str(repo_root / "scoring")])
+    assert ok.exit_code == 0, ok.output
+    (tmp_path / "scoring").mkdir()
+    text = (repo_root / "scoring" / "rubric.yaml").read_text(encoding="utf-8").replace("moves: [hostile]",
+                                                                                          "moves: [hostil]")
+    (tmp_path / "scoring" / "rubric.yaml").write_text(text, encoding="utf-8")
+    bad = CliRunner().invoke(main, ["validate", str(tmp_path / "scoring")])
+    line = _line_of(text, "moves: [hostil]")
+    assert bad.exit_code == 1 and f"rubric.yaml:{line}:" in bad.output and "did you mean 'hostile'" in bad.output

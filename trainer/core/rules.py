@@ -1,0 +1,238 @@
+"""The fixed set of rule *kinds* the rubric's rules are written in.
+
+A rule in scoring/rubric.yaml names a kind; the kind is a plain Python function looked up in
+``KINDS`` by that name — never evaluated, never imported from a string. Each kind reads the
+whole transcript (sequence-aware) and returns hits: the turn it cites plus values for the
+rule's message. Points, principles and texts stay in the YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import catalogue
+from .models import RESULTS
+from .spec import F, Int, List, Spec, Str
+
+#: one selector item: a tactic id, a group of the catalogue, or `hostile`
+SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS
+
+
+@dataclass(frozen=True)
+class Move:
+    """What a rule sees of a turn."""
+
+    n: int
+    tactic: str | None
+    text: str
+
+
+@dataclass
+class Ctx:
+    """The transcript as the rules see it."""
+
+    moves: list[Move]
+    result: str
+    archetype: str
+    reason_turn: int | None = None
+    has_hidden_reason: bool = False
+
+    @property
+    def last(self) -> Move | None:
+        return self.moves[-1] if self.moves else None
+
+
+@dataclass
+class Hit:
+    move: Move | None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+KindFn = Callable[[Ctx, dict[str, Any]], list[Hit]]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    doc: str
+    fn: KindFn
+    params: dict[str, F]
+    selectors: tuple[str, ...]  # params that are move selectors (expanded to tactic-id sets)
+    itemwise: tuple[str, ...] = ()  # params whose every item is a selector of its own (→ "<name>_sets")
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def _selector(doc: str) -> List:
+    return List(Str(doc="a tactic id, a group (理 情 利 法 人 程序) or hostile"), min_items=1, scalar_ok=True,
+                doc=doc)
+
+
+def _results(doc: str) -> List:
+    return List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc=doc)
+
+
+def kind(name: str, doc: str, params: dict[str, F], itemwise: tuple[str, ...] = ()) -> Callable[[KindFn], KindFn]:
+    """Register a kind; list params documented as "moves …" are selectors."""
+    def register(fn: KindFn) -> KindFn:
+        sels = tuple(k for k, f in params.items()
+                     if isinstance(f.spec, List) and f.spec.doc.startswith("moves") and k not in itemwise)
+        KINDS[name] = Kind(name, doc, fn, params, sels, itemwise)
+        return fn
+    return register
+
+
+def expand(items: list[str]) -> frozenset[str]:
+    """Selector items → the tactic ids they stand for (groups expand to their tactics)."""
+    out: set[str] = set()
+    for it in items:
+        if it in catalogue.GROUPS:
+            out.update(catalogue.tactics_in(it))
+        else:
+            out.add(it)
+    return frozenset(out)
+
+
+def _hit(m: Move | None, **values: Any) -> Hit:
+    return Hit(m, values)
+
+
+# ------------------------------------------------------------------------------------ kinds
+@kind("before_any", "fires at a move of `moves` played before any move of `needs` (先礼后兵; 先有条件再让步)",
+      {"moves": F(_selector("moves that must not come first"), required=True),
+       "needs": F(_selector("moves one of which must come earlier"), required=True)})
+def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    out, seen = [], False
+    for m in ctx.moves:
+        if m.tactic in p["moves"] and not seen:
+            out.append(_hit(m))
+        seen = seen or m.tactic in p["needs"]
+    return out
+
+
+@kind("escalation", "at the first move of `at`: `followed` fires if every step of `expect` came before it; "
+      "`skipped` fires if some but not all did (none at all is before_any's case)",
+      {"at": F(_selector("moves of the last step (施之以法)"), required=True),
+       "expect": F(List(Str(), min_items=1, doc="moves: steps expected earlier, each a tactic or group"), required=True),
+       "fires_when": F(Str(choices=("followed", "skipped")), required=True)},
+      itemwise=("expect",))
+def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    for i, m in enumerate(ctx.moves):
+        if m.tactic in p["at"]:
+            before = {x.tactic for x in ctx.moves[:i]}
+            missing = [name for name, ids in p["expect_sets"] if not ids & before]
+            if p["fires_when"] == "followed" and not missing:
+                return [_hit(m)]
+            if p["fires_when"] == "skipped" and missing and len(missing) < len(p["expect_sets"]):
+                return [_hit(m, missing="、".join(missing))]
+            return []
+    return []
+
+
+def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
+    if ctx.result not in p["results"]:  # no agreement, nothing to check (asking alone earns nothing)
+        return None
+    return next((m for m in ctx.moves if m.tactic in p["anchor"]), ctx.last)
+
+
+@kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
+      "`anchor` move, else the last turn): `present` cites the needs move, `missing` the agreement",
+      {"needs": F(_selector("moves needed before the agreement"), required=True),
+       "anchor": F(_selector("moves that seal an agreement"), required=True),
+       "results": F(_results("results that are an agreement"), required=True),
+       "fires_when": F(Str(choices=("present", "missing")), required=True)})
+def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    deal = _deal_move(ctx, p)
+    if deal is None:
+        return []
+    prior = next((m for m in ctx.moves if m.n < deal.n and m.tactic in p["needs"]), None)
+    if p["fires_when"] == "present":
+        return [_hit(prior)] if prior else []
+    return [] if prior else [_hit(deal)]
+
+
+@kind("missing_by_end", "fires at the last turn when no move of `needs` was played, unless the result is one of "
+      "`unless_results` (入袋为安)",
+      {"needs": F(_selector("moves needed before the end"), required=True),
+       "unless_results": F(_results("results that excuse it"))})
+def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    if ctx.last is None or ctx.result in p.get("unless_results", ()):
+        return []
+    if any(m.tactic in p["needs"] for m in ctx.moves):
+        return []
+    return [_hit(ctx.last)]
+
+
+@kind("move", "fires at each move of `moves` (optionally only `after` / `before` some other move, within the "
+      "first `within_turns` turns, or when the session ended in one of `results`)",
+      {"moves": F(_selector("moves that fire the rule"), required=True),
+       "after": F(_selector("moves: only once one of these was played")),
+       "before": F(_selector("moves: only while none of these was played")),
+       "within_turns": F(Int(min=1, max=100)),
+       "results": F(_results("only when the session ended in one of these"))})
+def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    if "results" in p and ctx.result not in p["results"]:
+        return []
+    out = []
+    seen: set[str | None] = set()
+    for m in ctx.moves:
+        ok = m.tactic in p["moves"]
+        if ok and "after" in p:
+            ok = bool(p["after"] & seen)
+        if ok and "before" in p:
+            ok = not (p["before"] & seen)
+        if ok and "within_turns" in p:
+            ok = m.n <= p["within_turns"]
+        if ok:
+            out.append(_hit(m))
+        seen.add(m.tactic)
+    return out
+
+
+@kind("only_moves", "fires at the last turn when at least `min_turns` moves were recognised and all were in `moves` "
+      "(e.g. only 动之以情 against 恶意拖欠)",
+      {"moves": F(_selector("moves: the only ones played"), required=True),
+       "min_turns": F(Int(min=1, max=100))})
+def only_moves(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    known = [m for m in ctx.moves if m.tactic]
+    if len(known) >= p.get("min_turns", 3) and all(m.tactic in p["moves"] for m in known):
+        return [_hit(ctx.last, count=len(known))]
+    return []
+
+
+@kind("repetition", "fires when one tactic is played `streak` times in a row (once per run), except `except`",
+      {"streak": F(Int(min=2, max=100), required=True),
+       "except": F(_selector("moves never counted as repetition"))})
+def repetition(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    out, run, prev = [], 0, None
+    for m in ctx.moves:
+        run = run + 1 if m.tactic is not None and m.tactic == prev else 1
+        prev = m.tactic
+        if m.tactic and run == p["streak"] and m.tactic not in p.get("except", ()):
+            out.append(_hit(m, count=run))
+    return out
+
+
+@kind("ending", "fires at the last turn when the result is one of `results`",
+      {"results": F(_results("results that fire the rule"), required=True)})
+def ending(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    return [_hit(ctx.last)] if ctx.result in p["results"] else []
+
+
+@kind("hidden_reason", "`found` fires at the turn the persona's hidden reason came out; `missed` at the last turn "
+      "when it never did (行动前了解原因)",
+      {"fires_when": F(Str(choices=("found", "missed")), required=True)})
+def hidden_reason(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    if not ctx.has_hidden_reason or not ctx.moves:
+        return []
+    if p["fires_when"] == "found":
+        m = next((x for x in ctx.moves if x.n == ctx.reason_turn), None)
+        return [_hit(m)] if m else []
+    return [] if ctx.reason_turn else [_hit(ctx.last)]
+
+
+def param_specs(k: Kind) -> dict[str, Spec]:
+    return {name: f.spec for name, f in k.params.items()}
