@@ -1,3 +1,53 @@
-"""Placeholder: filled in by its issue."""
+"""`trainer test PLAN...`: run test plans; one line per failing line-of-play × seed."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import click
+
+from .common import dump_json
+
+
+@click.command("test")
+@click.argument("plans", nargs=-1, required=True)
+@click.option("--verbose", "-v", is_flag=True, help="also print each line's mean score, recovery and results")
+@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
+def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
+    """Play every line of each PLAN (file or folder) over its seeds and check the expectations."""
+    from ..core.testplan import PlanError, load_plan, plan_files, run_plan
+
+    files = plan_files(list(plans))
+    if not files:
+        click.echo("trainer: no plan files found", err=True)
+        raise SystemExit(2)
+    broken = failed = runs = 0
+    reports = []
+    for f in files:
+        try:
+            plan = load_plan(f)
+        except PlanError as e:
+            click.echo(str(e), err=True)
+            broken += 1
+            continue
+        rep = run_plan(plan)
+        runs += sum(len(lr.runs) for lr in rep.lines)
+        failed += len(rep.failures)
+        if as_json:
+            reports.append({"plan": plan.path, "scenario": plan.scenario.id, "ok": rep.ok,
+                            "lines": [lr.summary() for lr in rep.lines], "compare_failures": rep.compare_failures})
+            continue
+        for msg in rep.failures:
+            click.echo(msg)
+        if verbose:
+            for lr in rep.lines:
+                s = lr.summary()
+                res = " ".join(f"{k}×{n}" for k, n in s["results"].items())
+                click.echo(f"{'ok  ' if lr.ok else 'FAIL'} {plan.path} · {s['name']}: score {s['mean_score']}, "
+                           f"recovered {s['mean_recovered']:.0%}, turns {s['mean_turns']}, {res}")
+    if as_json:
+        click.echo(dump_json(reports))
+    click.echo(f"{len(files)} plan{'s' if len(files) != 1 else ''}, {runs} runs: {failed} failed"
+               + (f", {broken} plan{'s' if broken != 1 else ''} not loadable" if broken else ""), err=True)
+    raise SystemExit(1 if broken or failed else 0)
+
+
+COMMANDS = [test]

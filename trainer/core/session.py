@@ -234,9 +234,13 @@ class Session:
         return self.play(text or tactic, Recognition(tactic, confidence))
 
     def _pick_reply(self, key: tuple[str, int], variants: tuple[str, ...]) -> str:
+        """A variant not yet said in this session if there is one, else one of the least used."""
         used = self.reply_use.setdefault(key, [0] * len(variants))
-        least = min(used)
-        candidates = [i for i, u in enumerate(used) if u == least]
+        said = {t.reply for t in self.turns}
+        fresh = [i for i, v in enumerate(variants) if render(v, self.values) not in said]
+        pool = fresh or list(range(len(variants)))
+        least = min(used[i] for i in pool)
+        candidates = [i for i in pool if used[i] == least]
         i = candidates[self.rng.randrange(len(candidates))]
         used[i] += 1
         return render(variants[i], self.values)

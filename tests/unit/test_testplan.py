@@ -1,0 +1,130 @@
+"""The test-plan runner: loading (errors with file:line:col), checking, comparing, the CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trainer.cli import main
+from trainer.core.testplan import PlanError, load_plan, run_plan
+
+PERSONA = """\
+id: tiny
+name: 小王
+archetype: 测试
+meters:
+  willingness: {label: 意愿, start: 10}
+  irritation: {label: 烦躁, start: 0, good: down}
+start: open
+states:
+  open: {label: 开场}
+  paid: {label: 付了, ending: {result: paid_in_full, paid: 1.0}}
+  gone: {label: 走了, ending: {result: broken_off}}
+reactions:
+  - on: direct_ask
+    to: paid
+    replies: [好,给你。]
+  - on: hostile
+    to: gone
+    replies: [走!]
+default:
+  effects: {irritation: 1}
+  replies: [嗯。, 哦。, 啊?]
+"""
+
+SCENARIO = """\
+id: tiny-case
+title: 测试
+persona: tiny
+difficulty: normal
+turn_limit: 5
+case: {company: 甲公司, contact: 王, role: 老板, owed: 10000, days_overdue: 3, debt_type: 厂家与厂家,
+       contract_terms: 月结, known: [欠一万]}
+goals: [收回]
+"""
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    (tmp_path / "personas").mkdir()
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "personas" / "tiny.yaml").write_text(PERSONA, encoding="utf-8")
+    (tmp_path / "scenarios" / "tiny-case.yaml").write_text(SCENARIO, encoding="utf-8")
+    (tmp_path / "plans").mkdir()
+    return tmp_path
+
+
+def write_plan(content: Path, body: str) -> Path:
+    p = content / "plans" / "p.yaml"
+    p.write_text("scenario: ../scenarios/tiny-case.yaml\nseeds: [1, 2]\n" + body, encoding="utf-8")
+    return p
+
+
+GOOD = """\
+lines:
+  - name: right
+    moves: [direct_ask]
+    expect: {result: paid_in_full, min_recovered: 1.0, max_turns: 1, visits: paid, ended: true}
+  - name: wrong
+    moves: [hostile]
+    expect: {result: [broken_off], max_recovered: 0, not_visits: [paid]}
+compare: {right: right, wrong: wrong, min_recovered_gap: 0.9}
+"""
+
+
+def test_passing_plan(content: Path) -> None:
+    rep = run_plan(load_plan(write_plan(content, GOOD)))
+    assert rep.ok, rep.failures
+    assert [len(lr.runs) for lr in rep.lines] == [2, 2]
+    assert rep.lines[0].mean_recovered == 1.0 and rep.lines[1].mean_recovered == 0.0
+
+
+def test_failures_name_line_and_seed(content: Path) -> None:
+    plan = write_plan(content, GOOD.replace("result: paid_in_full,", "result: partial,")
+                      .replace("min_recovered_gap: 0.9", "min_recovered_gap: 0.9, min_score_gap: 100"))
+    rep = run_plan(load_plan(plan))
+    assert len(rep.failures) == 3  # two seeds of line 1, and the compare
+    assert "p.yaml:4:5: right · seed 1: result paid_in_full not in [partial]" in rep.failures[0]
+    assert "seed 2" in rep.failures[1]
+    assert "compare 'right' vs 'wrong': mean score gap" in rep.failures[2]
+
+
+@pytest.mark.parametrize(("body", "where", "message"), [
+    (GOOD.replace("[direct_ask]", "[direct_ask, verify_balnce]"), ":5:25:",
+     "unknown tactic 'verify_balnce' (did you mean 'verify_balance'?)"),
+    (GOOD.replace("visits: paid,", "visits: piad,"), ":6:78:", "has no state 'piad' (did you mean 'paid'?)"),
+    (GOOD.replace("wrong: wrong", "wrong: wrnog"), ":10:32:", "no line named 'wrnog' (did you mean 'wrong'?)"),
+    (GOOD.replace("max_turns: 1", "max_trns: 1"), ":6:56:", "unknown key 'max_trns' (did you mean 'max_turns'?)"),
+    (GOOD.replace("max_recovered: 0,", "max_recovered: 0, min_recovered: 0.5,"), ":9:69:",
+     "min_recovered 0.5 is above max_recovered 0"),
+    (GOOD.replace("name: wrong", "name: right"), ":7:11:", "line name 'right' is also used"),
+], ids=["tactic-typo", "state-typo", "compare-name", "key-typo", "empty-range", "duplicate-name"])
+def test_load_errors_point_at_the_node(content: Path, body: str, where: str, message: str) -> None:
+    with pytest.raises(PlanError) as e:
+        load_plan(write_plan(content, body))
+    assert where in str(e.value) and message in str(e.value), str(e.value)
+
+
+def test_unknown_scenario(content: Path) -> None:
+    p = content / "plans" / "q.yaml"
+    p.write_text("scenario: no-such-case\nseeds: [1]\n" + GOOD, encoding="utf-8")
+    with pytest.raises(PlanError, match=r"q.yaml:1:11: .*unknown scenario 'no-such-case'"):
+        load_plan(p)
+
+
+def test_cli_exit_codes(content: Path) -> None:
+    runner = CliRunner()
+    good = write_plan(content, GOOD)
+    r = runner.invoke(main, ["test", str(good), "-v"])
+    assert r.exit_code == 0, r.output
+    assert "ok   " in r.output and "4 runs: 0 failed" in r.output
+    bad = write_plan(content, GOOD.replace("result: paid_in_full,", "result: legal,"))
+    r = runner.invoke(main, ["test", str(bad)])
+    assert r.exit_code == 1
+    fails = [ln for ln in r.output.splitlines() if " · seed " in ln]
+    assert len(fails) == 2 and "Traceback" not in r.output
+    (content / "plans" / "p.yaml").write_text("scenario: [\n", encoding="utf-8")
+    r = runner.invoke(main, ["test", str(content / "plans")])
+    assert r.exit_code == 1 and "p.yaml:" in r.output and "Traceback" not in r.output

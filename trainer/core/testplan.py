@@ -1,0 +1,362 @@
+"""Test plans: lines of play with expected outcomes, run over several seeds.
+
+A plan (``tests/plans/<scenario>.yaml``) says how a scenario must answer course-right and
+course-wrong play, so content authors can check a persona the way a trainer would::
+
+    scenario: fake-broke            # id or path (relative to the plan file, then the cwd)
+    seeds: [1, 2, 3, 4, 5]
+    difficulty: normal              # optional; default the scenario's
+    lines:
+      - name: 课程正解:核对余额后把握时机
+        moves: [courtesy, probe_reason, verify_balance, timing, written_commitment]
+        expect: {result: [paid_in_full, promise], min_score: 70, min_recovered: 0.8, max_turns: 10,
+                 visits: [exposed], not_visits: [walked_out]}
+    compare: {right: "课程正解…", wrong: "违背课程…", min_score_gap: 15}   # mean over seeds
+
+Every expectation is checked per seed; ``compare`` is checked on the means over the seeds.
+Failures carry the plan's ``file:line:col`` so they read like any other content error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import mean
+from typing import Any
+
+from . import catalogue
+from .content import ContentError, Library, display_name, load_library, read_yaml, resolve_scenario
+from .models import DIFFICULTIES, RESULTS, Persona, Scenario
+from .spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, did_you_mean
+from .transcript import play_moves
+from .yamlsafe import LoadError, YNode
+
+EXPECT_SPEC = Obj({
+    "result": F(List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc="allowed outcome results")),
+    "min_score": F(Int(min=0, max=100, doc="score.total at least")),
+    "max_score": F(Int(min=0, max=100, doc="score.total at most")),
+    "min_recovered": F(Num(min=0, max=1, doc="outcome.recovered_ratio at least")),
+    "max_recovered": F(Num(min=0, max=1, doc="outcome.recovered_ratio at most")),
+    "min_turns": F(Int(min=0, max=1000, doc="turns played at least")),
+    "max_turns": F(Int(min=0, max=1000, doc="turns played at most")),
+    "visits": F(List(Str(), min_items=1, scalar_ok=True, doc="states the session must pass through")),
+    "not_visits": F(List(Str(), min_items=1, scalar_ok=True, doc="states the session must never enter")),
+    "ended": F(Bool(doc="the negotiation reached an ending before the moves ran out")),
+    "reason_found": F(Bool(doc="a reaction with reveals: true fired (the hidden reason surfaced)")),
+}, doc="what every seed must satisfy")
+
+LINE_SPEC = Obj({
+    "name": F(Str(max_len=120, doc="unique name of the line of play"), required=True),
+    "moves": F(List(Str("a tactic id or free Chinese text", max_len=400), min_items=1), required=True),
+    "expect": F(EXPECT_SPEC, required=True),
+    "seeds": F(List(Int(min=0, max=2**31), min_items=1, doc="overrides the plan's seeds")),
+    "difficulty": F(Str(choices=DIFFICULTIES, doc="overrides the plan's difficulty")),
+    "note": F(Str(max_len=400, doc="why this line must end so (the course idea)")),
+})
+
+COMPARE_SPEC = Obj({
+    "right": F(Str(doc="name of the course-right line"), required=True),
+    "wrong": F(Str(doc="name of the course-wrong line"), required=True),
+    "min_score_gap": F(Num(min=0, max=100, doc="mean score of right minus wrong, at least")),
+    "min_recovered_gap": F(Num(min=-1, max=1, doc="mean recovered ratio of right minus wrong, at least")),
+})
+
+PLAN_SPEC = Obj({
+    "scenario": F(Str(doc="scenario id or path to a scenario file"), required=True),
+    "seeds": F(List(Int(min=0, max=2**31), min_items=1), required=True),
+    "difficulty": F(Str(choices=DIFFICULTIES)),
+    "lines": F(List(LINE_SPEC, min_items=1), required=True),
+    "compare": F(AnyOf((COMPARE_SPEC, List(COMPARE_SPEC, min_items=1)))),
+}, doc="A test plan: lines of play and what each must achieve over the seeds")
+
+# an ASCII identifier-like move that is no tactic id is a typo, not free text
+_TACTIC_LIKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+class PlanError(Exception):
+    """A plan that cannot be loaded; ``str()`` is one line per problem."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Expect:
+    result: tuple[str, ...] = ()
+    min_score: int | None = None
+    max_score: int | None = None
+    min_recovered: float | None = None
+    max_recovered: float | None = None
+    min_turns: int | None = None
+    max_turns: int | None = None
+    visits: tuple[str, ...] = ()
+    not_visits: tuple[str, ...] = ()
+    ended: bool | None = None
+    reason_found: bool | None = None
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    name: str
+    moves: tuple[str, ...]
+    expect: Expect
+    seeds: tuple[int, ...]
+    difficulty: str | None
+    where: str  # file:line:col of the line
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Compare:
+    right: str
+    wrong: str
+    min_score_gap: float | None
+    min_recovered_gap: float | None
+    where: str
+
+
+@dataclass
+class Plan:
+    path: str
+    scenario: Scenario
+    persona: Persona
+    lines: tuple[PlanLine, ...]
+    compares: tuple[Compare, ...]
+
+    def line(self, name: str) -> PlanLine:
+        return next(ln for ln in self.lines if ln.name == name)
+
+
+@dataclass(frozen=True)
+class SeedRun:
+    seed: int
+    result: str
+    score: int
+    recovered: float
+    turns: int
+    ended: bool
+    visited: frozenset[str]
+    reason_found: bool
+    final_state: str
+
+
+@dataclass
+class LineReport:
+    line: PlanLine
+    runs: list[SeedRun] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)  # one line per failing seed
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def mean_score(self) -> float:
+        return mean(r.score for r in self.runs) if self.runs else 0.0
+
+    @property
+    def mean_recovered(self) -> float:
+        return mean(r.recovered for r in self.runs) if self.runs else 0.0
+
+    def summary(self) -> dict[str, Any]:
+        results: dict[str, int] = {}
+        for r in self.runs:
+            results[r.result] = results.get(r.result, 0) + 1
+        return {"name": self.line.name, "where": self.line.where, "ok": self.ok,
+                "mean_score": round(self.mean_score, 1), "mean_recovered": round(self.mean_recovered, 3),
+                "mean_turns": round(mean(r.turns for r in self.runs), 1) if self.runs else 0,
+                "results": results, "failures": list(self.failures)}
+
+
+@dataclass
+class PlanReport:
+    plan: Plan
+    lines: list[LineReport]
+    compare_failures: list[str]
+
+    @property
+    def failures(self) -> list[str]:
+        return [f for lr in self.lines for f in lr.failures] + self.compare_failures
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# ---------------------------------------------------------------- loading
+
+def _where(node: YNode) -> str:
+    return f"{node.path}:{node.line}:{node.col}"
+
+
+def _strs(node: YNode | None) -> tuple[str, ...]:
+    return () if node is None else tuple(str(n.value) for n in node.value)
+
+
+def _resolve(ref_node: YNode, plan_path: Path, lib: Library | None) -> tuple[Scenario, Persona]:
+    ref = str(ref_node.value)
+    try:
+        if ref.endswith((".yaml", ".yml")):
+            cand = plan_path.parent / ref
+            return resolve_scenario(str(cand) if cand.is_file() else ref, lib)
+        return resolve_scenario(ref, lib or load_library())
+    except ContentError as e:
+        msg = str(e).splitlines()[0] if str(e) else "cannot load the scenario"
+        raise PlanError([Problem(ref_node.path, ref_node.line, ref_node.col, "error", msg)]) from None
+
+
+def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
+    """Read and check a plan; raises PlanError (every problem as file:line:col)."""
+    path = Path(path)
+    try:
+        root, _ = read_yaml(path)
+    except LoadError as e:
+        raise PlanError([Problem(e.path, e.line, e.col, "error", e.message)]) from None
+    out = Problems()
+    if not PLAN_SPEC.check(root, out):
+        raise PlanError(out.errors)
+    v = root.value
+    scenario, persona = _resolve(v["scenario"], path, lib)
+    seeds = tuple(n.value for n in v["seeds"].value)
+    difficulty = v["difficulty"].value if v.get("difficulty") else None
+
+    lines: list[PlanLine] = []
+    names: dict[str, str] = {}
+    for ln in v["lines"].value:
+        lv = ln.value
+        name = lv["name"].value
+        if name in names:
+            out.error(lv["name"], f"line name '{name}' is also used at {names[name]}")
+        names[name] = _where(ln)
+        for m in lv["moves"].value:
+            word = str(m.value).strip()
+            if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
+                out.error(m, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS)}")
+        ev = lv["expect"].value
+        for key in ("visits", "not_visits"):
+            for s in ev[key].value if key in ev else []:
+                if s.value not in persona.states:
+                    out.error(s, f"persona '{persona.id}' has no state '{s.value}'{did_you_mean(s.value, persona.states)}")
+        for lo, hi in (("min_score", "max_score"), ("min_recovered", "max_recovered"), ("min_turns", "max_turns")):
+            if lo in ev and hi in ev and ev[lo].value > ev[hi].value:
+                out.error(ev[lo], f"{lo} {ev[lo].value} is above {hi} {ev[hi].value}: no run can pass")
+
+        def g(key: str, ev: dict[str, YNode] = ev) -> Any:
+            return ev[key].value if key in ev else None
+
+        expect = Expect(result=_strs(ev.get("result")), min_score=g("min_score"), max_score=g("max_score"),
+                        min_recovered=g("min_recovered"), max_recovered=g("max_recovered"),
+                        min_turns=g("min_turns"), max_turns=g("max_turns"), visits=_strs(ev.get("visits")),
+                        not_visits=_strs(ev.get("not_visits")), ended=g("ended"), reason_found=g("reason_found"))
+        lines.append(PlanLine(
+            name=name, moves=tuple(str(m.value) for m in lv["moves"].value), expect=expect,
+            seeds=tuple(n.value for n in lv["seeds"].value) if "seeds" in lv else seeds,
+            difficulty=lv["difficulty"].value if "difficulty" in lv else difficulty,
+            where=_where(ln), note=lv["note"].value if "note" in lv else ""))
+
+    compares: list[Compare] = []
+    cnode = v.get("compare")
+    if cnode is not None:
+        for cn in cnode.value if isinstance(cnode.value, list) else [cnode]:
+            cv = cn.value
+            for key in ("right", "wrong"):
+                if cv[key].value not in names:
+                    out.error(cv[key], f"no line named '{cv[key].value}'{did_you_mean(cv[key].value, names)}")
+            if "min_score_gap" not in cv and "min_recovered_gap" not in cv:
+                out.error(cn, "compare needs min_score_gap or min_recovered_gap")
+            compares.append(Compare(cv["right"].value, cv["wrong"].value,
+                                    cv["min_score_gap"].value if "min_score_gap" in cv else None,
+                                    cv["min_recovered_gap"].value if "min_recovered_gap" in cv else None,
+                                    _where(cn)))
+    if out.errors:
+        raise PlanError(out.errors)
+    return Plan(display_name(path), scenario, persona, tuple(lines), tuple(compares))
+
+
+# ---------------------------------------------------------------- running
+
+def play_seed(plan: Plan, line: PlanLine, seed: int) -> SeedRun:
+    s, score = play_moves(plan.scenario, plan.persona, list(line.moves), seed=seed, difficulty=line.difficulty)
+    o = s.outcome
+    return SeedRun(seed=seed, result=o.result if o else "no_progress", score=score.total,
+                   recovered=o.recovered_ratio if o else 0.0, turns=len(s.turns), ended=s.ended,
+                   visited=frozenset(s.visited_states), reason_found=s.reason_found_turn is not None,
+                   final_state=s.state)
+
+
+def check_run(e: Expect, r: SeedRun) -> list[str]:
+    """What a run got wrong against the expectation; empty when it passes."""
+    bad = []
+    if e.result and r.result not in e.result:
+        bad.append(f"result {r.result} not in [{', '.join(e.result)}]")
+    if e.min_score is not None and r.score < e.min_score:
+        bad.append(f"score {r.score} < {e.min_score}")
+    if e.max_score is not None and r.score > e.max_score:
+        bad.append(f"score {r.score} > {e.max_score}")
+    if e.min_recovered is not None and r.recovered < e.min_recovered - 1e-9:
+        bad.append(f"recovered {r.recovered:.0%} < {e.min_recovered:.0%}")
+    if e.max_recovered is not None and r.recovered > e.max_recovered + 1e-9:
+        bad.append(f"recovered {r.recovered:.0%} > {e.max_recovered:.0%}")
+    if e.min_turns is not None and r.turns < e.min_turns:
+        bad.append(f"{r.turns} turns < {e.min_turns}")
+    if e.max_turns is not None and r.turns > e.max_turns:
+        bad.append(f"{r.turns} turns > {e.max_turns}")
+    missed = [s for s in e.visits if s not in r.visited]
+    if missed:
+        bad.append(f"never visited {', '.join(missed)}")
+    entered = [s for s in e.not_visits if s in r.visited]
+    if entered:
+        bad.append(f"visited {', '.join(entered)}")
+    if e.ended is not None and r.ended != e.ended:
+        bad.append("the negotiation did not end" if e.ended else f"it ended ({r.final_state})")
+    if e.reason_found is not None and r.reason_found != e.reason_found:
+        bad.append("the hidden reason never surfaced" if e.reason_found else "the hidden reason surfaced")
+    return bad
+
+
+def run_line(plan: Plan, line: PlanLine) -> LineReport:
+    rep = LineReport(line)
+    for seed in line.seeds:
+        r = play_seed(plan, line, seed)
+        rep.runs.append(r)
+        bad = check_run(line.expect, r)
+        if bad:
+            rep.failures.append(f"{line.where}: {line.name} · seed {seed}: {'; '.join(bad)}"
+                                f" (ended in {r.final_state} after {r.turns} turns)")
+    return rep
+
+
+def check_compare(c: Compare, right: LineReport, wrong: LineReport) -> str | None:
+    bad = []
+    gap = right.mean_score - wrong.mean_score
+    if c.min_score_gap is not None and gap < c.min_score_gap:
+        bad.append(f"mean score gap {gap:.1f} < {c.min_score_gap:g} "
+                   f"({right.mean_score:.1f} vs {wrong.mean_score:.1f})")
+    rgap = right.mean_recovered - wrong.mean_recovered
+    if c.min_recovered_gap is not None and rgap < c.min_recovered_gap - 1e-9:
+        bad.append(f"mean recovered gap {rgap:.0%} < {c.min_recovered_gap:.0%} "
+                   f"({right.mean_recovered:.0%} vs {wrong.mean_recovered:.0%})")
+    if not bad:
+        return None
+    return f"{c.where}: compare '{c.right}' vs '{c.wrong}': {'; '.join(bad)}"
+
+
+def run_plan(plan: Plan) -> PlanReport:
+    reports = [run_line(plan, ln) for ln in plan.lines]
+    by_name = {r.line.name: r for r in reports}
+    cfails = [f for c in plan.compares if (f := check_compare(c, by_name[c.right], by_name[c.wrong]))]
+    return PlanReport(plan, reports, cfails)
+
+
+def plan_files(paths: list[str]) -> list[Path]:
+    """Plan files named directly or found (``*.yaml``/``*.yml``, sorted) in the folders named."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(f for f in path.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file()))
+        else:
+            out.append(path)
+    return out
