@@ -1,3 +1,301 @@
-"""Placeholder: filled in by its issue."""
+"""Instructor tooling: `trainer schema`, `trainer graph`, `trainer simulate`, `trainer new`."""
 
-COMMANDS: list = []
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..core import catalogue
+from ..core.content import ContentError, load_library, load_persona_file, resolve_scenario
+from ..core.models import PERSONA_SPEC, SCENARIO_SPEC, SLUG, Persona
+from ..core.spec import Problems, did_you_mean, json_schema
+from .common import dump_json, fail
+
+SCHEMA_IDS = {"persona": "https://huikuan-dojo.local/schema/persona.schema.json",
+              "scenario": "https://huikuan-dojo.local/schema/scenario.schema.json"}
+
+
+# ---------------------------------------------------------------- schema
+
+def _tactic_enum(node: Any) -> None:
+    """Offer the catalogue in editors: every string under a reaction's `on` is one of these."""
+    allowed = list(catalogue.MOVE_IDS) + list(catalogue.GROUPS) + ["any", "*"]
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, dict):
+            if n.get("type") == "string":
+                n.pop("minLength", None)
+                n.pop("maxLength", None)
+                n["enum"] = allowed
+            stack.extend(n.values())
+        elif isinstance(n, list):
+            stack.extend(n)
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    spec = PERSONA_SPEC if kind == "persona" else SCENARIO_SPEC
+    title = "回款道场 persona (debtor state machine)" if kind == "persona" else "回款道场 scenario"
+    doc = json_schema(spec, title, SCHEMA_IDS[kind])
+    if kind == "persona":
+        _tactic_enum(doc["properties"]["reactions"]["items"]["properties"]["on"])
+    return doc
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(schema_for(kind), ensure_ascii=False, indent=2) + "\n"
+
+
+@click.command("schema")
+@click.argument("kind", type=click.Choice(["persona", "scenario"]))
+def schema(kind: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of persona or scenario files."""
+    click.echo(schema_text(kind), nl=False)
+
+
+# ---------------------------------------------------------------- graph
+
+def resolve_persona(ref: str) -> Persona:
+    """A persona id or a path to a persona file; exits with a one-line error otherwise."""
+    p = Path(ref)
+    if ref.endswith((".yaml", ".yml")) or p.is_file():
+        out = Problems()
+        persona = load_persona_file(p, out)
+        if persona is None:
+            fail("\n".join(str(x) for x in out.errors) or f"{ref}: not a persona file", 2)
+        return persona
+    lib = load_library()
+    if ref not in lib.personas:
+        fail(f"unknown persona '{ref}'{did_you_mean(ref, lib.personas)}; `trainer list` shows them", 2)
+    return lib.personas[ref]
+
+
+@click.command("graph")
+@click.argument("persona")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
+def graph(persona: str, fmt: str) -> None:
+    """Draw PERSONA's state machine (an id or a persona file) as Mermaid or Graphviz dot."""
+    from ..core.analysis import to_dot, to_mermaid
+    p = resolve_persona(persona)
+    click.echo(to_mermaid(p) if fmt == "mermaid" else to_dot(p), nl=False)
+
+
+# ---------------------------------------------------------------- simulate
+
+@click.command("simulate")
+@click.argument("scenario")
+@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--nodes", type=click.IntRange(0, 1_000_000), default=600, show_default=True,
+              help="cap on distinct session states the breadth-first search expands")
+@click.option("--seek", type=click.IntRange(0, 1_000_000), default=600, show_default=True,
+              help="cap on session states the targeted search spends on states the BFS missed")
+@click.option("--games", type=click.IntRange(0, 100_000), default=200, show_default=True,
+              help="random games for the Monte Carlo win rate")
+@click.option("--depth", type=click.IntRange(1, 100), help="search depth (default: the scenario's turn limit)")
+def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, games: int, depth: int | None) -> None:
+    """Explore SCENARIO's persona: reachable states, endings, dead ends, win rates, best line."""
+    from ..core.simulate import simulate as run
+    try:
+        sc, persona = resolve_scenario(scenario)
+    except ContentError as e:
+        fail(str(e), 2)
+    started = time.perf_counter()
+    data = run(sc, persona, seed=seed, max_nodes=nodes, games=games, max_depth=depth, seek_budget=seek)
+    if as_json:
+        click.echo(dump_json(data))
+        return
+    ex, rnd, course, best = data["exhaustive"], data["random_play"], data["course_policy"], data["best_line"]
+    click.echo(f"{sc.id} · {persona.name}({persona.archetype}) · seed {seed}")
+    click.echo(f"搜索 search: {ex['nodes']} states, depth {ex['depth']}{'' if ex['complete'] else ' (capped)'}"
+               f" · {time.perf_counter() - started:.2f}s")
+    click.echo(f"可达 reachable: {', '.join(data['reachable_states'])}")
+    if data["unreached_states"]:
+        click.echo(f"未达 never reached: {', '.join(data['unreached_states'])}")
+    for name, e in data["endings"].items():
+        line = " → ".join(e["shortest"]) if e["shortest"] else "-"
+        click.echo(f"  结局 {name:<14} {e['result']:<13} {line}")
+    if data["dead_ends"]:
+        click.echo(f"死路 dead ends: {', '.join(data['dead_ends'])}")
+    click.echo(f"随机 random play: win {rnd['win_rate']:.0%} of {rnd['games']} · mean score {rnd['mean_score']}")
+    click.echo(f"课程 course policy: {course['result']} {course['recovered_ratio']:.0%} score {course['score']}"
+               f" · {' → '.join(course['moves'])}")
+    if best:
+        click.echo(f"最佳 best line: {best['result']} {best['recovered_ratio']:.0%} score {best['score']}"
+                   f" · {' → '.join(best['moves'])}")
+
+
+# ---------------------------------------------------------------- new
+
+PERSONA_TEMPLATE = """\
+# yaml-language-server: $schema={schema}/persona.schema.json
+# 新角色(欠款人)模板。改完运行:trainer validate {path} ; trainer graph {id} ; trainer simulate <场景>
+# 角色是一台状态机:meters(隐藏指标)+ states(状态)+ reactions(对学员招式的反应)。
+id: {id}                      # 唯一编号:小写字母、数字,用 - 或 _ 连接
+name: 张老板                   # 学员看到的称呼
+archetype: 待定类型            # 例如 真没钱 / 假没钱 / 恶意拖欠 / 三角债
+summary: 一句话介绍这个欠款人:做什么生意、为什么拖款、性格如何。
+hidden_reason:                 # 课程“客户不付款的13个原因”之一(1..13);学员要自己问出来
+  reason: 1
+  truth: 真实原因,只在复盘时揭晓。
+  cover: 他嘴上说的理由。
+
+meters:                        # 0..100 的隐藏指标;good: down 表示越低越好
+  willingness: {{label: 付款意愿, start: 30}}
+  trust: {{label: 客情, start: 50}}
+  irritation: {{label: 烦躁, start: 10, good: down}}
+
+start: opening                 # 开场状态
+out_of_time: stalled           # 回合用完时的结局
+
+states:
+  opening:
+    label: 开场
+    hint: 先礼后兵:寒暄、表明来意,再了解拖欠原因。
+  talking:
+    label: 谈原因
+    hint: 把账对清楚(余额、付款日、付款形式),再谈怎么付。
+  agreeing:
+    label: 口头答应
+    hint: 口头答应不算数:金额、日期写下来,签字盖章。
+  promised:
+    label: 书面承诺
+    ending: {{result: promise, committed: 1.0, due_days: 7, summary: "{{contact}}签字承诺七天内付清{{owed_wan}}。"}}
+  stalled:
+    label: 没谈出结果
+    ending: {{result: no_progress, summary: "{{contact}}一直打太极,没有任何承诺。"}}
+  walked_out:
+    label: 不欢而散
+    ending: {{result: broken_off, summary: "{{contact}}把你请出了办公室。"}}
+
+reactions:                     # 从上往下找第一条匹配的(写具体招式的优先于写招式组的)
+  - on: [courtesy, praise]     # 招式 id,或招式组:理 情 利 法 人 程序
+    in: opening                # 只在这些状态里生效(不写 = 所有未结束的状态)
+    effects: {{trust: 8, irritation: -3}}
+    to: talking                # 转到哪个状态(不写 = 留在原状态)
+    note: 以礼开场,他愿意坐下来谈。   # 复盘时给学员看的“为什么”
+    replies:                   # 多写几句,系统会轮换;可以用 {{contact}} {{owed_wan}} 等占位符
+      - 来了啊,坐。你们那笔款我记着呢,就是最近确实有点紧。
+      - 客气了客气了。先喝口茶,有什么事慢慢说。
+  - on: [verify_balance, probe_reason]
+    in: [opening, talking]
+    effects: {{willingness: 15}}
+    to: talking
+    note: 对账、问原因,把事情摊开来谈。
+    replies:
+      - 账是对的,{{owed}}元,我认。就是这个月回款慢了点。
+      - 实话说,下游有一笔钱还没到,我这边才卡住了。
+  - on: [deadline_pressure, conditional_concession]
+    in: talking
+    when: willingness >= 40    # 条件:指标、used(招式)、visited(状态)、turn、chance(0.3)……
+    effects: {{willingness: 20}}
+    to: agreeing
+    note: 讲清节点、给有条件的台阶,他松口了。
+    replies:
+      - 行吧,这个月底之前我想办法给你结了。
+      - 你都这么说了,那我就先把你们这笔安排上。
+  - on: written_commitment
+    in: agreeing
+    to: promised
+    note: 入袋为安:白纸黑字,签字盖章。
+    replies:
+      - 好,你写吧,我签字盖章。
+  - on: [法, hostile]
+    effects: {{irritation: 30, trust: -15}}
+    note: 礼数没尽就施压,他只会更抵触。
+    replies:
+      - 你这是威胁我?那咱们就别谈了。
+      - 说话客气点,我又没说不给。
+
+auto:                          # 每回合之后检查:指标到了阈值自动转状态
+  - when: irritation >= 80
+    to: walked_out
+    replies:
+      - 行了,你走吧,今天不谈了。
+
+default:                       # 没有任何反应匹配时的回答
+  effects: {{irritation: 3}}
+  replies:
+    - 嗯……这个再说吧。
+    - 我听着呢,可我这边确实有难处。
+"""
+
+SCENARIO_TEMPLATE = """\
+# yaml-language-server: $schema={schema}/scenario.schema.json
+# 新场景模板:一个角色 + 一个具体案子。改完运行:trainer validate {path} ; trainer simulate {id}
+id: {id}                       # 唯一编号:小写字母、数字,用 - 或 _ 连接
+title: 场景标题(学员在选择列表里看到)
+persona: {persona}             # 用哪个角色(personas/ 里的 id)
+summary: 一句话交代背景。
+difficulty: normal             # easy / normal / hard
+turn_limit: 12                 # 回合上限,用完即按 out_of_time 结束
+case:
+  company: 某某贸易公司
+  contact: 张明
+  role: 老板
+  our_company: 我们公司
+  owed: 200000                 # 欠款金额(元)
+  days_overdue: 45             # 逾期天数
+  debt_type: 厂商与经销商       # 工程项目型 / 政企机构应收款 / 厂商与商场超市 / 厂家与厂家 / 厂商与经销商
+  contract_terms: 月结30天,凭送货单付款。
+  relationship: 合作两年,以前付款还算准时。
+  date: 2026-11-02             # 故事里的“今天”,用于计算还款日期
+  known:                       # 学员事先掌握的信息(课程“十大事先准备”)
+    - 对方欠货款20万元,送货单和验收单齐全。
+    - 合同约定月结30天,已逾期45天。
+goals:
+  - 拿到写明金额和日期、签字盖章的还款承诺。
+  - 保持客情,不做过激行为。
+"""
+
+
+def _schema_ref(target: Path) -> str:
+    """Relative path from the new file's folder to docs/schema (as the shipped files use)."""
+    here = target.resolve().parent
+    for base in (here, *here.parents):
+        if (base / "docs" / "schema").is_dir():
+            import os
+            return os.path.relpath(base / "docs" / "schema", here).replace(os.sep, "/")
+    return "../docs/schema"
+
+
+@click.command("new")
+@click.argument("kind", type=click.Choice(["persona", "scenario"]))
+@click.argument("name")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), help="folder (default personas/ or scenarios/)")
+@click.option("--persona", "persona_id", help="the scenario's persona (default NAME)")
+def new(kind: str, name: str, folder: str | None, persona_id: str | None) -> None:
+    """Write a commented starter persona or scenario file NAME.yaml that validates clean."""
+    if not re.fullmatch(SLUG, name):
+        fail(f"'{name}' is not a valid id: lower-case letters and digits, words joined by - or _", 2)
+    target = Path(folder or (kind + "s")) / f"{name}.yaml"
+    if target.exists():
+        fail(f"{target}: already exists; not overwriting it", 1)
+    values = {"id": name, "path": target.as_posix(), "schema": _schema_ref(target)}
+    if kind == "persona":
+        text = PERSONA_TEMPLATE.format(**values)
+    else:
+        pid = persona_id or name
+        if not re.fullmatch(SLUG, pid):
+            fail(f"'{pid}' is not a valid persona id", 2)
+        known = set(load_library().personas)
+        sibling = target.parent.parent / "personas" / f"{pid}.yaml"
+        if pid not in known and not sibling.is_file():
+            fail(f"unknown persona '{pid}'{did_you_mean(pid, known)}; create it first with "
+                 f"`trainer new persona {pid}` or pass --persona", 2)
+        text = SCENARIO_TEMPLATE.format(persona=pid, **values)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
+            fh.write(text)
+    except FileExistsError:
+        fail(f"{target}: already exists; not overwriting it", 1)
+    click.echo(f"wrote {target}")
+
+
+COMMANDS = [schema, graph, simulate, new]
