@@ -84,7 +84,7 @@ def read_yaml(path: Path) -> tuple[YNode, str]:
     except OSError as e:
         raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
     text = decode(name, data)
-    root = parse_text(text, name)
+    root = parse_text(text, name, checked=True)
     if root.kind != "mapping":
         raise root.error(f"the top level must be a mapping of keys, not a {root.kind}")
     return root, text

@@ -44,7 +44,7 @@ class LoadError(Exception):
         self.path, self.line, self.col, self.message = path, line, col, message
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class YNode:
     """A YAML node: ``value`` is a dict[str, YNode], list[YNode] or a scalar."""
 
@@ -149,60 +149,66 @@ def decode(path: str, data: bytes) -> str:
     return text
 
 
-def parse_text(text: str, path: str = "<string>") -> YNode:
-    """Parse one YAML document into a YNode tree, enforcing every rule in the module doc."""
-    check_text(path, text)
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_DOC_START = yaml.DocumentStartEvent
+
+
+def parse_text(text: str, path: str = "<string>", *, checked: bool = False) -> YNode:
+    """Parse one YAML document into a YNode tree, enforcing every rule in the module doc.
+
+    The loop is hot (it is most of `trainer validate`): dispatch on the exact event type."""
+    if not checked:
+        check_text(path, text)
     root: YNode | None = None
-    # stack of (container node, pending key node or None)
-    stack: list[list[Any]] = []
+    stack: list[list[Any]] = []  # [container node, pending key node or None]
     nodes = 0
     documents = 0
     try:
         for ev in yaml.parse(text, Loader=_EventLoader):
-            mark = ev.start_mark
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            if isinstance(ev, yaml.AliasEvent):
-                raise LoadError(path, line, col,
-                                f"aliases (*{ev.anchor}) are not allowed; write the value out "
-                                "(this also rules out '<<: *anchor' merge keys)")
-            if isinstance(ev, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise LoadError(path, line, col, "only one YAML document per file (found a second '---')")
-                continue
-            if isinstance(ev, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            tag = getattr(ev, "tag", None)
-            if isinstance(ev, yaml.ScalarEvent):
+            et = type(ev)
+            if et is _SCALAR:
+                tag = ev.tag
+                mark = ev.start_mark
                 if tag is not None and tag != "!":
-                    raise LoadError(path, line, col, f"explicit tags ({tag}) are not allowed")
+                    raise LoadError(path, mark.line + 1, mark.column + 1, f"explicit tags ({tag}) are not allowed")
                 plain = ev.implicit[0] and not ev.style
-                value = _resolve_plain(ev.value) if plain else ev.value
-                node = YNode(value, line, col, path, quoted=not plain)
-            elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                if tag is not None and tag != "!":
-                    raise LoadError(path, line, col, f"explicit tags ({tag}) are not allowed")
+                node = YNode(_resolve_plain(ev.value) if plain else ev.value, mark.line + 1, mark.column + 1, path,
+                             quoted=not plain)
+                nodes += 1
+                if stack:
+                    _attach(stack, node, path)
+                else:
+                    root = node
+            elif et in _ENDS:
+                done = stack.pop()[0]
+                if stack:
+                    _attach(stack, done, path)
+                else:
+                    root = done
+            elif et is _MAP_START or et is _SEQ_START:
+                mark = ev.start_mark
+                line, col = mark.line + 1, mark.column + 1
+                if ev.tag is not None and ev.tag != "!":
+                    raise LoadError(path, line, col, f"explicit tags ({ev.tag}) are not allowed")
                 if len(stack) >= MAX_DEPTH:
                     raise LoadError(path, line, col, f"nesting deeper than {MAX_DEPTH} levels")
-                node = YNode({} if isinstance(ev, yaml.MappingStartEvent) else [], line, col, path)
-            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                done = stack.pop()[0]
-                _attach(stack, done, path)
-                if not stack:
-                    root = done
-                continue
-            else:  # pragma: no cover - no other event kinds exist
-                continue
-            nodes += 1
+                stack.append([YNode({} if et is _MAP_START else [], line, col, path), None])
+                nodes += 1
+            elif et is _ALIAS:
+                mark = ev.start_mark
+                raise LoadError(path, mark.line + 1, mark.column + 1,
+                                f"aliases (*{ev.anchor}) are not allowed; write the value out "
+                                "(this also rules out '<<: *anchor' merge keys)")
+            elif et is _DOC_START:
+                documents += 1
+                if documents > 1:
+                    mark = ev.start_mark
+                    raise LoadError(path, mark.line + 1, mark.column + 1,
+                                    "only one YAML document per file (found a second '---')")
             if nodes > MAX_NODES:
-                raise LoadError(path, line, col, f"more than {MAX_NODES:,} values in one file")
-            if isinstance(node.value, (dict, list)):
-                stack.append([node, None])
-            else:
-                if not stack:
-                    root = node
-                else:
-                    _attach(stack, node, path)
+                raise LoadError(path, 1, 1, f"more than {MAX_NODES:,} values in one file")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -262,7 +268,7 @@ def load_file(path: str | Path, display: str | None = None) -> YNode:
     except OSError as e:
         raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
     text = decode(name, data)
-    return parse_text(text, name)
+    return parse_text(text, name, checked=True)
 
 
 def load_mapping(path: str | Path, display: str | None = None) -> YNode:
