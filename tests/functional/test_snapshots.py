@@ -1,0 +1,129 @@
+"""Snapshot tests: one class per screen at 120×40, cursor blink off, a private TRAINER_HOME,
+fixed seed, fixed clock. Update with `pytest tests/functional/test_snapshots.py --snapshot-update`
+after checking the new SVGs by eye."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.core.content import resolve_scenario
+from trainer.core.scoring import Finding, Score
+from trainer.core.session import Session
+from trainer.core.store import DB_NAME, Store
+from trainer.tui.app import build_app
+from trainer.tui.screens.result import ResultScreen
+
+from .tui_helpers import fake_recognise, frozen_library, say
+
+SIZE = (120, 40)
+WIN = ["courtesy", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
+
+
+def fixed_clock():
+    n = 0
+
+    def clock() -> str:
+        nonlocal n
+        n += 1
+        return f"2026-11-{1 + n // 10:02d}T09:{n % 60:02d}:00+00:00"
+
+    return clock
+
+
+@pytest.fixture
+def app(home):
+    store = Store(home / DB_NAME, clock=fixed_clock())
+    return build_app(seed=0, cursor_blink=False, recognise=fake_recognise, script="simplified", store=store,
+                     library=frozen_library())
+
+
+async def to_negotiation(pilot, moves=()):
+    pilot.app.start_session("fake-broke")
+    await pilot.pause()
+    for m in moves:
+        await say(pilot, m)
+
+
+class TestPicker:
+    def test_picker(self, app, snap_compare):
+        assert snap_compare(app, terminal_size=SIZE)
+
+    def test_picker_filtered(self, app, snap_compare):
+        assert snap_compare(app, press=list("恶意"), terminal_size=SIZE)
+
+
+class TestBriefing:
+    def test_briefing(self, app, snap_compare):
+        assert snap_compare(app, press=["enter", "space", "down", "space"], terminal_size=SIZE)
+
+
+class TestNegotiation:
+    def test_negotiation_after_three_turns(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot, ["周总您好,打扰了,先谢谢您一直以来的照顾", "verify_balance", "timing"])
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+    def test_did_you_mean(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot, ["嗯……那个账"])
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+    def test_palette_searched(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot)
+            await pilot.press("f3", *"让步")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+    def test_hard_hides_meters_and_hints(self, app, snap_compare):
+        async def before(pilot):
+            pilot.app.start_session("fake-broke", "hard")
+            await pilot.pause()
+            await say(pilot, "courtesy")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+
+#: a fixed score, so the result screen's layout is tested apart from the (evolving) rubric
+SCORE = Score(88, {"early": 100, "fast": 90, "more": 100, "benefit": 75, "courtesy": 100, "restraint": 60,
+                   "procedure": 45, "lawful": 100},
+              [Finding(2, "procedure", 20, "verified", "核对了余额", "十大事先准备"),
+               Finding(4, "restraint", -20, "pressure", "[施压] 过早", "八术·吓"),
+               Finding(None, "benefit", -10, "concession", "让步没有条件", "谈判僵局")])
+
+
+class TestResult:
+    def test_result(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot, WIN)
+            live = pilot.app.screen.live
+            pilot.app.show(ResultScreen(live, SCORE))
+            await pilot.pause()
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+
+class TestHistory:
+    def test_history(self, app, snap_compare):
+        store = app.store
+        scenario, persona = resolve_scenario("fake-broke", frozen_library())
+        for i, moves in enumerate((WIN[:2] + ["legal_action"], WIN, WIN[:3])):
+            s = Session(scenario, persona, seed=i)
+            sid = store.begin(scenario, persona, i, s.difficulty)
+            for m in moves:
+                store.record_turn(sid, s.play_tactic(m))
+            if i < 2:
+                store.finish(sid, s.outcome.result if s.outcome else "no_progress", 40 + 50 * i)
+        assert snap_compare(app, press=["f4"], terminal_size=SIZE)
+
+
+class TestHelp:
+    def test_help(self, app, snap_compare):
+        assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+
+
+class TestTraditional:
+    def test_briefing_in_traditional(self, app, snap_compare):
+        assert snap_compare(app, press=["f6", "enter"], terminal_size=SIZE)

@@ -1,0 +1,1 @@
+"""The terminal UI (Textual). Imported lazily: headless commands never load textual."""

@@ -1,0 +1,305 @@
+"""The trainer's Textual app and its factory, shared by the CLI and the tests.
+
+Screens post messages (ScenarioChosen, StartRequested, SessionEnded); the app owns the
+navigation, the store and the display settings.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from ..core.store import Store, StoreError
+from .messages import ScenarioChosen, SessionEnded, StartRequested
+from .screens.picker import PickerScreen
+from .text import Display
+
+if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
+    from ..core.content import Library
+    from ..core.scoring import Score
+    from ..core.session import Recognise, Session
+    from .screens.negotiation import Live
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class TrainerCommands(Provider):
+    """Command palette entries: every scenario, history, help, settings, script and theme."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app: TrainerApp = self.app  # type: ignore[assignment]
+        tr = app.tr
+        out = [
+            (tr("历史记录"), app.action_history, tr("过去的练习、得分走势,继续未完成的练习")),
+            (tr("帮助"), app.action_help, tr("按键与要点")),
+            (tr("设置"), app.action_settings, tr("学员姓名、团队、繁体显示")),
+            (tr("切换简体/繁体"), app.action_toggle_script, tr("显示时转换,内容不变")),
+            (tr("切换明/暗主题"), app.action_toggle_theme, ""),
+            (tr("选场景"), app.go_home, tr("回到场景列表")),
+        ]
+        for sid, sc in sorted(app.library.scenarios.items()):
+            out.append((tr(f"练习:{sc.title}"), partial(app.open_briefing, sid), tr(f"{sid} · {sc.summary}")))
+        return out
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(name, command, help=help_text or None)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, help=help_text or None)  # type: ignore[arg-type]
+
+
+class TrainerApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "回款道场"
+    COMMANDS = App.COMMANDS | {TrainerCommands}
+    BINDINGS = [
+        Binding("f1", "help", "帮助", id="app.help"),
+        Binding("f4", "history", "历史", id="app.history"),
+        Binding("f5", "settings", "设置", id="app.settings"),
+        Binding("f6", "toggle_script", "简/繁", id="app.script"),
+        Binding("f7", "toggle_theme", "明/暗", id="app.theme"),
+        Binding("ctrl+q", "quit", "退出", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, *, library: Library | None = None, store: Store | None = None, scenario: str | None = None,
+                 seed: int | None = None, resume: int | None = None, script: str | None = None,
+                 cursor_blink: bool = True, recognise: Recognise | None = None):
+        super().__init__()
+        self.recognise = recognise  # None = the engine's default recogniser
+        self._library, self._library_lock = library, threading.Lock()
+        self.store = store if store is not None else Store()
+        self.tr = Display(script or self.store.get_setting("script", "simplified"))
+        self.seed, self.start_scenario, self.start_resume = seed, scenario, resume
+        self.cursor_blink = cursor_blink
+        theme = self.store.get_setting("theme")
+        if theme in THEMES:
+            self.theme = theme
+
+    @property
+    def library(self) -> Library:
+        """Every scenario and persona; loaded on first use (the picker asks from a thread)."""
+        with self._library_lock:
+            if self._library is None:
+                from ..core.content import load_library
+                self._library = load_library()
+            return self._library
+
+    @property
+    def library_loaded(self) -> bool:
+        return self._library is not None
+
+    def on_mount(self) -> None:
+        self.title = self.tr(self.TITLE)
+        self.push_screen(PickerScreen())
+        if self.start_resume is not None:
+            self.open_stored(self.start_resume)
+        elif self.start_scenario is not None:
+            self.open_briefing(self.start_scenario)
+
+    # ------------------------------------------------------------ navigation
+    def show(self, screen) -> None:
+        """Back to the picker, then open ``screen`` on top of it (a live session is saved already)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def fail(self, message: str) -> None:
+        self.notify(self.tr(message), severity="error", timeout=10)
+
+    def resolve(self, ref: str):
+        from ..core.content import ContentError, resolve_scenario
+        try:
+            return resolve_scenario(ref, self.library)
+        except ContentError as e:
+            self.fail(str(e).splitlines()[0])
+            return None
+
+    def open_briefing(self, scenario_id: str) -> None:
+        from .screens.briefing import BriefingScreen
+        found = self.resolve(scenario_id)
+        if found:
+            self.show(BriefingScreen(*found))
+
+    def on_scenario_chosen(self, event: ScenarioChosen) -> None:
+        self.open_briefing(event.scenario_id)
+
+    def on_start_requested(self, event: StartRequested) -> None:
+        self.start_session(event.scenario_id, event.difficulty)
+
+    def start_session(self, scenario_id: str, difficulty: str | None = None, seed: int | None = None,
+                      parent_id: int | None = None, parent_turn: int | None = None) -> None:
+        found = self.resolve(scenario_id)
+        if not found:
+            return
+        from ..core.session import Session
+        from .screens.negotiation import Live, NegotiationScreen
+        scenario, persona = found
+        if seed is None:
+            seed = self.seed if self.seed is not None else random.randrange(1, 1_000_000)
+        session = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=self.recognise)
+        sid = self.store.begin(scenario, persona, seed, session.difficulty, self.store.get_setting("trainee"),
+                               parent_id=parent_id, parent_turn=parent_turn)
+        self.show(NegotiationScreen(Live(session, sid)))
+
+    def open_stored(self, session_id: int) -> None:
+        """Resume an unfinished session, or reopen a finished one's result, by replaying its moves."""
+        try:
+            row = self.store.find(str(session_id))
+        except StoreError as e:
+            self.fail(str(e))
+            return
+        found = self.resolve(row.scenario_id)
+        if not found:
+            return
+        from ..core.scoring import score_session
+        from ..core.store import restore
+        from .screens.negotiation import Live, NegotiationScreen
+        from .screens.result import ResultScreen
+        restored = restore(self.store, row, *found, recognise=self.recognise)
+        live = Live(restored.session, row.id)
+        notice = ""
+        if restored.diverged_at is not None:
+            notice = f"场景文件已修改:从第 {restored.diverged_at} 回合起,回放与当时不同。"
+        elif restored.content_changed:
+            notice = "场景或人物文件在这之后改过,回放结果与当时相同。"
+        if row.finished:
+            self.show(ResultScreen(live, score_session(live.session)))
+            if notice:
+                self.notify(self.tr(notice), severity="warning")
+        else:
+            self.show(NegotiationScreen(live, notice))
+
+    def finish_session(self, live: Live) -> Score:
+        from ..core.scoring import score_session
+        from ..core.transcript import outcome_of
+        score = score_session(live.session)
+        self.store.finish(live.session_id, outcome_of(live.session)["result"], score.total)
+        live.session.close()
+        return score
+
+    def on_session_ended(self, event: SessionEnded) -> None:
+        from ..core.scoring import score_session
+        from .screens.negotiation import NegotiationScreen
+        from .screens.result import ResultScreen
+        live = self.screen.live if isinstance(self.screen, NegotiationScreen) else None
+        if live is None or live.session_id != event.session_id:
+            return
+        self.show(ResultScreen(live, score_session(live.session)))
+
+    def replay(self, live: Live) -> None:
+        s = live.session
+        self.start_session(s.scenario.id, s.difficulty, seed=s.seed, parent_id=live.session_id, parent_turn=0)
+
+    # ------------------------------------------------------------ exports
+    def export_dir(self) -> Path:
+        folder = self.store.path.parent / "scorecards"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def export_scorecard(self, live: Live) -> Path | None:
+        base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
+        trainee, team = self.store.get_setting("trainee"), self.store.get_setting("team")
+        try:
+            from ..core.scorecard import write_scorecard
+        except ImportError:
+            # the scorecard module is not installed: keep the transcript rather than lose it
+            import json
+
+            from ..core.scoring import score_session
+            from ..core.transcript import result_json
+            path = base.with_suffix(".transcript.json")
+            path.write_text(json.dumps(result_json(live.session, score_session(live.session)), ensure_ascii=False,
+                                       indent=2), encoding="utf-8")
+            self.notify(self.tr("成绩单模块不可用,已改存对话记录。"), severity="warning")
+            return path
+        path = base.with_suffix(".scorecard.json")
+        try:
+            write_scorecard(live.session, path, trainee, team)
+        except Exception as e:  # an export must never take the session down with it
+            self.fail(f"导出失败:{e}")
+            return None
+        return path
+
+    def export_plan(self, live: Live) -> Path | None:
+        """The 回收计划表 as Markdown (to read) and CSV (for Excel); returns the Markdown path."""
+        base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
+        try:
+            from ..core.scorecard import write_plan
+        except ImportError:
+            write_plan = _plain_plan
+        try:
+            write_plan(live.session, base.with_suffix(".plan.md"))
+            if write_plan is not _plain_plan:
+                write_plan(live.session, base.with_suffix(".plan.csv"))
+        except Exception as e:
+            self.fail(f"导出失败:{e}")
+            return None
+        return base.with_suffix(".plan.md")
+
+    # ------------------------------------------------------------ actions
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        from .screens.history import HistoryScreen
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def action_settings(self) -> None:
+        from .screens.settings import SettingsScreen
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    async def action_toggle_script(self) -> None:
+        self.tr = Display("simplified" if self.tr.traditional else "traditional")
+        self.store.set_setting("script", self.tr.script)
+        self.title = self.tr(self.TITLE)
+        for screen in self.screen_stack[1:]:
+            await screen.recompose()
+        if hasattr(self.screen, "on_mount"):
+            self.screen.on_mount()  # focus and sub-title again
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.store.set_setting("theme", self.theme)
+
+
+def _plain_plan(session: Session, path: Path) -> None:
+    """A minimal 回收计划表 when trainer.core.scorecard is not available."""
+    from ..core.transcript import outcome_of
+    o = outcome_of(session)
+    c = session.scenario.case
+    lines = [f"# 回收计划表 · {c.company}", "", f"欠款 {c.owed} 元;结果 {o['result']}", "",
+             "| 日期 | 金额 | 说明 |", "|---|---|---|"]
+    lines += [f"| {p['due_date']} | {p['amount']} | {p['note']} |" for p in o["plan"]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_app(scenario: str | None = None, seed: int | None = None, resume: int | None = None, *,
+              home: Path | str | None = None, script: str | None = None, cursor_blink: bool = True,
+              library: Library | None = None, recognise: Recognise | None = None,
+              store: Store | None = None) -> TrainerApp:
+    """The app as the CLI and the tests build it. ``home`` overrides TRAINER_HOME for the store."""
+    from ..core.store import DB_NAME
+    if store is None:
+        store = Store(Path(home) / DB_NAME) if home is not None else Store()
+    return TrainerApp(library=library, store=store, scenario=scenario, seed=seed, resume=resume, script=script,
+                      cursor_blink=cursor_blink, recognise=recognise)

@@ -1,0 +1,1 @@
+"""The trainer's screens: picker → briefing → negotiation → result, plus history and help."""

@@ -1,0 +1,52 @@
+"""Past sessions with their scores over time; enter resumes an unfinished one or reopens a result."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..prep import DIFFICULTIES, RESULTS
+from ..widgets.trend import ScoreTrend
+
+
+class HistoryScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="history.back")]
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr
+        rows = self.app.store.sessions()
+        totals = [r.total for r in rows if r.finished and r.total is not None]
+        yield Header()
+        yield Static(tr(f"历次得分({len(totals)} 次完成的练习)"), classes="section-title", markup=False)
+        if totals:
+            yield ScoreTrend(totals, id="trend")
+            best, last = max(totals), totals[-1]
+            yield Static(tr(f"最高 {best} · 最近 {last} · 平均 {sum(totals) / len(totals):.0f}"), id="trend-text",
+                         markup=False)
+        else:
+            yield Static(tr("还没有完成的练习。"), id="trend-text", markup=False)
+        table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(tr("回车:继续未完成的练习,或查看已完成的结果"), id="history-help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tr = self.app.tr
+        table = self.query_one(DataTable)
+        for label in ("编号", "开始时间", "场景", "难度", "回合", "结果", "总分"):
+            table.add_column(tr(label))
+        for r in reversed(self.app.store.sessions()):
+            status = (Text(tr(RESULTS.get(r.result or "", r.result or "")))
+                      if r.finished else Text(tr("未完成 · 可继续"), style="bold yellow"))
+            table.add_row(str(r.id), r.created_at.replace("T", " ")[:16], tr(r.scenario_id),
+                          tr(DIFFICULTIES.get(r.difficulty, r.difficulty)), str(r.turns), status,
+                          "" if r.total is None else str(r.total), key=str(r.id))
+        table.focus()
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.app.open_stored(int(event.row_key.value))

@@ -1,0 +1,89 @@
+"""Small modal screens: the tactic palette and "did you mean …?"."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...core import catalogue
+from ...core.session import Recognition
+from ..messages import TacticPicked
+from ..widgets.chat import tactic_label
+from ..widgets.tactic_palette import TacticPalette
+
+#: below this confidence the trainee is asked what was meant
+CONFIRM_BELOW = 0.5
+
+
+class PaletteScreen(ModalScreen[str | None]):
+    """Returns the picked tactic id, or None."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "关闭", id="palette.close")]
+
+    def __init__(self, title: str = "战术面板"):
+        super().__init__()
+        self.title_text = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="palette-box", classes="modal-box"):
+            yield Static(self.app.tr(self.title_text), classes="section-title", markup=False)
+            yield TacticPalette(id="palette")
+
+    def on_mount(self) -> None:
+        self.query_one("#tactic-search").focus()
+
+    @on(TacticPicked)
+    def _picked(self, event: TacticPicked) -> None:
+        event.stop()
+        self.dismiss(event.tactic_id)
+
+
+class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
+    """Asks what an unclear line meant. Returns ("play", Recognition), ("palette", None) or None (cancel)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="dym.cancel")]
+
+    def __init__(self, text: str, rec: Recognition):
+        super().__init__()
+        self.text, self.rec = text, rec
+        self.choices: dict[str, tuple[str, object]] = {}
+
+    def compose(self) -> ComposeResult:
+        tr, rec = self.app.tr, self.rec
+        head = Text()
+        head.append(tr("你说:"), style="bold")
+        head.append(tr(self.text) + "\n")
+        if rec.tactic is None:
+            head.append(tr("没认出这句话用的是哪种战术。你是想说……?"))
+        else:
+            head.append(tr(f"不太确定({rec.confidence:.2f}):是“{tactic_label(rec.tactic)}”吗?"))
+        options: list[Option] = []
+        seen: list[tuple[str, float]] = []
+        if rec.tactic:
+            seen.append((rec.tactic, rec.confidence))
+        seen += [(t, c) for t, c in rec.alternatives if t != rec.tactic and t in catalogue.BY_ID]
+        for i, (tactic, conf) in enumerate(seen[:4]):
+            key = f"alt-{i}"
+            self.choices[key] = ("play", Recognition(tactic, conf))
+            options.append(Option(tr(f"是 {tactic_label(tactic)}  ({conf:.2f})"), id=key))
+        self.choices["as-is"] = ("play", Recognition(None, rec.confidence))
+        options.append(Option(tr("就按原话说(不归入任何战术)"), id="as-is"))
+        self.choices["palette"] = ("palette", None)
+        options.append(Option(tr("打开战术面板,自己选…"), id="palette"))
+        with Vertical(id="dym-box", classes="modal-box"):
+            yield Static(head, id="dym-text")
+            yield OptionList(*options, id="dym-options")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#dym-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.choices[event.option.id])

@@ -1,0 +1,147 @@
+"""The result: outcome, money recovered, the eight principle scores, findings by turn, exports, replay."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Static
+
+from ...core.scoring import Score
+from ...core.transcript import outcome_of
+from ..prep import PRINCIPLES, RESULTS
+from ..widgets.chat import tactic_label
+from ..widgets.scenario_card import money
+from ..widgets.score_bars import ScoreBars
+from .negotiation import Live
+
+
+class ResultScreen(Screen):
+    BINDINGS = [
+        Binding("e", "export_scorecard", "导出成绩单", id="result.export"),
+        Binding("p", "export_plan", "导出回收计划表", id="result.plan"),
+        Binding("r", "replay", "再练一次", id="result.replay"),
+        Binding("escape", "app.go_home", "选场景", id="result.home"),
+    ]
+
+    def __init__(self, live: Live, score: Score):
+        super().__init__()
+        self.live, self.score = live, score
+
+    @property
+    def has_deal(self) -> bool:
+        o = outcome_of(self.live.session)
+        return bool(o["plan"]) or bool(o["paid"] or o["promised"])
+
+    def outcome_text(self) -> Text:
+        tr, s = self.app.tr, self.live.session
+        o = outcome_of(s)
+        out = Text()
+        out.append(tr(RESULTS.get(o["result"], o["result"])), style="bold reverse")
+        out.append(f"  {o['result']}", style="dim")
+        out.append(tr(f"    总分 {self.score.total}\n"), style="bold")
+        out.append(tr(o["summary"]) + "\n\n")
+        recovered = o["paid"] + o["committed"]
+        out.append(tr(f"欠款 {money(o['owed'])} · 当场收回 {money(o['paid'])} · 书面承诺 {money(o['committed'])}"))
+        if o["promised"] and not o["in_writing"]:
+            out.append(tr(f" · 口头答应 {money(o['promised'])}(没落到纸面,不算数)"), style="yellow")
+        out.append(tr(f"\n回收 {money(recovered)}({o['recovered_ratio']:.0%}) · 用了 {len(s.turns)} 回合"))
+        if o["plan"]:
+            out.append("\n\n" + tr("回收计划") + "\n", style="bold underline")
+            for item in o["plan"]:
+                out.append(tr(f" · {item['due_date']}  {money(item['amount'])}  {item['note']}\n"))
+        hr = s.persona.hidden_reason
+        if hr:
+            out.append("\n" + tr("真相:") + tr(hr.truth), style="italic")
+            found = s.reason_found_turn
+            out.append(tr(f"(第 {found} 回合摸清)" if found else "(你没有摸清)"), style="dim")
+        out.rstrip()
+        return out
+
+    def findings_text(self) -> Text:
+        tr = self.app.tr
+        out = Text()
+        turns = {t.n: t for t in self.live.session.turns}
+        if not self.score.findings:
+            out.append(tr("没有扣分项。"), style="green")
+        for f in sorted(self.score.findings, key=lambda f: (f.turn or 0, f.principle)):
+            where = tr(f"第{f.turn}回合") if f.turn else tr("全局")
+            out.append(f"{where:<6} ", style="bold")
+            out.append(f"{tr(PRINCIPLES.get(f.principle, f.principle))} {f.points:+d}  ",
+                       style="red" if f.points < 0 else "green")
+            out.append(tr(f.message))
+            if f.turn in turns:
+                out.append(tr(f"  «{tactic_label(turns[f.turn].tactic)}»"), style="dim")
+            out.append(tr(f"  — {f.course}\n"), style="dim italic")
+            suggestion = getattr(f, "suggestion", "")
+            if suggestion:
+                out.append(tr(f"        建议:{suggestion}\n"), style="cyan")
+        out.rstrip()
+        return out
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr
+        yield Header()
+        with VerticalScroll(id="result"):
+            yield Static(self.outcome_text(), id="outcome")
+            yield Static(tr("八项原则"), classes="section-title", markup=False)
+            yield ScoreBars(self.score.principles, id="bars")
+            yield Static(tr("逐回合点评"), classes="section-title", markup=False)
+            yield Static(self.findings_text(), id="findings")
+        with Vertical(id="result-bottom"):
+            yield Static("", id="exported", markup=False)
+            with Horizontal(id="result-actions"):
+                yield Button(tr("导出成绩单 (e)"), id="export", variant="primary")
+                yield Button(tr("导出回收计划表 (p)"), id="plan", disabled=not self.has_deal)
+                yield Button(tr("再练一次 (r)"), id="replay")
+                yield Button(tr("选场景 (esc)"), id="home")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.app.tr(self.live.session.scenario.title)
+        self.query_one("#export").focus()
+
+    def _said(self, message: str) -> None:
+        self.query_one("#exported", Static).update(self.app.tr(message))
+        self.app.notify(self.app.tr(message))
+
+    @on(Button.Pressed, "#export")
+    def action_export_scorecard(self) -> None:
+        if not self.app.store.get_setting("trainee"):
+            # a scorecard names its trainee: ask once, then export
+            from .settings import SettingsScreen
+            self.app.notify(self.app.tr("先填写学员姓名(和团队),保存后导出。"))
+            self.app.push_screen(SettingsScreen(), lambda _: self._export_if_named())
+            return
+        self._export()
+
+    def _export_if_named(self) -> None:
+        if self.app.store.get_setting("trainee"):
+            self._export()
+
+    def _export(self) -> None:
+        path = self.app.export_scorecard(self.live)
+        if path:
+            self._said(f"成绩单已导出:{path}")
+
+    @on(Button.Pressed, "#plan")
+    def action_export_plan(self) -> None:
+        if not self.has_deal:
+            self.app.notify(self.app.tr("没有谈成付款,没有回收计划表可导出。"), severity="warning")
+            return
+        path = self.app.export_plan(self.live)
+        if path:
+            self._said(f"回收计划表已导出:{path}")
+
+    @on(Button.Pressed, "#replay")
+    def action_replay(self) -> None:
+        self.app.replay(self.live)
+
+    @on(Button.Pressed, "#home")
+    def _home(self) -> None:
+        self.app.go_home()
+
+

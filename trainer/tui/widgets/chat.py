@@ -1,0 +1,46 @@
+"""The transcript as a chat: the trainee's line, the tactic recognised, the debtor's reply."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ...core import catalogue
+from ...core.session import Turn
+
+
+def tactic_label(tactic: str | None) -> str:
+    if tactic is None:
+        return "未识别"
+    t = catalogue.BY_ID[tactic]
+    return f"{t.group}·{t.name}"
+
+
+class ChatLog(VerticalScroll):
+    def __init__(self, turns: list[Turn], contact: str, **kw):
+        super().__init__(**kw)
+        self.initial, self.contact = list(turns), contact
+
+    def on_mount(self) -> None:
+        for t in self.initial:
+            self.add_turn(t, scroll=False)
+        self.scroll_end(animate=False)
+
+    def bubbles(self, turn: Turn) -> list[Static]:
+        tr = self.app.tr
+        rec = f"{tactic_label(turn.tactic)}  {turn.confidence:.2f}"
+        return [
+            Static(tr(f"你 · 第{turn.n}回合\n{turn.move}"), classes="bubble me", markup=False),
+            Static(tr(f"识别:{rec}"), classes="recognised" + (" unclear" if turn.tactic is None else ""),
+                   markup=False),
+            Static(tr(f"{self.contact}\n{turn.reply}"), classes="bubble them", markup=False),
+        ]
+
+    def add_turn(self, turn: Turn, scroll: bool = True) -> None:
+        self.mount_all(self.bubbles(turn))
+        if scroll:
+            self.call_after_refresh(self.scroll_end, animate=False)
+
+    def add_notice(self, text: str) -> None:
+        self.mount(Static(self.app.tr(text), classes="notice", markup=False))
+        self.call_after_refresh(self.scroll_end, animate=False)

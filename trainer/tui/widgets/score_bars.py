@@ -1,0 +1,32 @@
+"""The eight principle scores as a horizontal bar chart."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..prep import PRINCIPLES
+from ..text import pad
+
+WIDTH = 40
+
+
+class ScoreBars(Static):
+    def __init__(self, principles: dict[str, int], **kw):
+        super().__init__(**kw)
+        self.principles = principles
+
+    def render(self) -> Text:
+        tr = self.app.tr
+        out = Text()
+        for key, label in PRINCIPLES.items():
+            v = int(self.principles.get(key, 0))
+            n = round(WIDTH * v / 100)
+            style = "green" if v >= 80 else "yellow" if v >= 50 else "red"
+            out.append(pad(tr(label), 9), style="bold")
+            out.append(f"{key:<10}", style="dim")
+            out.append("█" * n, style=style)
+            out.append("░" * (WIDTH - n), style="dim")
+            out.append(f" {v:>3}\n")
+        out.rstrip()
+        return out
