@@ -18,7 +18,7 @@ run: $(STAMP)
 	$(BIN)/trainer
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 -q -p no:cacheprovider
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 check: $(STAMP)
 	$(BIN)/ruff check trainer tests bench
