@@ -188,6 +188,17 @@ def test_every_screen_reachable_by_keyboard_and_ctrl_q_quits(make_app):
             assert type(app.screen).__name__ == "SettingsScreen"
             await pilot.press("escape", "f7")
             assert app.theme == "textual-light"
+            # the command palette has our entries, matched in Simplified even when showing Traditional
+            await pilot.press("f6", "ctrl+p", *"历史")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            await pilot.press("escape", "ctrl+p", *"假没钱")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "fake-broke"
             await pilot.press("ctrl+q")
             await pilot.pause()
         return app.return_code
@@ -202,5 +213,20 @@ def test_unknown_resume_is_a_notice_not_a_crash(make_app):
             await pilot.pause()
             assert isinstance(app.screen, PickerScreen)
             assert any("no session 99" in str(n.message) for n in app._notifications)
+
+    run(flow())
+
+
+def test_picker_loads_the_real_library_in_the_background(home):
+    from trainer.tui.app import build_app
+
+    async def flow():
+        app = build_app(cursor_blink=False)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            ids = [c.scenario.id for c in app.screen.query(ScenarioCard)]
+            assert "fake-broke" in ids and not app.screen.query("#loading")
 
     run(flow())

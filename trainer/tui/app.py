@@ -34,30 +34,34 @@ class TrainerCommands(Provider):
     """Command palette entries: every scenario, history, help, settings, script and theme."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
+        """(Simplified source name, command, help); shown converted, matched in either script."""
         app: TrainerApp = self.app  # type: ignore[assignment]
-        tr = app.tr
         out = [
-            (tr("历史记录"), app.action_history, tr("过去的练习、得分走势,继续未完成的练习")),
-            (tr("帮助"), app.action_help, tr("按键与要点")),
-            (tr("设置"), app.action_settings, tr("学员姓名、团队、繁体显示")),
-            (tr("切换简体/繁体"), app.action_toggle_script, tr("显示时转换,内容不变")),
-            (tr("切换明/暗主题"), app.action_toggle_theme, ""),
-            (tr("选场景"), app.go_home, tr("回到场景列表")),
+            ("历史记录", app.action_history, "过去的练习、得分走势,继续未完成的练习"),
+            ("帮助", app.action_help, "按键与要点"),
+            ("设置", app.action_settings, "学员姓名、团队、繁体显示"),
+            ("切换简体/繁体", app.action_toggle_script, "显示时转换,内容不变"),
+            ("切换明/暗主题", app.action_toggle_theme, ""),
+            ("选场景", app.go_home, "回到场景列表"),
         ]
-        for sid, sc in sorted(app.library.scenarios.items()):
-            out.append((tr(f"练习:{sc.title}"), partial(app.open_briefing, sid), tr(f"{sid} · {sc.summary}")))
+        if app.library_loaded:
+            for sid, sc in sorted(app.library.scenarios.items()):
+                out.append((f"练习:{sc.title}", partial(app.open_briefing, sid), f"{sid} · {sc.summary}"))
         return out
 
     async def discover(self) -> Hits:
+        tr = self.app.tr  # type: ignore[attr-defined]
         for name, command, help_text in self._commands():
-            yield DiscoveryHit(name, command, help=help_text or None)  # type: ignore[arg-type]
+            yield DiscoveryHit(tr(name), command, help=tr(help_text) or None)  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
+        tr = self.app.tr  # type: ignore[attr-defined]
         matcher = self.matcher(query)
         for name, command, help_text in self._commands():
-            score = matcher.match(name)
+            shown = tr(name)
+            score = max(matcher.match(shown), matcher.match(name))
             if score > 0:
-                yield Hit(score, matcher.highlight(name), command, help=help_text or None)  # type: ignore[arg-type]
+                yield Hit(score, matcher.highlight(shown), command, help=tr(help_text) or None)  # type: ignore[arg-type]
 
 
 class TrainerApp(App[None]):

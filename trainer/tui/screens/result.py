@@ -43,7 +43,8 @@ class ResultScreen(Screen):
         out.append(tr(RESULTS.get(o["result"], o["result"])), style="bold reverse")
         out.append(f"  {o['result']}", style="dim")
         out.append(tr(f"    总分 {self.score.total}\n"), style="bold")
-        out.append(tr(o["summary"]) + "\n\n")
+        summary = o["summary"] if s.ended else "你提前结束了谈判,对方还没有表态。"
+        out.append(tr(summary) + "\n\n")
         recovered = o["paid"] + o["committed"]
         out.append(tr(f"欠款 {money(o['owed'])} · 当场收回 {money(o['paid'])} · 书面承诺 {money(o['committed'])}"))
         if o["promised"] and not o["in_writing"]:
