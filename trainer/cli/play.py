@@ -23,8 +23,9 @@ from .common import dump_json, fail, read_moves
 @click.option("--trainee", metavar="NAME", help="trainee's name on the scorecard")
 @click.option("--team", metavar="TEAM", default="", help="trainee's team (组) on the scorecard")
 @click.option("--plan", "plan_out", metavar="OUT.csv|OUT.md", help="write the 回收计划表 if it ends in an agreement")
+@click.option("--watch", is_flag=True, help="in the UI: reload the persona when its file changes (for authors)")
 def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, difficulty: str | None,
-         card_out: str | None, trainee: str | None, team: str, plan_out: str | None) -> None:
+         card_out: str | None, trainee: str | None, team: str, plan_out: str | None, watch: bool) -> None:
     """Play SCENARIO (an id or a scenario file)."""
     try:
         sc, persona = resolve_scenario(scenario)
@@ -34,7 +35,7 @@ def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, diffic
         if as_json or card_out or plan_out:
             fail("--json, --scorecard and --plan need --moves FILE (or - for stdin)", 2)
         from .ui import open_ui
-        open_ui(scenario, seed)
+        open_ui(scenario, seed, watch=watch)
         return
     if card_out and not (trainee or "").strip():
         fail("--scorecard needs --trainee NAME", 2)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 
-def open_ui(scenario: str | None = None, seed: int | None = None, resume: int | None = None) -> None:
+def open_ui(scenario: str | None = None, seed: int | None = None, resume: int | None = None,
+            watch: bool = False) -> None:
     """Run the terminal UI: on the picker, straight into ``scenario``, or continuing session ``resume``."""
     from ..core.store import StoreError
     from .common import fail
     try:
         from ..tui.app import build_app
-        app = build_app(scenario=scenario, seed=seed, resume=resume)
+        app = build_app(scenario=scenario, seed=seed, resume=resume, watch=watch)
     except StoreError as e:
         fail(str(e), 1)
     app.run()

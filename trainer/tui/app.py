@@ -79,8 +79,9 @@ class TrainerApp(App[None]):
 
     def __init__(self, *, library: Library | None = None, store: Store | None = None, scenario: str | None = None,
                  seed: int | None = None, resume: int | None = None, script: str | None = None,
-                 cursor_blink: bool = True, recognise: Recognise | None = None):
+                 cursor_blink: bool = True, recognise: Recognise | None = None, watch: bool = False):
         super().__init__()
+        self.watch_persona = watch  # `trainer play --watch`: reload the persona file when it changes
         self.recognise = recognise  # None = the engine's default recogniser
         self._library, self._library_lock = library, threading.Lock()
         self.store = store if store is not None else Store()
@@ -300,10 +301,10 @@ def _plain_plan(session: Session, path: Path) -> None:
 def build_app(scenario: str | None = None, seed: int | None = None, resume: int | None = None, *,
               home: Path | str | None = None, script: str | None = None, cursor_blink: bool = True,
               library: Library | None = None, recognise: Recognise | None = None,
-              store: Store | None = None) -> TrainerApp:
+              store: Store | None = None, watch: bool = False) -> TrainerApp:
     """The app as the CLI and the tests build it. ``home`` overrides TRAINER_HOME for the store."""
     from ..core.store import DB_NAME
     if store is None:
         store = Store(Path(home) / DB_NAME) if home is not None else Store()
     return TrainerApp(library=library, store=store, scenario=scenario, seed=seed, resume=resume, script=script,
-                      cursor_blink=cursor_blink, recognise=recognise)
+                      cursor_blink=cursor_blink, recognise=recognise, watch=watch)

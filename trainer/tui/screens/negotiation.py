@@ -78,6 +78,31 @@ class NegotiationScreen(Screen):
             self.query_one("#to-result").focus()
         else:
             self.query_one("#move").focus()
+        if getattr(self.app, "watch_persona", False) and self.session.persona.path:
+            from ...core.reload import PersonaWatcher
+            self._watcher = PersonaWatcher(self.session.persona.path, self.session.persona)
+            self._watch_error = ""
+            self.set_interval(1.0, self.poll_persona)
+
+    def poll_persona(self) -> None:
+        """Hot reload: a changed persona file replaces the persona and replays the moves so far; a broken
+        one keeps the old persona and shows the problem instead of crashing."""
+        from ...core.reload import rebuild_session
+        if self.session.ended:
+            return
+        r = self._watcher.poll()
+        if r.changed and self._watcher.persona is not None:
+            self.live.session = rebuild_session(self.session, self._watcher.persona)
+            self.query_one("#meters", Meters).session = self.live.session
+            self.refresh_panels()
+            self._watch_error = ""
+            self.app.notify(self.app.tr("角色文件已重新加载,之前的每一步都已重放。"), markup=False)
+        elif r.problems.errors:
+            msg = str(r.problems.errors[0])
+            if msg != self._watch_error:
+                self._watch_error = msg
+                self.app.notify(msg, title=self.app.tr("角色文件有错,仍用旧版本"), severity="error",
+                                timeout=10, markup=False)
 
     # ------------------------------------------------------------ panels
     def counter_text(self) -> Text:
