@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .models import Persona, Scenario, build_persona, build_scenario
 from .spec import Problem, Problems
-from .yamlsafe import LoadError, YNode, decode, parse_text
+from .yamlsafe import LoadError, YNode, parse_text, read_text
 
 PKG_DIR = Path(__file__).resolve().parent.parent
 KINDS = ("personas", "scenarios", "scoring", "phrases")
@@ -71,19 +71,7 @@ def display_name(path: Path) -> str:
 def read_yaml(path: Path) -> tuple[YNode, str]:
     """Bounded read + parse; raises LoadError. Returns the tree and the text (for hashing)."""
     name = display_name(path)
-    from .yamlsafe import MAX_BYTES
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise LoadError(name, 1, 1, "is a folder, not a file") from None
-    except FileNotFoundError:
-        raise LoadError(name, 1, 1, "no such file") from None
-    except OSError as e:
-        raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
-    text = decode(name, data)
+    text = read_text(path, name)
     root = parse_text(text, name, checked=True)
     if root.kind != "mapping":
         raise root.error(f"the top level must be a mapping of keys, not a {root.kind}")

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import analysis
-from .content import display_name, load_library
+from .content import load_library
+from .content import read_yaml as read_file  # the one bounded reader; name kept for callers
 from .models import Persona, Scenario, build_persona, build_scenario
 from .spec import Problem, Problems, did_you_mean
-from .yamlsafe import MAX_BYTES, LoadError, YNode, decode, parse_text
+from .yamlsafe import LoadError, YNode
 
 #: extra checkers by kind: (root, text, problems) -> None; other modules register here
 CHECKERS: dict[str, Callable[[YNode, str, Problems], object]] = {}
@@ -93,26 +94,6 @@ def expand(paths: list[str]) -> tuple[list[Path], Problems]:
         else:
             out.append(Problem(p, 1, 1, "error", "no such file or folder"))
     return files, out
-
-
-def read_file(path: Path) -> tuple[YNode, str]:
-    """Bounded read (never more than MAX_BYTES + 1, even from a device or pipe) + parse; raises LoadError."""
-    name = display_name(path)
-    try:
-        if not path.is_file():
-            raise LoadError(name, 1, 1, "not a regular file")
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(name, 1, 1, f"file is {max(size, len(data)):,} bytes; the limit is {MAX_BYTES:,}")
-    text = decode(name, data)
-    root = parse_text(text, name)
-    if root.kind != "mapping":
-        raise root.error(f"the top level must be a mapping of keys, not a {root.kind}")
-    return root, text
 
 
 #: from this many files on, validation runs on every core (forked workers; POSIX only)

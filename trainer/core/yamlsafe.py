@@ -249,30 +249,26 @@ def _attach(stack: list[list[Any]], node: YNode, path: str) -> None:
         top[1] = None
 
 
-def load_file(path: str | Path, display: str | None = None) -> YNode:
-    """Read and parse a YAML file. ``display`` is the name used in messages."""
+def read_text(path: str | Path, display: str | None = None) -> str:
+    """Bounded read (never more than MAX_BYTES + 1, even from a device or pipe) + strict decode."""
     p = Path(path)
     name = display or str(path)
     try:
+        if not p.is_file():
+            if not p.exists():
+                raise LoadError(name, 1, 1, "no such file")
+            raise LoadError(name, 1, 1, "is a folder, not a file" if p.is_dir() else "not a regular file")
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(name, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
-    except LoadError:
-        raise
-    except IsADirectoryError:
-        raise LoadError(name, 1, 1, "is a folder, not a file") from None
-    except FileNotFoundError:
-        raise LoadError(name, 1, 1, "no such file") from None
     except OSError as e:
         raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
-    text = decode(name, data)
-    return parse_text(text, name, checked=True)
+    if len(data) > MAX_BYTES:
+        raise LoadError(name, 1, 1, f"file is {max(size, len(data)):,} bytes; the limit is {MAX_BYTES:,}")
+    return decode(name, data)
 
 
-def load_mapping(path: str | Path, display: str | None = None) -> YNode:
-    node = load_file(path, display)
-    if node.kind != "mapping":
-        raise node.error(f"the top level must be a mapping of keys, not a {node.kind}")
-    return node
+def load_file(path: str | Path, display: str | None = None) -> YNode:
+    """Read and parse a YAML file. ``display`` is the name used in messages."""
+    name = display or str(path)
+    return parse_text(read_text(path, name), name, checked=True)
