@@ -255,9 +255,8 @@ def read_text(path: str | Path, display: str | None = None) -> str:
     name = display or str(path)
     try:
         if not p.is_file():
-            if not p.exists():
-                raise LoadError(name, 1, 1, "no such file")
-            raise LoadError(name, 1, 1, "is a folder, not a file" if p.is_dir() else "not a regular file")
+            why = " (no such file)" if not p.exists() else " (it is a folder)" if p.is_dir() else ""
+            raise LoadError(name, 1, 1, f"not a regular file{why}")
         size = p.stat().st_size
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
