@@ -119,6 +119,39 @@ class TestHistory:
         assert snap_compare(app, press=["f4"], terminal_size=SIZE)
 
 
+LOSING = ["courtesy", "verify_balance", "legal_warning", "legal_action"]
+
+
+class TestRewind:
+    def test_rewind_choices_after_a_lost_session(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot, LOSING)
+            live = pilot.app.screen.live
+            pilot.app.show(ResultScreen(live, SCORE))
+            await pilot.pause()
+            await pilot.press("b")
+            await pilot.pause()
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
+
+class TestCompare:
+    def test_two_attempts_side_by_side(self, app, snap_compare):
+        from trainer.core.attempts import start_attempt
+        store = app.store
+        scenario, persona = resolve_scenario("fake-broke", frozen_library())
+        lost = Session(scenario, persona, seed=0)
+        pid = store.begin(scenario, persona, 0, lost.difficulty)
+        for m in LOSING:
+            store.record_turn(pid, lost.play_tactic(m))
+        store.finish(pid, "legal", 40)
+        sid, retry = start_attempt(store, pid, lost, 3)
+        for m in WIN[2:]:
+            store.record_turn(sid, retry.play_tactic(m))
+        store.finish(sid, retry.outcome.result, 90)
+        assert snap_compare(app, press=["f4", "c"], terminal_size=SIZE)
+
+
 class TestHelp:
     def test_help(self, app, snap_compare):
         assert snap_compare(app, press=["f1"], terminal_size=SIZE)

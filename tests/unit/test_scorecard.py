@@ -17,7 +17,7 @@ from trainer.core.content import load_library
 from trainer.core.leaderboard import verify_all
 from trainer.core.leaderboard_render import RENDERERS, md_escape
 from trainer.core.plan_table import PlanError, plan_csv, write_plan
-from trainer.core.rubric import rubric_file
+from trainer.core.rubric import load_rubric, rubric_file
 from trainer.core.scorecard import CardError, read_card, verify_card, write_scorecard
 from trainer.core.session import Session
 
@@ -272,3 +272,35 @@ def test_cli_plan_written_on_agreement(tmp_path):
     r = run(["play", "fake-broke", "--moves", "-", "--seed", "2", "--plan", str(tmp_path / "p.md")], HALF)
     assert r.exit_code == 0, r.output
     assert "回收计划表" in (tmp_path / "p.md").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the hidden reason
+def test_card_says_whether_and_when_the_hidden_reason_was_found(tmp_path):
+    lib = _lib()
+    found = json.loads(card(tmp_path, "right.json", RIGHT, "张三", "一组").read_text(encoding="utf-8"))
+    missed = json.loads(card(tmp_path, "wrong.json", WRONG, "李四", "二组").read_text(encoding="utf-8"))
+    reason = lib.persona_for(lib.scenarios["fake-broke"]).hidden_reason.reason
+    revealed = [t["n"] for t in found["transcript"] if t["revealed"]]
+    assert revealed and found["hidden_reason"] == {"reason": reason, "found_turn": revealed[0]}
+    assert missed["hidden_reason"] == {"reason": reason, "found_turn": None}
+    verify_card(found, lib, load_rubric())
+
+
+@pytest.mark.parametrize("value,reason", [
+    ({"reason": 3, "found_turn": 1}, "hidden_reason differs from the replay"),
+    (None, "hidden_reason differs"),
+    ({"reason": 14, "found_turn": None}, "course reason number"),
+    ({"reason": 3, "found_turn": "2"}, "not a turn number"),
+    ([3], "wrong type"),
+])
+def test_edited_hidden_reason_is_rejected(tmp_path, value, reason):
+    p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    edit(p, lambda d: d.update(hidden_reason=value))
+    with pytest.raises(CardError, match=reason):
+        verify_card(read_card(p)[0], _lib(), load_rubric())
+
+
+def test_older_card_without_hidden_reason_still_verifies(tmp_path):
+    p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    edit(p, lambda d: d.pop("hidden_reason"))
+    verify_card(read_card(p)[0], _lib(), load_rubric())

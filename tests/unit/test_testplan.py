@@ -128,3 +128,52 @@ def test_cli_exit_codes(content: Path) -> None:
     (content / "plans" / "p.yaml").write_text("scenario: [\n", encoding="utf-8")
     r = runner.invoke(main, ["test", str(content / "plans")])
     assert r.exit_code == 1 and "p.yaml:" in r.output and "Traceback" not in r.output
+
+
+# ------------------------------------------------------------------ free text with the tactic it must be heard as
+FREE = """\
+lines:
+  - name: said
+    moves:
+      - say: 您好，打扰了，先谢谢您一直以来的照顾。
+        expect_tactic: courtesy
+      - say: 王总，今天能不能把这一万块货款结了？
+        expect_tactic: direct_ask
+      - say: 这句在结束之后，没有说出口
+        expect_tactic: listen
+      - 这一句没有断言
+    expect: {result: paid_in_full, max_turns: 2}
+"""
+
+
+def test_free_text_moves_are_heard_as_the_expected_tactic(content: Path) -> None:
+    plan = load_plan(write_plan(content, FREE))
+    assert plan.lines[0].moves[1] == "王总，今天能不能把这一万块货款结了？"
+    assert plan.lines[0].expect.tactics == ("courtesy", "direct_ask", "listen", None)
+    rep = run_plan(plan)
+    assert rep.ok, rep.failures  # the third move came after the ending: not played, not checked
+    assert [h[1] for h in rep.lines[0].runs[0].heard] == ["courtesy", "direct_ask"]
+
+
+def test_misheard_free_text_fails_naming_move_and_tactic(content: Path) -> None:
+    rep = run_plan(load_plan(write_plan(content, FREE.replace("expect_tactic: direct_ask", "expect_tactic: timing"))))
+    assert len(rep.failures) == 2  # one per seed
+    assert "p.yaml:4:5: said · seed 1: move 2 “王总，今天能不能把这一万块货款…” heard as direct_ask (0." in rep.failures[0]
+    assert "not timing" in rep.failures[0]
+
+
+@pytest.mark.parametrize(("body", "where", "message"), [
+    (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtsey"), ":7:24:",
+     "unknown tactic 'courtsey' (did you mean 'courtesy'?)"),
+    (FREE.replace("say: 您好，打扰了，先谢谢您一直以来的照顾。", "say: verify_balance"), ":7:24:",
+     "'verify_balance' is a tactic id: it is always heard as itself"),
+    (FREE.replace("say: 您好，打扰了，先谢谢您一直以来的照顾。", "say: verify_balnce"), ":6:14:",
+     "unknown tactic 'verify_balnce'"),
+    (FREE.replace("        expect_tactic: courtesy\n", ""), ":6:9:", "missing required key 'expect_tactic'"),
+    (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtesy\n        tactic: courtesy"), ":8:9:",
+     "unknown key 'tactic'"),
+], ids=["tactic-typo", "id-heard-as-other", "say-typo", "missing-expect", "unknown-key"])
+def test_free_text_move_errors_point_at_the_node(content: Path, body: str, where: str, message: str) -> None:
+    with pytest.raises(PlanError) as e:
+        load_plan(write_plan(content, body))
+    assert where in str(e.value) and message in str(e.value), str(e.value)

@@ -21,8 +21,8 @@ def main(ctx: click.Context) -> None:
 
 
 def _register() -> None:
-    from . import authoring, classify, history, leaderboard, listing, play, testplan, validate
-    for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan):
+    from . import authoring, classify, history, leaderboard, listing, play, replay, testplan, validate
+    for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan, replay):
         for cmd in mod.COMMANDS:
             main.add_command(cmd)
 

@@ -17,9 +17,14 @@ def _open_store():
 
 @click.command("history")
 @click.option("--json", "as_json", is_flag=True, help="print the sessions as JSON")
-def history(as_json: bool) -> None:
+@click.option("--compare", "compare_id", type=int, metavar="SESSION",
+              help="SESSION and every other attempt of it side by side: outcome, principle scores, divergence turn")
+def history(as_json: bool, compare_id: int | None) -> None:
     """Past and unfinished sessions from the local store, with their turn counts."""
     store = _open_store()
+    if compare_id is not None:
+        _compare(store, compare_id, as_json)
+        return
     rows = store.sessions()
     if as_json:
         click.echo(dump_json({"home": str(store.path.parent), "sessions": [r.public() for r in rows],
@@ -30,7 +35,37 @@ def history(as_json: bool) -> None:
         return
     for r in rows:
         status = f"{r.result} {r.total}" if r.finished else "unfinished"
-        click.echo(f"{r.id:>4}  {r.created_at}  {r.scenario_id:<20} {r.difficulty:<6} {r.turns:>3} turns  {status}")
+        origin = f"  ← retry of {r.parent_id} from turn {r.parent_turn + 1}" if r.parent_id is not None else ""
+        click.echo(f"{r.id:>4}  {r.created_at}  {r.scenario_id:<20} {r.difficulty:<6} {r.turns:>3} turns  {status}"
+                   f"{origin}")
+
+
+def _compare(store, session_id: int, as_json: bool) -> None:
+    from ..core.attempts import compare
+    from ..core.content import ContentError, load_library
+    from ..core.rubric import PRINCIPLES
+    from ..core.store import StoreError
+    try:
+        c = compare(store, session_id, load_library())
+    except (StoreError, ContentError) as e:
+        fail(str(e).splitlines()[0], 1)
+    if as_json:
+        click.echo(dump_json(c.public()))
+        return
+    rows = [("attempt", lambda a: f"#{a.row.id}"),
+            ("from", lambda a: "-" if a.row.parent_id is None else f"#{a.row.parent_id} t{a.row.parent_turn + 1}"),
+            ("diverged at", lambda a: "-" if a.diverged_at is None else f"turn {a.diverged_at}"),
+            ("result", lambda a: a.public()["result"]),
+            ("recovered", lambda a: f"{a.public()['recovered_ratio']:.0%}"),
+            ("turns", lambda a: str(len(a.session.turns))),
+            ("reason found", lambda a: "-" if a.session.reason_found_turn is None
+             else f"turn {a.session.reason_found_turn}"),
+            ("total", lambda a: str(a.score.total))]
+    rows += [(key, (lambda k: lambda a: str(a.score.principles[k]))(key)) for key in PRINCIPLES]
+    for label, cell in rows:
+        click.echo(f"{label:<13}" + "".join(f"{cell(a):>14}" for a in c.attempts))
+    for why in c.skipped:
+        click.echo(f"skipped: {why}", err=True)
 
 
 @click.command("resume")

@@ -16,27 +16,37 @@ from .common import dump_json, fail, read_moves
 @click.command("play")
 @click.argument("scenario")
 @click.option("--moves", "moves_file", metavar="FILE", help="play every line of FILE ('-' = stdin) headlessly")
-@click.option("--seed", type=int, default=0, show_default=True, help="seed of the session's randomness")
+@click.option("--seed", type=int, help="seed of the session's randomness  [default: 0; --from: the parent's]")
 @click.option("--json", "as_json", is_flag=True, help="print one JSON object (headless)")
 @click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="override the scenario's difficulty")
 @click.option("--scorecard", "card_out", metavar="OUT.json", help="write the session's scorecard (headless)")
 @click.option("--trainee", metavar="NAME", help="trainee's name on the scorecard")
 @click.option("--team", metavar="TEAM", default="", help="trainee's team (组) on the scorecard")
 @click.option("--plan", "plan_out", metavar="OUT.csv|OUT.md", help="write the 回收计划表 if it ends in an agreement")
+@click.option("--from", "start", metavar="SESSION:TURN",
+              help="a new attempt of stored SESSION: keep its turns before TURN, play FILE from turn TURN (stored, linked)")
+@click.option("--save", is_flag=True, help="keep the headless session in the local store (for history, --from)")
 @click.option("--watch", is_flag=True, help="in the UI: reload the persona when its file changes (for authors)")
-def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, difficulty: str | None,
-         card_out: str | None, trainee: str | None, team: str, plan_out: str | None, watch: bool) -> None:
-    """Play SCENARIO (an id or a scenario file)."""
+def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool, difficulty: str | None,
+         card_out: str | None, trainee: str | None, team: str, plan_out: str | None, start: str | None,
+         save: bool, watch: bool) -> None:
+    """Play SCENARIO (an id or a scenario file).
+
+    With --from 12:3 the session starts where session 12 stood before its third turn (same seed and
+    difficulty, turns 1-2 replayed), plays FILE from turn 3, and is stored as a new attempt of session 12.
+    """
     try:
         sc, persona = resolve_scenario(scenario)
     except ContentError as e:
         fail(str(e), 2)
     if moves_file is None:
-        if as_json or card_out or plan_out:
-            fail("--json, --scorecard and --plan need --moves FILE (or - for stdin)", 2)
+        if as_json or card_out or plan_out or start or save:
+            fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
         from .ui import open_ui
-        open_ui(scenario, seed, watch=watch)
+        open_ui(scenario, seed or 0, watch=watch)
         return
+    if start is not None and (seed is not None or difficulty is not None):
+        fail("--from continues with the parent session's seed and difficulty: drop --seed/--difficulty", 2)
     if card_out and not (trainee or "").strip():
         fail("--scorecard needs --trainee NAME", 2)
     moves = read_moves(moves_file)
@@ -49,10 +59,16 @@ def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, diffic
         fail(str(e), 2)
     from ..core.transcript import play_moves, result_json
     try:
-        s, score = play_moves(sc, persona, moves, seed=seed, difficulty=difficulty)
+        if start is not None or save:
+            s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start)
+        else:
+            s, score = play_moves(sc, persona, moves, seed=seed or 0, difficulty=difficulty)
+            stored = None
     except ContentError as e:  # the rubric is content too
         fail(str(e), 2)
     data = result_json(s, score)
+    if stored is not None:
+        data.update(stored)
     _export(s, card_out, trainee or "", team, plan_out, quiet=as_json)
     if as_json:
         click.echo(dump_json(data))
@@ -66,6 +82,43 @@ def play(scenario: str, moves_file: str | None, seed: int, as_json: bool, diffic
             mark = "+" if kind == "best" else "-"
             click.echo(f"  {mark} 第{item['turn']}轮 {item['title']}:{item['message']}"
                        + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})"))
+
+
+def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str | None, trainee: str,
+                 start: str | None):
+    """Play into the local store, a commit per turn, then finish and score it (--save, --from).
+    With ``start`` the session is a new attempt of a stored one (its seed, difficulty and first turns)."""
+    from ..core.attempts import parse_start, start_from_store
+    from ..core.content import load_library
+    from ..core.scoring import score_session
+    from ..core.session import Session
+    from ..core.store import Store, StoreError
+    from ..core.transcript import outcome_of
+    parent = None
+    try:
+        store = Store()
+        if start is None:
+            s = Session(scenario, persona, seed=seed, difficulty=difficulty)
+            sid = store.begin(scenario, persona, seed, s.difficulty, trainee)
+        else:
+            point = parse_start(start)
+            row = store.find(str(point.session_id))
+            if row.scenario_id != scenario.id:
+                fail(f"session {row.id} is scenario '{row.scenario_id}', not '{scenario.id}'", 2)
+            sid, s, parent = start_from_store(store, point, load_library(), trainee)
+    except StoreError as e:
+        fail(str(e), 2)
+    for m in moves:
+        turn = s.play(m)
+        if turn is not None:
+            store.record_turn(sid, turn)
+    s.close()
+    score = score_session(s)
+    store.finish(sid, outcome_of(s)["result"], score.total)
+    store.close()
+    where = f" (a new attempt of session {parent.id} from turn {point.turn})" if parent else ""
+    click.echo(f"stored as session {sid}{where}", err=True)
+    return s, score, {"session_id": sid, "parent": {"id": parent.id, "turn": point.turn} if parent else None}
 
 
 def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | None, quiet: bool) -> None:

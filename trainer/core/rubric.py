@@ -15,7 +15,7 @@ from typing import Any
 
 from . import catalogue, rules
 from .models import sha256_text
-from .spec import F, Int, List, Num, Obj, Problems, Spec, Str, did_you_mean
+from .spec import F, Int, List, Num, Obj, Problems, Spec, Str, Unique, did_you_mean
 from .yamlsafe import LoadError, YNode, parse_text
 
 PRINCIPLES = ("early", "fast", "more", "benefit", "courtesy", "restraint", "procedure", "lawful")
@@ -193,13 +193,11 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
         for k, node in v["measures"].value.items():
             measures[k].update(node.plain())
     rule_list: list[Rule] = []
-    seen: dict[str, YNode] = {}
+    ids = Unique("rule id", out)
     for rn in v["rules"].value:
         rv = rn.value
         rid = rv["id"].value
-        if rid in seen:
-            out.error(rv["id"], f"rule id '{rid}' is also used at line {seen[rid].line}")
-        seen[rid] = rv["id"]
+        ids.check(rv["id"], f"line {rv['id'].line}")
         if rv["points"].value == 0:
             out.error(rv["points"], "points must not be 0: a rule either earns or costs")
         for key in ("message", "suggestion"):

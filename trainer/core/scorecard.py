@@ -94,8 +94,15 @@ def build_card(s: Session, score: Score, trainee: str, team: str, rubric: Rubric
         "score": score.public(),
         "findings": [f.public() for f in score.findings],
         "feedback": score.feedback,
+        "hidden_reason": hidden_reason_of(s),
         "created_at": created_at or datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def hidden_reason_of(s: Session) -> dict[str, Any] | None:
+    """The persona's hidden reason (course reason 1..13) and the turn it was found, as in result_json."""
+    hr = s.persona.hidden_reason
+    return {"reason": hr.reason, "found_turn": s.reason_found_turn} if hr else None
 
 
 def dumps(card: dict[str, Any]) -> str:
@@ -169,6 +176,7 @@ def parse_card(data: bytes) -> dict[str, Any]:
     check_name(card["team"], "team", required=False)
     if card["difficulty"] not in DIFFICULTIES:
         raise CardError(f"unknown difficulty '{card['difficulty']}'")
+    _check_hidden_reason(card.get("hidden_reason"))
     if len(card["moves"]) > MAX_MOVES:
         raise CardError(f"more than {MAX_MOVES} moves")
     for m in card["moves"]:
@@ -179,6 +187,23 @@ def parse_card(data: bytes) -> dict[str, Any]:
                                     or not isinstance(m.get("confidence", 1.0), (int, float))):
             raise CardError(f"a move names unknown tactic {m.get('tactic')!r}")
     return card
+
+
+def _is_int(x: Any) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _check_hidden_reason(hr: Any) -> None:
+    """Optional (cards written before it existed have none): null or {reason: 1..13, found_turn: int|null}."""
+    if hr is None:
+        return
+    if not isinstance(hr, dict):
+        raise CardError("\"hidden_reason\" has the wrong type")
+    if not _is_int(hr.get("reason")) or not 1 <= hr["reason"] <= 13:
+        raise CardError("\"hidden_reason.reason\" is not a course reason number 1..13")
+    found = hr.get("found_turn")
+    if found is not None and (not _is_int(found) or found < 1):
+        raise CardError("\"hidden_reason.found_turn\" is not a turn number or null")
 
 
 def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
@@ -242,3 +267,14 @@ def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
         raise CardError(f"transcript differs from the replay at turn {n}")
     if card["findings"] != _norm([f.public() for f in score.findings]):
         raise CardError("findings differ from the replay")
+    if "hidden_reason" in card and card["hidden_reason"] != hidden_reason_of(s):
+        replayed = hidden_reason_of(s)
+        raise CardError(f"hidden_reason differs from the replay (card {_found(card['hidden_reason'])}, "
+                        f"replay {_found(replayed)})")
+
+
+def _found(hr: dict[str, Any] | None) -> str:
+    if hr is None:
+        return "none"
+    turn = hr.get("found_turn")
+    return f"reason {hr.get('reason')} found at turn {turn}" if turn else f"reason {hr.get('reason')} not found"

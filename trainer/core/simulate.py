@@ -22,6 +22,7 @@ import heapq
 import itertools
 import random
 from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -163,6 +164,25 @@ def _representatives(s: Session, focus: Focus, order: list, moves: tuple[str, ..
     return list(groups.values())
 
 
+def _expand(s: Session, moves: list[str], focus: Focus, order: list, forks: Forks, found: Findings,
+            seen: set[tuple], keep: Callable[[Session], bool] = lambda c: True) -> Iterator[tuple[Session, list[str]]]:
+    """The new children of a search node: one fork per group of moves that act alike, played and recorded
+    in ``found``; a child that ended, was seen already or is not ``keep``-worthy is released at once.
+    ``s`` is released once every child has been handed out (consume the generator to the end)."""
+    for m in _representatives(s, focus, order, EXPLORE_MOVES):
+        c = forks.fork(s)
+        c.play_tactic(m)
+        line = moves + [m]
+        found.record(c, line)
+        k = None if c.ended else _key(c, focus)
+        if k is None or k in seen or not keep(c):
+            forks.release(c)
+            continue
+        seen.add(k)
+        yield c, line
+    forks.release(s)
+
+
 def _key(s: Session, focus: Focus) -> tuple:
     return (s.state, tuple(round(v, 1) for v in s.meters.values()),
             tuple(s.used(t) for t in focus.used), tuple(s.last(t) for t in focus.last),
@@ -254,19 +274,9 @@ def explore(scenario: Scenario, persona: Persona, found: Findings, seed: int, ma
             complete = complete and len(moves) >= scenario.turn_limit
             forks.release(s)
             continue
-        for m in _representatives(s, focus, order, EXPLORE_MOVES):
-            c = forks.fork(s)
-            c.play_tactic(m)
-            line = moves + [m]
-            found.record(c, line)
-            k = None if c.ended else _key(c, focus)
-            if k is None or k in seen:
-                forks.release(c)
-                continue
-            seen.add(k)
+        for c, line in _expand(s, moves, focus, order, forks, found, seen):
             nodes += 1
             frontier.append((c, line))
-        forks.release(s)
     forks.close(root.machine)
     return {"nodes": nodes, "max_nodes": max_nodes, "depth": depth, "complete": complete}
 
@@ -391,19 +401,9 @@ def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budge
         n = 0
         while heap and n < per_target and target not in found.reached:
             *_, s, moves = heapq.heappop(heap)
-            for m in _representatives(s, focus, order, EXPLORE_MOVES):
-                c = forks.fork(s)
-                c.play_tactic(m)
-                line = moves + [m]
-                found.record(c, line)
-                k = None if c.ended else _key(c, focus)
-                if k is None or k in seen or c.state not in dist:
-                    forks.release(c)
-                    continue
-                seen.add(k)
+            for c, line in _expand(s, moves, focus, order, forks, found, seen, keep=lambda c, d=dist: c.state in d):
                 n += 1
                 heapq.heappush(heap, (dist[c.state], -_meter_value(c), len(line), next(tie), c, line))
-            forks.release(s)
         for *_, s, _m in heap:
             forks.release(s)
             s.close()  # the replayed starts joined the machine on their own

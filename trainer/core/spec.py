@@ -43,6 +43,22 @@ class Problems(list):  # list[Problem]
         return [p for p in self if p.severity == "warning"]
 
 
+class Unique:
+    """Ids or names that must not repeat within one file. Checked in file order, inside the caller's own
+    loop, so the problems keep their order (a loader may report only the first)."""
+
+    def __init__(self, what: str, out: Problems):
+        self.what, self.out = what, out  # what: "rule id", "line name" …
+        self.first: dict[str, str] = {}
+
+    def check(self, node: YNode, where: str) -> None:
+        """``node`` holds the name; ``where`` is how a later repeat points back at this use ("line 7")."""
+        name = str(node.value)
+        if name in self.first:
+            self.out.error(node, f"{self.what} '{name}' is also used at {self.first[name]}")
+        self.first[name] = where
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     choices = list(choices)
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)

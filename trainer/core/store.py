@@ -129,10 +129,27 @@ class Store:
     def record_turn(self, session_id: int, turn: Turn) -> None:
         """Commit one turn (call before the reply is shown)."""
         with self.db:
-            self.db.execute(
-                "INSERT INTO turns(session_id, n, move, tactic, confidence, reply, state, json) VALUES (?,?,?,?,?,?,?,?)",
-                (session_id, turn.n, turn.move, turn.tactic, float(turn.confidence), turn.reply, turn.state,
-                 json.dumps(turn.public(), ensure_ascii=False, sort_keys=True)))
+            self._insert_turn(session_id, turn)
+
+    def _insert_turn(self, session_id: int, turn: Turn) -> None:
+        self.db.execute(
+            "INSERT INTO turns(session_id, n, move, tactic, confidence, reply, state, json) VALUES (?,?,?,?,?,?,?,?)",
+            (session_id, turn.n, turn.move, turn.tactic, float(turn.confidence), turn.reply, turn.state,
+             json.dumps(turn.public(), ensure_ascii=False, sort_keys=True)))
+
+    def begin_attempt(self, session: Session, trainee: str, parent_id: int, parent_turn: int) -> int:
+        """A new attempt that starts from turn ``parent_turn`` of session ``parent_id``: the session row and the
+        turns it already carries, in one transaction (a crash leaves either the whole attempt or none of it)."""
+        with self.db:
+            cur = self.db.execute(
+                "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
+                " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
+                (session.scenario.id, session.scenario.sha256, session.persona.sha256, int(session.seed),
+                 session.difficulty, trainee, self.clock(), parent_id, parent_turn))
+            sid = int(cur.lastrowid)
+            for turn in session.turns:
+                self._insert_turn(sid, turn)
+        return sid
 
     def finish(self, session_id: int, result: str, total: int) -> None:
         with self.db:
@@ -167,6 +184,35 @@ class Store:
         rows = self.db.execute("SELECT n, move, tactic, confidence, reply, state FROM turns WHERE session_id=? "
                                "ORDER BY n", (session_id,)).fetchall()
         return [TurnRow(*r) for r in rows]
+
+    def children(self, session_id: int) -> list[SessionRow]:
+        rows = self.db.execute(f"SELECT {_SESSION_COLS} FROM sessions s WHERE s.parent_id=? ORDER BY s.id",
+                               (session_id,)).fetchall()
+        return [SessionRow(*r) for r in rows]
+
+    def family(self, session_id: int) -> list[SessionRow]:
+        """Every attempt related to ``session_id``: its first ancestor and all that ancestor's descendants,
+        in the order they were started. Empty for an unknown id."""
+        row = self.session(session_id)
+        if row is None:
+            return []
+        seen = {row.id}
+        while row.parent_id is not None:
+            parent = self.session(row.parent_id)
+            if parent is None or parent.id in seen:  # a hand-edited store could hold a cycle: stop, don't loop
+                break
+            seen.add(parent.id)
+            row = parent
+        out: list[SessionRow] = []
+        todo, done = [row], set()
+        while todo:
+            r = todo.pop()
+            if r.id in done:
+                continue
+            done.add(r.id)
+            out.append(r)
+            todo.extend(self.children(r.id))
+        return sorted(out, key=lambda r: r.id)
 
     def find(self, ref: str | None) -> SessionRow:
         """A session by id (or the latest unfinished one when ref is None). Raises StoreError."""

@@ -13,6 +13,9 @@ course-wrong play, so content authors can check a persona the way a trainer woul
                  visits: [exposed], not_visits: [walked_out]}
     compare: {right: "课程正解…", wrong: "违背课程…", min_score_gap: 15}   # mean over seeds
 
+A move is a tactic id or free text; free text may carry the tactic the recogniser must hear in it,
+``{say: 咱们先把账对一下, expect_tactic: verify_balance}``, so a plan pins the recogniser as well.
+
 Every expectation is checked per seed; ``compare`` is checked on the means over the seeds.
 Failures carry the plan's ``file:line:col`` so they read like any other content error.
 """
@@ -28,7 +31,7 @@ from typing import Any
 from . import catalogue
 from .content import ContentError, Library, display_name, load_library, read_yaml, resolve_scenario
 from .models import DIFFICULTIES, RESULTS, Persona, Scenario
-from .spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, did_you_mean
+from .spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, Unique, did_you_mean
 from .transcript import play_moves
 from .yamlsafe import LoadError, YNode
 
@@ -46,9 +49,15 @@ EXPECT_SPEC = Obj({
     "reason_found": F(Bool(doc="a reaction with reveals: true fired (the hidden reason surfaced)")),
 }, doc="what every seed must satisfy")
 
+MOVE_SPEC = Obj({
+    "say": F(Str("free Chinese text the trainee types", max_len=400), required=True),
+    "expect_tactic": F(Str("the tactic id the recogniser must hear in it"), required=True),
+}, doc="a free-text move and the tactic it must be recognised as")
+
 LINE_SPEC = Obj({
     "name": F(Str(max_len=120, doc="unique name of the line of play"), required=True),
-    "moves": F(List(Str("a tactic id or free Chinese text", max_len=400), min_items=1), required=True),
+    "moves": F(List(AnyOf((Str("a tactic id or free Chinese text", max_len=400), MOVE_SPEC)), min_items=1),
+               required=True),
     "expect": F(EXPECT_SPEC, required=True),
     "seeds": F(List(Int(min=0, max=2**31), min_items=1, doc="overrides the plan's seeds")),
     "difficulty": F(Str(choices=DIFFICULTIES, doc="overrides the plan's difficulty")),
@@ -95,6 +104,7 @@ class Expect:
     not_visits: tuple[str, ...] = ()
     ended: bool | None = None
     reason_found: bool | None = None
+    tactics: tuple[str | None, ...] = ()  # per move: the tactic it must be heard as (None: not checked)
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,7 @@ class SeedRun:
     visited: frozenset[str]
     reason_found: bool
     final_state: str
+    heard: tuple[tuple[str, str | None, float], ...] = ()  # per turn: the move, its tactic, the confidence
 
 
 @dataclass
@@ -207,6 +218,26 @@ def _resolve(ref_node: YNode, plan_path: Path, lib: Library | None) -> tuple[Sce
         raise PlanError([Problem(ref_node.path, ref_node.line, ref_node.col, "error", msg)]) from None
 
 
+def _moves(nodes: list[YNode], out: Problems) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    """The moves' texts, and per move the tactic it must be heard as (None where the plan does not say)."""
+    moves: list[str] = []
+    tactics: list[str | None] = []
+    for m in nodes:
+        said, want = (m.value["say"], m.value["expect_tactic"]) if m.kind == "mapping" else (m, None)
+        word = str(said.value).strip()
+        if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
+            out.error(said, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS)}")
+        if want is not None:
+            tactic = str(want.value).strip()
+            if tactic not in catalogue.MOVE_IDS:
+                out.error(want, f"unknown tactic '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS)}")
+            elif word in catalogue.MOVE_IDS and word != tactic:
+                out.error(want, f"'{word}' is a tactic id: it is always heard as itself")
+        moves.append(str(said.value))
+        tactics.append(str(want.value).strip() if want is not None else None)
+    return tuple(moves), tuple(tactics)
+
+
 def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
     """Read and check a plan; raises PlanError (every problem as file:line:col)."""
     path = Path(path)
@@ -223,17 +254,12 @@ def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
     difficulty = v["difficulty"].value if v.get("difficulty") else None
 
     lines: list[PlanLine] = []
-    names: dict[str, str] = {}
+    names = Unique("line name", out)
     for ln in v["lines"].value:
         lv = ln.value
         name = lv["name"].value
-        if name in names:
-            out.error(lv["name"], f"line name '{name}' is also used at {names[name]}")
-        names[name] = _where(ln)
-        for m in lv["moves"].value:
-            word = str(m.value).strip()
-            if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
-                out.error(m, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS)}")
+        names.check(lv["name"], _where(ln))
+        moves, tactics = _moves(lv["moves"].value, out)
         ev = lv["expect"].value
         for key in ("visits", "not_visits"):
             for s in ev[key].value if key in ev else []:
@@ -249,9 +275,10 @@ def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
         expect = Expect(result=_strs(ev.get("result")), min_score=g("min_score"), max_score=g("max_score"),
                         min_recovered=g("min_recovered"), max_recovered=g("max_recovered"),
                         min_turns=g("min_turns"), max_turns=g("max_turns"), visits=_strs(ev.get("visits")),
-                        not_visits=_strs(ev.get("not_visits")), ended=g("ended"), reason_found=g("reason_found"))
+                        not_visits=_strs(ev.get("not_visits")), ended=g("ended"), reason_found=g("reason_found"),
+                        tactics=tactics if any(tactics) else ())
         lines.append(PlanLine(
-            name=name, moves=tuple(str(m.value) for m in lv["moves"].value), expect=expect,
+            name=name, moves=moves, expect=expect,
             seeds=tuple(n.value for n in lv["seeds"].value) if "seeds" in lv else seeds,
             difficulty=lv["difficulty"].value if "difficulty" in lv else difficulty,
             where=_where(ln), note=lv["note"].value if "note" in lv else ""))
@@ -262,8 +289,8 @@ def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
         for cn in cnode.value if isinstance(cnode.value, list) else [cnode]:
             cv = cn.value
             for key in ("right", "wrong"):
-                if cv[key].value not in names:
-                    out.error(cv[key], f"no line named '{cv[key].value}'{did_you_mean(cv[key].value, names)}")
+                if cv[key].value not in names.first:
+                    out.error(cv[key], f"no line named '{cv[key].value}'{did_you_mean(cv[key].value, names.first)}")
             if "min_score_gap" not in cv and "min_recovered_gap" not in cv:
                 out.error(cn, "compare needs min_score_gap or min_recovered_gap")
             compares.append(Compare(cv["right"].value, cv["wrong"].value,
@@ -283,7 +310,7 @@ def play_seed(plan: Plan, line: PlanLine, seed: int) -> SeedRun:
     return SeedRun(seed=seed, result=o.result if o else "no_progress", score=score.total,
                    recovered=o.recovered_ratio if o else 0.0, turns=len(s.turns), ended=s.ended,
                    visited=frozenset(s.visited_states), reason_found=s.reason_found_turn is not None,
-                   final_state=s.state)
+                   final_state=s.state, heard=tuple((t.move, t.tactic, t.confidence) for t in s.turns))
 
 
 def check_run(e: Expect, r: SeedRun) -> list[str]:
@@ -313,6 +340,17 @@ def check_run(e: Expect, r: SeedRun) -> list[str]:
         bad.append("the negotiation did not end" if e.ended else f"it ended ({r.final_state})")
     if e.reason_found is not None and r.reason_found != e.reason_found:
         bad.append("the hidden reason never surfaced" if e.reason_found else "the hidden reason surfaced")
+    return bad + _misheard(e.tactics, r.heard)
+
+
+def _misheard(want: tuple[str | None, ...], heard: tuple[tuple[str, str | None, float], ...]) -> list[str]:
+    """Free-text moves the recogniser heard as another tactic. Moves after the ending are never played,
+    so, as for tactic ids, they are not checked (``ended`` / ``min_turns`` pin the length)."""
+    bad = []
+    for i, ((move, got, conf), tactic) in enumerate(zip(heard, want, strict=False)):
+        if tactic is not None and got != tactic:
+            said = move if len(move) <= 16 else move[:15] + "…"
+            bad.append(f"move {i + 1} “{said}” heard as {got or 'no tactic'} ({conf:.2f}), not {tactic}")
     return bad
 
 

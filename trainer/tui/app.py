@@ -79,7 +79,8 @@ class TrainerApp(App[None]):
 
     def __init__(self, *, library: Library | None = None, store: Store | None = None, scenario: str | None = None,
                  seed: int | None = None, resume: int | None = None, script: str | None = None,
-                 cursor_blink: bool = True, recognise: Recognise | None = None, watch: bool = False):
+                 cursor_blink: bool = True, recognise: Recognise | None = None, watch: bool = False,
+                 replay: Path | str | None = None):
         super().__init__()
         self.watch_persona = watch  # `trainer play --watch`: reload the persona file when it changes
         self.recognise = recognise  # None = the engine's default recogniser
@@ -87,6 +88,7 @@ class TrainerApp(App[None]):
         self.store = store if store is not None else Store()
         self.tr = Display(script or self.store.get_setting("script", "simplified"))
         self.seed, self.start_scenario, self.start_resume = seed, scenario, resume
+        self.start_replay = replay  # `trainer replay CARD`: open the card's playback over the picker
         self.cursor_blink = cursor_blink
         theme = self.store.get_setting("theme")
         if theme in THEMES:
@@ -108,6 +110,9 @@ class TrainerApp(App[None]):
     def on_mount(self) -> None:
         self.title = self.tr(self.TITLE)
         self.push_screen(PickerScreen())
+        if self.start_replay is not None:
+            from .screens.replay import open_replay
+            open_replay(self, self.start_replay)
         if self.start_resume is not None:
             self.open_stored(self.start_resume)
         elif self.start_scenario is not None:
@@ -147,8 +152,7 @@ class TrainerApp(App[None]):
     def on_start_requested(self, event: StartRequested) -> None:
         self.start_session(event.scenario_id, event.difficulty)
 
-    def start_session(self, scenario_id: str, difficulty: str | None = None, seed: int | None = None,
-                      parent_id: int | None = None, parent_turn: int | None = None) -> None:
+    def start_session(self, scenario_id: str, difficulty: str | None = None, seed: int | None = None) -> None:
         found = self.resolve(scenario_id)
         if not found:
             return
@@ -158,8 +162,7 @@ class TrainerApp(App[None]):
         if seed is None:
             seed = self.seed if self.seed is not None else random.randrange(1, 1_000_000)
         session = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=self.recognise)
-        sid = self.store.begin(scenario, persona, seed, session.difficulty, self.store.get_setting("trainee"),
-                               parent_id=parent_id, parent_turn=parent_turn)
+        sid = self.store.begin(scenario, persona, seed, session.difficulty, self.store.get_setting("trainee"))
         self.show(NegotiationScreen(Live(session, sid)))
 
     def open_stored(self, session_id: int) -> None:
@@ -207,9 +210,34 @@ class TrainerApp(App[None]):
             return
         self.show(ResultScreen(live, score_session(live.session)))
 
-    def replay(self, live: Live) -> None:
-        s = live.session
-        self.start_session(s.scenario.id, s.difficulty, seed=s.seed, parent_id=live.session_id, parent_turn=0)
+    def retry(self, live: Live) -> None:
+        """再练一次: the same opponent and seed from the first turn, as a new attempt of this session."""
+        self.rewind(live, 1)
+
+    def ask_rewind(self, live: Live) -> None:
+        """Ask which turn to go back to, then start that attempt."""
+        from .screens.modals import RewindScreen
+
+        def chosen(turn: int | None) -> None:
+            if turn is not None:
+                self.rewind(live, turn)
+
+        self.push_screen(RewindScreen(live.session.turns, live.session.ended), chosen)
+
+    def rewind(self, live: Live, turn: int) -> None:
+        """A new attempt of ``live`` from ``turn``: the turns before it replayed, stored and linked to its parent.
+        The session left behind stays as it was (an unfinished one can still be resumed)."""
+        from ..core.attempts import AttemptError, start_attempt
+        from .screens.negotiation import Live, NegotiationScreen
+        try:
+            sid, session = start_attempt(self.store, live.session_id, live.session, turn,
+                                         self.store.get_setting("trainee"), self.recognise)
+        except AttemptError as e:
+            self.fail(str(e))
+            return
+        self.show(NegotiationScreen(Live(session, sid)))
+        kept = f",前 {turn - 1} 回合照原样" if turn > 1 else ""
+        self.notify(self.tr(f"新的尝试 #{sid}:从练习 #{live.session_id} 的第 {turn} 回合重来{kept}。"), timeout=6)
 
     # ------------------------------------------------------------ exports
     def export_dir(self) -> Path:
@@ -301,10 +329,10 @@ def _plain_plan(session: Session, path: Path) -> None:
 def build_app(scenario: str | None = None, seed: int | None = None, resume: int | None = None, *,
               home: Path | str | None = None, script: str | None = None, cursor_blink: bool = True,
               library: Library | None = None, recognise: Recognise | None = None,
-              store: Store | None = None, watch: bool = False) -> TrainerApp:
+              store: Store | None = None, watch: bool = False, replay: Path | str | None = None) -> TrainerApp:
     """The app as the CLI and the tests build it. ``home`` overrides TRAINER_HOME for the store."""
     from ..core.store import DB_NAME
     if store is None:
         store = Store(Path(home) / DB_NAME) if home is not None else Store()
     return TrainerApp(library=library, store=store, scenario=scenario, seed=seed, resume=resume, script=script,
-                      cursor_blink=cursor_blink, recognise=recognise, watch=watch)
+                      cursor_blink=cursor_blink, recognise=recognise, watch=watch, replay=replay)

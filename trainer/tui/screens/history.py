@@ -1,4 +1,5 @@
-"""Past sessions with their scores over time; enter resumes an unfinished one or reopens a result."""
+"""Past sessions with their scores over time; enter resumes an unfinished one or reopens a result,
+c compares a session with its other attempts (rewinds and retries)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from ..widgets.trend import ScoreTrend
 
 
 class HistoryScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="history.back")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "返回", id="history.back"),
+        Binding("c", "compare", "对比尝试", id="history.compare"),
+    ]
 
     def compose(self) -> ComposeResult:
         tr = self.app.tr
@@ -31,21 +35,32 @@ class HistoryScreen(Screen):
             yield Static(tr("还没有完成的练习。"), id="trend-text", markup=False)
         table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(tr("回车:继续未完成的练习,或查看已完成的结果"), id="history-help", markup=False)
+        yield Static(tr("回车:继续未完成的练习,或查看已完成的结果 · c:和同一练习的其他尝试并排对比"),
+                     id="history-help", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         tr = self.app.tr
         table = self.query_one(DataTable)
-        for label in ("编号", "开始时间", "场景", "难度", "回合", "结果", "总分"):
+        for label in ("编号", "开始时间", "场景", "难度", "回合", "结果", "总分", "来自"):
             table.add_column(tr(label))
         for r in reversed(self.app.store.sessions()):
             status = (Text(tr(RESULTS.get(r.result or "", r.result or "")))
                       if r.finished else Text(tr("未完成 · 可继续"), style="bold yellow"))
             table.add_row(str(r.id), r.created_at.replace("T", " ")[:16], tr(r.scenario_id),
                           tr(DIFFICULTIES.get(r.difficulty, r.difficulty)), str(r.turns), status,
-                          "" if r.total is None else str(r.total), key=str(r.id))
+                          "" if r.total is None else str(r.total),
+                          "" if r.parent_id is None else tr(f"#{r.parent_id} 第{r.parent_turn + 1}回合起"),
+                          key=str(r.id))
         table.focus()
+
+    def action_compare(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        from .compare import CompareScreen
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        self.app.push_screen(CompareScreen(int(str(key.value))))
 
     @on(DataTable.RowSelected, "#sessions")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -1,4 +1,4 @@
-"""Small modal screens: the tactic palette and "did you mean …?"."""
+"""Small modal screens: the tactic palette, "did you mean …?" and going back to a turn."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...core import catalogue
-from ...core.session import Recognition
+from ...core.session import Recognition, Turn
 from ..messages import TacticPicked
 from ..widgets.chat import tactic_label
 from ..widgets.tactic_palette import TacticPalette
@@ -87,3 +87,46 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.dismiss(self.choices[event.option.id])
+
+
+def _short(text: str, width: int = 22) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class RewindScreen(ModalScreen[int | None]):
+    """Go back to a turn and play it again as a new attempt. Returns the turn to play anew, or None.
+
+    The session being left is kept as it is (finished, or unfinished and resumable)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="rewind.cancel")]
+
+    def __init__(self, turns: list[Turn], ended: bool):
+        super().__init__()
+        self.turns, self.ended = turns, ended
+
+    def compose(self) -> ComposeResult:
+        tr = self.app.tr
+        options = [Option(tr("从第 1 回合重来 · 同一个对手、同一个随机种子,从头谈起"), id="turn-1")]
+        for t in self.turns[1:]:
+            options.append(Option(tr(f"从第 {t.n} 回合重来 · «{tactic_label(t.tactic)}» 原话:{_short(t.move, 16)}"),
+                                  id=f"turn-{t.n}"))
+        if not self.ended:
+            nxt = len(self.turns) + 1
+            options.append(Option(tr(f"从第 {nxt} 回合另开一次 · 前面全部照旧,这里分个岔"), id=f"turn-{nxt}"))
+        head = Text(tr("回到哪一回合重来?之前的回合照原样重放,从选中的回合起由你重新说。原来这次练习保留不动,"
+                       "两次尝试可在历史(F4)里按 c 对比。"))
+        with Vertical(id="rewind-box", classes="modal-box"):
+            yield Static(tr("回到某一回合"), classes="section-title", markup=False)
+            yield Static(head, id="rewind-text")
+            yield OptionList(*options, id="rewind-options")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = options.option_count - 1  # the latest turn is the usual one to retry
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#rewind-options")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(str(event.option.id).removeprefix("turn-")))

@@ -37,6 +37,7 @@ class NegotiationScreen(Screen):
         Binding("f2", "toggle_coach", "教练", id="negotiation.coach"),
         Binding("f3", "palette", "战术面板", id="negotiation.palette"),
         Binding("f8", "end", "结束并评分", id="negotiation.end"),
+        Binding("f9", "rewind", "回到某回合", id="negotiation.rewind"),
         Binding("escape", "leave", "离开(可续)", id="negotiation.leave"),
     ]
 
@@ -94,9 +95,16 @@ class NegotiationScreen(Screen):
         if r.changed and self._watcher.persona is not None:
             self.live.session = rebuild_session(self.session, self._watcher.persona)
             self.query_one("#meters", Meters).session = self.live.session
+            chat = self.query_one(ChatLog)  # the replies on screen must be the replayed ones
+            chat.remove_children()
+            for turn in self.session.turns:
+                chat.add_turn(turn)
             self.refresh_panels()
             self._watch_error = ""
             self.app.notify(self.app.tr("角色文件已重新加载,之前的每一步都已重放。"), markup=False)
+            if self.session.ended:  # the new file ends the talk on a move already played
+                self.app.finish_session(self.live)
+                self.show_ending()
         elif r.problems.errors:
             msg = str(r.problems.errors[0])
             if msg != self._watch_error:
@@ -211,6 +219,13 @@ class NegotiationScreen(Screen):
         if not self.session.ended:
             self.app.notify(self.app.tr(f"已保存,可以用 trainer resume {self.live.session_id} 继续。"))
         self.app.go_home()
+
+    def action_rewind(self) -> None:
+        """Go back to an earlier turn and play on from there as a new attempt (this one is kept)."""
+        if self.session.turns:
+            self.app.ask_rewind(self.live)
+        else:
+            self.app.notify(self.app.tr("还没有说过话,没有可以回去的回合。"))
 
     def action_toggle_coach(self) -> None:
         self.coach_on = not self.coach_on

@@ -23,7 +23,8 @@ class ResultScreen(Screen):
     BINDINGS = [
         Binding("e", "export_scorecard", "导出成绩单", id="result.export"),
         Binding("p", "export_plan", "导出回收计划表", id="result.plan"),
-        Binding("r", "replay", "再练一次", id="result.replay"),
+        Binding("r", "retry", "再练一次", id="result.retry"),
+        Binding("b", "rewind", "回到某回合", id="result.rewind"),
         Binding("escape", "app.go_home", "选场景", id="result.home"),
     ]
 
@@ -97,7 +98,8 @@ class ResultScreen(Screen):
             with Horizontal(id="result-actions"):
                 yield Button(tr("导出成绩单 (e)"), id="export", variant="primary")
                 yield Button(tr("导出回收计划表 (p)"), id="plan", disabled=not self.has_deal)
-                yield Button(tr("再练一次 (r)"), id="replay")
+                yield Button(tr("再练一次 (r)"), id="retry")
+                yield Button(tr("回到某回合 (b)"), id="rewind", disabled=not self.live.session.turns)
                 yield Button(tr("选场景 (esc)"), id="home")
         yield Footer()
 
@@ -137,9 +139,14 @@ class ResultScreen(Screen):
         if path:
             self._said(f"回收计划表已导出:{path}")
 
-    @on(Button.Pressed, "#replay")
-    def action_replay(self) -> None:
-        self.app.replay(self.live)
+    @on(Button.Pressed, "#retry")
+    def action_retry(self) -> None:
+        self.app.retry(self.live)
+
+    @on(Button.Pressed, "#rewind")
+    def action_rewind(self) -> None:
+        if self.live.session.turns:
+            self.app.ask_rewind(self.live)
 
     @on(Button.Pressed, "#home")
     def _home(self) -> None:

@@ -1,0 +1,129 @@
+"""Rewind and retry in the terminal UI: lose, go back to turn 3, win, compare both attempts in History."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import DataTable, OptionList
+
+from trainer.core.store import Store
+from trainer.tui.screens.compare import DIVERGED, CompareScreen
+from trainer.tui.screens.history import HistoryScreen
+from trainer.tui.screens.modals import RewindScreen
+from trainer.tui.screens.negotiation import NegotiationScreen
+from trainer.tui.screens.result import ResultScreen
+
+from .tui_helpers import say
+
+SIZE = (120, 40)
+LOSING = ["courtesy", "probe_reason", "legal_warning", "legal_action"]
+WINNING_FROM_3 = ["verify_balance", "timing", "deadline_pressure", "written_commitment"]
+
+
+def cells(table: DataTable, row: int) -> list[str]:
+    return [str(c) for c in table.get_row_at(row)]
+
+
+def test_lost_session_rewound_to_turn_3_wins_and_history_compares_both(make_app):
+    app = make_app(scenario="fake-broke")
+
+    async def flow():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.start_session("fake-broke")  # past the briefing (tested elsewhere)
+            await pilot.pause()
+            for move in LOSING:
+                await say(pilot, move)
+            lost = app.screen.session
+            assert lost.ended and lost.outcome.result == "legal" and lost.outcome.recovered_ratio == 0
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ResultScreen)
+
+            await pilot.press("b")  # back to a turn
+            await pilot.pause()
+            assert isinstance(app.screen, RewindScreen)
+            options = app.screen.query_one(OptionList)
+            assert options.option_count == 4  # turns 1..4 of an ended talk, no "next turn"
+            third = str(options.get_option_at_index(2).prompt)
+            assert third.startswith("从第 3 回合重来") and "法·严肃式" in third and "legal_warning" in third  # what was said there, and its tactic
+            options.highlighted = 2  # "从第 3 回合重来"
+            await pilot.press("enter")
+            await pilot.pause()
+
+            screen = app.screen
+            assert isinstance(screen, NegotiationScreen) and screen.live.session_id == 2
+            retry = screen.session
+            assert [t.tactic for t in retry.turns] == LOSING[:2]  # turns 1-2 as they were
+            assert [t.reply for t in retry.turns] == [t.reply for t in lost.turns[:2]]
+            assert "回合 2/" in str(screen.query_one("#counter").render())
+            for move in WINNING_FROM_3:
+                await say(pilot, move)
+            assert retry.outcome.result == "paid_in_full" and retry.reason_found_turn == 4
+
+            await pilot.press("f4")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)
+            table = app.screen.query_one("#sessions", DataTable)
+            assert table.row_count == 2
+            assert "#1 第3回合起" in cells(table, 0)  # newest first: the retry names where it came from
+            await pilot.press("c")
+            await pilot.pause()
+
+            compare = app.screen
+            assert isinstance(compare, CompareScreen)
+            attempts = compare.query_one("#compare-attempts", DataTable)
+            assert [str(c.label) for c in attempts.columns.values()] == ["项目", "#1", "#2(#1·3起) ◀"]
+            rows = {cells(attempts, i)[0]: cells(attempts, i)[1:] for i in range(attempts.row_count)}
+            assert rows["结果"] == ["诉诸法律", "当场付清"]
+            assert rows["回收"] == ["0%", "100%"]
+            assert rows["分岔回合"] == ["-", "第3回合"]
+            assert int(rows["总分"][1]) > int(rows["总分"][0])
+            assert rows["摸清原因"] == ["没有", "第4回合"]
+            assert "在第 3 回合和 #1 分岔" in str(compare.query_one("#compare-divergence").render())
+            turns = compare.query_one("#compare-turns", DataTable)
+            third = cells(turns, 2)
+            assert third[0] == "3" and third[2].startswith(DIVERGED) and not third[1].startswith(DIVERGED)
+            assert cells(turns, turns.row_count - 1)[1:] == ["诉诸法律", "当场付清"]
+
+    asyncio.run(flow())
+    store = Store()
+    first, second = store.sessions()
+    assert first.result == "legal" and second.result == "paid_in_full"
+    assert (second.parent_id, second.parent_turn, second.seed) == (first.id, 2, first.seed)
+    assert [t.tactic for t in store.turns(second.id)] == LOSING[:2] + WINNING_FROM_3
+
+
+def test_rewinding_a_live_session_keeps_it_resumable(make_app):
+    app = make_app(scenario="fake-broke")
+
+    async def flow():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.start_session("fake-broke")
+            await pilot.pause()
+            await pilot.press("f9")  # nothing said yet: a notice, no modal
+            await pilot.pause()
+            assert isinstance(app.screen, NegotiationScreen)
+            for move in LOSING[:3]:
+                await say(pilot, move)
+            await pilot.press("f9")
+            await pilot.pause()
+            options = app.screen.query_one(OptionList)
+            assert options.option_count == 4  # turns 1..3, and "turn 4" branches off here
+            assert options.highlighted == 3
+            await pilot.press("escape")  # cancel: still the same session
+            await pilot.pause()
+            assert isinstance(app.screen, NegotiationScreen) and app.screen.live.session_id == 1
+            await pilot.press("f9")
+            await pilot.pause()
+            app.screen.query_one(OptionList).highlighted = 1
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen.live.session_id == 2 and len(app.screen.session.turns) == 1
+
+    asyncio.run(flow())
+    store = Store()
+    first, second = store.sessions()
+    assert not first.finished and first.turns == 3  # left behind as it was: resumable
+    assert (second.parent_id, second.parent_turn, second.turns) == (1, 1, 1)

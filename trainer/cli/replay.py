@@ -1,0 +1,38 @@
+"""`trainer replay CARD.json`: a past session, turn by turn, read-only — the instructor's debrief.
+
+The card is checked before the UI opens, so a bad file is one line on stderr (exit 1), never a
+half-drawn screen. `--json` prints the playback model instead and never imports textual.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .common import dump_json, fail
+
+
+@click.command("replay")
+@click.argument("card", metavar="CARD.json")
+@click.option("--json", "as_json", is_flag=True, help="print the playback (turns, pinned findings) as JSON")
+def replay(card: str, as_json: bool) -> None:
+    """Show a past session from its scorecard, turn by turn, with the findings at their turns."""
+    from ..core.content import ContentError
+    from ..core.playback import load_playback
+    from ..core.scorecard import CardError
+    try:
+        playback = load_playback(card, verify=as_json)  # the UI verifies against its own library
+    except (CardError, ContentError) as e:
+        fail(f"trainer: {card}: {str(e).splitlines()[0]}", 1)
+    if as_json:
+        click.echo(dump_json(playback.public()))
+        return
+    from ..core.store import StoreError
+    try:
+        from ..tui.app import build_app
+        app = build_app(replay=card)
+    except StoreError as e:
+        fail(str(e), 1)
+    app.run()
+
+
+COMMANDS = [replay]
