@@ -98,6 +98,11 @@ def test_edited_persona_replaces_the_session_and_replays_the_turns(content):
         assert any("重新加载" in str(n.message) for n in pilot.app._notifications)
         assert not errors(pilot.app)
 
+        # the store follows the replay (a resume must not meet the old file's replies)
+        store, sid = pilot.app.store, screen.live.session_id
+        assert [t.reply for t in store.turns(sid)] == [t.reply for t in new.turns]
+        assert store.session(sid).persona_sha == new.persona.sha256
+
         await say(pilot, "timing")  # play goes on, on the new persona
         assert len(new.turns) == 3 and pilot.app.store.session(screen.live.session_id).turns == 3
 
@@ -153,11 +158,13 @@ def test_edit_that_ends_the_talk_on_a_played_move_shows_the_ending(content):
     async def flow(pilot, screen):
         await say(pilot, "courtesy")
         await say(pilot, "verify_balance")
+        await say(pilot, "timing")
         bump(path, text.replace(old_line, old_line.replace("to: checked", "to: paid_full"), 1))
         screen.poll_persona()
         await pilot.pause()
         s = screen.session
         assert s.ended and s.outcome.result == "paid_in_full" and len(s.turns) == 2
+        assert pilot.app.store.session(screen.live.session_id).turns == 2  # the third, never reached, is gone
         # the screen is in its ended state: no input, the way to the result is offered, the store knows
         assert screen.query_one("#move").disabled
         assert "hidden" not in screen.query_one("#to-result").classes

@@ -188,3 +188,31 @@ def test_cli_classify_eval_errors_are_one_line(tmp_path):
     assert "Traceback" not in res.output
     res = CliRunner().invoke(main, ["classify", "--eval", str(tmp_path / "missing.tsv")])
     assert res.exit_code == 2 and "cannot read" in res.output
+
+
+# ------------------------------------------------------------------ negation (a threat said not to happen)
+@pytest.mark.parametrize("text", [
+    "我们不会起诉你的,放心",
+    "您放心,我们不会走法律程序",
+    "我们绝不会停您的货",
+    "您别担心,不至于打官司",
+    "我們絕不會告你,放心吧",  # Traditional
+])
+def test_a_cancelled_threat_is_not_a_threat(rec, text):
+    r = rec.classify(text)
+    assert r.tactic not in ("legal_action", "legal_warning", "stop_supply"), (text, r)
+
+
+@pytest.mark.parametrize(("text", "tactic"), [
+    ("再拖下去,对您不会有好后果", "legal_warning"),  # 不会 negates the good outcome, not the threat
+    ("不会再等了,下周就起诉", "legal_action"),  # the canceller is too far from the act
+    ("我们也不想走到打官司那一步", "legal_warning"),  # 不想 still warns
+    ("在款结清之前,我们不会再给你们任何项目供电缆了", "stop_supply"),  # a refusal on condition: a threat
+])
+def test_negation_keeps_real_threats(rec, text, tactic):
+    assert rec.classify(text).tactic == tactic
+
+
+def test_a_threat_said_plainly_elsewhere_still_counts(rec):
+    r = rec.classify("我们不会马上起诉,但再不付款就只能起诉了")
+    assert r.tactic in ("legal_action", "legal_warning"), r

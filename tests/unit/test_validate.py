@@ -137,3 +137,18 @@ def test_kind_detection(tmp_path):
 def test_shipped_content_has_no_errors(repo_root):
     problems = V.validate_paths([str(repo_root / "personas"), str(repo_root / "scenarios")])
     assert not problems.errors, [str(p) for p in problems.errors]
+
+
+def test_test_plans_are_checked_not_skipped(tmp_path, repo_root):
+    """Bug: validate looked for testplan.check_plan_file, which did not exist, so a plan always passed."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    text = (repo_root / "tests" / "plans" / "fake-broke.yaml").read_text(encoding="utf-8")
+    (plans / "good.yaml").write_text(text, encoding="utf-8")
+    (plans / "bad.yaml").write_text(text.replace("visits: [checked,", "visits: [checkd,", 1), encoding="utf-8")
+    r = CliRunner().invoke(main, ["validate", str(plans / "good.yaml")])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["validate", str(plans / "bad.yaml")])
+    assert r.exit_code == 1
+    assert re.search(r"bad\.yaml:\d+:\d+: error: persona 'fake-broke' has no state 'checkd' "
+                     r"\(did you mean 'checked'\?\)", r.output)

@@ -41,6 +41,12 @@ ALTERNATIVES = 3
 #: a word cue counts once, plus HIT_BONUS of its weight for each further word found (up to MAX_HITS)
 HIT_BONUS = 0.25
 MAX_HITS = 3
+#: a threat the trainee says they will *not* carry out is reassurance, not a threat: one of these
+#: just before a cue of a 法 tactic ("我们不会起诉", "别担心,不会停您的货") cancels the cue, and the
+#: tactic's template similarity with it. 不想 is not here: "我们也不想打官司" still warns.
+CANCELLING = ("不会", "绝不", "决不", "不打算", "没打算", "不至于", "不是要", "别担心", "不用担心", "用不着", "没想过")
+NEGATION_WINDOW = 6  # characters before the cue word searched for a canceller
+NEGATABLE_GROUPS = ("法",)
 
 
 class Recogniser:
@@ -60,6 +66,8 @@ class Recogniser:
         self._starts = np.searchsorted(tpl_labels, self._with_tpl) if len(tpl_labels) else np.array([], np.int64)
         self._typos = tuple(sorted(self.library.typos.items(), key=lambda kv: (-len(kv[0]), kv[0])))
         self._word_cues = [(index[c.tactic], c.weight, c.words) for c in self.library.cues if c.words]
+        self._negatable = np.array([catalogue.BY_ID[lab].group in NEGATABLE_GROUPS if lab in catalogue.BY_ID
+                                    else False for lab in self.labels])
         self._regex_cues = [(index[c.tactic], c.weight, c.regex) for c in self.library.cues if c.regex is not None]
 
     # ------------------------------------------------------------ evidence
@@ -68,23 +76,37 @@ class Recogniser:
 
     def lexical(self, norm: Normalised) -> np.ndarray:
         """Summed cue weights per label."""
+        return self.evidence(norm)[0]
+
+    def evidence(self, norm: Normalised) -> tuple[np.ndarray, np.ndarray]:
+        """Summed cue weights per label, and which labels the text explicitly rules out (a cancelled
+        threat: every cue of the label that was found stands after a canceller)."""
         raw = np.zeros(len(self.labels))
+        cancelled = np.zeros(len(self.labels), dtype=bool)
         text = norm.marked
         if not text:
-            return raw
+            return raw, cancelled
         for lab, weight, words in self._word_cues:
             hits = 0
             for w in words:
                 if w in text:
+                    if self._negatable[lab] and _cancelled(text, w):
+                        cancelled[lab] = True
+                        continue
                     hits += 1
                     if hits == MAX_HITS:
                         break
             if hits:  # several words of one cue are stronger evidence, with diminishing returns
                 raw[lab] += weight * (1 + HIT_BONUS * (hits - 1))
         for lab, weight, rx in self._regex_cues:
-            if rx.search(text):
+            m = rx.search(text)
+            if m:
+                if self._negatable[lab] and _cancelled_at(text, m.start()):
+                    cancelled[lab] = True
+                    continue
                 raw[lab] += weight
-        return raw
+        cancelled &= raw == 0  # a threat said plainly elsewhere in the text still counts
+        return raw, cancelled
 
     def _per_label_max(self, sims: np.ndarray) -> np.ndarray:
         """(rows × templates) similarities in 0..100 → (rows × labels) best similarity in 0..1."""
@@ -129,15 +151,17 @@ class Recogniser:
         norms = [self.normalise(t if isinstance(t, str) else str(t)) for t in texts]
         if not norms:
             return []
-        lex = np.vstack([self.lexical(n) for n in norms])
+        return [self._recognition(row) for row in self._scores(norms)]
+
+    def _scores(self, norms: list[Normalised]) -> np.ndarray:
+        lex, cancelled = (np.vstack(x) for x in zip(*(self.evidence(n) for n in norms), strict=True))
         sim = self.similarity([n.bare for n in norms])
-        scores = self.blend(lex, sim, np.array([len(n.bare) for n in norms]))
-        return [self._recognition(row) for row in scores]
+        sim[cancelled] = 0.0  # "我们不会起诉" must not win on its likeness to "我们会起诉"
+        return self.blend(lex, sim, np.array([len(n.bare) for n in norms]))
 
     def scores(self, text: str) -> dict[str, float]:
         """Every label's blended score (for diagnostics and tuning)."""
-        n = self.normalise(text)
-        row = self.blend(self.lexical(n)[None, :], self.similarity([n.bare]), np.array([len(n.bare)]))[0]
+        row = self._scores([self.normalise(text)])[0]
         return {lab: round(float(s), 3) for lab, s in zip(self.labels, row, strict=True)}
 
     def leave_one_out(self) -> Iterator[tuple[int, list[tuple[str, float]]]]:
@@ -156,6 +180,26 @@ class Recogniser:
             ranked = sorted(((self.labels[i], round(float(s), 3)) for i, s in enumerate(score) if s > 0),
                             key=lambda p: (-p[1], self.labels.index(p[0])))
             yield lib_i, ranked
+
+
+def _cancelled_at(text: str, start: int) -> bool:
+    before = text[max(0, start - NEGATION_WINDOW):start]
+    for c in CANCELLING:
+        i = before.rfind(c)
+        # "不会有好后果" / "不会好过" negate the good, not the threat: still a warning
+        if i != -1 and "好" not in before[i + len(c):]:
+            return True
+    return False
+
+
+def _cancelled(text: str, word: str) -> bool:
+    """Every occurrence of ``word`` in ``text`` stands just after a canceller."""
+    start = text.find(word)
+    while start != -1:
+        if not _cancelled_at(text, start):
+            return False
+        start = text.find(word, start + 1)
+    return True
 
 
 @lru_cache(maxsize=1)

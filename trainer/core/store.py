@@ -137,6 +137,15 @@ class Store:
             (session_id, turn.n, turn.move, turn.tactic, float(turn.confidence), turn.reply, turn.state,
              json.dumps(turn.public(), ensure_ascii=False, sort_keys=True)))
 
+    def rewrite(self, session_id: int, session: Session) -> None:
+        """Replace a session's stored turns and persona hash with ``session``'s (after a hot reload of the
+        persona replayed the moves against the new file), in one transaction."""
+        with self.db:
+            self.db.execute("DELETE FROM turns WHERE session_id=?", (session_id,))
+            self.db.execute("UPDATE sessions SET persona_sha=? WHERE id=?", (session.persona.sha256, session_id))
+            for turn in session.turns:
+                self._insert_turn(session_id, turn)
+
     def begin_attempt(self, session: Session, trainee: str, parent_id: int, parent_turn: int) -> int:
         """A new attempt that starts from turn ``parent_turn`` of session ``parent_id``: the session row and the
         turns it already carries, in one transaction (a crash leaves either the whole attempt or none of it)."""

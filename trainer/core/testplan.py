@@ -246,10 +246,27 @@ def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
     except LoadError as e:
         raise PlanError([Problem(e.path, e.line, e.col, "error", e.message)]) from None
     out = Problems()
-    if not PLAN_SPEC.check(root, out):
+    plan = build_plan(root, path, lib, out)
+    if plan is None or out.errors:
         raise PlanError(out.errors)
+    return plan
+
+
+def check_plan_file(root: YNode, text: str, out: Problems) -> None:
+    """For `trainer validate`: every problem of a test plan, by file:line:col (the plan is not run)."""
+    build_plan(root, Path(root.path), None, out)
+
+
+def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> Plan | None:
+    """A checked plan, or None with the problems in ``out``."""
+    if not PLAN_SPEC.check(root, out):
+        return None
     v = root.value
-    scenario, persona = _resolve(v["scenario"], path, lib)
+    try:
+        scenario, persona = _resolve(v["scenario"], path, lib)
+    except PlanError as e:
+        out.extend(e.problems)
+        return None
     seeds = tuple(n.value for n in v["seeds"].value)
     difficulty = v["difficulty"].value if v.get("difficulty") else None
 
@@ -298,7 +315,7 @@ def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
                                     cv["min_recovered_gap"].value if "min_recovered_gap" in cv else None,
                                     _where(cn)))
     if out.errors:
-        raise PlanError(out.errors)
+        return None
     return Plan(display_name(path), scenario, persona, tuple(lines), tuple(compares))
 
 

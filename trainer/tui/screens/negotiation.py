@@ -94,6 +94,7 @@ class NegotiationScreen(Screen):
         r = self._watcher.poll()
         if r.changed and self._watcher.persona is not None:
             self.live.session = rebuild_session(self.session, self._watcher.persona)
+            self.app.store.rewrite(self.live.session_id, self.session)  # the store follows the replay
             self.query_one("#meters", Meters).session = self.live.session
             chat = self.query_one(ChatLog)  # the replies on screen must be the replayed ones
             chat.remove_children()
