@@ -127,3 +127,31 @@ def test_rewinding_a_live_session_keeps_it_resumable(make_app):
     first, second = store.sessions()
     assert not first.finished and first.turns == 3  # left behind as it was: resumable
     assert (second.parent_id, second.parent_turn, second.turns) == (1, 1, 1)
+
+
+def test_history_plays_a_stored_session_back_read_only(make_app):
+    from trainer.tui.screens.replay import ReplayScreen
+
+    app = make_app(scenario="fake-broke")
+
+    async def flow():
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.start_session("fake-broke")
+            await pilot.pause()
+            for move in LOSING:
+                await say(pilot, move)
+            await pilot.press("f4")
+            await pilot.pause()
+            await pilot.press("v")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReplayScreen) and not screen.query("#move")  # read-only: no input
+            assert "本机练习 #1" in str(screen.query_one("#replay-head").render())
+            assert [t.tactic for t in screen.playback.turns] == LOSING
+            assert "对簿公堂" in [f.title for f in screen.playback.findings_at(4)]  # pinned to the turn it happened
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HistoryScreen)  # from History, leaving goes back, not out
+
+    asyncio.run(flow())

@@ -8,15 +8,19 @@ a card that does not verify is still shown, with the reason.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import catalogue
 from .content import Library
 from .rubric import Rubric
 from .scorecard import CardError, read_card, verify_card
+
+if TYPE_CHECKING:
+    from .session import Session
 
 #: the course's 13 reasons customers don't pay (客户为什么不回款), by number, as short labels
 REASONS: dict[int, str] = {
@@ -79,6 +83,7 @@ class Playback:
     session_findings: list[PinnedFinding] = field(default_factory=list)
     verified: bool = False
     problem: str = ""
+    session_id: int | None = None  # set when played back from the local store rather than a card file
 
     def findings_at(self, n: int) -> list[PinnedFinding]:
         return self.pinned.get(n, [])
@@ -243,6 +248,21 @@ def _verify(card: dict[str, Any], lib: Library | None, rubric: Rubric | None) ->
         msg = str(e).splitlines()[0] if str(e) else type(e).__name__
         return False, msg
     return True, ""
+
+
+def playback_from_session(session: Session, session_id: int, trainee: str = "", team: str = "",
+                          lib: Library | None = None) -> Playback:
+    """A session from the local store (already replayed by ``store.restore``) as a playback: the card it
+    would export, built in memory, so the debrief looks the same whether it comes from a file or not."""
+    from .rubric import load_rubric
+    from .scorecard import build_card
+    from .scoring import score_session
+    rubric = load_rubric()
+    card = json.loads(json.dumps(build_card(session, score_session(session, rubric), trainee.strip() or "学员",
+                                            team, rubric), ensure_ascii=False))
+    pb = playback_from_card(card, "", lib, rubric, verify=False)
+    pb.session_id = session_id
+    return pb
 
 
 def load_playback(path: str | Path, lib: Library | None = None, rubric: Rubric | None = None,

@@ -111,8 +111,14 @@ _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:[0-9][0-9_]*)?\.[0-9]+(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
 
 
+#: a plain scalar can only be null, a bool or a number if it starts with one of these (most are words)
+_SPECIAL_START = frozenset("~nNtTfF+-.0123456789")
+
+
 def _resolve_plain(text: str) -> Any:
     """YAML 1.2 core-schema resolution of a plain scalar (no yes/no/on/off booleans, no dates)."""
+    if text and text[0] not in _SPECIAL_START:
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:

@@ -193,6 +193,21 @@ class TrainerApp(App[None]):
         else:
             self.show(NegotiationScreen(live, notice))
 
+    def play_back(self, session_id: int) -> None:
+        """A stored session, read-only, turn by turn with its findings pinned (the replay screen, no card file)."""
+        row = self.store.session(session_id)
+        found = self.resolve(row.scenario_id) if row else None
+        if row is None or not found:
+            return
+        from ..core.playback import playback_from_session
+        from ..core.store import restore
+        from .screens.replay import ReplayScreen
+        session = restore(self.store, row, *found).session
+        session.close()
+        pb = playback_from_session(session, row.id, row.trainee or self.store.get_setting("trainee"),
+                                   self.store.get_setting("team"), self.library)
+        self.push_screen(ReplayScreen(pb))
+
     def finish_session(self, live: Live) -> Score:
         from ..core.scoring import score_session
         from ..core.transcript import outcome_of

@@ -18,6 +18,7 @@ class HistoryScreen(Screen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="history.back"),
         Binding("c", "compare", "对比尝试", id="history.compare"),
+        Binding("v", "playback", "逐回合回放", id="history.playback"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -35,7 +36,7 @@ class HistoryScreen(Screen):
             yield Static(tr("还没有完成的练习。"), id="trend-text", markup=False)
         table: DataTable = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(tr("回车:继续未完成的练习,或查看已完成的结果 · c:和同一练习的其他尝试并排对比"),
+        yield Static(tr("回车:继续未完成的练习,或查看已完成的结果 · c:和同一练习的其他尝试并排对比 · v:逐回合回放"),
                      id="history-help", markup=False)
         yield Footer()
 
@@ -54,13 +55,23 @@ class HistoryScreen(Screen):
                           key=str(r.id))
         table.focus()
 
-    def action_compare(self) -> None:
+    def selected(self) -> int | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
-            return
+            return None
+        return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def action_compare(self) -> None:
         from .compare import CompareScreen
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        self.app.push_screen(CompareScreen(int(str(key.value))))
+        sid = self.selected()
+        if sid is not None:
+            self.app.push_screen(CompareScreen(sid))
+
+    def action_playback(self) -> None:
+        """The selected session turn by turn with its findings pinned, read-only (the debrief view)."""
+        sid = self.selected()
+        if sid is not None:
+            self.app.play_back(sid)
 
     @on(DataTable.RowSelected, "#sessions")
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -75,7 +75,9 @@ class ReplayScreen(Screen):
             out.append(" · " + tr(pb.team))
         out.append(" · " + tr(pb.scenario_title))
         out.append(tr(f" · 总分 {pb.total}"), style="bold")
-        if pb.verified:
+        if pb.session_id is not None:
+            out.append(tr(f"  本机练习 #{pb.session_id}"), style="cyan")
+        elif pb.verified:
             out.append(tr("  ✓ 已核验"), style="green")
         else:
             out.append(tr(f"  ⚠ 未核验:{pb.problem}"), style="yellow")
