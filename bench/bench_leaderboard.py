@@ -21,7 +21,8 @@ from trainer.core.scorecard import write_scorecard
 from trainer.core.session import Session
 
 LINES = [
-    ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"],
+    ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+     "deadline_pressure", "written_commitment", "timing"],
     ["courtesy", "verify_balance", "timing", "installment_plan", "written_commitment"],
     ["legal_warning", "empathize", "valuable_concession", "installment_plan", "persist", "persist", "persist"],
     ["您好周总,打扰了", "咱们先对一下账,一共三十八万对不对", "听说您昨天刚收到工程款", "今天是我们公司结账日",

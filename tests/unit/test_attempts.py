@@ -14,7 +14,8 @@ from trainer.core.session import Recognition, Session
 from trainer.core.store import DB_NAME, Store
 
 LOSING = ["courtesy", "probe_reason", "legal_warning", "legal_action"]
-WINNING_FROM_3 = ["verify_balance", "timing", "deadline_pressure", "written_commitment"]
+WINNING_FROM_3 = ["verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle", "deadline_pressure",
+                  "written_commitment", "timing"]
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ from click.testing import CliRunner
 
 from trainer.cli import main
 
-RIGHT = "courtesy\n# a comment\n\nprobe_reason\nverify_balance\ntiming\ndeadline_pressure\nwritten_commitment\n"
+RIGHT = ("courtesy\n# a comment\n\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\nask_high_settle_middle\n"
+         "deadline_pressure\nwritten_commitment\ntiming\n")
 
 
 def run(args, input=None):
@@ -18,11 +19,11 @@ def test_headless_json_contract_fields():
     assert r.exit_code == 0, r.output
     d = json.loads(r.output)
     assert d["scenario"] == "fake-broke" and d["seed"] == 7
-    assert len(d["turns"]) == 6  # comment and blank line skipped
+    assert len(d["turns"]) == 9  # comment and blank line skipped
     for t in d["turns"]:
         assert {"move", "tactic", "reply", "state"} <= set(t)
     o = d["outcome"]
-    assert o["result"] in ("paid_in_full", "partial", "promise", "no_progress", "broken_off", "legal")
+    assert o["result"] in ("paid_in_full", "promise") and o["recovered_ratio"] == 1.0  # the course-right line wins
     assert {"owed", "paid", "committed", "recovered_ratio"} <= set(o) and 0 <= o["recovered_ratio"] <= 1
     assert set(d["score"]["principles"]) == {"early", "fast", "more", "benefit", "courtesy", "restraint",
                                              "procedure", "lawful"}

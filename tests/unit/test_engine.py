@@ -159,7 +159,8 @@ def test_placeholders_rendered_from_case(tmp_path):
     assert t.reply == "王五,账没错,1万。"
 
 
-MOVES = ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
+MOVES = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+         "deadline_pressure", "written_commitment", "persist"]
 
 
 def test_same_seed_same_json_byte_for_byte():

@@ -21,8 +21,10 @@ from trainer.core.rubric import load_rubric, rubric_file
 from trainer.core.scorecard import CardError, read_card, verify_card, write_scorecard
 from trainer.core.session import Session
 
-RIGHT = "courtesy\nprobe_reason\nverify_balance\ntiming\ndeadline_pressure\nwritten_commitment\n"
-HALF = "courtesy\nverify_balance\ntiming\ninstallment_plan\nwritten_commitment\n"
+RIGHT = ("courtesy\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\nask_high_settle_middle\ndeadline_pressure\n"
+         "written_commitment\npersist\n")
+HALF = ("courtesy\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\ninstallment_plan\ndeadline_pressure\n"
+        "written_commitment\npersist\n")
 WRONG = "legal_warning\nhostile\nempathize\nvaluable_concession\n"
 
 

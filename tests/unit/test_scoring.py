@@ -15,7 +15,8 @@ from trainer.core.spec import Problems
 from trainer.core.transcript import play_moves, result_json
 from trainer.core.yamlsafe import parse_text
 
-RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
+RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+         "deadline_pressure", "written_commitment", "persist"]
 WRONG = ["legal_warning", "hostile", "empathize", "valuable_concession", "installment_plan", "empathize"]
 
 
@@ -73,8 +74,10 @@ def test_measures_early_fast_more(fake_broke):
     if o.result == "paid_in_full":
         assert score.principles["early"] == 100
     # fewer turns is faster; nothing recovered is 0
-    _, slow = play(fake_broke, ["courtesy", "listen", "praise", "probe_reason", "listen", "remind_due_date",
-                                "verify_balance", "timing", "deadline_pressure", "written_commitment"])
+    slow_s, slow = play(fake_broke, ["courtesy", "listen", "praise", "probe_reason", "listen", "remind_due_date",
+                                     "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+                                     "deadline_pressure", "written_commitment", "persist"])
+    assert slow_s.outcome.recovered_ratio == o.recovered_ratio  # the same deal, only slower
     _, none = play(fake_broke, ["courtesy"])
     assert slow.principles["fast"] < score.principles["fast"]
     assert none.principles["fast"] == 0 and none.principles["more"] == 0 and none.principles["early"] == 0

@@ -10,7 +10,8 @@ from trainer.core.content import load_library, resolve_scenario
 from trainer.core.session import Recognition, Session
 from trainer.core.store import DB_NAME, Store, StoreError, home, restore
 
-MOVES = ["courtesy", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
+MOVES = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+         "deadline_pressure", "written_commitment", "timing"]
 
 
 @pytest.fixture
@@ -62,11 +63,11 @@ def test_sessions_list_turn_counts_and_finish(store, fake_broke):
     store.finish(b, s2.outcome.result, 97)
     rows = {r.id: r for r in store.sessions()}
     assert rows[a].turns == 2 and not rows[a].finished and rows[a].result is None
-    assert rows[b].turns == 5 and rows[b].finished and rows[b].result == "paid_in_full" and rows[b].total == 97
+    assert rows[b].turns == 9 and rows[b].finished and rows[b].result == "paid_in_full" and rows[b].total == 97
     assert rows[a].trainee == "小王" and rows[a].scenario_sha == scenario.sha256
     assert store.latest_unfinished().id == a
     pub = rows[b].public()
-    assert pub["turns"] == 5 and pub["finished"] is True and pub["scenario"] == "fake-broke"
+    assert pub["turns"] == 9 and pub["finished"] is True and pub["scenario"] == "fake-broke"
 
 
 def test_restore_replays_every_turn_identically(store, fake_broke):
