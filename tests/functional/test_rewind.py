@@ -20,6 +20,15 @@ LOSING = ["courtesy", "probe_reason", "legal_warning", "legal_action"]
 WINNING_FROM_3 = ["verify_balance", "timing", "deadline_pressure", "written_commitment"]
 
 
+async def started(pilot, moves=()) -> None:
+    """Past the picker and the briefing (tested elsewhere) into fake-broke, ``moves`` played."""
+    await pilot.pause()
+    pilot.app.start_session("fake-broke")
+    await pilot.pause()
+    for move in moves:
+        await say(pilot, move)
+
+
 def cells(table: DataTable, row: int) -> list[str]:
     return [str(c) for c in table.get_row_at(row)]
 
@@ -29,11 +38,7 @@ def test_lost_session_rewound_to_turn_3_wins_and_history_compares_both(make_app)
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.start_session("fake-broke")  # past the briefing (tested elsewhere)
-            await pilot.pause()
-            for move in LOSING:
-                await say(pilot, move)
+            await started(pilot, LOSING)
             lost = app.screen.session
             assert lost.ended and lost.outcome.result == "legal" and lost.outcome.recovered_ratio == 0
             await pilot.press("enter")
@@ -99,9 +104,7 @@ def test_rewinding_a_live_session_keeps_it_resumable(make_app):
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.start_session("fake-broke")
-            await pilot.pause()
+            await started(pilot)
             await pilot.press("f9")  # nothing said yet: a notice, no modal
             await pilot.pause()
             assert isinstance(app.screen, NegotiationScreen)
@@ -136,11 +139,7 @@ def test_history_plays_a_stored_session_back_read_only(make_app):
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            app.start_session("fake-broke")
-            await pilot.pause()
-            for move in LOSING:
-                await say(pilot, move)
+            await started(pilot, LOSING)
             await pilot.press("f4")
             await pilot.pause()
             await pilot.press("v")

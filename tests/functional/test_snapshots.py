@@ -97,25 +97,34 @@ SCORE = Score(88, {"early": 100, "fast": 90, "more": 100, "benefit": 75, "courte
 class TestResult:
     def test_result(self, app, snap_compare):
         async def before(pilot):
-            await to_negotiation(pilot, WIN)
-            live = pilot.app.screen.live
-            pilot.app.show(ResultScreen(live, SCORE))
-            await pilot.pause()
+            await to_result(pilot, WIN)
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
+async def to_result(pilot, moves):
+    """Play ``moves`` and open the result screen with the fixed SCORE (the layout under test, not the rubric)."""
+    await to_negotiation(pilot, moves)
+    pilot.app.show(ResultScreen(pilot.app.screen.live, SCORE))
+    await pilot.pause()
+
+
+def stored(store, moves, seed, result=None, total=None):
+    """A session of the frozen fake-broke in ``store``, finished when ``total`` is given; returns it and its id."""
+    scenario, persona = resolve_scenario("fake-broke", frozen_library())
+    s = Session(scenario, persona, seed=seed)
+    sid = store.begin(scenario, persona, seed, s.difficulty)
+    for m in moves:
+        store.record_turn(sid, s.play_tactic(m))
+    if total is not None:
+        store.finish(sid, result or (s.outcome.result if s.outcome else "no_progress"), total)
+    return s, sid
+
+
 class TestHistory:
     def test_history(self, app, snap_compare):
-        store = app.store
-        scenario, persona = resolve_scenario("fake-broke", frozen_library())
         for i, moves in enumerate((WIN[:2] + ["legal_action"], WIN, WIN[:3])):
-            s = Session(scenario, persona, seed=i)
-            sid = store.begin(scenario, persona, i, s.difficulty)
-            for m in moves:
-                store.record_turn(sid, s.play_tactic(m))
-            if i < 2:
-                store.finish(sid, s.outcome.result if s.outcome else "no_progress", 40 + 50 * i)
+            stored(app.store, moves, seed=i, total=40 + 50 * i if i < 2 else None)
         assert snap_compare(app, press=["f4"], terminal_size=SIZE)
 
 
@@ -125,10 +134,7 @@ LOSING = ["courtesy", "verify_balance", "legal_warning", "legal_action"]
 class TestRewind:
     def test_rewind_choices_after_a_lost_session(self, app, snap_compare):
         async def before(pilot):
-            await to_negotiation(pilot, LOSING)
-            live = pilot.app.screen.live
-            pilot.app.show(ResultScreen(live, SCORE))
-            await pilot.pause()
+            await to_result(pilot, LOSING)
             await pilot.press("b")
             await pilot.pause()
 
@@ -139,12 +145,7 @@ class TestCompare:
     def test_two_attempts_side_by_side(self, app, snap_compare):
         from trainer.core.attempts import start_attempt
         store = app.store
-        scenario, persona = resolve_scenario("fake-broke", frozen_library())
-        lost = Session(scenario, persona, seed=0)
-        pid = store.begin(scenario, persona, 0, lost.difficulty)
-        for m in LOSING:
-            store.record_turn(pid, lost.play_tactic(m))
-        store.finish(pid, "legal", 40)
+        lost, pid = stored(store, LOSING, seed=0, result="legal", total=40)
         sid, retry = start_attempt(store, pid, lost, 3)
         for m in WIN[2:]:
             store.record_turn(sid, retry.play_tactic(m))
