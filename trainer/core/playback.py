@@ -18,6 +18,7 @@ from . import catalogue
 from .content import Library
 from .rubric import Rubric
 from .scorecard import CardError, read_card, verify_card
+from .store import TurnRow
 
 if TYPE_CHECKING:
     from .session import Session
@@ -47,13 +48,9 @@ class PinnedFinding:
 
 
 @dataclass(frozen=True)
-class PlaybackTurn:
-    n: int
-    move: str
-    tactic: str | None
-    confidence: float
-    reply: str
-    state: str
+class PlaybackTurn(TurnRow):
+    """A turn as the card recorded it: the fields the store keeps for a turn, plus the coach's note."""
+
     note: str = ""
 
     def public(self) -> dict[str, Any]:
