@@ -85,6 +85,14 @@ def test_lost_session_rewound_to_turn_3_wins_and_history_compares_both(make_app)
             assert rows["分岔回合"] == ["-", "第3回合"]
             assert int(rows["总分"][1]) > int(rows["总分"][0])
             assert rows["摸清原因"] == ["没有", "第4回合"]
+            # bug: the best value was picked by comparing the shown strings ("90" beat "100", "5%" beat "100%")
+            for i in range(attempts.row_count):
+                label, *values = attempts.get_row_at(i)
+                if str(label).split()[-1] in ("early", "fast", "more", "benefit", "courtesy", "restraint",
+                                              "procedure", "lawful") or str(label) in ("回收", "总分"):
+                    numbers = [float(str(v).rstrip("%")) for v in values]
+                    best = [str(v.style) == "bold green" for v in values]
+                    assert best == [n == max(numbers) for n in numbers], (label, numbers, best)
             assert "在第 3 回合和 #1 分岔" in str(compare.query_one("#compare-divergence").render())
             turns = compare.query_one("#compare-turns", DataTable)
             third = cells(turns, 2)

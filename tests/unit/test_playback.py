@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
+from trainer.core.catalogue import NONPAYMENT_REASONS as REASONS
 from trainer.core.content import load_library
-from trainer.core.playback import REASONS, load_playback
+from trainer.core.playback import load_playback
 from trainer.core.scorecard import CardError, write_scorecard
 from trainer.core.session import Session
 

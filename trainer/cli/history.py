@@ -55,8 +55,8 @@ def _compare(store, session_id: int, as_json: bool) -> None:
     rows = [("attempt", lambda a: f"#{a.row.id}"),
             ("from", lambda a: "-" if a.row.parent_id is None else f"#{a.row.parent_id} t{a.row.parent_turn + 1}"),
             ("diverged at", lambda a: "-" if a.diverged_at is None else f"turn {a.diverged_at}"),
-            ("result", lambda a: a.public()["result"]),
-            ("recovered", lambda a: f"{a.public()['recovered_ratio']:.0%}"),
+            ("result", lambda a: a.outcome["result"]),
+            ("recovered", lambda a: f"{a.outcome['recovered_ratio']:.0%}"),
             ("turns", lambda a: str(len(a.session.turns))),
             ("reason found", lambda a: "-" if a.session.reason_found_turn is None
              else f"turn {a.session.reason_found_turn}"),

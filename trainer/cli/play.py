@@ -105,7 +105,8 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
             row = store.find(str(point.session_id))
             if row.scenario_id != scenario.id:
                 fail(f"session {row.id} is scenario '{row.scenario_id}', not '{scenario.id}'", 2)
-            sid, s, parent = start_from_store(store, point, load_library(), trainee)
+            sid, s = start_from_store(store, row, point.turn, load_library(), trainee)
+            parent = row
     except StoreError as e:
         fail(str(e), 2)
     for m in moves:

@@ -75,23 +75,21 @@ def start_attempt(store: Store, parent_id: int, parent: Session, turn: int, trai
     return store.begin_attempt(s, trainee, parent_id, turn - 1), s
 
 
-def start_from_store(store: Store, start: StartPoint, library: Library, trainee: str = "",
-                     recognise: Recognise | None = None) -> tuple[int, Session, SessionRow]:
-    """``trainer play --from SESSION:TURN``: restore the stored parent, then start the attempt."""
+def start_from_store(store: Store, row: SessionRow, turn: int, library: Library, trainee: str = "",
+                     recognise: Recognise | None = None) -> tuple[int, Session]:
+    """``trainer play --from SESSION:TURN``: restore the stored parent ``row``, then start the attempt."""
     from .content import ContentError, resolve_scenario
-    row = store.find(str(start.session_id))
     try:
         scenario, persona = resolve_scenario(row.scenario_id, library)
     except ContentError as e:
         raise AttemptError(f"session {row.id}: {str(e).splitlines()[0]}") from None
     parent = restore(store, row, scenario, persona).session
     try:
-        sid, s = start_attempt(store, row.id, parent, start.turn, trainee, recognise)
+        return start_attempt(store, row.id, parent, turn, trainee, recognise)
     except AttemptError as e:
         raise AttemptError(f"session {row.id}: {e}") from None
     finally:
         parent.close()
-    return sid, s, row
 
 
 # ------------------------------------------------------------------------------ comparing
@@ -110,12 +108,13 @@ class Attempt:
     row: SessionRow
     session: Session
     score: Score
-    diverged_at: int | None = None  # from its parent attempt; None for the first attempt
+    outcome: dict[str, Any]  # transcript.outcome_of(session)
     content_changed: bool = False
+    parent: Attempt | None = None  # the attempt it was rewound from, when it is in the comparison
+    diverged_at: int | None = None  # the first turn that differs from ``parent``
 
     def public(self) -> dict[str, Any]:
-        from .transcript import outcome_of
-        o = outcome_of(self.session)
+        o = self.outcome
         return {"id": self.row.id, "parent_id": self.row.parent_id, "parent_turn": self.row.parent_turn,
                 "diverged_at": self.diverged_at, "finished": self.row.finished, "result": o["result"],
                 "recovered_ratio": o["recovered_ratio"], "turns": len(self.session.turns),
@@ -128,9 +127,6 @@ class Attempt:
 class Comparison:
     attempts: list[Attempt]
     skipped: list[str] = field(default_factory=list)  # attempts that could not be replayed, and why
-
-    def by_id(self, session_id: int) -> Attempt | None:
-        return next((a for a in self.attempts if a.row.id == session_id), None)
 
     def public(self) -> dict[str, Any]:
         turns = []
@@ -149,6 +145,7 @@ def compare(store: Store, session_id: int, library: Library, rubric: Rubric | No
     from .content import ContentError, resolve_scenario
     from .rubric import load_rubric
     from .scoring import score_session
+    from .transcript import outcome_of
     rows = store.family(session_id)
     if not rows:
         raise AttemptError(f"no session {session_id}; `trainer history` lists them")
@@ -162,10 +159,11 @@ def compare(store: Store, session_id: int, library: Library, rubric: Rubric | No
             continue
         r = restore(store, row, scenario, persona)
         r.session.close()
-        out.attempts.append(Attempt(row, r.session, score_session(r.session, rubric),
-                                    content_changed=r.content_changed))
+        out.attempts.append(Attempt(row, r.session, score_session(r.session, rubric), outcome_of(r.session),
+                                    r.content_changed))
+    by_id = {a.row.id: a for a in out.attempts}
     for a in out.attempts:
-        parent = out.by_id(a.row.parent_id) if a.row.parent_id is not None else None
-        if parent is not None:
-            a.diverged_at = divergence(parent.session, a.session)
+        a.parent = by_id.get(a.row.parent_id) if a.row.parent_id is not None else None
+        if a.parent is not None:
+            a.diverged_at = divergence(a.parent.session, a.session)
     return out

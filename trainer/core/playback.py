@@ -8,7 +8,6 @@ a card that does not verify is still shown, with the reason.
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,19 +16,11 @@ from typing import TYPE_CHECKING, Any
 from . import catalogue
 from .content import Library
 from .rubric import Rubric
-from .scorecard import CardError, read_card, verify_card
+from .scorecard import CardError, build_card, is_int, json_values, read_card, verify_card
 from .store import TurnRow
 
 if TYPE_CHECKING:
     from .session import Session
-
-#: the course's 13 reasons customers don't pay (客户为什么不回款), by number, as short labels
-REASONS: dict[int, str] = {
-    1: "真的没钱", 2: "资金紧张,有钱但缺钱", 3: "有钱,但不想占用", 4: "借欠款控制供货方",
-    5: "财务需要,账上留钱", 6: "以欠款赖账为荣", 7: "我方处理事务疏忽不周", 8: "客户经营方向转变",
-    9: "产品质量问题引起不满", 10: "我方沟通能力弱", 11: "交流有问题或礼貌不周", 12: "竞争对手条件更优惠",
-    13: "其他原因(改头换面、经营权转让等)",
-}
 
 
 @dataclass(frozen=True)
@@ -100,10 +91,6 @@ class Playback:
 
 
 # ------------------------------------------------------------------------------ strict item checks
-def _is_int(x: Any) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool)
-
-
 def _text(d: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
     v = d.get(key, default)
     if not isinstance(v, str):
@@ -113,14 +100,14 @@ def _text(d: dict[str, Any], key: str, where: str, default: str | None = None) -
 
 def _int(d: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     v = d.get(key, default)
-    if not _is_int(v):
+    if not is_int(v):
         raise CardError(f"{where}.{key} is not a whole number")
     return v
 
 
 def _num(d: dict[str, Any], key: str, where: str) -> float:
     v = d.get(key)
-    if not (_is_int(v) or isinstance(v, float)) or not math.isfinite(v):
+    if not (is_int(v) or isinstance(v, float)) or not math.isfinite(v):
         raise CardError(f"{where}.{key} is not a number")
     return float(v)
 
@@ -154,7 +141,7 @@ def _findings(card: dict[str, Any], last_turn: int) -> tuple[dict[int, list[Pinn
         where = f"findings[{i}]"
         f = _obj(raw, where)
         turn = f.get("turn")
-        if turn is not None and (not _is_int(turn) or not 1 <= turn <= last_turn):
+        if turn is not None and (not is_int(turn) or not 1 <= turn <= last_turn):
             raise CardError(f"{where}.turn is not a turn of the transcript (1..{last_turn}) or null")
         item = PinnedFinding(turn, _text(f, "principle", where), _int(f, "points", where),
                              _text(f, "message", where), _text(f, "course", where, ""),
@@ -191,7 +178,7 @@ def _score(card: dict[str, Any]) -> tuple[int, dict[str, int]]:
     total = _int(s, "total", "score")
     principles = _obj(s.get("principles"), "score.principles")
     for key, v in principles.items():
-        if not _is_int(v):
+        if not is_int(v):
             raise CardError(f"score.principles.{str(key)[:40]} is not a whole number")
     return total, dict(principles)
 
@@ -207,7 +194,7 @@ def _hidden_reason(card: dict[str, Any], last_turn: int, lib: Library | None) ->
     persona = lib.personas.get(card["persona"].get("id")) if lib is not None else None
     if persona is not None and persona.sha256 == card["persona"]["sha256"] and persona.hidden_reason:
         truth = persona.hidden_reason.truth  # the card does not carry it; only trust the same file's
-    return {"reason": hr["reason"], "label": REASONS[hr["reason"]], "found_turn": found, "truth": truth}
+    return {"reason": hr["reason"], "label": catalogue.NONPAYMENT_REASONS[hr["reason"]], "found_turn": found, "truth": truth}
 
 
 # ------------------------------------------------------------------------------ building
@@ -252,11 +239,9 @@ def playback_from_session(session: Session, session_id: int, trainee: str = "", 
     """A session from the local store (already replayed by ``store.restore``) as a playback: the card it
     would export, built in memory, so the debrief looks the same whether it comes from a file or not."""
     from .rubric import load_rubric
-    from .scorecard import build_card
     from .scoring import score_session
     rubric = load_rubric()
-    card = json.loads(json.dumps(build_card(session, score_session(session, rubric), trainee.strip() or "学员",
-                                            team, rubric), ensure_ascii=False))
+    card = json_values(build_card(session, score_session(session, rubric), trainee.strip() or "学员", team, rubric))
     pb = playback_from_card(card, "", lib, rubric, verify=False)
     pb.session_id = session_id
     return pb

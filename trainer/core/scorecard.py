@@ -24,7 +24,7 @@ from .models import DIFFICULTIES
 from .rubric import Rubric, load_rubric
 from .scoring import Score, score_session
 from .session import Recognition, Session
-from .transcript import outcome_of
+from .transcript import hidden_reason_of, outcome_of
 
 FORMAT = "huikuan-dojo/scorecard"
 FORMAT_VERSION = 1
@@ -97,12 +97,6 @@ def build_card(s: Session, score: Score, trainee: str, team: str, rubric: Rubric
         "hidden_reason": hidden_reason_of(s),
         "created_at": created_at or datetime.now(UTC).isoformat(timespec="seconds"),
     }
-
-
-def hidden_reason_of(s: Session) -> dict[str, Any] | None:
-    """The persona's hidden reason (course reason 1..13) and the turn it was found, as in result_json."""
-    hr = s.persona.hidden_reason
-    return {"reason": hr.reason, "found_turn": s.reason_found_turn} if hr else None
 
 
 def dumps(card: dict[str, Any]) -> str:
@@ -189,7 +183,8 @@ def parse_card(data: bytes) -> dict[str, Any]:
     return card
 
 
-def _is_int(x: Any) -> bool:
+def is_int(x: Any) -> bool:
+    """A JSON whole number (JSON's true/false are not numbers here)."""
     return isinstance(x, int) and not isinstance(x, bool)
 
 
@@ -199,10 +194,10 @@ def _check_hidden_reason(hr: Any) -> None:
         return
     if not isinstance(hr, dict):
         raise CardError("\"hidden_reason\" has the wrong type")
-    if not _is_int(hr.get("reason")) or not 1 <= hr["reason"] <= 13:
+    if not is_int(hr.get("reason")) or not 1 <= hr["reason"] <= 13:
         raise CardError("\"hidden_reason.reason\" is not a course reason number 1..13")
     found = hr.get("found_turn")
-    if found is not None and (not _is_int(found) or found < 1):
+    if found is not None and (not is_int(found) or found < 1):
         raise CardError("\"hidden_reason.found_turn\" is not a turn number or null")
 
 
@@ -238,7 +233,8 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
     return s, score_session(s, rubric)
 
 
-def _norm(x: Any) -> Any:
+def json_values(x: Any) -> Any:
+    """``x`` as it reads back from JSON (tuples → lists, int keys → str), to compare with a card."""
     return json.loads(json.dumps(x, ensure_ascii=False))
 
 
@@ -254,21 +250,21 @@ def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
         if key not in cache:
             cache[key] = replay(card, lib, rubric)
         s, score = cache[key]
-    if card["score"] != _norm(score.public()):
+    if card["score"] != json_values(score.public()):
         raise CardError(f"score differs from the replay (card total {card['score'].get('total')!r}, "
                         f"replay {score.total})")
-    if card["outcome"] != _norm(outcome_of(s)):
+    if card["outcome"] != json_values(outcome_of(s)):
         raise CardError(f"outcome differs from the replay (card {card['outcome'].get('result')!r}, "
                         f"replay {s.outcome.result if s.outcome else 'no_progress'!r})")
-    transcript = _norm([t.public() for t in s.turns])
+    transcript = json_values([t.public() for t in s.turns])
     if card["transcript"] != transcript:
         n = next((i + 1 for i, (a, b) in enumerate(zip(card["transcript"], transcript, strict=False)) if a != b),
                  min(len(card["transcript"]), len(transcript)) + 1)
         raise CardError(f"transcript differs from the replay at turn {n}")
-    if card["findings"] != _norm([f.public() for f in score.findings]):
+    if card["findings"] != json_values([f.public() for f in score.findings]):
         raise CardError("findings differ from the replay")
-    if "hidden_reason" in card and card["hidden_reason"] != hidden_reason_of(s):
-        replayed = hidden_reason_of(s)
+    replayed = hidden_reason_of(s)
+    if "hidden_reason" in card and card["hidden_reason"] != replayed:
         raise CardError(f"hidden_reason differs from the replay (card {_found(card['hidden_reason'])}, "
                         f"replay {_found(replayed)})")
 

@@ -119,11 +119,15 @@ class Store:
     def begin(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str = "",
               parent_id: int | None = None, parent_turn: int | None = None) -> int:
         with self.db:
-            cur = self.db.execute(
-                "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
-                " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
-                (scenario.id, scenario.sha256, persona.sha256, int(seed), difficulty, trainee, self.clock(),
-                 parent_id, parent_turn))
+            return self._insert_session(scenario, persona, seed, difficulty, trainee, parent_id, parent_turn)
+
+    def _insert_session(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str,
+                        parent_id: int | None, parent_turn: int | None) -> int:
+        cur = self.db.execute(
+            "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
+            " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
+            (scenario.id, scenario.sha256, persona.sha256, int(seed), difficulty, trainee, self.clock(),
+             parent_id, parent_turn))
         return int(cur.lastrowid)
 
     def record_turn(self, session_id: int, turn: Turn) -> None:
@@ -150,12 +154,8 @@ class Store:
         """A new attempt that starts from turn ``parent_turn`` of session ``parent_id``: the session row and the
         turns it already carries, in one transaction (a crash leaves either the whole attempt or none of it)."""
         with self.db:
-            cur = self.db.execute(
-                "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
-                " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
-                (session.scenario.id, session.scenario.sha256, session.persona.sha256, int(session.seed),
-                 session.difficulty, trainee, self.clock(), parent_id, parent_turn))
-            sid = int(cur.lastrowid)
+            sid = self._insert_session(session.scenario, session.persona, session.seed, session.difficulty, trainee,
+                                       parent_id, parent_turn)
             for turn in session.turns:
                 self._insert_turn(sid, turn)
         return sid

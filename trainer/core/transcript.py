@@ -27,6 +27,12 @@ def outcome_of(s: Session) -> dict[str, Any]:
             "state": s.state, "summary": "谈判没有结束:动作用完了,对方还没有表态。", "turns": len(s.turns)}
 
 
+def hidden_reason_of(s: Session) -> dict[str, Any] | None:
+    """The persona's hidden reason (course reason 1..13) and the turn it was found, or None."""
+    hr = s.persona.hidden_reason
+    return {"reason": hr.reason, "found_turn": s.reason_found_turn} if hr else None
+
+
 def result_json(s: Session, score: Score) -> dict[str, Any]:
     return {
         "scenario": s.scenario.id,
@@ -40,6 +46,5 @@ def result_json(s: Session, score: Score) -> dict[str, Any]:
         "feedback": score.feedback,
         "ended": s.ended,
         "ignored_moves": s.ignored,
-        "hidden_reason": ({"reason": s.persona.hidden_reason.reason, "found_turn": s.reason_found_turn}
-                          if s.persona.hidden_reason else None),
+        "hidden_reason": hidden_reason_of(s),
     }

@@ -73,8 +73,8 @@ class CompareScreen(Screen):
         table.add_column(tr("项目"), key="what")
         for a in attempts:
             table.add_column(self.column_label(a), key=str(a.row.id))
-        for label, values, better in self.metric_rows(attempts):
-            best = better(values) if better and len(attempts) > 1 else None
+        for label, values, mark_best in self.metric_rows(attempts):
+            best = max(raw for _, raw in values) if mark_best and len(attempts) > 1 else None
             cells = [Text(shown, style="bold green" if best is not None and raw == best else "")
                      for shown, raw in values]
             table.add_row(tr(label), *cells)
@@ -85,34 +85,32 @@ class CompareScreen(Screen):
             turns.add_column(f"#{a.row.id}", key=str(a.row.id))
         for n in range(1, max((len(a.session.turns) for a in attempts), default=0) + 1):
             turns.add_row(str(n), *(self.turn_cell(a, n) for a in attempts))
-        turns.add_row(tr("结局"), *(Text(tr(RESULTS.get(a.public()["result"], a.public()["result"])), style="bold")
+        turns.add_row(tr("结局"), *(Text(tr(RESULTS.get(a.outcome["result"], a.outcome["result"])), style="bold")
                                     for a in attempts))
 
     def metric_rows(self, attempts: list[Attempt]):
-        """(label, [(shown, raw)], pick-the-best or None) per row."""
+        """(label, [(shown, raw)], whether the highest raw value is marked best) per row."""
         tr = self.app.tr
         pub = [a.public() for a in attempts]
-        high = max
         rows = [
-            ("结果", [(tr(RESULTS.get(p["result"], p["result"])), None) for p in pub], None),
-            ("回收", [(f"{p['recovered_ratio']:.0%}", p["recovered_ratio"]) for p in pub], high),
-            ("总分", [(str(p["total"]), p["total"]) for p in pub], high),
-            ("回合数", [(str(p["turns"]), p["turns"]) for p in pub], None),
+            ("结果", [(tr(RESULTS.get(p["result"], p["result"])), None) for p in pub], False),
+            ("回收", [(f"{p['recovered_ratio']:.0%}", p["recovered_ratio"]) for p in pub], True),
+            ("总分", [(str(p["total"]), p["total"]) for p in pub], True),
+            ("回合数", [(str(p["turns"]), p["turns"]) for p in pub], False),
             ("摸清原因", [(tr(f"第{p['reason_found_turn']}回合") if p["reason_found_turn"] else tr("没有"), None)
-                          for p in pub], None),
+                          for p in pub], False),
             ("分岔回合", [("-" if a.diverged_at is None else tr(f"第{a.diverged_at}回合"), None) for a in attempts],
-             None),
+             False),
         ]
         for key, label in PRINCIPLES.items():
-            rows.append((f"{label} {key}", [(str(p["principles"][key]), p["principles"][key]) for p in pub], high))
+            rows.append((f"{label} {key}", [(str(p["principles"][key]), p["principles"][key]) for p in pub], True))
         return rows
 
     def divergence_text(self, attempts: list[Attempt]) -> Text:
         tr = self.app.tr
         out = Text()
-        by_id = {a.row.id: a for a in attempts}
         for a in attempts:
-            parent = by_id.get(a.row.parent_id) if a.row.parent_id is not None else None
+            parent = a.parent
             if parent is None:
                 continue
             n = a.diverged_at
