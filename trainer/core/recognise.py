@@ -66,8 +66,7 @@ class Recogniser:
         self._starts = np.searchsorted(tpl_labels, self._with_tpl) if len(tpl_labels) else np.array([], np.int64)
         self._typos = tuple(sorted(self.library.typos.items(), key=lambda kv: (-len(kv[0]), kv[0])))
         self._word_cues = [(index[c.tactic], c.weight, c.words) for c in self.library.cues if c.words]
-        self._negatable = np.array([catalogue.BY_ID[lab].group in NEGATABLE_GROUPS if lab in catalogue.BY_ID
-                                    else False for lab in self.labels])
+        self._negatable = np.array([catalogue.BY_ID[lab].group in NEGATABLE_GROUPS for lab in self.labels])
         self._regex_cues = [(index[c.tactic], c.weight, c.regex) for c in self.library.cues if c.regex is not None]
 
     # ------------------------------------------------------------ evidence

@@ -19,9 +19,9 @@ from textual.widgets import Footer, Header, Static
 
 from ...core.playback import PinnedFinding, Playback, PlaybackTurn, load_playback
 from ...core.scorecard import CardError
-from ..prep import DIFFICULTIES, PRINCIPLES, RESULTS
+from ..prep import DIFFICULTIES, PRINCIPLES
 from ..widgets.chat import tactic_label
-from ..widgets.scenario_card import money
+from ..widgets.outcome import outcome_text as outcome_block
 
 
 class ReplayScreen(Screen):
@@ -97,22 +97,11 @@ class ReplayScreen(Screen):
 
     def outcome_text(self) -> Text:
         tr, pb, o = self.app.tr, self.playback, self.playback.outcome
-        out = Text()
-        out.append(tr(RESULTS.get(o["result"], o["result"])), style="bold reverse")
-        out.append(tr(f"  {o['result']}"), style="dim")
-        out.append(tr(f"    总分 {pb.total}\n"), style="bold")
-        if o.get("summary"):
-            out.append(tr(o["summary"]) + "\n")
-        recovered = o["paid"] + o["committed"]
-        out.append(tr(f"\n欠款 {money(o['owed'])} · 当场收回 {money(o['paid'])} · 书面承诺 {money(o['committed'])}"))
-        if o.get("promised") and not o.get("in_writing"):
-            out.append(tr(f" · 口头答应 {money(o['promised'])}(没落到纸面,不算数)"), style="yellow")
-        out.append(tr(f"\n回收 {money(recovered)}({o['recovered_ratio']:.0%}) · 用了 {self.last} 回合"))
-        for item in o.get("plan", []):
-            out.append(tr(f"\n · {item.get('due_date') or '—'}  {money(item['amount'])}  {item.get('note', '')}"))
+        out = outcome_block(tr, o, pb.total, self.last, o.get("summary") or "")
         hr = pb.hidden_reason
         if hr:
-            out.append(tr(f"\n\n真实原因 · 客户不回款第 {hr['reason']} 条:{hr['label']}"), style="bold")
+            out.append("\n" if out.plain.endswith("\n") else "\n\n")
+            out.append(tr(f"真实原因 · 客户不回款第 {hr['reason']} 条:{hr['label']}"), style="bold")
             if hr["truth"]:
                 out.append("\n" + tr(hr["truth"]), style="italic")
             found = hr["found_turn"]

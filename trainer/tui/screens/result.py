@@ -12,9 +12,9 @@ from textual.widgets import Button, Footer, Header, Static
 
 from ...core.scoring import Score
 from ...core.transcript import outcome_of
-from ..prep import PRINCIPLES, RESULTS
+from ..prep import PRINCIPLES
 from ..widgets.chat import tactic_label
-from ..widgets.scenario_card import money
+from ..widgets.outcome import outcome_text as outcome_block
 from ..widgets.score_bars import ScoreBars
 from .negotiation import Live
 
@@ -40,21 +40,8 @@ class ResultScreen(Screen):
     def outcome_text(self) -> Text:
         tr, s = self.app.tr, self.live.session
         o = outcome_of(s)
-        out = Text()
-        out.append(tr(RESULTS.get(o["result"], o["result"])), style="bold reverse")
-        out.append(f"  {o['result']}", style="dim")
-        out.append(tr(f"    总分 {self.score.total}\n"), style="bold")
         summary = o["summary"] if s.ended else "你提前结束了谈判,对方还没有表态。"
-        out.append(tr(summary) + "\n\n")
-        recovered = o["paid"] + o["committed"]
-        out.append(tr(f"欠款 {money(o['owed'])} · 当场收回 {money(o['paid'])} · 书面承诺 {money(o['committed'])}"))
-        if o["promised"] and not o["in_writing"]:
-            out.append(tr(f" · 口头答应 {money(o['promised'])}(没落到纸面,不算数)"), style="yellow")
-        out.append(tr(f"\n回收 {money(recovered)}({o['recovered_ratio']:.0%}) · 用了 {len(s.turns)} 回合"))
-        if o["plan"]:
-            out.append("\n\n" + tr("回收计划") + "\n", style="bold underline")
-            for item in o["plan"]:
-                out.append(tr(f" · {item['due_date']}  {money(item['amount'])}  {item['note']}\n"))
+        out = outcome_block(tr, o, self.score.total, len(s.turns), summary)
         hr = s.persona.hidden_reason
         if hr:
             out.append("\n" + tr("真相:") + tr(hr.truth), style="italic")
