@@ -1,15 +1,19 @@
 # 回款道场 — `make run` installs and opens the trainer; `make test` installs and runs the tests.
+# Both install the exact versions in requirements.lock (`make lock` refreshes it deliberately).
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+# PIP_CONSTRAINT also reaches pip's isolated build environment, so the build backend is pinned too
+PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/python -m pip
 
-.PHONY: install run test check bench clean
+.PHONY: install run test check bench lock clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[test]"
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e ".[test]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -22,9 +26,13 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/ruff check trainer tests bench
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	@for f in bench/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+	$(BIN)/python bench/run_all.py
+
+lock:
+	PY=$(PY) bash tools/lock.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from harness import Bench
+
 ROOT = Path(__file__).resolve().parents[1]
 
 MINIMAL = """
@@ -100,12 +102,10 @@ def main() -> int:
         minimal = statistics.median(r[0] for r in mins)
         trainer = statistics.median(r[0] for r in runs)
         cards = statistics.median(r[1] for r in runs)
-    ratio = trainer / minimal
-    print(f"minimal textual app: {minimal * 1000:6.0f} ms to first screen (median of {args.runs})")
-    print(f"trainer picker:      {trainer * 1000:6.0f} ms to first screen (median of {args.runs})")
-    print(f"  scenario cards in: {cards * 1000:6.0f} ms (content loads in a thread after the first paint)")
-    print(f"ratio:               {ratio:6.2f}×  (target ≤ 1.50×) {'OK' if ratio <= 1.5 else 'OVER'}")
-    return 0 if ratio <= 1.5 else 1
+    bench = Bench("start-up: the picker's first screen")
+    bench.ratio(f"trainer picker (median of {args.runs})", trainer * 1000, "minimal textual app", minimal * 1000, 1.5)
+    bench.info(f"scenario cards in {cards * 1000:.0f} ms (content loads in a thread after the first paint)")
+    return bench.done()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from harness import Bench  # noqa: E402
+
 import trainer.core.validate as V  # noqa: E402
 
 
@@ -42,8 +44,9 @@ def best(fn, repeat: int = 3) -> float:
     return min(times)
 
 
-def main() -> None:
+def main() -> int:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    bench = Bench(f"validate: {n} persona files")
     with tempfile.TemporaryDirectory() as tmp:
         files = make_files(Path(tmp), n)
         size = sum(f.stat().st_size for f in files)
@@ -60,12 +63,11 @@ def main() -> None:
         parallel_min, V.PARALLEL_MIN = V.PARALLEL_MIN, 10**9
         t_one = best(validate)
         V.PARALLEL_MIN = parallel_min
-    print(f"{n} persona files, {size / n / 1024:.1f} KB each")
-    print(f"bare yaml.load(CSafeLoader): {t_bare:.3f} s  ({t_bare / n * 1000:.2f} ms/file)")
-    print(f"trainer validate:            {t_val:.3f} s  ({t_val / n * 1000:.2f} ms/file)")
-    print(f"  (in one process:           {t_one:.3f} s  ({t_one / n * 1000:.2f} ms/file), {t_one / t_bare:.2f}x)")
-    print(f"ratio: {t_val / t_bare:.2f}x (target <= 1.5x)")
+    bench.info(f"{size / n / 1024:.1f} KB per file")
+    bench.ratio("trainer validate", t_val * 1000, "bare yaml.load(CSafeLoader)", t_bare * 1000, 1.5)
+    bench.info(f"(in one process: {t_one:.3f} s, {t_one / t_bare:.2f}x the bare parse)")
+    return bench.done()
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,6 +1,5 @@
 """Static warnings (analysis.py) and the explorer (simulate.py) on small hand-made personas."""
 
-import time
 
 import pytest
 
@@ -173,10 +172,9 @@ def test_simulate_reports_unreached_ending_and_dead_end():
     assert r["random_play"]["win_rate"] == 0
 
 
-def test_simulate_shipped_scenario_is_fast_enough_for_validate():
+def test_simulate_shipped_scenario_reaches_its_win_within_validate_budget():
+    # the budget validate uses (300 nodes, 50 games) still finds the win; its speed is in bench/
     lib = load_library()
     sc = lib.scenarios["fake-broke"]
-    t = time.perf_counter()
     r = simulate(sc, lib.persona_for(sc), seed=1, max_nodes=300, games=50)
-    assert time.perf_counter() - t < 3.0
     assert r["endings"]["paid_full"]["reached"]

@@ -2,7 +2,6 @@
 
 import os
 import resource
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -48,18 +47,16 @@ def hostile_file(request, tmp_path):
     return p, message
 
 
-def test_cli_one_line_error_fast(hostile_file):
+def test_cli_one_line_error(hostile_file):
+    # how fast lives in bench/, not here: a loaded CI machine must not turn a timing into a failure
     path, message = hostile_file
-    t = time.perf_counter()
     r = CliRunner().invoke(main, ["validate", str(path)])
-    elapsed = time.perf_counter() - t
     assert r.exit_code == 1, r.output
     assert isinstance(r.exception, SystemExit)  # not a traceback
     out = r.stdout.strip().splitlines()
     assert len(out) == 1, out
     assert path.name in out[0] and ": error: " in out[0] and message in out[0], out[0]
     assert "Traceback" not in r.output
-    assert elapsed < 2.0
 
 
 def test_loader_raises_load_error_only(hostile_file):
@@ -72,11 +69,9 @@ def test_loader_raises_load_error_only(hostile_file):
 def test_alias_bomb_in_the_direct_loader_is_refused_before_expansion():
     # the classic 'billion laughs' in 9 levels: PyYAML would build it in a blink and expand it on any walk
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t = time.perf_counter()
     with pytest.raises(LoadError, match="aliases"):
         from trainer.core.yamlsafe import parse_text
         parse_text(BOMB, "bomb.yaml")
-    assert time.perf_counter() - t < 0.5
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB
 
 

@@ -306,3 +306,18 @@ def test_older_card_without_hidden_reason_still_verifies(tmp_path):
     p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
     edit(p, lambda d: d.pop("hidden_reason"))
     verify_card(read_card(p)[0], _lib(), load_rubric())
+
+
+def test_scorecards_are_readable_by_others(tmp_path):
+    # scorecards are handed in and shared: mkstemp's private 0600 must not leak through
+    import os
+    import stat
+
+    from trainer.core.scorecard import write_text_atomic
+
+    old = os.umask(0o022)
+    try:
+        write_text_atomic(tmp_path / "card.json", "{}")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "card.json").stat().st_mode) == 0o644

@@ -103,14 +103,26 @@ def dumps(card: dict[str, Any]) -> str:
     return json.dumps(card, ensure_ascii=False, indent=2) + "\n"
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only portable way to read it is to set it and put it back
+    os.umask(mask)
+    return mask
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file."""
+    """Write via a temporary file in the same folder, so a reader never sees half a file.
+
+    Scorecards and plans are made to be handed in and shared: the file gets the mode a plain
+    ``open(path, "w")`` would give (0644 under the usual umask), not mkstemp's private 0600."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

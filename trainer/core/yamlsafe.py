@@ -162,17 +162,39 @@ _DOC_START = yaml.DocumentStartEvent
 
 
 def parse_text(text: str, path: str = "<string>", *, checked: bool = False) -> YNode:
-    """Parse one YAML document into a YNode tree, enforcing every rule in the module doc.
-
-    The loop is hot (it is most of `trainer validate`): dispatch on the exact event type."""
+    """Parse one YAML document into a YNode tree, enforcing every rule in the module doc."""
     if not checked:
         check_text(path, text)
+    try:
+        return _parse_events(text, path, _EventLoader)
+    except _ParserNesting as e:
+        # libyaml >= 0.2.6 (PyYAML 6.0.4's wheels) refuses ~1,000 levels in its scanner, before
+        # any event reaches our own 50-level check. Re-read with the pure-Python parser, which
+        # streams: it meets level 51 at once, so the message (and its position) is always ours.
+        if _EventLoader is yaml.SafeLoader:  # pragma: no cover - no C parser installed
+            raise LoadError(path, e.line, e.col, f"nesting deeper than {MAX_DEPTH} levels") from None
+        try:
+            return _parse_events(text, path, yaml.SafeLoader)
+        except _ParserNesting as again:  # pragma: no cover - the pure parser has no limit today
+            raise LoadError(path, again.line, again.col, f"nesting deeper than {MAX_DEPTH} levels") from None
+
+
+class _ParserNesting(Exception):
+    """The YAML parser itself refused the nesting depth (its own limit, not ours)."""
+
+    def __init__(self, line: int, col: int):
+        super().__init__(line, col)
+        self.line, self.col = line, col
+
+
+def _parse_events(text: str, path: str, loader: Any) -> YNode:
+    """The event loop. It is hot (most of `trainer validate`): dispatch on the exact event type."""
     root: YNode | None = None
     stack: list[list[Any]] = []  # [container node, pending key node or None]
     nodes = 0
     documents = 0
     try:
-        for ev in yaml.parse(text, Loader=_EventLoader):
+        for ev in yaml.parse(text, Loader=loader):
             et = type(ev)
             if et is _SCALAR:
                 tag = ev.tag
@@ -219,6 +241,8 @@ def parse_text(text: str, path: str = "<string>", *, checked: bool = False) -> Y
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = e.problem or e.context or "YAML syntax error"
+        if "nesting depth" in problem:
+            raise _ParserNesting(line, col) from None
         raise LoadError(path, line, col, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
         raise LoadError(path, 1, 1, f"YAML error: {e}") from None
