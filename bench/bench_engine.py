@@ -18,9 +18,9 @@ import time
 from harness import Bench
 from transitions import Machine
 
-from trainer.core import catalogue
-from trainer.core.content import resolve_scenario
-from trainer.core.session import Session
+from trainer.core.content import catalogue
+from trainer.core.content.library import resolve_scenario
+from trainer.core.engine.session import Session
 
 
 def bare_machine(states: list[str]) -> Machine:

@@ -20,11 +20,11 @@ from pathlib import Path
 
 from harness import Bench
 
-from trainer.core.content import load_library
-from trainer.core.leaderboard import verify_all
-from trainer.core.rubric import load_rubric
-from trainer.core.scorecard import replay, write_scorecard
-from trainer.core.session import Session
+from trainer.core.competition.leaderboard import verify_all
+from trainer.core.competition.scorecard import replay, write_scorecard
+from trainer.core.content.library import load_library
+from trainer.core.engine.session import Session
+from trainer.core.judging.rubric import load_rubric
 
 LINES = [
     ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",

@@ -19,7 +19,7 @@ from pathlib import Path
 from harness import Bench
 from rapidfuzz import fuzz, process
 
-from trainer.core.recognise import Recogniser, read_labelled
+from trainer.core.language.recognise import Recogniser, read_labelled
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "utterances.tsv"
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from harness import Bench  # noqa: E402
 
-import trainer.core.validate as V  # noqa: E402
+import trainer.core.authoring.validate as V  # noqa: E402
 
 
 def make_files(folder: Path, n: int) -> list[Path]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.core.testplan import PlanError, check_compare, load_plan, plan_files, run_line
+from trainer.core.authoring.testplan import PlanError, check_compare, load_plan, plan_files, run_line
 
 PLANS_DIR = Path(__file__).parent / "plans"
 
@@ -44,13 +44,13 @@ DRILLED = ("direct_ask", "persist", "empathize", "legal_warning", "installment_p
 
 @pytest.fixture(scope="module")
 def library():
-    from trainer.core.content import load_library
+    from trainer.core.content.library import load_library
     return load_library()
 
 
 @pytest.mark.parametrize("pid", CORE)
 def test_core_persona_meets_the_content_bar(library, pid) -> None:
-    from trainer.core import catalogue
+    from trainer.core.content import catalogue
     p = library.personas[pid]
     live = [s for s in p.states.values() if not s.terminal]
     assert len(p.states) >= 8 and len(p.endings) >= 4

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = """
 import io, json, sys, pkgutil, importlib
 import trainer.core
-for m in pkgutil.iter_modules(trainer.core.__path__):
-    importlib.import_module("trainer.core." + m.name)
+for m in pkgutil.walk_packages(trainer.core.__path__, "trainer.core."):
+    importlib.import_module(m.name)
 from trainer.cli import main
 sys.stdin = io.StringIO("courtesy\\nverify_balance\\n")
 out = io.StringIO(); real = sys.stdout; sys.stdout = out

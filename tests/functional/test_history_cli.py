@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trainer.core.content import load_library, resolve_scenario
-from trainer.core.session import Session
-from trainer.core.store import Store
+from trainer.core.content.library import load_library, resolve_scenario
+from trainer.core.engine.session import Session
+from trainer.core.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from trainer.core.store import Store
+from trainer.core.store.db import Store
 from trainer.tui.screens.negotiation import NegotiationScreen
 
 from .tui_helpers import say

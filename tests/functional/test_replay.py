@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from trainer.core.content import resolve_scenario
-from trainer.core.playback import playback_from_card
-from trainer.core.rubric import load_rubric
-from trainer.core.scorecard import build_card, dumps, write_scorecard
-from trainer.core.scoring import Finding, Score
-from trainer.core.session import Session
+from trainer.core.competition.scorecard import build_card, dumps, write_scorecard
+from trainer.core.content.library import resolve_scenario
+from trainer.core.engine.session import Session
+from trainer.core.judging.rubric import load_rubric
+from trainer.core.judging.scoring import Finding, Score
+from trainer.core.store.playback import playback_from_card
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.replay import ReplayScreen
 

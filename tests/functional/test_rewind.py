@@ -6,7 +6,7 @@ import asyncio
 
 from textual.widgets import DataTable, OptionList
 
-from trainer.core.store import Store
+from trainer.core.store.db import Store
 from trainer.tui.screens.compare import DIVERGED, CompareScreen
 from trainer.tui.screens.history import HistoryScreen
 from trainer.tui.screens.modals import RewindScreen

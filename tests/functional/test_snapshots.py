@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.core.content import resolve_scenario
-from trainer.core.scoring import Finding, Score
-from trainer.core.session import Session
-from trainer.core.store import DB_NAME, Store
+from trainer.core.content.library import resolve_scenario
+from trainer.core.engine.session import Session
+from trainer.core.judging.scoring import Finding, Score
+from trainer.core.store.db import DB_NAME, Store
 from trainer.tui.app import build_app
 from trainer.tui.screens.result import ResultScreen
 
@@ -143,7 +143,7 @@ class TestRewind:
 
 class TestCompare:
     def test_two_attempts_side_by_side(self, app, snap_compare):
-        from trainer.core.attempts import start_attempt
+        from trainer.core.store.attempts import start_attempt
         store = app.store
         lost, pid = stored(store, LOSING, seed=0, result="legal", total=40)
         sid, retry = start_attempt(store, pid, lost, 3)

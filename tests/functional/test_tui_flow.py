@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from trainer.core.store import Store
+from trainer.core.store.db import Store
 from trainer.tui.screens.briefing import BriefingScreen
 from trainer.tui.screens.history import HistoryScreen
 from trainer.tui.screens.modals import DidYouMeanScreen, PaletteScreen

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from trainer.core.content import load_library
+from trainer.core.content.library import load_library
 from trainer.tui.screens.negotiation import NegotiationScreen
 from trainer.tui.widgets.chat import ChatLog
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from trainer.core.content import Library, load_persona_file, load_scenario_file
-from trainer.core.session import Recognition
+from trainer.core.content.library import Library, load_persona_file, load_scenario_file
+from trainer.core.engine.session import Recognition
 
 #: frozen copies of two scenarios: the screens under test must not move when the real content grows
 CONTENT = Path(__file__).resolve().parent / "content"

@@ -3,12 +3,12 @@
 
 import pytest
 
-from trainer.core.analysis import build_graph, lint_persona, to_dot, to_mermaid
-from trainer.core.content import load_library
-from trainer.core.models import build_persona
-from trainer.core.simulate import check_fork, simulate
-from trainer.core.spec import Problems
-from trainer.core.yamlsafe import parse_text
+from trainer.core.authoring.simulate import check_fork, simulate
+from trainer.core.content.analysis import build_graph, lint_persona, to_dot, to_mermaid
+from trainer.core.content.library import load_library
+from trainer.core.content.models import build_persona
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import parse_text
 
 from .test_engine import MINI_PERSONA, build
 

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.attempts import AttemptError, compare, divergence, parse_start, rewind, start_attempt
-from trainer.core.content import load_library, resolve_scenario
-from trainer.core.session import Recognition, Session
-from trainer.core.store import DB_NAME, Store
+from trainer.core.content.library import load_library, resolve_scenario
+from trainer.core.engine.session import Recognition, Session
+from trainer.core.store.attempts import AttemptError, compare, divergence, parse_start, rewind, start_attempt
+from trainer.core.store.db import DB_NAME, Store
 
 LOSING = ["courtesy", "probe_reason", "legal_warning", "legal_action"]
 WINNING_FROM_3 = ["verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle", "deadline_pressure",

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from trainer.cli import main
 from trainer.cli.authoring import schema_text
-from trainer.core.content import yaml_files
-from trainer.core.yamlsafe import load_file
+from trainer.core.content.library import yaml_files
+from trainer.core.content.yamlsafe import load_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

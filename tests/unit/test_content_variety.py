@@ -4,9 +4,9 @@ import random
 
 import pytest
 
-from trainer.core import catalogue
-from trainer.core.content import load_library
-from trainer.core.session import Session
+from trainer.core.content import catalogue
+from trainer.core.content.library import load_library
+from trainer.core.engine.session import Session
 
 LIB = load_library()
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from trainer.core.content import resolve_scenario
-from trainer.core.machine import cache_info, machine_for
-from trainer.core.models import build_persona, build_scenario
-from trainer.core.session import Session
-from trainer.core.spec import Problems
-from trainer.core.transcript import play_moves, result_json
-from trainer.core.yamlsafe import parse_text
+from trainer.core.content.library import resolve_scenario
+from trainer.core.content.models import build_persona, build_scenario
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import parse_text
+from trainer.core.engine.machine import cache_info, machine_for
+from trainer.core.engine.session import Session
+from trainer.core.engine.transcript import play_moves, result_json
 
 MINI_PERSONA = textwrap.dedent("""
     id: mini

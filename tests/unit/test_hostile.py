@@ -7,11 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.content import ContentError, resolve_scenario
-from trainer.core.models import build_persona
-from trainer.core.spec import Problems
-from trainer.core.validate import read_file
-from trainer.core.yamlsafe import MAX_BYTES, LoadError, load_file
+from trainer.core.authoring.validate import read_file
+from trainer.core.content.library import ContentError, resolve_scenario
+from trainer.core.content.models import build_persona
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import MAX_BYTES, LoadError, load_file
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
@@ -70,7 +70,7 @@ def test_alias_bomb_in_the_direct_loader_is_refused_before_expansion():
     # the classic 'billion laughs' in 9 levels: PyYAML would build it in a blink and expand it on any walk
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with pytest.raises(LoadError, match="aliases"):
-        from trainer.core.yamlsafe import parse_text
+        from trainer.core.content.yamlsafe import parse_text
         parse_text(BOMB, "bomb.yaml")
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB
 
@@ -94,7 +94,7 @@ def test_huge_file_is_refused_from_its_size(tmp_path):
 
 
 def test_wrong_shapes_everywhere_are_problems_not_exceptions():
-    from trainer.core.yamlsafe import parse_text
+    from trainer.core.content.yamlsafe import parse_text
     for text in ("id: 1\nstates: 2\nreactions: 3\nmeters: 4\nstart: 5\ndefault: 6\nname: 7\narchetype: 8\n",
                  "states: {a: [1, 2]}\nreactions: [[1], {on: {x: 1}}]\nmeters: {m: {start: [1]}}\n",
                  "states: {a: {label: x, ending: 3}}\nreactions: [{on: listen, replies: [], to: {}}]\n"):

@@ -4,9 +4,9 @@ import textwrap
 
 import pytest
 
-from trainer.core.models import build_persona
-from trainer.core.spec import Problems
-from trainer.core.yamlsafe import LoadError, parse_text
+from trainer.core.content.models import build_persona
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import LoadError, parse_text
 
 from .test_engine import MINI_PERSONA
 

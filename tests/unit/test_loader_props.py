@@ -6,10 +6,10 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.core.analysis import lint_persona
-from trainer.core.models import build_persona, build_scenario
-from trainer.core.spec import Problems
-from trainer.core.yamlsafe import LoadError, YNode, decode, parse_text
+from trainer.core.content.analysis import lint_persona
+from trainer.core.content.models import build_persona, build_scenario
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import LoadError, YNode, decode, parse_text
 
 from .test_engine import MINI_PERSONA, MINI_SCENARIO
 

@@ -8,10 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.phrases import build_phrases, check_phrases_file, compile_cue_regex
-from trainer.core.spec import Problems
-from trainer.core.validate import validate_paths
-from trainer.core.yamlsafe import parse_text
+from trainer.core.authoring.validate import validate_paths
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import parse_text
+from trainer.core.language.phrases import build_phrases, check_phrases_file, compile_cue_regex
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

@@ -1,4 +1,4 @@
-"""The replay model (trainer.core.playback) and `trainer replay --json`: built from a real card,
+"""The replay model (trainer.core.store.playback) and `trainer replay --json`: built from a real card,
 strict about hostile items, one-line errors, headless without textual."""
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.catalogue import NONPAYMENT_REASONS as REASONS
-from trainer.core.content import load_library
-from trainer.core.playback import load_playback
-from trainer.core.scorecard import CardError, write_scorecard
-from trainer.core.session import Session
+from trainer.core.competition.scorecard import CardError, write_scorecard
+from trainer.core.content.catalogue import NONPAYMENT_REASONS as REASONS
+from trainer.core.content.library import load_library
+from trainer.core.engine.session import Session
+from trainer.core.store.playback import load_playback
 
 RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
 WRONG = ["legal_warning", "hostile", "empathize", "valuable_concession"]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.core import catalogue
-from trainer.core.recognise import default_recogniser
-from trainer.core.session import Recognition
+from trainer.core.content import catalogue
+from trainer.core.engine.session import Recognition
+from trainer.core.language.recognise import default_recogniser
 
 REC = default_recogniser()
 

@@ -2,8 +2,8 @@
 
 import os
 
-from trainer.core.reload import PersonaWatcher, rebuild_session
-from trainer.core.session import Session
+from trainer.core.engine.reload import PersonaWatcher, rebuild_session
+from trainer.core.engine.session import Session
 
 from .test_engine import MINI_PERSONA, build
 

@@ -13,13 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.content import load_library
-from trainer.core.leaderboard import verify_all
-from trainer.core.leaderboard_render import RENDERERS, md_escape
-from trainer.core.plan_table import PlanError, plan_csv, write_plan
-from trainer.core.rubric import load_rubric, rubric_file
-from trainer.core.scorecard import CardError, read_card, verify_card, write_scorecard
-from trainer.core.session import Session
+from trainer.core.competition.leaderboard import verify_all
+from trainer.core.competition.plan_table import PlanError, plan_csv, write_plan
+from trainer.core.competition.render import RENDERERS, md_escape
+from trainer.core.competition.scorecard import CardError, read_card, verify_card, write_scorecard
+from trainer.core.content.library import load_library
+from trainer.core.engine.session import Session
+from trainer.core.judging.rubric import load_rubric, rubric_file
 
 RIGHT = ("courtesy\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\nask_high_settle_middle\ndeadline_pressure\n"
          "written_commitment\npersist\n")
@@ -74,7 +74,7 @@ def test_headless_scorecard_round_trip(tmp_path, repo_root):
     assert c["moves"] == RIGHT.split()
     assert c["transcript"] == printed["turns"] and c["outcome"] == printed["outcome"]
     assert c["score"] == printed["score"] and c["findings"] == printed["findings"]
-    verify_card(c, load_library(), __import__("trainer.core.rubric", fromlist=["x"]).load_rubric())
+    verify_card(c, load_library(), __import__("trainer.core.judging.rubric", fromlist=["x"]).load_rubric())
 
 
 def test_scorecard_needs_a_trainee_and_moves(tmp_path):
@@ -313,7 +313,7 @@ def test_scorecards_are_readable_by_others(tmp_path):
     import os
     import stat
 
-    from trainer.core.scorecard import write_text_atomic
+    from trainer.core.competition.scorecard import write_text_atomic
 
     old = os.umask(0o022)
     try:

@@ -6,14 +6,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trainer.core import catalogue
-from trainer.core.content import load_library
-from trainer.core.rubric import PRINCIPLES, check_rubric_file, load_rubric, parse_rubric, rubric_file
-from trainer.core.rules import Ctx, Move
-from trainer.core.scoring import apply_rules, render, score_session
-from trainer.core.spec import Problems
-from trainer.core.transcript import play_moves, result_json
-from trainer.core.yamlsafe import parse_text
+from trainer.core.content import catalogue
+from trainer.core.content.library import load_library
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import parse_text
+from trainer.core.engine.transcript import play_moves, result_json
+from trainer.core.judging.rubric import PRINCIPLES, check_rubric_file, load_rubric, parse_rubric, rubric_file
+from trainer.core.judging.rules import Ctx, Move
+from trainer.core.judging.scoring import apply_rules, render, score_session
 
 RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
          "deadline_pressure", "written_commitment", "persist"]
@@ -240,7 +240,7 @@ def test_duplicate_rule_id_is_an_error():
 
 
 def test_parse_rubric_raises_one_line_error():
-    from trainer.core.yamlsafe import LoadError
+    from trainer.core.content.yamlsafe import LoadError
     with pytest.raises(LoadError) as e:
         parse_rubric("version: 1\ntitle: x\n", "r.yaml")
     assert str(e.value).startswith("r.yaml:1:1:")

@@ -6,9 +6,9 @@ import sqlite3
 
 import pytest
 
-from trainer.core.content import load_library, resolve_scenario
-from trainer.core.session import Recognition, Session
-from trainer.core.store import DB_NAME, Store, StoreError, home, restore
+from trainer.core.content.library import load_library, resolve_scenario
+from trainer.core.engine.session import Recognition, Session
+from trainer.core.store.db import DB_NAME, Store, StoreError, home, restore
 
 MOVES = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
          "deadline_pressure", "written_commitment", "timing"]

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core.testplan import PlanError, load_plan, run_plan
+from trainer.core.authoring.testplan import PlanError, load_plan, run_plan
 
 PERSONA = """\
 id: tiny

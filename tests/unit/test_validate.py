@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
-from trainer.core import validate as V
+from trainer.core.authoring import validate as V
 
 from .test_engine import MINI_PERSONA, MINI_SCENARIO
 
@@ -125,7 +125,7 @@ def test_phrase_and_rubric_checkers_are_wired_by_folder(tmp_path, monkeypatch):
 
 
 def test_kind_detection(tmp_path):
-    from trainer.core.yamlsafe import parse_text
+    from trainer.core.content.yamlsafe import parse_text
     root = parse_text("a: 1\n", "x.yaml")
     assert V.detect_kind(root, tmp_path / "phrases" / "a.yaml") == "phrases"
     assert V.detect_kind(root, tmp_path / "scoring" / "r.yaml") == "rubric"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from .. import __version__
+from trainer import __version__
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,12 +16,12 @@ from .. import __version__
 def main(ctx: click.Context) -> None:
     """回款道场 — practise collecting overdue receivables against debtor personas."""
     if ctx.invoked_subcommand is None:
-        from .ui import open_ui
+        from trainer.cli.ui import open_ui
         open_ui()
 
 
 def _register() -> None:
-    from . import authoring, classify, history, leaderboard, listing, play, replay, testplan, validate
+    from trainer.cli import authoring, classify, history, leaderboard, listing, play, replay, testplan, validate
     for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan, replay):
         for cmd in mod.COMMANDS:
             main.add_command(cmd)

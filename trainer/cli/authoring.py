@@ -10,11 +10,11 @@ from typing import Any
 
 import click
 
-from ..core import catalogue
-from ..core.content import ContentError, load_library, load_persona_file, resolve_scenario
-from ..core.models import PERSONA_SPEC, SCENARIO_SPEC, SLUG, Persona
-from ..core.spec import Problems, did_you_mean, json_schema
-from .common import dump_json, fail
+from trainer.cli.common import dump_json, fail
+from trainer.core.content import catalogue
+from trainer.core.content.library import ContentError, load_library, load_persona_file, resolve_scenario
+from trainer.core.content.models import PERSONA_SPEC, SCENARIO_SPEC, SLUG, Persona
+from trainer.core.content.spec import Problems, did_you_mean, json_schema
 
 SCHEMA_IDS = {"persona": "https://huikuan-dojo.local/schema/persona.schema.json",
               "scenario": "https://huikuan-dojo.local/schema/scenario.schema.json"}
@@ -80,7 +80,7 @@ def resolve_persona(ref: str) -> Persona:
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
 def graph(persona: str, fmt: str) -> None:
     """Draw PERSONA's state machine (an id or a persona file) as Mermaid or Graphviz dot."""
-    from ..core.analysis import to_dot, to_mermaid
+    from trainer.core.content.analysis import to_dot, to_mermaid
     p = resolve_persona(persona)
     click.echo(to_mermaid(p) if fmt == "mermaid" else to_dot(p), nl=False)
 
@@ -100,7 +100,7 @@ def graph(persona: str, fmt: str) -> None:
 @click.option("--depth", type=click.IntRange(1, 100), help="search depth (default: the scenario's turn limit)")
 def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, games: int, depth: int | None) -> None:
     """Explore SCENARIO's persona: reachable states, endings, dead ends, win rates, best line."""
-    from ..core.simulate import simulate as run
+    from trainer.core.authoring.simulate import simulate as run
     try:
         sc, persona = resolve_scenario(scenario)
     except ContentError as e:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import dump_json, fail
+from trainer.cli.common import dump_json, fail
 
 
 def _as_json(text: str, r) -> dict:
@@ -19,7 +19,7 @@ def _as_json(text: str, r) -> dict:
               help="evaluate on a labelled file (label<TAB>text per line): accuracy and confusions")
 def classify(texts: tuple[str, ...], as_json: bool, eval_file: str | None) -> None:
     """Recognise the tactic of each TEXT."""
-    from ..core.recognise import default_recogniser
+    from trainer.core.language.recognise import default_recogniser
 
     if eval_file:
         _evaluate(eval_file, as_json)
@@ -37,7 +37,7 @@ def classify(texts: tuple[str, ...], as_json: bool, eval_file: str | None) -> No
 
 
 def _evaluate(path: str, as_json: bool) -> None:
-    from ..core.recognise import default_recogniser, evaluate, read_labelled
+    from trainer.core.language.recognise import default_recogniser, evaluate, read_labelled
 
     try:
         with open(path, "rb") as fh:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import dump_json, fail
+from trainer.cli.common import dump_json, fail
 
 
 def _open_store():
-    from ..core.store import Store, StoreError
+    from trainer.core.store.db import Store, StoreError
     try:
         return Store()
     except StoreError as e:
@@ -41,10 +41,10 @@ def history(as_json: bool, compare_id: int | None) -> None:
 
 
 def _compare(store, session_id: int, as_json: bool) -> None:
-    from ..core.attempts import compare
-    from ..core.content import ContentError, load_library
-    from ..core.rubric import PRINCIPLES
-    from ..core.store import StoreError
+    from trainer.core.content.library import ContentError, load_library
+    from trainer.core.judging.rubric import PRINCIPLES
+    from trainer.core.store.attempts import compare
+    from trainer.core.store.db import StoreError
     try:
         c = compare(store, session_id, load_library())
     except (StoreError, ContentError) as e:
@@ -72,7 +72,7 @@ def _compare(store, session_id: int, as_json: bool) -> None:
 @click.argument("session", required=False)
 def resume(session: str | None) -> None:
     """Continue an unfinished SESSION in the terminal UI (the latest if none is named)."""
-    from ..core.store import StoreError
+    from trainer.core.store.db import StoreError
     store = _open_store()
     try:
         row = store.find(session)
@@ -82,7 +82,7 @@ def resume(session: str | None) -> None:
         fail(f"session {row.id} is already finished ({row.result}, {row.total} points); "
              "`trainer history` lists the unfinished ones", 1)
     store.close()
-    from .ui import open_ui
+    from trainer.cli.ui import open_ui
     open_ui(resume=row.id)
 
 

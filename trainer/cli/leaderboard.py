@@ -10,8 +10,8 @@ import sys
 
 import click
 
-from ..core.content import ContentError
-from .common import fail
+from trainer.cli.common import fail
+from trainer.core.content.library import ContentError
 
 
 @click.command("leaderboard")
@@ -20,15 +20,15 @@ from .common import fail
 @click.option("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Rank teams (优胜组) and individuals (先进个人) from exported scorecards."""
-    from ..core.leaderboard import verify_all
-    from ..core.leaderboard_render import RENDERERS
+    from trainer.core.competition.leaderboard import verify_all
+    from trainer.core.competition.render import RENDERERS
     try:
         board = verify_all(list(cards))
     except ContentError as e:
         fail(str(e), 2)
     text = RENDERERS[fmt](board)
     if output:
-        from ..core.scorecard import write_text_atomic
+        from trainer.core.competition.scorecard import write_text_atomic
         try:
             write_text_atomic(output, text)
         except OSError as e:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from ..core.content import load_library
-from .common import dump_json
+from trainer.cli.common import dump_json
+from trainer.core.content.library import load_library
 
 
 @click.command("list")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import click
 
-from ..core.content import ContentError, resolve_scenario
-from ..core.models import DIFFICULTIES
-from .common import dump_json, fail, read_moves
+from trainer.cli.common import dump_json, fail, read_moves
+from trainer.core.content.library import ContentError, resolve_scenario
+from trainer.core.content.models import DIFFICULTIES
 
 
 @click.command("play")
@@ -42,7 +42,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     if moves_file is None:
         if as_json or card_out or plan_out or start or save:
             fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
-        from .ui import open_ui
+        from trainer.cli.ui import open_ui
         open_ui(scenario, seed or 0, watch=watch)
         return
     if start is not None and (seed is not None or difficulty is not None):
@@ -50,14 +50,14 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     if card_out and not (trainee or "").strip():
         fail("--scorecard needs --trainee NAME", 2)
     moves = read_moves(moves_file)
-    from ..core.scorecard import CardError, check_name
+    from trainer.core.competition.scorecard import CardError, check_name
     try:
         if card_out:
             check_name(trainee or "", "--trainee")
             check_name(team, "--team", required=False)
     except CardError as e:
         fail(str(e), 2)
-    from ..core.transcript import play_moves, result_json
+    from trainer.core.engine.transcript import play_moves, result_json
     try:
         if start is not None or save:
             s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start)
@@ -88,12 +88,12 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
                  start: str | None):
     """Play into the local store, a commit per turn, then finish and score it (--save, --from).
     With ``start`` the session is a new attempt of a stored one (its seed, difficulty and first turns)."""
-    from ..core.attempts import parse_start, start_from_store
-    from ..core.content import load_library
-    from ..core.scoring import score_session
-    from ..core.session import Session
-    from ..core.store import Store, StoreError
-    from ..core.transcript import outcome_of
+    from trainer.core.content.library import load_library
+    from trainer.core.engine.session import Session
+    from trainer.core.engine.transcript import outcome_of
+    from trainer.core.judging.scoring import score_session
+    from trainer.core.store.attempts import parse_start, start_from_store
+    from trainer.core.store.db import Store, StoreError
     parent = None
     try:
         store = Store()
@@ -124,8 +124,8 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
 
 def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | None, quiet: bool) -> None:
     """Files asked for on the command line; a message per file on stderr (stdout stays pure JSON)."""
-    from ..core.plan_table import PlanError, write_plan
-    from ..core.scorecard import write_scorecard
+    from trainer.core.competition.plan_table import PlanError, write_plan
+    from trainer.core.competition.scorecard import write_scorecard
     if card_out:
         try:
             write_scorecard(s, card_out, trainee, team)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from .common import dump_json, fail
+from trainer.cli.common import dump_json, fail
 
 
 @click.command("replay")
@@ -16,9 +16,9 @@ from .common import dump_json, fail
 @click.option("--json", "as_json", is_flag=True, help="print the playback (turns, pinned findings) as JSON")
 def replay(card: str, as_json: bool) -> None:
     """Show a past session from its scorecard, turn by turn, with the findings at their turns."""
-    from ..core.content import ContentError
-    from ..core.playback import load_playback
-    from ..core.scorecard import CardError
+    from trainer.core.competition.scorecard import CardError
+    from trainer.core.content.library import ContentError
+    from trainer.core.store.playback import load_playback
     try:
         playback = load_playback(card, verify=as_json)  # the UI verifies against its own library
     except (CardError, ContentError) as e:
@@ -26,9 +26,9 @@ def replay(card: str, as_json: bool) -> None:
     if as_json:
         click.echo(dump_json(playback.public()))
         return
-    from ..core.store import StoreError
+    from trainer.core.store.db import StoreError
     try:
-        from ..tui.app import build_app
+        from trainer.tui.app import build_app
         app = build_app(replay=card)
     except StoreError as e:
         fail(str(e), 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import dump_json
+from trainer.cli.common import dump_json
 
 
 @click.command("test")
@@ -13,7 +13,7 @@ from .common import dump_json
 @click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
 def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
     """Play every line of each PLAN (file or folder) over its seeds and check the expectations."""
-    from ..core.testplan import PlanError, load_plan, plan_files, run_plan
+    from trainer.core.authoring.testplan import PlanError, load_plan, plan_files, run_plan
 
     files = plan_files(list(plans))
     if not files:

@@ -6,10 +6,10 @@ from __future__ import annotations
 def open_ui(scenario: str | None = None, seed: int | None = None, resume: int | None = None,
             watch: bool = False) -> None:
     """Run the terminal UI: on the picker, straight into ``scenario``, or continuing session ``resume``."""
-    from ..core.store import StoreError
-    from .common import fail
+    from trainer.cli.common import fail
+    from trainer.core.store.db import StoreError
     try:
-        from ..tui.app import build_app
+        from trainer.tui.app import build_app
         app = build_app(scenario=scenario, seed=seed, resume=resume, watch=watch)
     except StoreError as e:
         fail(str(e), 1)

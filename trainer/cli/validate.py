@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..core.validate import sorted_problems, validate_paths
+from trainer.core.authoring.validate import sorted_problems, validate_paths
 
 
 @click.command("validate")

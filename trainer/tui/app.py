@@ -16,16 +16,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from ..core.store import Store, StoreError
-from .messages import ScenarioChosen, SessionEnded, StartRequested
-from .screens.picker import PickerScreen
-from .text import Display
+from trainer.core.store.db import Store, StoreError
+from trainer.tui.messages import ScenarioChosen, SessionEnded, StartRequested
+from trainer.tui.screens.picker import PickerScreen
+from trainer.tui.text import Display
 
 if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
-    from ..core.content import Library
-    from ..core.scoring import Score
-    from ..core.session import Recognise, Session
-    from .screens.negotiation import Live
+    from trainer.core.content.library import Library
+    from trainer.core.engine.session import Recognise, Session
+    from trainer.core.judging.scoring import Score
+    from trainer.tui.screens.negotiation import Live
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -99,7 +99,7 @@ class TrainerApp(App[None]):
         """Every scenario and persona; loaded on first use (the picker asks from a thread)."""
         with self._library_lock:
             if self._library is None:
-                from ..core.content import load_library
+                from trainer.core.content.library import load_library
                 self._library = load_library()
             return self._library
 
@@ -111,7 +111,7 @@ class TrainerApp(App[None]):
         self.title = self.tr(self.TITLE)
         self.push_screen(PickerScreen())
         if self.start_replay is not None:
-            from .screens.replay import open_replay
+            from trainer.tui.screens.replay import open_replay
             open_replay(self, self.start_replay)
         if self.start_resume is not None:
             self.open_stored(self.start_resume)
@@ -133,7 +133,7 @@ class TrainerApp(App[None]):
         self.notify(self.tr(message), severity="error", timeout=10)
 
     def resolve(self, ref: str):
-        from ..core.content import ContentError, resolve_scenario
+        from trainer.core.content.library import ContentError, resolve_scenario
         try:
             return resolve_scenario(ref, self.library)
         except ContentError as e:
@@ -141,7 +141,7 @@ class TrainerApp(App[None]):
             return None
 
     def open_briefing(self, scenario_id: str) -> None:
-        from .screens.briefing import BriefingScreen
+        from trainer.tui.screens.briefing import BriefingScreen
         found = self.resolve(scenario_id)
         if found:
             self.show(BriefingScreen(*found))
@@ -156,8 +156,8 @@ class TrainerApp(App[None]):
         found = self.resolve(scenario_id)
         if not found:
             return
-        from ..core.session import Session
-        from .screens.negotiation import Live, NegotiationScreen
+        from trainer.core.engine.session import Session
+        from trainer.tui.screens.negotiation import Live, NegotiationScreen
         scenario, persona = found
         if seed is None:
             seed = self.seed if self.seed is not None else random.randrange(1, 1_000_000)
@@ -175,10 +175,10 @@ class TrainerApp(App[None]):
         found = self.resolve(row.scenario_id)
         if not found:
             return
-        from ..core.scoring import score_session
-        from ..core.store import restore
-        from .screens.negotiation import Live, NegotiationScreen
-        from .screens.result import ResultScreen
+        from trainer.core.judging.scoring import score_session
+        from trainer.core.store.db import restore
+        from trainer.tui.screens.negotiation import Live, NegotiationScreen
+        from trainer.tui.screens.result import ResultScreen
         restored = restore(self.store, row, *found, recognise=self.recognise)
         live = Live(restored.session, row.id)
         notice = ""
@@ -199,9 +199,9 @@ class TrainerApp(App[None]):
         found = self.resolve(row.scenario_id) if row else None
         if row is None or not found:
             return
-        from ..core.playback import playback_from_session
-        from ..core.store import restore
-        from .screens.replay import ReplayScreen
+        from trainer.core.store.db import restore
+        from trainer.core.store.playback import playback_from_session
+        from trainer.tui.screens.replay import ReplayScreen
         session = restore(self.store, row, *found).session
         session.close()
         pb = playback_from_session(session, row.id, row.trainee or self.store.get_setting("trainee"),
@@ -209,17 +209,17 @@ class TrainerApp(App[None]):
         self.push_screen(ReplayScreen(pb))
 
     def finish_session(self, live: Live) -> Score:
-        from ..core.scoring import score_session
-        from ..core.transcript import outcome_of
+        from trainer.core.engine.transcript import outcome_of
+        from trainer.core.judging.scoring import score_session
         score = score_session(live.session)
         self.store.finish(live.session_id, outcome_of(live.session)["result"], score.total)
         live.session.close()
         return score
 
     def on_session_ended(self, event: SessionEnded) -> None:
-        from ..core.scoring import score_session
-        from .screens.negotiation import NegotiationScreen
-        from .screens.result import ResultScreen
+        from trainer.core.judging.scoring import score_session
+        from trainer.tui.screens.negotiation import NegotiationScreen
+        from trainer.tui.screens.result import ResultScreen
         live = self.screen.live if isinstance(self.screen, NegotiationScreen) else None
         if live is None or live.session_id != event.session_id:
             return
@@ -231,7 +231,7 @@ class TrainerApp(App[None]):
 
     def ask_rewind(self, live: Live) -> None:
         """Ask which turn to go back to, then start that attempt."""
-        from .screens.modals import RewindScreen
+        from trainer.tui.screens.modals import RewindScreen
 
         def chosen(turn: int | None) -> None:
             if turn is not None:
@@ -242,8 +242,8 @@ class TrainerApp(App[None]):
     def rewind(self, live: Live, turn: int) -> None:
         """A new attempt of ``live`` from ``turn``: the turns before it replayed, stored and linked to its parent.
         The session left behind stays as it was (an unfinished one can still be resumed)."""
-        from ..core.attempts import AttemptError, start_attempt
-        from .screens.negotiation import Live, NegotiationScreen
+        from trainer.core.store.attempts import AttemptError, start_attempt
+        from trainer.tui.screens.negotiation import Live, NegotiationScreen
         try:
             sid, session = start_attempt(self.store, live.session_id, live.session, turn,
                                          self.store.get_setting("trainee"), self.recognise)
@@ -264,13 +264,13 @@ class TrainerApp(App[None]):
         base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
         trainee, team = self.store.get_setting("trainee"), self.store.get_setting("team")
         try:
-            from ..core.scorecard import write_scorecard
+            from trainer.core.competition.scorecard import write_scorecard
         except ImportError:
             # the scorecard module is not installed: keep the transcript rather than lose it
             import json
 
-            from ..core.scoring import score_session
-            from ..core.transcript import result_json
+            from trainer.core.engine.transcript import result_json
+            from trainer.core.judging.scoring import score_session
             path = base.with_suffix(".transcript.json")
             path.write_text(json.dumps(result_json(live.session, score_session(live.session)), ensure_ascii=False,
                                        indent=2), encoding="utf-8")
@@ -288,7 +288,7 @@ class TrainerApp(App[None]):
         """The 回收计划表 as Markdown (to read) and CSV (for Excel); returns the Markdown path."""
         base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
         try:
-            from ..core.scorecard import write_plan
+            from trainer.core.competition.scorecard import write_plan
         except ImportError:
             write_plan = _plain_plan
         try:
@@ -302,17 +302,17 @@ class TrainerApp(App[None]):
 
     # ------------------------------------------------------------ actions
     def action_help(self) -> None:
-        from .screens.help import HelpScreen
+        from trainer.tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_history(self) -> None:
-        from .screens.history import HistoryScreen
+        from trainer.tui.screens.history import HistoryScreen
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
     def action_settings(self) -> None:
-        from .screens.settings import SettingsScreen
+        from trainer.tui.screens.settings import SettingsScreen
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
 
@@ -331,8 +331,8 @@ class TrainerApp(App[None]):
 
 
 def _plain_plan(session: Session, path: Path) -> None:
-    """A minimal 回收计划表 when trainer.core.scorecard is not available."""
-    from ..core.transcript import outcome_of
+    """A minimal 回收计划表 when trainer.core.competition.scorecard is not available."""
+    from trainer.core.engine.transcript import outcome_of
     o = outcome_of(session)
     c = session.scenario.case
     lines = [f"# 回收计划表 · {c.company}", "", f"欠款 {c.owed} 元;结果 {o['result']}", "",
@@ -346,7 +346,7 @@ def build_app(scenario: str | None = None, seed: int | None = None, resume: int 
               library: Library | None = None, recognise: Recognise | None = None,
               store: Store | None = None, watch: bool = False, replay: Path | str | None = None) -> TrainerApp:
     """The app as the CLI and the tests build it. ``home`` overrides TRAINER_HOME for the store."""
-    from ..core.store import DB_NAME
+    from trainer.core.store.db import DB_NAME
     if store is None:
         store = Store(Path(home) / DB_NAME) if home is not None else Store()
     return TrainerApp(library=library, store=store, scenario=scenario, seed=seed, resume=resume, script=script,

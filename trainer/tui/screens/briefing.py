@@ -10,10 +10,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, SelectionList, Static
 
-from ...core.models import Persona, Scenario
-from ..messages import StartRequested
-from ..prep import DIFFICULTIES, PREPARATIONS
-from ..widgets.scenario_card import money
+from trainer.core.content.models import Persona, Scenario
+from trainer.tui.messages import StartRequested
+from trainer.tui.prep import DIFFICULTIES, PREPARATIONS
+from trainer.tui.widgets.scenario_card import money
 
 
 class BriefingScreen(Screen):

@@ -13,9 +13,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ...core.attempts import Attempt, Comparison
-from ..prep import PRINCIPLES, RESULTS
-from ..widgets.chat import tactic_label
+from trainer.core.store.attempts import Attempt, Comparison
+from trainer.tui.prep import PRINCIPLES, RESULTS
+from trainer.tui.widgets.chat import tactic_label
 
 DIVERGED = "◆"
 
@@ -40,9 +40,9 @@ class CompareScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        from ...core.attempts import compare
-        from ...core.content import ContentError
-        from ...core.store import StoreError
+        from trainer.core.content.library import ContentError
+        from trainer.core.store.attempts import compare
+        from trainer.core.store.db import StoreError
         try:
             self.comparison = compare(self.app.store, self.session_id, self.app.library)
         except (StoreError, ContentError) as e:

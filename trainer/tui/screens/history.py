@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..prep import DIFFICULTIES, RESULTS
-from ..widgets.trend import ScoreTrend
+from trainer.tui.prep import DIFFICULTIES, RESULTS
+from trainer.tui.widgets.trend import ScoreTrend
 
 
 class HistoryScreen(Screen):
@@ -62,7 +62,7 @@ class HistoryScreen(Screen):
         return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def action_compare(self) -> None:
-        from .compare import CompareScreen
+        from trainer.tui.screens.compare import CompareScreen
         sid = self.selected()
         if sid is not None:
             self.app.push_screen(CompareScreen(sid))

@@ -11,11 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...core import catalogue
-from ...core.session import Recognition, Turn
-from ..messages import TacticPicked
-from ..widgets.chat import tactic_label
-from ..widgets.tactic_palette import TacticPalette
+from trainer.core.content import catalogue
+from trainer.core.engine.session import Recognition, Turn
+from trainer.tui.messages import TacticPicked
+from trainer.tui.widgets.chat import tactic_label
+from trainer.tui.widgets.tactic_palette import TacticPalette
 
 #: below this confidence the trainee is asked what was meant
 CONFIRM_BELOW = 0.5

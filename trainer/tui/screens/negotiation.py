@@ -15,13 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
-from ...core import catalogue
-from ...core.session import DIFFICULTY, Recognition, Session
-from ..messages import SessionEnded
-from ..prep import DIFFICULTIES
-from ..widgets.chat import ChatLog
-from ..widgets.meters import Meters
-from .modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
+from trainer.core.content import catalogue
+from trainer.core.engine.session import DIFFICULTY, Recognition, Session
+from trainer.tui.messages import SessionEnded
+from trainer.tui.prep import DIFFICULTIES
+from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
+from trainer.tui.widgets.chat import ChatLog
+from trainer.tui.widgets.meters import Meters
 
 
 @dataclass
@@ -80,7 +80,7 @@ class NegotiationScreen(Screen):
         else:
             self.query_one("#move").focus()
         if getattr(self.app, "watch_persona", False) and self.session.persona.path:
-            from ...core.reload import PersonaWatcher
+            from trainer.core.engine.reload import PersonaWatcher
             self._watcher = PersonaWatcher(self.session.persona.path, self.session.persona)
             self._watch_error = ""
             self.set_interval(1.0, self.poll_persona)
@@ -88,7 +88,7 @@ class NegotiationScreen(Screen):
     def poll_persona(self) -> None:
         """Hot reload: a changed persona file replaces the persona and replays the moves so far; a broken
         one keeps the old persona and shows the problem instead of crashing."""
-        from ...core.reload import rebuild_session
+        from trainer.core.engine.reload import rebuild_session
         if self.session.ended:
             return
         r = self._watcher.poll()

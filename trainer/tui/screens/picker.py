@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from ..messages import ScenarioChosen
-from ..widgets.scenario_card import ScenarioCard
+from trainer.tui.messages import ScenarioChosen
+from trainer.tui.widgets.scenario_card import ScenarioCard
 
 
 class PickerScreen(Screen):

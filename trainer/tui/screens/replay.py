@@ -17,11 +17,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ...core.playback import PinnedFinding, Playback, PlaybackTurn, load_playback
-from ...core.scorecard import CardError
-from ..prep import DIFFICULTIES, PRINCIPLES
-from ..widgets.chat import tactic_label
-from ..widgets.outcome import outcome_text as outcome_block
+from trainer.core.competition.scorecard import CardError
+from trainer.core.store.playback import PinnedFinding, Playback, PlaybackTurn, load_playback
+from trainer.tui.prep import DIFFICULTIES, PRINCIPLES
+from trainer.tui.widgets.chat import tactic_label
+from trainer.tui.widgets.outcome import outcome_text as outcome_block
 
 
 class ReplayScreen(Screen):

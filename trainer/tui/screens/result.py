@@ -10,13 +10,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
-from ...core.scoring import Score
-from ...core.transcript import outcome_of
-from ..prep import PRINCIPLES
-from ..widgets.chat import tactic_label
-from ..widgets.outcome import outcome_text as outcome_block
-from ..widgets.score_bars import ScoreBars
-from .negotiation import Live
+from trainer.core.engine.transcript import outcome_of
+from trainer.core.judging.scoring import Score
+from trainer.tui.prep import PRINCIPLES
+from trainer.tui.screens.negotiation import Live
+from trainer.tui.widgets.chat import tactic_label
+from trainer.tui.widgets.outcome import outcome_text as outcome_block
+from trainer.tui.widgets.score_bars import ScoreBars
 
 
 class ResultScreen(Screen):
@@ -102,7 +102,7 @@ class ResultScreen(Screen):
     def action_export_scorecard(self) -> None:
         if not self.app.store.get_setting("trainee"):
             # a scorecard names its trainee: ask once, then export
-            from .settings import SettingsScreen
+            from trainer.tui.screens.settings import SettingsScreen
             self.app.notify(self.app.tr("先填写学员姓名(和团队),保存后导出。"))
             self.app.push_screen(SettingsScreen(), lambda _: self._export_if_named())
             return

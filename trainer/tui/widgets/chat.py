@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...core import catalogue
-from ...core.session import Turn
+from trainer.core.content import catalogue
+from trainer.core.engine.session import Turn
 
 
 def tactic_label(tactic: str | None) -> str:

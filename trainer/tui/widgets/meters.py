@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...core.session import Session
-from ..text import pad
+from trainer.core.engine.session import Session
+from trainer.tui.text import pad
 
 BAR = 16
 

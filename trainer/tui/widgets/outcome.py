@@ -7,8 +7,8 @@ from typing import Any
 
 from rich.text import Text
 
-from ..prep import RESULTS
-from .scenario_card import money
+from trainer.tui.prep import RESULTS
+from trainer.tui.widgets.scenario_card import money
 
 
 def outcome_text(tr: Callable[[str], str], o: dict[str, Any], total: int, turns: int, summary: str) -> Text:

@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from ..messages import ScenarioChosen
-from ..prep import DIFFICULTIES
+from trainer.tui.messages import ScenarioChosen
+from trainer.tui.prep import DIFFICULTIES
 
 if TYPE_CHECKING:
-    from ...core.models import Persona, Scenario
+    from trainer.core.content.models import Persona, Scenario
 
 
 def money(amount: int) -> str:

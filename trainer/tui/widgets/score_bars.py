@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..prep import PRINCIPLES
-from ..text import pad
+from trainer.tui.prep import PRINCIPLES
+from trainer.tui.text import pad
 
 WIDTH = 40
 

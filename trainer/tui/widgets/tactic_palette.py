@@ -9,8 +9,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...core import catalogue
-from ..messages import TacticPicked
+from trainer.core.content import catalogue
+from trainer.tui.messages import TacticPicked
 
 
 def matches(t: catalogue.Tactic, query: str, tr=str) -> bool:

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import catalogue
-from .conditions import BUILTINS, Condition, ConditionError
-from .conditions import parse as parse_condition
-from .spec import Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
-from .yamlsafe import YNode
+from trainer.core.content import catalogue
+from trainer.core.content.conditions import BUILTINS, Condition, ConditionError
+from trainer.core.content.conditions import parse as parse_condition
+from trainer.core.content.spec import Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
+from trainer.core.content.yamlsafe import YNode
 
 RESULTS = ("paid_in_full", "partial", "promise", "no_progress", "broken_off", "legal")
 DIFFICULTIES = ("easy", "normal", "hard")

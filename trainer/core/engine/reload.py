@@ -15,12 +15,12 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .content import display_name
-from .models import Persona, build_persona
-from .session import Recognition, Session
-from .spec import Problem, Problems
-from .validate import read_file
-from .yamlsafe import LoadError
+from trainer.core.authoring.validate import read_file
+from trainer.core.content.library import display_name
+from trainer.core.content.models import Persona, build_persona
+from trainer.core.content.spec import Problem, Problems
+from trainer.core.content.yamlsafe import LoadError
+from trainer.core.engine.session import Recognition, Session
 
 
 @dataclass

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import catalogue, rules
-from .models import sha256_text
-from .spec import F, Int, List, Num, Obj, Problems, Spec, Str, Unique, did_you_mean
-from .yamlsafe import LoadError, YNode, parse_text
+from trainer.core.content import catalogue
+from trainer.core.content.models import sha256_text
+from trainer.core.content.spec import F, Int, List, Num, Obj, Problems, Spec, Str, Unique, did_you_mean
+from trainer.core.content.yamlsafe import LoadError, YNode, parse_text
+from trainer.core.judging import rules
 
 PRINCIPLES = ("early", "fast", "more", "benefit", "courtesy", "restraint", "procedure", "lawful")
 MEASURED = ("early", "fast", "more")  # 三个要求: computed from the outcome
@@ -65,7 +66,7 @@ MEASURES_SPEC = Obj({
 
 RULE_SPEC = Obj({
     "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="lower-case letters, digits and _"), required=True),
-    "kind": F(Str(choices=tuple(rules.KINDS), doc="one of the rule kinds implemented in trainer/core/rules.py"),
+    "kind": F(Str(choices=tuple(rules.KINDS), doc="one of the rule kinds implemented in trainer/core/judging/rules.py"),
               required=True),
     "title": F(Str(max_len=40, doc="short name, e.g. 先礼后兵"), required=True),
     "principles": F(List(Str(choices=PRINCIPLES[3:]), min_items=1, scalar_ok=True), required=True),
@@ -236,7 +237,7 @@ def parse_rubric(text: str, path: str = "<rubric>") -> Rubric:
 
 def rubric_file() -> Path | None:
     """The first scoring/rubric.yaml on the content search path."""
-    from .content import kind_dirs
+    from trainer.core.content.library import kind_dirs
     for d in kind_dirs("scoring"):
         for name in ("rubric.yaml", "rubric.yml"):
             if (d / name).is_file():
@@ -249,7 +250,7 @@ _CACHE: dict[tuple[str, int, int], Rubric] = {}
 
 def load_rubric(path: Path | None = None) -> Rubric:
     """The rubric at ``path`` (default: the search path's). Raises ContentError on any problem."""
-    from .content import ContentError, display_name, read_yaml
+    from trainer.core.content.library import ContentError, display_name, read_yaml
     path = path or rubric_file()
     if path is None:
         raise ContentError("trainer: no scoring/rubric.yaml found on the content path")

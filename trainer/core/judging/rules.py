@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import catalogue
-from .models import RESULTS
-from .spec import F, Int, List, Spec, Str
+from trainer.core.content import catalogue
+from trainer.core.content.models import RESULTS
+from trainer.core.content.spec import F, Int, List, Spec, Str
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
 SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .yamlsafe import YNode
+from trainer.core.content.yamlsafe import YNode
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from transitions import EventData, Machine
 
-from . import catalogue
-from .models import AutoRule, Persona, Reaction
+from trainer.core.content import catalogue
+from trainer.core.content.models import AutoRule, Persona, Reaction
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .session import Session
+    from trainer.core.engine.session import Session
 
 AUTO_TRIGGER = "auto_check"
 TIME_UP_TRIGGER = "time_up"

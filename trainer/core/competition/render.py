@@ -12,8 +12,8 @@ import io
 import json
 import re
 
-from .leaderboard import Board, Standing
-from .rubric import PRINCIPLES
+from trainer.core.competition.leaderboard import Board, Standing
+from trainer.core.judging.rubric import PRINCIPLES
 
 PRINCIPLE_NAMES = {"early": "能早不晚", "fast": "能快不慢", "more": "能多不少", "benefit": "有利",
                    "courtesy": "有礼", "restraint": "有节", "procedure": "有矩", "lawful": "有法"}

@@ -11,8 +11,8 @@ import io
 from pathlib import Path
 from typing import Any
 
-from .scorecard import write_text_atomic
-from .session import Session
+from trainer.core.competition.scorecard import write_text_atomic
+from trainer.core.engine.session import Session
 
 DEAL_RESULTS = ("paid_in_full", "partial", "promise")
 COLUMNS = ("序号", "客户名称", "联系人", "应收余额(元)", "逾期天数", "本期回收金额(元)", "占欠款比例",
@@ -66,7 +66,7 @@ def plan_csv(s: Session) -> str:
 
 
 def _md(v: Any) -> str:
-    from .leaderboard_render import md_escape
+    from trainer.core.competition.render import md_escape
     return md_escape(str(v))
 
 

@@ -28,12 +28,12 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from . import catalogue
-from .content import ContentError, Library, display_name, load_library, read_yaml, resolve_scenario
-from .models import DIFFICULTIES, RESULTS, Persona, Scenario
-from .spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, Unique, did_you_mean
-from .transcript import play_moves
-from .yamlsafe import LoadError, YNode
+from trainer.core.content import catalogue
+from trainer.core.content.library import ContentError, Library, display_name, load_library, read_yaml, resolve_scenario
+from trainer.core.content.models import DIFFICULTIES, RESULTS, Persona, Scenario
+from trainer.core.content.spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, Unique, did_you_mean
+from trainer.core.content.yamlsafe import LoadError, YNode
+from trainer.core.engine.transcript import play_moves
 
 EXPECT_SPEC = Obj({
     "result": F(List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc="allowed outcome results")),

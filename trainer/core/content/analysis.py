@@ -19,10 +19,10 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .conditions import And, Atom, Compare, Condition, Expr, Not, Or
-from .models import AutoRule, Persona, Reaction
-from .spec import Problem, Problems
-from .yamlsafe import YNode
+from trainer.core.content.conditions import And, Atom, Compare, Condition, Expr, Not, Or
+from trainer.core.content.models import AutoRule, Persona, Reaction
+from trainer.core.content.spec import Problem, Problems
+from trainer.core.content.yamlsafe import YNode
 
 INF = float("inf")
 

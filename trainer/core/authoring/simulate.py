@@ -26,13 +26,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import catalogue
-from .analysis import build_graph, machine_order
-from .machine import DebtorModel
-from .models import Persona, Scenario
-from .scoring import score_session
-from .session import Session
-from .transcript import play_moves
+from trainer.core.content import catalogue
+from trainer.core.content.analysis import build_graph, machine_order
+from trainer.core.content.models import Persona, Scenario
+from trainer.core.engine.machine import DebtorModel
+from trainer.core.engine.session import Session
+from trainer.core.engine.transcript import play_moves
+from trainer.core.judging.scoring import score_session
 
 #: a win: at least half the debt paid or committed in writing with a date (outcome.recovered_ratio)
 WIN_RATIO = 0.5

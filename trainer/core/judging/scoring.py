@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rubric import MEASURED, PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
-from .rules import KINDS, Ctx, Hit, Move
-from .session import Session
+from trainer.core.engine.session import Session
+from trainer.core.judging.rubric import MEASURED, PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
+from trainer.core.judging.rules import KINDS, Ctx, Hit, Move
 
 __all__ = ["PRINCIPLES", "Finding", "Score", "check_rubric_file", "score_session"]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the engine loads lazily: the UI's first screen must not wait for it
-    from .models import Persona, Scenario
-    from .session import Recognise, Session, Turn
+    from trainer.core.content.models import Persona, Scenario
+    from trainer.core.engine.session import Recognise, Session, Turn
 
 DB_NAME = "sessions.sqlite3"
 
@@ -252,7 +252,7 @@ def restore(store: Store, row: SessionRow, scenario: Scenario, persona: Persona,
             recognise: Recognise | None = None) -> Restored:
     """Rebuild a session by replaying its stored moves with their stored tactics and seed.
     ``recognise`` only serves the moves still to come: stored ones keep their stored tactic."""
-    from .session import Session
+    from trainer.core.engine.session import Session
     s = Session(scenario, persona, seed=row.seed, difficulty=row.difficulty, recognise=recognise)
     diverged = None
     for t in store.turns(row.id):

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from . import catalogue
-from .machine import AUTO_TRIGGER, TIME_UP_TRIGGER, UNCLEAR, DebtorModel, machine_for
-from .models import AutoRule, Ending, Persona, Reaction, Scenario, case_values, render
+from trainer.core.content import catalogue
+from trainer.core.content.models import AutoRule, Ending, Persona, Reaction, Scenario, case_values, render
+from trainer.core.engine.machine import AUTO_TRIGGER, TIME_UP_TRIGGER, UNCLEAR, DebtorModel, machine_for
 
 #: difficulty presets: added to meter starts (in the meter's *bad* direction for hard),
 #: and a multiplier on meter changes that hurt the trainee.
@@ -217,7 +217,7 @@ class Session:
         if text in catalogue.MOVE_IDS:
             return Recognition(text, 1.0)
         if self._recognise is None:
-            from .recognise import default_recogniser
+            from trainer.core.language.recognise import default_recogniser
             self._recognise = default_recogniser().classify
         return self._recognise(text)
 

@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue
-from .normalise import normalise, simplify_phrase, to_simplified
-from .spec import F, List, Num, Obj, Problem, Problems, Str, did_you_mean
-from .yamlsafe import LoadError, YNode
+from trainer.core.content import catalogue
+from trainer.core.content.spec import F, List, Num, Obj, Problem, Problems, Str, did_you_mean
+from trainer.core.content.yamlsafe import LoadError, YNode
+from trainer.core.language.normalise import normalise, simplify_phrase, to_simplified
 
 try:  # the stdlib regex parser, used only to refuse patterns that can backtrack exponentially
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -237,7 +237,7 @@ def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
 def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
     """Leave-one-out: each template of ``own_file`` is classified against every other template;
     warn where another tactic wins, or where the template is also listed under another tactic."""
-    from .recognise import Recogniser
+    from trainer.core.language.recognise import Recogniser
 
     rec = Recogniser(lib)
     seen: dict[str, str] = {}
@@ -257,7 +257,7 @@ def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
 
 
 def default_files(exclude: Path | None = None) -> list[Path]:
-    from .content import kind_dirs, yaml_files
+    from trainer.core.content.library import kind_dirs, yaml_files
 
     files = []
     for folder in kind_dirs("phrases"):
@@ -268,7 +268,7 @@ def default_files(exclude: Path | None = None) -> list[Path]:
 
 
 def load_files(files: list[Path], out: Problems) -> PhraseLibrary:
-    from .content import read_yaml
+    from trainer.core.content.library import read_yaml
 
     lib = PhraseLibrary()
     for f in files:

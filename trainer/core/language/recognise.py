@@ -20,10 +20,10 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from . import catalogue
-from .normalise import Normalised, normalise
-from .phrases import PhraseLibrary, load_default_library
-from .session import Recognition
+from trainer.core.content import catalogue
+from trainer.core.engine.session import Recognition
+from trainer.core.language.normalise import Normalised, normalise
+from trainer.core.language.phrases import PhraseLibrary, load_default_library
 
 #: below this blended score nothing is recognised
 THRESHOLD = 0.30
@@ -220,7 +220,7 @@ def read_labelled(text: str, path: str = "<tsv>") -> list[tuple[str, str]]:
         if not sep or not utterance.strip():
             raise ValueError(f"{path}:{n}: expected 'label<TAB>text'")
         if label not in catalogue.MOVE_IDS and label not in ("none", "null", "-"):
-            from .spec import did_you_mean
+            from trainer.core.content.spec import did_you_mean
             raise ValueError(f"{path}:{n}: unknown label '{label}'{did_you_mean(label, catalogue.MOVE_IDS)}")
         rows.append((label, utterance.strip()))
     return rows

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .content import Library, load_library
-from .rubric import PRINCIPLES, Rubric, load_rubric
-from .scorecard import CardError, read_card, verify_card
+from trainer.core.competition.scorecard import CardError, read_card, verify_card
+from trainer.core.content.library import Library, load_library
+from trainer.core.judging.rubric import PRINCIPLES, Rubric, load_rubric
 
 
 @dataclass

@@ -17,14 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
-from . import catalogue
-from .content import ContentError, Library
-from .models import DIFFICULTIES
-from .rubric import Rubric, load_rubric
-from .scoring import Score, score_session
-from .session import Recognition, Session
-from .transcript import hidden_reason_of, outcome_of
+from trainer import __version__
+from trainer.core.content import catalogue
+from trainer.core.content.library import ContentError, Library
+from trainer.core.content.models import DIFFICULTIES
+from trainer.core.engine.session import Recognition, Session
+from trainer.core.engine.transcript import hidden_reason_of, outcome_of
+from trainer.core.judging.rubric import Rubric, load_rubric
+from trainer.core.judging.scoring import Score, score_session
 
 FORMAT = "huikuan-dojo/scorecard"
 FORMAT_VERSION = 1
@@ -55,7 +55,7 @@ def _default_recognition(text: str) -> Recognition:
     t = text.strip()
     if t in catalogue.MOVE_IDS:
         return Recognition(t, 1.0)
-    from .recognise import default_recogniser
+    from trainer.core.language.recognise import default_recogniser
     return default_recogniser().classify(t)
 
 
@@ -142,7 +142,7 @@ def write_scorecard(session: Session, path: str | Path, trainee: str, team: str 
 
 def write_plan(session: Session, path: str | Path) -> None:
     """The 回收计划表 (see plan_table.write_plan); here too because the TUI imports it from this module."""
-    from .plan_table import write_plan as _write_plan
+    from trainer.core.competition.plan_table import write_plan as _write_plan
     _write_plan(session, path)
 
 

@@ -16,12 +16,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import analysis
-from .content import load_library
-from .content import read_yaml as read_file  # the one bounded reader; name kept for callers
-from .models import Persona, Scenario, build_persona, build_scenario
-from .spec import Problem, Problems, did_you_mean
-from .yamlsafe import LoadError, YNode
+from trainer.core.content import analysis
+from trainer.core.content.library import load_library
+from trainer.core.content.library import read_yaml as read_file  # the one bounded reader; name kept for callers
+from trainer.core.content.models import Persona, Scenario, build_persona, build_scenario
+from trainer.core.content.spec import Problem, Problems, did_you_mean
+from trainer.core.content.yamlsafe import LoadError, YNode
 
 #: extra checkers by kind: (root, text, problems) -> None; other modules register here
 CHECKERS: dict[str, Callable[[YNode, str, Problems], object]] = {}
@@ -30,9 +30,9 @@ PERSONA_LINTS: list[Callable[[Persona, YNode, Problems], None]] = list(analysis.
 
 #: kind -> (folder name, candidate modules, function name); imported lazily and only if present
 _OPTIONAL = {
-    "phrases": ("phrases", ("trainer.core.phrases",), "check_phrases_file"),
-    "rubric": ("scoring", ("trainer.core.scoring", "trainer.core.rubric", "trainer.scoring"), "check_rubric_file"),
-    "plan": ("plans", ("trainer.core.testplan",), "check_plan_file"),
+    "phrases": ("phrases", ("trainer.core.language.phrases",), "check_phrases_file"),
+    "rubric": ("scoring", ("trainer.core.judging.scoring", "trainer.core.judging.rubric", "trainer.scoring"), "check_rubric_file"),
+    "plan": ("plans", ("trainer.core.authoring.testplan",), "check_plan_file"),
 }
 _SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}
 

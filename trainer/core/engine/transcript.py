@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .models import Persona, Scenario
-from .scoring import Score, score_session
-from .session import Recognise, Session
+from trainer.core.content.models import Persona, Scenario
+from trainer.core.engine.session import Recognise, Session
+from trainer.core.judging.scoring import Score, score_session
 
 
 def play_moves(scenario: Scenario, persona: Persona, moves: list[str], seed: int = 0,
