@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from trainer.core.content.library import Library, load_persona_file, load_scenario_file
-from trainer.core.engine.session import Recognition
+from trainer.core.language.recognition import Recognition
 
 #: frozen copies of two scenarios: the screens under test must not move when the real content grows
 CONTENT = Path(__file__).resolve().parent / "content"

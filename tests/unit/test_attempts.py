@@ -9,7 +9,8 @@ from click.testing import CliRunner
 
 from trainer.cli import main
 from trainer.core.content.library import load_library, resolve_scenario
-from trainer.core.engine.session import Recognition, Session
+from trainer.core.engine.session import Session
+from trainer.core.language.recognition import Recognition
 from trainer.core.store.attempts import AttemptError, compare, divergence, parse_start, rewind, start_attempt
 from trainer.core.store.db import DB_NAME, Store
 

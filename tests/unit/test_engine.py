@@ -12,7 +12,7 @@ from trainer.core.content.spec import Problems
 from trainer.core.content.yamlsafe import parse_text
 from trainer.core.engine.machine import cache_info, machine_for
 from trainer.core.engine.session import Session
-from trainer.core.engine.transcript import play_moves, result_json
+from trainer.core.judging.result import play_moves, result_json
 
 MINI_PERSONA = textwrap.dedent("""
     id: mini

@@ -11,7 +11,8 @@ from trainer.cli import main
 from trainer.core.authoring.validate import validate_paths
 from trainer.core.content.spec import Problems
 from trainer.core.content.yamlsafe import parse_text
-from trainer.core.language.phrases import build_phrases, check_phrases_file, compile_cue_regex
+from trainer.core.language.phrases import build_phrases, compile_cue_regex
+from trainer.core.language.recognise import check_phrases_file
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from trainer.cli import main
 from trainer.core.content import catalogue
-from trainer.core.engine.session import Recognition
 from trainer.core.language.normalise import normalise, to_simplified
 from trainer.core.language.phrases import load_default_library
 from trainer.core.language.recognise import Recogniser, default_recogniser, evaluate, read_labelled
+from trainer.core.language.recognition import Recognition
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from trainer.core.content import catalogue
-from trainer.core.engine.session import Recognition
 from trainer.core.language.recognise import default_recogniser
+from trainer.core.language.recognition import Recognition
 
 REC = default_recogniser()
 

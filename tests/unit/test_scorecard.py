@@ -313,7 +313,7 @@ def test_scorecards_are_readable_by_others(tmp_path):
     import os
     import stat
 
-    from trainer.core.competition.scorecard import write_text_atomic
+    from trainer.core.competition.output import write_text_atomic
 
     old = os.umask(0o022)
     try:

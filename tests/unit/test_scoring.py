@@ -10,7 +10,7 @@ from trainer.core.content import catalogue
 from trainer.core.content.library import load_library
 from trainer.core.content.spec import Problems
 from trainer.core.content.yamlsafe import parse_text
-from trainer.core.engine.transcript import play_moves, result_json
+from trainer.core.judging.result import play_moves, result_json
 from trainer.core.judging.rubric import PRINCIPLES, check_rubric_file, load_rubric, parse_rubric, rubric_file
 from trainer.core.judging.rules import Ctx, Move
 from trainer.core.judging.scoring import apply_rules, render, score_session

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 
 from trainer.core.content.library import load_library, resolve_scenario
-from trainer.core.engine.session import Recognition, Session
+from trainer.core.engine.session import Session
+from trainer.core.language.recognition import Recognition
 from trainer.core.store.db import DB_NAME, Store, StoreError, home, restore
 
 MOVES = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",

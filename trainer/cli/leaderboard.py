@@ -28,7 +28,7 @@ def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
         fail(str(e), 2)
     text = RENDERERS[fmt](board)
     if output:
-        from trainer.core.competition.scorecard import write_text_atomic
+        from trainer.core.competition.output import write_text_atomic
         try:
             write_text_atomic(output, text)
         except OSError as e:

@@ -57,7 +57,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
             check_name(team, "--team", required=False)
     except CardError as e:
         fail(str(e), 2)
-    from trainer.core.engine.transcript import play_moves, result_json
+    from trainer.core.judging.result import play_moves, result_json
     try:
         if start is not None or save:
             s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start)

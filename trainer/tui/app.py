@@ -23,8 +23,9 @@ from trainer.tui.text import Display
 
 if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
     from trainer.core.content.library import Library
-    from trainer.core.engine.session import Recognise, Session
+    from trainer.core.engine.session import Session
     from trainer.core.judging.scoring import Score
+    from trainer.core.language.recognition import Recognise
     from trainer.tui.screens.negotiation import Live
 
 THEMES = ("textual-dark", "textual-light")
@@ -269,7 +270,7 @@ class TrainerApp(App[None]):
             # the scorecard module is not installed: keep the transcript rather than lose it
             import json
 
-            from trainer.core.engine.transcript import result_json
+            from trainer.core.judging.result import result_json
             from trainer.core.judging.scoring import score_session
             path = base.with_suffix(".transcript.json")
             path.write_text(json.dumps(result_json(live.session, score_session(live.session)), ensure_ascii=False,
@@ -288,7 +289,7 @@ class TrainerApp(App[None]):
         """The 回收计划表 as Markdown (to read) and CSV (for Excel); returns the Markdown path."""
         base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
         try:
-            from trainer.core.competition.scorecard import write_plan
+            from trainer.core.competition.plan_table import write_plan
         except ImportError:
             write_plan = _plain_plan
         try:

@@ -27,11 +27,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.core.content import catalogue
-from trainer.core.content.analysis import build_graph, machine_order
+from trainer.core.content.analysis import build_graph
 from trainer.core.content.models import Persona, Scenario
 from trainer.core.engine.machine import DebtorModel
 from trainer.core.engine.session import Session
-from trainer.core.engine.transcript import play_moves
+from trainer.core.judging.result import play_moves
 from trainer.core.judging.scoring import score_session
 
 #: a win: at least half the debt paid or committed in writing with a date (outcome.recovered_ratio)
@@ -66,7 +66,6 @@ class Forks:
         c.history = list(s.history)
         c.visited_states = set(s.visited_states)
         c.reply_use = {k: list(v) for k, v in s.reply_use.items()}
-        c._deltas = {}
         c._closed = False
         if self.free:
             c.model = self.free.pop()
@@ -137,26 +136,19 @@ def _touches(move: str, target: str) -> bool:
                               and catalogue.group_of(move) == target)
 
 
-def _which_reaction(s: Session, move: str, order: list) -> int | None:
-    """The reaction machine.py would fire for ``move`` now (None = the default), without playing it."""
-    state = s.state
-    s._current = move
-    try:
-        for r in order:
-            if move in r.tactics and state in r.states and all(c.eval(s) for c in r.when):
-                return r.index
-        return None
-    finally:
-        s._current = None
+def _which_reaction(s: Session, move: str) -> int | None:
+    """The reaction the session would choose for ``move`` now (None = the default), without playing it."""
+    r = s.choose_reaction(move)
+    return None if r is None else r.index
 
 
-def _representatives(s: Session, focus: Focus, order: list, moves: tuple[str, ...]) -> list[str]:
+def _representatives(s: Session, focus: Focus, moves: tuple[str, ...]) -> list[str]:
     """One move per group of moves that would act alike here."""
     if focus.chance:  # evaluating chance() would draw from the RNG: no grouping
         return list(moves)
     groups: dict[tuple, str] = {}
     for m in moves:
-        key = (_which_reaction(s, m, order), tuple(_touches(m, t) for t in focus.used + focus.last),
+        key = (_which_reaction(s, m), tuple(_touches(m, t) for t in focus.used + focus.last),
                m if focus.per_move else None)
         best = groups.get(key)
         if best is None or s.history.count(m) < s.history.count(best):  # fresher move: less repetition decay
@@ -164,12 +156,12 @@ def _representatives(s: Session, focus: Focus, order: list, moves: tuple[str, ..
     return list(groups.values())
 
 
-def _expand(s: Session, moves: list[str], focus: Focus, order: list, forks: Forks, found: Findings,
+def _expand(s: Session, moves: list[str], focus: Focus, forks: Forks, found: Findings,
             seen: set[tuple], keep: Callable[[Session], bool] = lambda c: True) -> Iterator[tuple[Session, list[str]]]:
     """The new children of a search node: one fork per group of moves that act alike, played and recorded
     in ``found``; a child that ended, was seen already or is not ``keep``-worthy is released at once.
     ``s`` is released once every child has been handed out (consume the generator to the end)."""
-    for m in _representatives(s, focus, order, EXPLORE_MOVES):
+    for m in _representatives(s, focus, EXPLORE_MOVES):
         c = forks.fork(s)
         c.play_tactic(m)
         line = moves + [m]
@@ -260,7 +252,6 @@ def _line_of(s: Session) -> Line:
 def explore(scenario: Scenario, persona: Persona, found: Findings, seed: int, max_nodes: int,
             max_depth: int) -> dict[str, Any]:
     focus = Focus.of(persona)
-    order = machine_order(persona)
     forks = Forks()
     root = Session(scenario, persona, seed=seed)
     frontier: deque[tuple[Session, list[str]]] = deque([(root, [])])
@@ -274,7 +265,7 @@ def explore(scenario: Scenario, persona: Persona, found: Findings, seed: int, ma
             complete = complete and len(moves) >= scenario.turn_limit
             forks.release(s)
             continue
-        for c, line in _expand(s, moves, focus, order, forks, found, seen):
+        for c, line in _expand(s, moves, focus, forks, found, seen):
             nodes += 1
             frontier.append((c, line))
     forks.close(root.machine)
@@ -372,7 +363,7 @@ def _meter_value(s: Session) -> float:
 def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budget: int) -> dict[str, int]:
     """Greedy best-first search towards each state the BFS did not reach (nearest by the static graph
     first, then the best meters); ``budget`` distinct session states shared among the targets."""
-    focus, order, forks = Focus.of(persona), machine_order(persona), Forks()
+    focus, forks = Focus.of(persona), Forks()
     spent: dict[str, int] = {}
     targets = [t for t in persona.states if t not in found.reached]
     per_target = max(50, budget // max(1, len(targets))) if budget else 0
@@ -401,7 +392,7 @@ def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budge
         n = 0
         while heap and n < per_target and target not in found.reached:
             *_, s, moves = heapq.heappop(heap)
-            for c, line in _expand(s, moves, focus, order, forks, found, seen, keep=lambda c, d=dist: c.state in d):
+            for c, line in _expand(s, moves, focus, forks, found, seen, keep=lambda c, d=dist: c.state in d):
                 n += 1
                 heapq.heappush(heap, (dist[c.state], -_meter_value(c), len(line), next(tie), c, line))
         for *_, s, _m in heap:

@@ -33,7 +33,7 @@ from trainer.core.content.library import ContentError, Library, display_name, lo
 from trainer.core.content.models import DIFFICULTIES, RESULTS, Persona, Scenario
 from trainer.core.content.spec import AnyOf, Bool, F, Int, List, Num, Obj, Problem, Problems, Str, Unique, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode
-from trainer.core.engine.transcript import play_moves
+from trainer.core.judging.result import play_moves
 
 EXPECT_SPEC = Obj({
     "result": F(List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc="allowed outcome results")),

@@ -30,8 +30,8 @@ PERSONA_LINTS: list[Callable[[Persona, YNode, Problems], None]] = list(analysis.
 
 #: kind -> (folder name, candidate modules, function name); imported lazily and only if present
 _OPTIONAL = {
-    "phrases": ("phrases", ("trainer.core.language.phrases",), "check_phrases_file"),
-    "rubric": ("scoring", ("trainer.core.judging.scoring", "trainer.core.judging.rubric", "trainer.scoring"), "check_rubric_file"),
+    "phrases": ("phrases", ("trainer.core.language.recognise",), "check_phrases_file"),
+    "rubric": ("scoring", ("trainer.core.judging.rubric",), "check_rubric_file"),
     "plan": ("plans", ("trainer.core.authoring.testplan",), "check_plan_file"),
 }
 _SKIP_DIRS = {"node_modules", "__pycache__", "site-packages"}

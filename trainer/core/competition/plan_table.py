@@ -11,7 +11,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from trainer.core.competition.scorecard import write_text_atomic
+from trainer.core.competition.output import csv_cell, md_escape, write_text_atomic
 from trainer.core.engine.session import Session
 
 DEAL_RESULTS = ("paid_in_full", "partial", "promise")
@@ -46,27 +46,19 @@ def plan_rows(s: Session) -> list[dict[str, Any]]:
     return rows
 
 
-def _safe_cell(v: Any) -> Any:
-    """Spreadsheet formula injection guard: text starting with = + - @ is shown as text."""
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v
-    return v
-
-
 def plan_csv(s: Session) -> str:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
     rows = plan_rows(s)
     for r in rows:
-        w.writerow({k: _safe_cell(v) for k, v in r.items()})
+        w.writerow({k: csv_cell(v) for k, v in r.items()})
     total = sum(r["本期回收金额(元)"] for r in rows)
     w.writerow({"序号": "合计", "本期回收金额(元)": total, "占欠款比例": f"{total / s.outcome.owed:.0%}"})
     return "\ufeff" + buf.getvalue()
 
 
 def _md(v: Any) -> str:
-    from trainer.core.competition.render import md_escape
     return md_escape(str(v))
 
 

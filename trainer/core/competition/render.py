@@ -10,28 +10,14 @@ import csv
 import html
 import io
 import json
-import re
 
 from trainer.core.competition.leaderboard import Board, Standing
+from trainer.core.competition.output import csv_cell, md_escape
 from trainer.core.judging.rubric import PRINCIPLES
 
 PRINCIPLE_NAMES = {"early": "能早不晚", "fast": "能快不慢", "more": "能多不少", "benefit": "有利",
                    "courtesy": "有礼", "restraint": "有节", "procedure": "有矩", "lawful": "有法"}
 FORMATS = ("md", "csv", "html", "json")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-
-
-def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: no markup, no HTML, no line breaks."""
-    t = " ".join(str(text).split())
-    t = _MD_SPECIAL.sub(r"\\\1", t)
-    return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def csv_cell(v: object) -> object:
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + v
-    return v
 
 
 # ------------------------------------------------------------------------------ Markdown

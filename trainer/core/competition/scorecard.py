@@ -10,21 +10,21 @@ transcript, outcome and score. See docs/scorecard.md.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from trainer import __version__
+from trainer.core.competition.output import write_text_atomic
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, Library
 from trainer.core.content.models import DIFFICULTIES
-from trainer.core.engine.session import Recognition, Session
+from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import hidden_reason_of, outcome_of
 from trainer.core.judging.rubric import Rubric, load_rubric
 from trainer.core.judging.scoring import Score, score_session
+from trainer.core.language.recognition import Recognition
 
 FORMAT = "huikuan-dojo/scorecard"
 FORMAT_VERSION = 1
@@ -103,32 +103,6 @@ def dumps(card: dict[str, Any]) -> str:
     return json.dumps(card, ensure_ascii=False, indent=2) + "\n"
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only portable way to read it is to set it and put it back
-    os.umask(mask)
-    return mask
-
-
-def write_text_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a reader never sees half a file.
-
-    Scorecards and plans are made to be handed in and shared: the file gets the mode a plain
-    ``open(path, "w")`` would give (0644 under the usual umask), not mkstemp's private 0600."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_scorecard(session: Session, path: str | Path, trainee: str, team: str = "",
                     rubric: Rubric | None = None) -> dict[str, Any]:
     """Score ``session`` and write its scorecard to ``path`` (the TUI and headless play call this).
@@ -138,12 +112,6 @@ def write_scorecard(session: Session, path: str | Path, trainee: str, team: str 
     card = build_card(session, score, trainee, team, rubric)
     write_text_atomic(path, dumps(card))
     return card
-
-
-def write_plan(session: Session, path: str | Path) -> None:
-    """The 回收计划表 (see plan_table.write_plan); here too because the TUI imports it from this module."""
-    from trainer.core.competition.plan_table import write_plan as _write_plan
-    _write_plan(session, path)
 
 
 # ------------------------------------------------------------------------------ reading

@@ -15,12 +15,13 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.core.authoring.validate import read_file
 from trainer.core.content.library import display_name
+from trainer.core.content.library import read_yaml as read_file
 from trainer.core.content.models import Persona, build_persona
 from trainer.core.content.spec import Problem, Problems
 from trainer.core.content.yamlsafe import LoadError
-from trainer.core.engine.session import Recognition, Session
+from trainer.core.engine.session import Session
+from trainer.core.language.recognition import Recognition
 
 
 @dataclass

@@ -8,14 +8,22 @@ same scenario + moves + seed always gives the same transcript.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from trainer.core.content import catalogue
 from trainer.core.content.models import AutoRule, Ending, Persona, Reaction, Scenario, case_values, render
-from trainer.core.engine.machine import AUTO_TRIGGER, TIME_UP_TRIGGER, UNCLEAR, DebtorModel, machine_for
+from trainer.core.engine.machine import (
+    TIME_UP_TRIGGER,
+    UNCLEAR,
+    DebtorModel,
+    auto_trigger,
+    machine_for,
+    reaction_trigger,
+    reactions_for,
+)
+from trainer.core.language.recognition import Recognise, Recognition
 
 #: difficulty presets: added to meter starts (in the meter's *bad* direction for hard),
 #: and a multiplier on meter changes that hurt the trainee.
@@ -24,16 +32,6 @@ DIFFICULTY = {
     "normal": {"shift": 0, "harm": 1.0, "show_meters": True, "hints": True},
     "hard": {"shift": 10, "harm": 1.25, "show_meters": False, "hints": False},
 }
-
-
-@dataclass
-class Recognition:
-    tactic: str | None
-    confidence: float
-    alternatives: list[tuple[str, float]] = field(default_factory=list)
-
-
-Recognise = Callable[[str], Recognition]
 
 
 @dataclass
@@ -100,11 +98,8 @@ class Session:
         self.ignored = 0
         self.outcome: Outcome | None = None
         self.reason_found_turn: int | None = None
-        # per-turn scratch, filled by the machine callbacks
+        # the move whose reaction is being chosen: the `repeats` and `streak` conditions read it
         self._current: str | None = None
-        self._fired: tuple[str, Any] | None = None
-        self._auto: AutoRule | None = None
-        self._deltas: dict[str, float] = {}
         self.model = DebtorModel(self)
         self.machine = machine_for(persona)
         self.machine.add_model(self.model, initial=persona.start)
@@ -175,41 +170,53 @@ class Session:
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
 
-    # ------------------------------------------------------------ machine callbacks
-    def on_reaction(self, r: Reaction) -> None:
-        self._fired = ("reaction", r)
-        self._apply(r.effects)
+    # ------------------------------------------------------------ the debtor's choices
+    def choose_reaction(self, tactic: str | None) -> Reaction | None:
+        """The persona's answer to ``tactic`` now: the first reaction, in the persona's order
+        (tactic-specific, then group, then file order), whose conditions all hold; None = the default.
+        Conditions read the session as it stands before the turn; ``chance()`` draws from its RNG."""
+        state = self.state
+        self._current = tactic
+        try:
+            for r in reactions_for(self.persona, tactic or UNCLEAR):
+                if state in r.states and all(c.eval(self) for c in r.when):
+                    return r
+            return None
+        finally:
+            self._current = None
 
-    def on_default(self) -> None:
-        self._fired = ("default", None)
-        self._apply(self.persona.default_effects)
+    def choose_auto(self) -> AutoRule | None:
+        """The first automatic rule (meter thresholds: irritation >= 80 → walks out …) that holds now."""
+        state = self.state
+        for rule in self.persona.auto:
+            if state in rule.states and all(c.eval(self) for c in rule.when):
+                return rule
+        return None
 
-    def on_auto(self, rule: AutoRule) -> None:
-        self._auto = rule
-
-    def on_state_entered(self, state: str) -> None:
-        self.visited_states.add(state)
-
-    def _apply(self, effects: tuple[tuple[str, int], ...]) -> None:
-        repeats = self.history.count(self._current) if self._current else 0
+    def _apply(self, effects: tuple[tuple[str, int], ...], tactic: str | None, deltas: dict[str, float]) -> None:
+        """Meter effects of the reaction: help decays with repetition, harm scales with difficulty."""
+        repeats = self.history.count(tactic) if tactic else 0
         decay = self.persona.repetition_decay ** repeats
         harm = DIFFICULTY[self.difficulty]["harm"]
         for name, delta in effects:
             m = self.persona.meter(name)
             helps = (delta > 0) == (m.good == "up")
-            scaled = delta * (decay if helps else harm)
-            self._change(name, scaled)
-        if repeats and self._current:
+            self._change(name, delta * (decay if helps else harm), deltas)
+        if repeats and tactic:
             pm = self.persona.meter(self.persona.repetition_meter)
             pen = self.persona.repetition_penalty * repeats
-            self._change(pm.name, pen if pm.good == "down" else -pen)
+            self._change(pm.name, pen if pm.good == "down" else -pen, deltas)
 
-    def _change(self, name: str, delta: float) -> None:
+    def _change(self, name: str, delta: float, deltas: dict[str, float]) -> None:
         m = self.persona.meter(name)
         before = self.meters[name]
         after = max(m.min, min(m.max, before + delta))
         self.meters[name] = after
-        self._deltas[name] = self._deltas.get(name, 0.0) + (after - before)
+        deltas[name] = deltas.get(name, 0.0) + (after - before)
+
+    def _move(self, trigger: str) -> None:
+        self.model.trigger(trigger)
+        self.visited_states.add(self.state)
 
     # ------------------------------------------------------------ play
     def recognise(self, move: str) -> Recognition:
@@ -246,43 +253,50 @@ class Session:
         return render(variants[i], self.values)
 
     def _play(self, move: str, rec: Recognition) -> Turn:
+        """One turn, top to bottom: what was heard → the debtor's reaction → its effects → the
+        transition → the reply → automatic rules → the record → the ending, if any."""
         tactic = rec.tactic if rec.tactic in catalogue.MOVE_IDS else None
-        self._current, self._fired, self._auto, self._deltas = tactic, None, None, {}
         before = self.state
-        self.model.trigger(tactic or UNCLEAR)
-        kind, reaction = self._fired or ("default", None)
-        if kind == "reaction":
+        n = len(self.turns) + 1
+        repeats = self.history.count(tactic) if tactic else 0
+        # the reaction, and what it does to the meters
+        reaction = self.choose_reaction(tactic)
+        deltas: dict[str, float] = {}
+        self._apply(reaction.effects if reaction else self.persona.default_effects, tactic, deltas)
+        # the transition (the machine only moves: the choice was made above)
+        self._move(reaction_trigger(reaction))
+        # the reply: a variant not yet said in this session
+        if reaction is not None:
             reply = self._pick_reply(("r", reaction.index), reaction.replies)
             note, idx = reaction.note, reaction.index
             revealed = reaction.reveals and self.reason_found_turn is None
         else:
             reply = self._pick_reply(("d", 0), self.persona.default_replies)
             note, idx, revealed = "", None, False
-        repeats = self.history.count(tactic) if tactic else 0
         self.history.append(tactic)
-        n = len(self.turns) + 1
         if revealed:
             self.reason_found_turn = n
-        # automatic transitions on meter thresholds (irritation >= 80 → walks out …)
+        # automatic transitions on meter thresholds, checked after the reaction
         auto_idx = None
         if not self.persona.states[self.state].terminal:
-            self._current = None
-            self.model.trigger(AUTO_TRIGGER)
-            if self._auto is not None:
-                reply = f"{reply} {self._pick_reply(('a', self._auto.index), self._auto.replies)}"
-                auto_idx = self._auto.index
-                note = note or self._auto.note
+            rule = self.choose_auto()
+            if rule is not None:
+                self._move(auto_trigger(rule))
+                reply = f"{reply} {self._pick_reply(('a', rule.index), rule.replies)}"
+                auto_idx = rule.index
+                note = note or rule.note
         turn = Turn(n=n, move=move, tactic=tactic, confidence=float(rec.confidence), reply=reply, state=self.state,
                     state_before=before, meters=self.meter_values(),
-                    deltas={k: int(round(v)) for k, v in self._deltas.items() if round(v)},
+                    deltas={k: int(round(v)) for k, v in deltas.items() if round(v)},
                     reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed)
         self.turns.append(turn)
+        # the ending: a terminal state, or the turn limit
         st = self.persona.states[self.state]
         if st.terminal:
             self._finish(st.ending)
         elif n >= self.scenario.turn_limit:
             if self.persona.out_of_time:
-                self.model.trigger(TIME_UP_TRIGGER)
+                self._move(TIME_UP_TRIGGER)
                 turn.state = self.state
                 self._finish(self.persona.states[self.state].ending)
             else:

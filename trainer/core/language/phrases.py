@@ -233,29 +233,6 @@ def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
     return Cue(tid, weight, words=tuple(dict.fromkeys(forms)), where=where)
 
 
-# ---------------------------------------------------------------- lint
-def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
-    """Leave-one-out: each template of ``own_file`` is classified against every other template;
-    warn where another tactic wins, or where the template is also listed under another tactic."""
-    from trainer.core.language.recognise import Recogniser
-
-    rec = Recogniser(lib)
-    seen: dict[str, str] = {}
-    for t in lib.templates:
-        other = seen.setdefault(t.text, t.tactic)
-        if other != t.tactic and t.node is not None and t.node.path == own_file:
-            out.warning(t.node, f"template is also listed under '{other}'")
-    for i, ranked in rec.leave_one_out():
-        t = lib.templates[i]
-        if t.node is None or t.node.path != own_file or not ranked:
-            continue
-        own = dict(ranked).get(t.tactic, 0.0)
-        best, score = ranked[0]
-        if best != t.tactic and score > own:
-            out.warning(t.node, f"template of '{t.tactic}' is matched more strongly by '{best}' "
-                                f"({score:.2f} vs {own:.2f}); add a cue or reword it")
-
-
 def default_files(exclude: Path | None = None) -> list[Path]:
     from trainer.core.content.library import kind_dirs, yaml_files
 
@@ -285,15 +262,3 @@ def load_files(files: list[Path], out: Problems) -> PhraseLibrary:
 
 def load_default_library(out: Problems | None = None) -> PhraseLibrary:
     return load_files(default_files(), out if out is not None else Problems())
-
-
-def check_phrases_file(root: YNode, text: str, out: Problems) -> None:
-    """`trainer validate` entry point: strict checks, then the leave-one-out lint against the
-    rest of the library on the search path (so an instructor's file is linted in context)."""
-    own = build_phrases(root, text, out)
-    if own is None:
-        return
-    path = Path(root.path)
-    lib = load_files(default_files(exclude=path.resolve() if path.exists() else None), Problems())
-    lib.merge(own)
-    lint_library(lib, root.path, out)

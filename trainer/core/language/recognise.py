@@ -16,14 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from trainer.core.content import catalogue
-from trainer.core.engine.session import Recognition
+from trainer.core.content.spec import Problems
+from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.normalise import Normalised, normalise
-from trainer.core.language.phrases import PhraseLibrary, load_default_library
+from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
+from trainer.core.language.recognition import Recognition
 
 #: below this blended score nothing is recognised
 THRESHOLD = 0.30
@@ -243,3 +246,36 @@ def evaluate(rec: Recogniser, rows: list[tuple[str, str]]) -> dict:
             "accuracy": round(correct / len(rows), 4) if rows else 0.0,
             "confusions": [{"label": lab, "predicted": pred, "count": len(ex), "examples": ex[:3]}
                            for (lab, pred), ex in ranked]}
+
+
+# ---------------------------------------------------------------- lint
+def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
+    """Leave-one-out: each template of ``own_file`` is classified against every other template;
+    warn where another tactic wins, or where the template is also listed under another tactic."""
+    rec = Recogniser(lib)
+    seen: dict[str, str] = {}
+    for t in lib.templates:
+        other = seen.setdefault(t.text, t.tactic)
+        if other != t.tactic and t.node is not None and t.node.path == own_file:
+            out.warning(t.node, f"template is also listed under '{other}'")
+    for i, ranked in rec.leave_one_out():
+        t = lib.templates[i]
+        if t.node is None or t.node.path != own_file or not ranked:
+            continue
+        own = dict(ranked).get(t.tactic, 0.0)
+        best, score = ranked[0]
+        if best != t.tactic and score > own:
+            out.warning(t.node, f"template of '{t.tactic}' is matched more strongly by '{best}' "
+                                f"({score:.2f} vs {own:.2f}); add a cue or reword it")
+
+
+def check_phrases_file(root: YNode, text: str, out: Problems) -> None:
+    """`trainer validate` entry point: strict checks, then the leave-one-out lint against the
+    rest of the library on the search path (so an instructor's file is linted in context)."""
+    own = build_phrases(root, text, out)
+    if own is None:
+        return
+    path = Path(root.path)
+    lib = load_files(default_files(exclude=path.resolve() if path.exists() else None), Problems())
+    lib.merge(own)
+    lint_library(lib, root.path, out)

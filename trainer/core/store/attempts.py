@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from trainer.core.engine.session import Recognise, Recognition, Session
+from trainer.core.engine.session import Session
+from trainer.core.language.recognition import Recognise, Recognition
 from trainer.core.store.db import SessionRow, Store, StoreError, restore
 
 if TYPE_CHECKING:

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the engine loads lazily: the UI's first screen must not wait for it
     from trainer.core.content.models import Persona, Scenario
-    from trainer.core.engine.session import Recognise, Session, Turn
+    from trainer.core.engine.session import Session, Turn
+    from trainer.core.language.recognition import Recognise
 
 DB_NAME = "sessions.sqlite3"
 

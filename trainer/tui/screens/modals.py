@@ -12,7 +12,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trainer.core.content import catalogue
-from trainer.core.engine.session import Recognition, Turn
+from trainer.core.engine.session import Turn
+from trainer.core.language.recognition import Recognition
 from trainer.tui.messages import TacticPicked
 from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.tactic_palette import TacticPalette

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from trainer.core.content import catalogue
-from trainer.core.engine.session import DIFFICULTY, Recognition, Session
+from trainer.core.engine.session import DIFFICULTY, Session
+from trainer.core.language.recognition import Recognition
 from trainer.tui.messages import SessionEnded
 from trainer.tui.prep import DIFFICULTIES
 from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
