@@ -1,5 +1,7 @@
 """The course's 十大事先准备 (ten things to prepare before collecting), as checklist items."""
 
+from collections.abc import Iterator, Mapping
+
 PREPARATIONS: tuple[str, ...] = (
     "弄清楚对方的付款日期",
     "先和对方核对货款余额",
@@ -18,8 +20,25 @@ RESULTS = {
     "paid_in_full": "当场付清", "partial": "部分回收", "promise": "书面承诺", "no_progress": "没有进展",
     "broken_off": "不欢而散", "legal": "诉诸法律",
 }
-PRINCIPLES = {
-    "early": "能早不晚", "fast": "能快不慢", "more": "能多不少", "benefit": "有利",
-    "courtesy": "有礼", "restraint": "有节", "procedure": "有矩", "lawful": "有法",
-}
+
+
+class _PrincipleNames(Mapping[str, str]):
+    """key → 中文名 of the scoring principles, read from the rubric file when first shown (not at
+    import: start-up stays free of YAML) — the rubric is their one home."""
+
+    def _names(self) -> dict[str, str]:
+        from trainer.core.judging.rubric import principle_names
+        return principle_names()
+
+    def __getitem__(self, key: str) -> str:
+        return self._names()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+PRINCIPLES: Mapping[str, str] = _PrincipleNames()
 DIFFICULTIES = {"easy": "容易", "normal": "普通", "hard": "困难"}

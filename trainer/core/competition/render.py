@@ -13,17 +13,15 @@ import json
 
 from trainer.core.competition.leaderboard import Board, Standing
 from trainer.core.competition.output import csv_cell, md_escape
-from trainer.core.judging.rubric import PRINCIPLES
+from trainer.core.judging.rubric import PRINCIPLES, principle_names
 
-PRINCIPLE_NAMES = {"early": "能早不晚", "fast": "能快不慢", "more": "能多不少", "benefit": "有利",
-                   "courtesy": "有礼", "restraint": "有节", "procedure": "有矩", "lawful": "有法"}
 FORMATS = ("md", "csv", "html", "json")
 
 
 # ------------------------------------------------------------------------------ Markdown
 def _md_table(rows: list[Standing], team_board: bool) -> list[str]:
     head = ["名次", "小组" if team_board else "姓名"] + ([] if team_board else ["小组"]) + \
-        ["平均分", "场景数"] + (["组员"] if team_board else []) + [PRINCIPLE_NAMES[k] for k in PRINCIPLES]
+        ["平均分", "场景数"] + (["组员"] if team_board else []) + [principle_names()[k] for k in PRINCIPLES]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for s in rows:
         cells = [str(s.rank), md_escape(s.name)] + ([] if team_board else [md_escape(s.team or "—")]) + \
@@ -53,7 +51,7 @@ def render_csv(board: Board) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["榜单", "名次", "名称", "小组", "平均分", "场景数", "评分卡数", "组员数"]
-               + [f"{PRINCIPLE_NAMES[k]}({k})" for k in PRINCIPLES])
+               + [f"{principle_names()[k]}({k})" for k in PRINCIPLES])
     for label, rows in (("优胜组", board.teams), ("先进个人", board.individuals)):
         for s in rows:
             w.writerow([label, s.rank, csv_cell(s.name), csv_cell(s.team), f"{s.score:.1f}", s.scenarios, s.cards,
@@ -85,7 +83,7 @@ def _e(text: object) -> str:
 
 def _html_table(rows: list[Standing], team_board: bool) -> str:
     head = ["名次", "小组" if team_board else "姓名"] + ([] if team_board else ["小组"]) + \
-        ["平均分", "场景数"] + (["组员"] if team_board else []) + [PRINCIPLE_NAMES[k] for k in PRINCIPLES]
+        ["平均分", "场景数"] + (["组员"] if team_board else []) + [principle_names()[k] for k in PRINCIPLES]
     out = ["<table><thead><tr>" + "".join(f"<th>{_e(h)}</th>" for h in head) + "</tr></thead><tbody>"]
     for s in rows:
         cells = [f"<td>{s.rank}</td>", f'<td class="name">{_e(s.name)}</td>']
@@ -103,7 +101,7 @@ def _html_table(rows: list[Standing], team_board: bool) -> str:
 def _charts(rows: list[Standing]) -> str:
     out = ['<div class="charts">']
     for k in PRINCIPLES:
-        out.append(f'<div class="chart"><h3>{_e(PRINCIPLE_NAMES[k])} <span class="note">{k}</span></h3>')
+        out.append(f'<div class="chart"><h3>{_e(principle_names()[k])} <span class="note">{k}</span></h3>')
         for s in rows:
             v = max(0.0, min(100.0, float(s.principles.get(k, 0))))
             out.append(f'<div class="row"><span class="label" title="{_e(s.name)}">{_e(s.name)}</span>'

@@ -248,6 +248,13 @@ def rubric_file() -> Path | None:
 _CACHE: dict[tuple[str, int, int], Rubric] = {}
 
 
+def principle_names(rubric: Rubric | None = None) -> dict[str, str]:
+    """key → 中文名 in the rubric's order: every display of the principles (TUI, leaderboard) reads
+    them here, from the rubric file, instead of keeping its own copy."""
+    r = rubric or load_rubric()
+    return {k: p.name for k, p in r.principles.items()}
+
+
 def load_rubric(path: Path | None = None) -> Rubric:
     """The rubric at ``path`` (default: the search path's). Raises ContentError on any problem."""
     from trainer.core.content.library import ContentError, display_name, read_yaml
