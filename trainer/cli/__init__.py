@@ -16,11 +16,13 @@ from trainer import __version__
 def main(ctx: click.Context) -> None:
     """回款道场 — practise collecting overdue receivables against debtor personas."""
     if ctx.invoked_subcommand is None:
+        # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.cli.ui import open_ui
         open_ui()
 
 
 def _register() -> None:
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.cli import authoring, classify, history, leaderboard, listing, play, replay, testplan, validate
     for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan, replay):
         for cmd in mod.COMMANDS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import time
 from pathlib import Path
@@ -80,6 +81,7 @@ def resolve_persona(ref: str) -> Persona:
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
 def graph(persona: str, fmt: str) -> None:
     """Draw PERSONA's state machine (an id or a persona file) as Mermaid or Graphviz dot."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.content.analysis import to_dot, to_mermaid
     p = resolve_persona(persona)
     click.echo(to_mermaid(p) if fmt == "mermaid" else to_dot(p), nl=False)
@@ -100,6 +102,7 @@ def graph(persona: str, fmt: str) -> None:
 @click.option("--depth", type=click.IntRange(1, 100), help="search depth (default: the scenario's turn limit)")
 def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, games: int, depth: int | None) -> None:
     """Explore SCENARIO's persona: reachable states, endings, dead ends, win rates, best line."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.authoring.simulate import simulate as run
     try:
         sc, persona = resolve_scenario(scenario)
@@ -259,7 +262,6 @@ def _schema_ref(target: Path) -> str:
     here = target.resolve().parent
     for base in (here, *here.parents):
         if (base / "docs" / "schema").is_dir():
-            import os
             return os.path.relpath(base / "docs" / "schema", here).replace(os.sep, "/")
     return "../docs/schema"
 

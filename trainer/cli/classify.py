@@ -19,6 +19,7 @@ def _as_json(text: str, r) -> dict:
               help="evaluate on a labelled file (label<TAB>text per line): accuracy and confusions")
 def classify(texts: tuple[str, ...], as_json: bool, eval_file: str | None) -> None:
     """Recognise the tactic of each TEXT."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import default_recogniser
 
     if eval_file:
@@ -37,6 +38,7 @@ def classify(texts: tuple[str, ...], as_json: bool, eval_file: str | None) -> No
 
 
 def _evaluate(path: str, as_json: bool) -> None:
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import default_recogniser, evaluate, read_labelled
 
     try:

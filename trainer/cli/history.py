@@ -8,6 +8,7 @@ from trainer.cli.common import dump_json, fail
 
 
 def _open_store():
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.store.db import Store, StoreError
     try:
         return Store()
@@ -41,6 +42,7 @@ def history(as_json: bool, compare_id: int | None) -> None:
 
 
 def _compare(store, session_id: int, as_json: bool) -> None:
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.content.library import ContentError, load_library
     from trainer.core.judging.rubric import PRINCIPLES
     from trainer.core.store.attempts import compare
@@ -72,6 +74,7 @@ def _compare(store, session_id: int, as_json: bool) -> None:
 @click.argument("session", required=False)
 def resume(session: str | None) -> None:
     """Continue an unfinished SESSION in the terminal UI (the latest if none is named)."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.store.db import StoreError
     store = _open_store()
     try:
@@ -82,6 +85,7 @@ def resume(session: str | None) -> None:
         fail(f"session {row.id} is already finished ({row.result}, {row.total} points); "
              "`trainer history` lists the unfinished ones", 1)
     store.close()
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.cli.ui import open_ui
     open_ui(resume=row.id)
 

@@ -20,6 +20,7 @@ from trainer.core.content.library import ContentError
 @click.option("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
     """Rank teams (优胜组) and individuals (先进个人) from exported scorecards."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.leaderboard import verify_all
     from trainer.core.competition.render import RENDERERS
     try:
@@ -28,6 +29,7 @@ def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
         fail(str(e), 2)
     text = RENDERERS[fmt](board)
     if output:
+        # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.core.competition.output import write_text_atomic
         try:
             write_text_atomic(output, text)

@@ -42,6 +42,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     if moves_file is None:
         if as_json or card_out or plan_out or start or save:
             fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
+        # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.cli.ui import open_ui
         open_ui(scenario, seed or 0, watch=watch)
         return
@@ -50,6 +51,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     if card_out and not (trainee or "").strip():
         fail("--scorecard needs --trainee NAME", 2)
     moves = read_moves(moves_file)
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.scorecard import CardError, check_name
     try:
         if card_out:
@@ -57,6 +59,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
             check_name(team, "--team", required=False)
     except CardError as e:
         fail(str(e), 2)
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.judging.result import play_moves, result_json
     try:
         if start is not None or save:
@@ -88,6 +91,7 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
                  start: str | None):
     """Play into the local store, a commit per turn, then finish and score it (--save, --from).
     With ``start`` the session is a new attempt of a stored one (its seed, difficulty and first turns)."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.content.library import load_library
     from trainer.core.engine.session import Session
     from trainer.core.engine.transcript import outcome_of
@@ -124,6 +128,7 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
 
 def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | None, quiet: bool) -> None:
     """Files asked for on the command line; a message per file on stderr (stdout stays pure JSON)."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.plan_table import PlanError, write_plan
     from trainer.core.competition.scorecard import write_scorecard
     if card_out:

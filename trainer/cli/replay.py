@@ -16,6 +16,7 @@ from trainer.cli.common import dump_json, fail
 @click.option("--json", "as_json", is_flag=True, help="print the playback (turns, pinned findings) as JSON")
 def replay(card: str, as_json: bool) -> None:
     """Show a past session from its scorecard, turn by turn, with the findings at their turns."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.scorecard import CardError
     from trainer.core.content.library import ContentError
     from trainer.core.store.playback import load_playback
@@ -26,8 +27,10 @@ def replay(card: str, as_json: bool) -> None:
     if as_json:
         click.echo(dump_json(playback.public()))
         return
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.store.db import StoreError
     try:
+        # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.tui.app import build_app
         app = build_app(replay=card)
     except StoreError as e:

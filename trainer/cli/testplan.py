@@ -13,6 +13,7 @@ from trainer.cli.common import dump_json
 @click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
 def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
     """Play every line of each PLAN (file or folder) over its seeds and check the expectations."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.authoring.testplan import PlanError, load_plan, plan_files, run_plan
 
     files = plan_files(list(plans))

@@ -100,6 +100,7 @@ class TrainerApp(App[None]):
         """Every scenario and persona; loaded on first use (the picker asks from a thread)."""
         with self._library_lock:
             if self._library is None:
+                # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
                 from trainer.core.content.library import load_library
                 self._library = load_library()
             return self._library
@@ -112,6 +113,7 @@ class TrainerApp(App[None]):
         self.title = self.tr(self.TITLE)
         self.push_screen(PickerScreen())
         if self.start_replay is not None:
+            # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
             from trainer.tui.screens.replay import open_replay
             open_replay(self, self.start_replay)
         if self.start_resume is not None:
@@ -134,6 +136,7 @@ class TrainerApp(App[None]):
         self.notify(self.tr(message), severity="error", timeout=10)
 
     def resolve(self, ref: str):
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.content.library import ContentError, resolve_scenario
         try:
             return resolve_scenario(ref, self.library)
@@ -142,6 +145,7 @@ class TrainerApp(App[None]):
             return None
 
     def open_briefing(self, scenario_id: str) -> None:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.tui.screens.briefing import BriefingScreen
         found = self.resolve(scenario_id)
         if found:
@@ -157,6 +161,7 @@ class TrainerApp(App[None]):
         found = self.resolve(scenario_id)
         if not found:
             return
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.engine.session import Session
         from trainer.tui.screens.negotiation import Live, NegotiationScreen
         scenario, persona = found
@@ -176,6 +181,7 @@ class TrainerApp(App[None]):
         found = self.resolve(row.scenario_id)
         if not found:
             return
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.judging.scoring import score_session
         from trainer.core.store.db import restore
         from trainer.tui.screens.negotiation import Live, NegotiationScreen
@@ -200,6 +206,7 @@ class TrainerApp(App[None]):
         found = self.resolve(row.scenario_id) if row else None
         if row is None or not found:
             return
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.store.db import restore
         from trainer.core.store.playback import playback_from_session
         from trainer.tui.screens.replay import ReplayScreen
@@ -210,6 +217,7 @@ class TrainerApp(App[None]):
         self.push_screen(ReplayScreen(pb))
 
     def finish_session(self, live: Live) -> Score:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.engine.transcript import outcome_of
         from trainer.core.judging.scoring import score_session
         score = score_session(live.session)
@@ -218,6 +226,7 @@ class TrainerApp(App[None]):
         return score
 
     def on_session_ended(self, event: SessionEnded) -> None:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.judging.scoring import score_session
         from trainer.tui.screens.negotiation import NegotiationScreen
         from trainer.tui.screens.result import ResultScreen
@@ -232,6 +241,7 @@ class TrainerApp(App[None]):
 
     def ask_rewind(self, live: Live) -> None:
         """Ask which turn to go back to, then start that attempt."""
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.tui.screens.modals import RewindScreen
 
         def chosen(turn: int | None) -> None:
@@ -243,6 +253,7 @@ class TrainerApp(App[None]):
     def rewind(self, live: Live, turn: int) -> None:
         """A new attempt of ``live`` from ``turn``: the turns before it replayed, stored and linked to its parent.
         The session left behind stays as it was (an unfinished one can still be resumed)."""
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.store.attempts import AttemptError, start_attempt
         from trainer.tui.screens.negotiation import Live, NegotiationScreen
         try:
@@ -303,16 +314,19 @@ class TrainerApp(App[None]):
 
     # ------------------------------------------------------------ actions
     def action_help(self) -> None:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.tui.screens.help import HelpScreen
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_history(self) -> None:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.tui.screens.history import HistoryScreen
         if not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen())
 
     def action_settings(self) -> None:
+        # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.tui.screens.settings import SettingsScreen
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
@@ -333,6 +347,7 @@ class TrainerApp(App[None]):
 
 def _plain_plan(session: Session, path: Path) -> None:
     """A minimal 回收计划表 when trainer.core.competition.scorecard is not available."""
+    # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
     from trainer.core.engine.transcript import outcome_of
     o = outcome_of(session)
     c = session.scenario.case
@@ -347,6 +362,7 @@ def build_app(scenario: str | None = None, seed: int | None = None, resume: int 
               library: Library | None = None, recognise: Recognise | None = None,
               store: Store | None = None, watch: bool = False, replay: Path | str | None = None) -> TrainerApp:
     """The app as the CLI and the tests build it. ``home`` overrides TRAINER_HOME for the store."""
+    # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
     from trainer.core.store.db import DB_NAME
     if store is None:
         store = Store(Path(home) / DB_NAME) if home is not None else Store()

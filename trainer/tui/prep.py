@@ -27,6 +27,7 @@ class _PrincipleNames(Mapping[str, str]):
     import: start-up stays free of YAML) — the rubric is their one home."""
 
     def _names(self) -> dict[str, str]:
+        # deferred for start-up: the rubric's YAML is read when the names are first shown
         from trainer.core.judging.rubric import principle_names
         return principle_names()
 

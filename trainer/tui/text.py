@@ -30,7 +30,7 @@ def safe_text(value: object) -> str:
 
 @lru_cache(maxsize=1)
 def _s2t():
-    import opencc  # ~100 ms: only loaded when Traditional is chosen
+    import opencc  # ~100 ms: loaded lazily, only when Traditional is chosen
     return opencc.OpenCC("s2t")
 
 

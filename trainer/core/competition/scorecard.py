@@ -55,6 +55,7 @@ def _default_recognition(text: str) -> Recognition:
     t = text.strip()
     if t in catalogue.MOVE_IDS:
         return Recognition(t, 1.0)
+    # deferred for start-up: cards of tactic ids never load the recogniser (numpy, rapidfuzz)
     from trainer.core.language.recognise import default_recogniser
     return default_recogniser().classify(t)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from trainer.core.content.models import Persona, Scenario, build_persona, build_scenario
-from trainer.core.content.spec import Problem, Problems
+from trainer.core.content.spec import Problem, Problems, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode, parse_text, read_text
 
 PKG_DIR = Path(__file__).resolve().parents[2]  # the trainer/ package folder (content ships in trainer/content/)
@@ -105,7 +105,6 @@ class Library:
     def persona_for(self, scenario: Scenario) -> Persona:
         p = self.personas.get(scenario.persona_id)
         if p is None:
-            from trainer.core.content.spec import did_you_mean
             raise ContentError(f"{scenario.path}: scenario '{scenario.id}' names unknown persona "
                                f"'{scenario.persona_id}'{did_you_mean(scenario.persona_id, self.personas)}")
         return p
@@ -152,7 +151,6 @@ def resolve_scenario(ref: str, lib: Library | None = None) -> tuple[Scenario, Pe
         return s, lib.persona_for(s)
     s = lib.scenarios.get(ref)
     if s is None:
-        from trainer.core.content.spec import did_you_mean
         hint = did_you_mean(ref, lib.scenarios)
         raise ContentError(f"unknown scenario '{ref}'{hint}; `trainer list` shows them")
     return s, lib.persona_for(s)

@@ -224,6 +224,7 @@ class Session:
         if text in catalogue.MOVE_IDS:
             return Recognition(text, 1.0)
         if self._recognise is None:
+            # deferred for start-up: games on tactic ids never load the recogniser (numpy, rapidfuzz)
             from trainer.core.language.recognise import default_recogniser
             self._recognise = default_recogniser().classify
         return self._recognise(text)

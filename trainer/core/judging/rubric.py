@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.core.content import catalogue
+from trainer.core.content.library import ContentError, display_name, kind_dirs, read_yaml
 from trainer.core.content.models import sha256_text
 from trainer.core.content.spec import F, Int, List, Num, Obj, Problems, Spec, Str, Unique, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode, parse_text
@@ -237,7 +238,6 @@ def parse_rubric(text: str, path: str = "<rubric>") -> Rubric:
 
 def rubric_file() -> Path | None:
     """The first scoring/rubric.yaml on the content search path."""
-    from trainer.core.content.library import kind_dirs
     for d in kind_dirs("scoring"):
         for name in ("rubric.yaml", "rubric.yml"):
             if (d / name).is_file():
@@ -257,7 +257,6 @@ def principle_names(rubric: Rubric | None = None) -> dict[str, str]:
 
 def load_rubric(path: Path | None = None) -> Rubric:
     """The rubric at ``path`` (default: the search path's). Raises ContentError on any problem."""
-    from trainer.core.content.library import ContentError, display_name, read_yaml
     path = path or rubric_file()
     if path is None:
         raise ContentError("trainer: no scoring/rubric.yaml found on the content path")

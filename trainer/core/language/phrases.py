@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.content import catalogue
+from trainer.core.content.library import kind_dirs, read_yaml, yaml_files
 from trainer.core.content.spec import F, List, Num, Obj, Problem, Problems, Str, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode
 from trainer.core.language.normalise import normalise, simplify_phrase, to_simplified
@@ -234,7 +235,6 @@ def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
 
 
 def default_files(exclude: Path | None = None) -> list[Path]:
-    from trainer.core.content.library import kind_dirs, yaml_files
 
     files = []
     for folder in kind_dirs("phrases"):
@@ -245,7 +245,6 @@ def default_files(exclude: Path | None = None) -> list[Path]:
 
 
 def load_files(files: list[Path], out: Problems) -> PhraseLibrary:
-    from trainer.core.content.library import read_yaml
 
     lib = PhraseLibrary()
     for f in files:

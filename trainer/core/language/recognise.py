@@ -22,7 +22,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from trainer.core.content import catalogue
-from trainer.core.content.spec import Problems
+from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.normalise import Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
@@ -223,7 +223,6 @@ def read_labelled(text: str, path: str = "<tsv>") -> list[tuple[str, str]]:
         if not sep or not utterance.strip():
             raise ValueError(f"{path}:{n}: expected 'label<TAB>text'")
         if label not in catalogue.MOVE_IDS and label not in ("none", "null", "-"):
-            from trainer.core.content.spec import did_you_mean
             raise ValueError(f"{path}:{n}: unknown label '{label}'{did_you_mean(label, catalogue.MOVE_IDS)}")
         rows.append((label, utterance.strip()))
     return rows

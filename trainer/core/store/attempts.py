@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from trainer.core.content.library import ContentError, Library, resolve_scenario
 from trainer.core.engine.session import Session
+from trainer.core.engine.transcript import outcome_of
+from trainer.core.judging.rubric import Rubric, load_rubric
+from trainer.core.judging.scoring import Score, score_session
 from trainer.core.language.recognition import Recognise, Recognition
 from trainer.core.store.db import SessionRow, Store, StoreError, restore
-
-if TYPE_CHECKING:
-    from trainer.core.content.library import Library
-    from trainer.core.judging.rubric import Rubric
-    from trainer.core.judging.scoring import Score
 
 _START = re.compile(r"\s*#?(\d{1,9})\s*:\s*(\d{1,4})\s*")
 
@@ -79,7 +78,6 @@ def start_attempt(store: Store, parent_id: int, parent: Session, turn: int, trai
 def start_from_store(store: Store, row: SessionRow, turn: int, library: Library, trainee: str = "",
                      recognise: Recognise | None = None) -> tuple[int, Session]:
     """``trainer play --from SESSION:TURN``: restore the stored parent ``row``, then start the attempt."""
-    from trainer.core.content.library import ContentError, resolve_scenario
     try:
         scenario, persona = resolve_scenario(row.scenario_id, library)
     except ContentError as e:
@@ -143,10 +141,6 @@ class Comparison:
 
 def compare(store: Store, session_id: int, library: Library, rubric: Rubric | None = None) -> Comparison:
     """Every attempt in ``session_id``'s family, replayed and scored, each with where it left its parent."""
-    from trainer.core.content.library import ContentError, resolve_scenario
-    from trainer.core.engine.transcript import outcome_of
-    from trainer.core.judging.rubric import load_rubric
-    from trainer.core.judging.scoring import score_session
     rows = store.family(session_id)
     if not rows:
         raise AttemptError(f"no session {session_id}; `trainer history` lists them")

@@ -48,6 +48,7 @@ def home() -> Path:
     env = os.environ.get("TRAINER_HOME", "").strip()
     if env:
         return Path(env).expanduser()
+    # deferred for start-up: `trainer history` and the picker read the store without loading this
     from platformdirs import user_data_dir
     return Path(user_data_dir("huikuan-dojo"))
 
@@ -253,6 +254,7 @@ def restore(store: Store, row: SessionRow, scenario: Scenario, persona: Persona,
             recognise: Recognise | None = None) -> Restored:
     """Rebuild a session by replaying its stored moves with their stored tactics and seed.
     ``recognise`` only serves the moves still to come: stored ones keep their stored tactic."""
+    # deferred for start-up: `trainer history` and the picker read the store without loading this
     from trainer.core.engine.session import Session
     s = Session(scenario, persona, seed=row.seed, difficulty=row.difficulty, recognise=recognise)
     diverged = None

@@ -11,16 +11,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from trainer.core.competition.scorecard import CardError, build_card, is_int, json_values, read_card, verify_card
 from trainer.core.content import catalogue
-from trainer.core.content.library import Library
-from trainer.core.judging.rubric import Rubric
+from trainer.core.content.library import Library, load_library
+from trainer.core.engine.session import Session
+from trainer.core.judging.rubric import Rubric, load_rubric
+from trainer.core.judging.scoring import score_session
 from trainer.core.store.db import TurnRow
-
-if TYPE_CHECKING:
-    from trainer.core.engine.session import Session
 
 
 @dataclass(frozen=True)
@@ -203,7 +202,6 @@ def playback_from_card(card: dict[str, Any], file: str = "", lib: Library | None
     """A parsed card (``scorecard.parse_card``) → Playback, or CardError naming the first bad item.
     With ``verify`` the card is replayed against ``lib`` and ``rubric`` (default: the local ones)."""
     if verify and lib is None:
-        from trainer.core.content.library import load_library
         lib = load_library()
     turns = _turns(card)
     pinned, overall = _findings(card, len(turns))
@@ -225,7 +223,6 @@ def playback_from_card(card: dict[str, Any], file: str = "", lib: Library | None
 def _verify(card: dict[str, Any], lib: Library | None, rubric: Rubric | None) -> tuple[bool, str]:
     try:
         if rubric is None:
-            from trainer.core.judging.rubric import load_rubric
             rubric = load_rubric()
         verify_card(card, lib, rubric)  # type: ignore[arg-type]
     except Exception as e:  # noqa: BLE001 — a card the replay cannot reproduce is unverified, never fatal
@@ -238,8 +235,6 @@ def playback_from_session(session: Session, session_id: int, trainee: str = "", 
                           lib: Library | None = None) -> Playback:
     """A session from the local store (already replayed by ``store.restore``) as a playback: the card it
     would export, built in memory, so the debrief looks the same whether it comes from a file or not."""
-    from trainer.core.judging.rubric import load_rubric
-    from trainer.core.judging.scoring import score_session
     rubric = load_rubric()
     card = json_values(build_card(session, score_session(session, rubric), trainee.strip() or "学员", team, rubric))
     pb = playback_from_card(card, "", lib, rubric, verify=False)

@@ -40,6 +40,7 @@ class CompareScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # deferred for start-up: loaded when this screen first needs it, not when the app starts
         from trainer.core.content.library import ContentError
         from trainer.core.store.attempts import compare
         from trainer.core.store.db import StoreError

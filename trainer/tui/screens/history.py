@@ -62,6 +62,7 @@ class HistoryScreen(Screen):
         return int(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def action_compare(self) -> None:
+        # deferred for start-up: loaded when this screen first needs it, not when the app starts
         from trainer.tui.screens.compare import CompareScreen
         sid = self.selected()
         if sid is not None:

@@ -81,6 +81,7 @@ class NegotiationScreen(Screen):
         else:
             self.query_one("#move").focus()
         if getattr(self.app, "watch_persona", False) and self.session.persona.path:
+            # deferred for start-up: loaded when this screen first needs it, not when the app starts
             from trainer.core.engine.reload import PersonaWatcher
             self._watcher = PersonaWatcher(self.session.persona.path, self.session.persona)
             self._watch_error = ""
@@ -89,6 +90,7 @@ class NegotiationScreen(Screen):
     def poll_persona(self) -> None:
         """Hot reload: a changed persona file replaces the persona and replays the moves so far; a broken
         one keeps the old persona and shows the problem instead of crashing."""
+        # deferred for start-up: loaded when this screen first needs it, not when the app starts
         from trainer.core.engine.reload import rebuild_session
         if self.session.ended:
             return

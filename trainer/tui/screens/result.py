@@ -102,6 +102,7 @@ class ResultScreen(Screen):
     def action_export_scorecard(self) -> None:
         if not self.app.store.get_setting("trainee"):
             # a scorecard names its trainee: ask once, then export
+            # deferred for start-up: loaded when this screen first needs it, not when the app starts
             from trainer.tui.screens.settings import SettingsScreen
             self.app.notify(self.app.tr("先填写学员姓名(和团队),保存后导出。"))
             self.app.push_screen(SettingsScreen(), lambda _: self._export_if_named())
