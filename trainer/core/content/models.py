@@ -369,12 +369,7 @@ def _replies(node: YNode | None, out: Problems) -> tuple[str, ...]:
     return tuple(reps)
 
 
-def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
-    """Check ``root`` against PERSONA_SPEC and build the Persona; problems go to ``out``."""
-    if not PERSONA_SPEC.check(root, out):
-        return None
-    v = root.value
-    meters_node = v["meters"]
+def _build_meters(meters_node: YNode, out: Problems) -> tuple[Meter, ...]:
     meters: list[Meter] = []
     for name, mn in meters_node.value.items():
         mv = mn.value
@@ -385,28 +380,35 @@ def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
         elif not lo <= start <= hi:
             out.error(mv["start"], f"meter '{name}': start {start} is outside {lo}..{hi}")
         meters.append(Meter(name, mv["label"].value, start, lo, hi, _s(mv.get("good"), "up"), _s(mv.get("hidden"), False)))
-    meter_names = {m.name for m in meters}
-    if "turn" in meter_names or "repeats" in meter_names or "streak" in meter_names:
+    if {"turn", "repeats", "streak"} & {m.name for m in meters}:
         out.error(meters_node, "meter names 'turn', 'repeats' and 'streak' are reserved")
+    return tuple(meters)
 
+
+def _build_ending(en: YNode, out: Problems) -> Ending:
+    ev = en.value
+    plan = tuple(Installment(p.value["share"].value, p.value["due_days"].value, _s(p.value.get("note")))
+                 for p in _list(ev.get("plan")))
+    paid, committed = _s(ev.get("paid"), 0.0), _s(ev.get("committed"), 0.0)
+    if paid + committed > 1.0 + 1e-9:
+        out.error(en, f"paid {paid} + committed {committed} is more than the whole debt (1.0)")
+    if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
+        out.warning(ev["plan"], "the plan's shares do not add up to paid + committed")
+    return Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
+
+
+def _build_states(states_node: YNode, out: Problems) -> dict[str, State]:
     states: dict[str, State] = {}
-    for name, sn in v["states"].value.items():
+    for name, sn in states_node.value.items():
         sv = sn.value
-        ending = None
-        if "ending" in sv:
-            ev = sv["ending"].value
-            plan = tuple(Installment(p.value["share"].value, p.value["due_days"].value, _s(p.value.get("note")))
-                         for p in _list(ev.get("plan")))
-            paid, committed = _s(ev.get("paid"), 0.0), _s(ev.get("committed"), 0.0)
-            if paid + committed > 1.0 + 1e-9:
-                out.error(sv["ending"], f"paid {paid} + committed {committed} is more than the whole debt (1.0)")
-            if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
-                out.warning(ev["plan"], "the plan's shares do not add up to paid + committed")
-            ending = Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
+        ending = _build_ending(sv["ending"], out) if "ending" in sv else None
         if "hint" in sv:
             check_placeholders(sv["hint"], out)
         states[name] = State(name, sv["label"].value, _s(sv.get("hint")), ending)
+    return states
 
+
+def _check_start_and_end(v: dict[str, YNode], states: dict[str, State], out: Problems) -> tuple[str | None, str | None]:
     start = _state_ref(v["start"], states, out)
     if start and states[start].terminal:
         out.error(v["start"], f"the start state '{start}' is an ending")
@@ -415,76 +417,97 @@ def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
         out.error(v["out_of_time"], f"out_of_time state '{out_of_time}' must be an ending")
     if not any(s.terminal for s in states.values()):
         out.error(v["states"], "no state has an ending; a negotiation must be able to end")
-    live = tuple(k for k, s in states.items() if not s.terminal)
+    return start, out_of_time
 
-    def _in(node: YNode | None) -> tuple[str, ...]:
-        if node is None:
-            return live
-        res = []
-        for s in _list(node):
-            name = _state_ref(s, states, out)
-            if name is None:
-                continue
-            if states[name].terminal:
-                out.error(s, f"state '{name}' is an ending; nothing happens after an ending")
-                continue
-            res.append(name)
-        return tuple(res)
 
-    reactions = []
-    for i, rn in enumerate(_list(v["reactions"])):
-        rv = rn.value
-        tactics: set[str] = set()
-        spec = 0
-        for t in _list(rv["on"]):
-            tactics |= _expand_moves(t, out)
-            if t.value not in catalogue.MOVE_IDS:
-                spec = 1
-        to = _state_ref(rv.get("to"), states, out)
-        reactions.append(Reaction(
-            index=i, on=tuple(t.value for t in _list(rv["on"])), tactics=frozenset(tactics),
-            states=_in(rv.get("in")), when=_conditions(rv.get("when"), meter_names, states, out),
-            effects=_effects(rv.get("effects"), meter_names, out), to=to,
-            replies=_replies(rv["replies"], out), note=_s(rv.get("note")),
-            reveals=_s(rv.get("reveals"), False), line=rn.line, specificity=spec))
+def _states_in(node: YNode | None, states: dict[str, State], out: Problems) -> tuple[str, ...]:
+    """The live states an `in:` list names (default: every live state); endings are refused."""
+    if node is None:
+        return tuple(k for k, s in states.items() if not s.terminal)
+    res = []
+    for s in _list(node):
+        name = _state_ref(s, states, out)
+        if name is None:
+            continue
+        if states[name].terminal:
+            out.error(s, f"state '{name}' is an ending; nothing happens after an ending")
+            continue
+        res.append(name)
+    return tuple(res)
 
-    autos = []
-    for i, an in enumerate(_list(v.get("auto"))):
-        av = an.value
-        to = _state_ref(av["to"], states, out)
-        autos.append(AutoRule(i, _conditions(av["when"], meter_names, states, out), _in(av.get("in")),
-                              to or "", _replies(av["replies"], out), _s(av.get("note")), an.line))
 
-    dv = v["default"].value
-    rep = v.get("repetition")
-    rv2 = rep.value if rep else {}
-    rep_meter = _s(rv2.get("meter"), "irritation")
-    if rep_meter not in meter_names:
-        where = rv2.get("meter") or meters_node
-        out.error(where, f"repetition meter '{rep_meter}' is not a meter{did_you_mean(rep_meter, meter_names)}"
-                  + ("" if rv2.get("meter") else " (define an 'irritation' meter or set repetition.meter)"))
+def _build_reaction(i: int, rn: YNode, meter_names: set[str], states: dict[str, State], out: Problems) -> Reaction:
+    rv = rn.value
+    tactics: set[str] = set()
+    spec = 0  # 0 = names a tactic; 1 = names a group or `any` (tried after tactic-specific reactions)
+    for t in _list(rv["on"]):
+        tactics |= _expand_moves(t, out)
+        if t.value not in catalogue.MOVE_IDS:
+            spec = 1
+    return Reaction(
+        index=i, on=tuple(t.value for t in _list(rv["on"])), tactics=frozenset(tactics),
+        states=_states_in(rv.get("in"), states, out), when=_conditions(rv.get("when"), meter_names, states, out),
+        effects=_effects(rv.get("effects"), meter_names, out), to=_state_ref(rv.get("to"), states, out),
+        replies=_replies(rv["replies"], out), note=_s(rv.get("note")),
+        reveals=_s(rv.get("reveals"), False), line=rn.line, specificity=spec)
+
+
+def _build_auto(i: int, an: YNode, meter_names: set[str], states: dict[str, State], out: Problems) -> AutoRule:
+    av = an.value
+    to = _state_ref(av["to"], states, out)
+    return AutoRule(i, _conditions(av["when"], meter_names, states, out), _states_in(av.get("in"), states, out),
+                    to or "", _replies(av["replies"], out), _s(av.get("note")), an.line)
+
+
+def _repetition_meter(v: dict[str, YNode], meters_node: YNode, meter_names: set[str], out: Problems) -> str:
+    rv = v["repetition"].value if v.get("repetition") else {}
+    name: str = _s(rv.get("meter"), "irritation")
+    if name not in meter_names:
+        where = rv.get("meter") or meters_node
+        out.error(where, f"repetition meter '{name}' is not a meter{did_you_mean(name, meter_names)}"
+                  + ("" if rv.get("meter") else " (define an 'irritation' meter or set repetition.meter)"))
+    return name
+
+
+def _build_difficulty(node: YNode | None, meter_names: set[str], out: Problems) -> dict[str, dict[str, int]]:
     diff: dict[str, dict[str, int]] = {}
-    if v.get("difficulty"):
-        for d, dn in v["difficulty"].value.items():
-            mm = dn.value.get("meters")
-            diff[d] = {}
-            if mm:
-                for k, kv in mm.value.items():
-                    if k not in meter_names:
-                        out.error(mm.keys[k], f"unknown meter '{k}'{did_you_mean(k, meter_names)}")
-                    diff[d][k] = kv.value
+    for d, dn in (node.value.items() if node else ()):
+        mm = dn.value.get("meters")
+        diff[d] = {}
+        for k, kv in (mm.value.items() if mm else ()):
+            if k not in meter_names:
+                out.error(mm.keys[k], f"unknown meter '{k}'{did_you_mean(k, meter_names)}")
+            diff[d][k] = kv.value
+    return diff
+
+
+def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
+    """Check ``root`` against PERSONA_SPEC and build the Persona; problems go to ``out``."""
+    if not PERSONA_SPEC.check(root, out):
+        return None
+    v = root.value
+    meters = _build_meters(v["meters"], out)
+    meter_names = {m.name for m in meters}
+    states = _build_states(v["states"], out)
+    start, out_of_time = _check_start_and_end(v, states, out)
+    reactions = tuple(_build_reaction(i, rn, meter_names, states, out) for i, rn in enumerate(_list(v["reactions"])))
+    autos = tuple(_build_auto(i, an, meter_names, states, out) for i, an in enumerate(_list(v.get("auto"))))
+    rep = v["repetition"].value if v.get("repetition") else {}
+    rep_meter = _repetition_meter(v, v["meters"], meter_names, out)
+    diff = _build_difficulty(v.get("difficulty"), meter_names, out)
     hr = v.get("hidden_reason")
     hidden = HiddenReason(hr.value["reason"].value, hr.value["truth"].value, hr.value["cover"].value) if hr else None
-
+    dv = v["default"].value
+    default_effects, default_replies = _effects(dv.get("effects"), meter_names, out), _replies(dv["replies"], out)
     if out.errors:
         return None
     return Persona(
         id=v["id"].value, name=v["name"].value, archetype=v["archetype"].value, summary=_s(v.get("summary")),
-        meters=tuple(meters), start=start or "", states=states, reactions=tuple(reactions), auto=tuple(autos),
-        default_effects=_effects(dv.get("effects"), meter_names, out), default_replies=_replies(dv["replies"], out),
+        meters=meters, start=start or "", states=states, reactions=reactions, auto=autos,
+        default_effects=default_effects, default_replies=default_replies,
         out_of_time=out_of_time, hidden_reason=hidden,
-        repetition_decay=_s(rv2.get("decay"), 0.6), repetition_meter=rep_meter,
-        repetition_penalty=_s(rv2.get("penalty"), 4), difficulty=diff, path=root.path, sha256=sha256_text(text))
+        repetition_decay=_s(rep.get("decay"), 0.6), repetition_meter=rep_meter,
+        repetition_penalty=_s(rep.get("penalty"), 4), difficulty=diff, path=root.path, sha256=sha256_text(text))
 
 
 def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
