@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ from trainer.tui.text import Display
 
 if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
     from trainer.core.content.library import Library
+    from trainer.core.content.models import Persona, Scenario
     from trainer.core.engine.session import Session
     from trainer.core.judging.scoring import Score
     from trainer.core.language.recognition import Recognise
@@ -37,7 +39,7 @@ class TrainerCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         """(Simplified source name, command, help); shown converted, matched in either script."""
         app: TrainerApp = self.app  # type: ignore[assignment]
-        out = [
+        out: list[tuple[str, object, str]] = [
             ("历史记录", app.action_history, "过去的练习、得分走势,继续未完成的练习"),
             ("帮助", app.action_help, "按键与要点"),
             ("设置", app.action_settings, "学员姓名、团队、繁体显示"),
@@ -133,7 +135,7 @@ class TrainerApp(App[None]):
     def fail(self, message: str) -> None:
         self.notify(self.tr(message), severity="error", timeout=10)
 
-    def resolve(self, ref: str):
+    def resolve(self, ref: str) -> tuple[Scenario, Persona] | None:
         from trainer.core.content.library import ContentError, resolve_scenario
         try:
             return resolve_scenario(ref, self.library)
@@ -288,6 +290,7 @@ class TrainerApp(App[None]):
     def export_plan(self, live: Live) -> Path | None:
         """The 回收计划表 as Markdown (to read) and CSV (for Excel); returns the Markdown path."""
         base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
+        write_plan: Callable[[Session, Path], None]
         try:
             from trainer.core.competition.plan_table import write_plan
         except ImportError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,8 +11,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Switch
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.app import TrainerApp
+
 
 class SettingsScreen(ModalScreen[None]):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
+        app = getters.app(TrainerApp)
+
     BINDINGS = [Binding("escape", "dismiss", "关闭", id="settings.close")]
 
     def compose(self) -> ComposeResult:
