@@ -48,4 +48,4 @@ class SettingsScreen(ModalScreen[None]):
         want = "traditional" if self.query_one("#traditional", Switch).value else "simplified"
         self.dismiss()
         if want != self.app.tr.script:
-            self.app.action_toggle_script()
+            self.app.call_later(self.app.action_toggle_script)  # a coroutine: called bare it never ran
