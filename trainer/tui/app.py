@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from trainer.core.store.db import Store, StoreError
+from trainer.tui.host import TrainerHost
 from trainer.tui.messages import ScenarioChosen, SessionEnded, StartRequested
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.text import Display
@@ -67,7 +68,7 @@ class TrainerCommands(Provider):
                 yield Hit(score, matcher.highlight(shown), command, help=tr(help_text) or None)  # type: ignore[arg-type]
 
 
-class TrainerApp(App[None]):
+class TrainerApp(TrainerHost):
     CSS_PATH = "app.tcss"
     TITLE = "回款道场"
     COMMANDS = App.COMMANDS | {TrainerCommands}

@@ -20,12 +20,12 @@ from trainer.tui.widgets.scenario_card import money
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 class BriefingScreen(Screen):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [
         Binding("ctrl+s", "start", "开始谈判", id="briefing.start"),

@@ -22,14 +22,14 @@ from trainer.tui.widgets.chat import tactic_label
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 DIVERGED = "◆"
 
 
 class CompareScreen(Screen):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="compare.back")]
 

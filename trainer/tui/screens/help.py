@@ -14,7 +14,7 @@ from textual.widgets import Static
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 KEYS = (
     ("任何地方", "F1 帮助 · F4 历史 · F5 设置 · F6 简/繁 · F7 明/暗 · ctrl+p 命令面板 · ctrl+q 退出"),
@@ -35,8 +35,8 @@ GIST = (
 
 
 class HelpScreen(ModalScreen[None]):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="help.close")]
 

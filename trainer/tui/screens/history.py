@@ -18,12 +18,12 @@ from trainer.tui.widgets.trend import ScoreTrend
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 class HistoryScreen(Screen):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="history.back"),

@@ -23,7 +23,7 @@ from trainer.tui.widgets.tactic_palette import TacticPalette
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 #: below this confidence the trainee is asked what was meant
 CONFIRM_BELOW = 0.5
@@ -32,8 +32,8 @@ CONFIRM_BELOW = 0.5
 class PaletteScreen(ModalScreen[str | None]):
     """Returns the picked tactic id, or None."""
 
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "关闭", id="palette.close")]
 
@@ -58,8 +58,8 @@ class PaletteScreen(ModalScreen[str | None]):
 class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
     """Asks what an unclear line meant. Returns ("play", Recognition), ("palette", None) or None (cancel)."""
 
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="dym.cancel")]
 
@@ -114,8 +114,8 @@ class RewindScreen(ModalScreen[int | None]):
 
     The session being left is kept as it is (finished, or unfinished and resumable)."""
 
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="rewind.cancel")]
 

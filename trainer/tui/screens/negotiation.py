@@ -28,7 +28,7 @@ from trainer.tui.widgets.meters import Meters
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 @dataclass
@@ -40,8 +40,8 @@ class Live:
 
 
 class NegotiationScreen(Screen):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [
         Binding("f2", "toggle_coach", "教练", id="negotiation.coach"),

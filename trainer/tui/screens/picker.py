@@ -17,12 +17,12 @@ from trainer.tui.widgets.scenario_card import ScenarioCard
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 class PickerScreen(Screen):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [
         Binding("down", "move(1)", "下一个", id="picker.down", show=False),

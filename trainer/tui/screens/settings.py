@@ -14,12 +14,12 @@ from textual.widgets import Button, Input, Label, Switch
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 class SettingsScreen(ModalScreen[None]):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss", "关闭", id="settings.close")]
 

@@ -13,7 +13,7 @@ from trainer.core.engine.session import Turn
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 def tactic_label(tactic: str | None) -> str:
@@ -24,8 +24,8 @@ def tactic_label(tactic: str | None) -> str:
 
 
 class ChatLog(VerticalScroll):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     def __init__(self, turns: list[Turn], contact: str, **kw):
         super().__init__(**kw)

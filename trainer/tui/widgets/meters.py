@@ -13,14 +13,14 @@ from trainer.tui.text import pad
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 BAR = 16
 
 
 class Meters(Static):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     def __init__(self, session: Session, **kw):
         super().__init__(**kw)

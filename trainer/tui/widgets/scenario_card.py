@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from textual import getters
 
     from trainer.core.content.models import Persona, Scenario
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 def money(amount: int) -> str:
@@ -23,8 +23,8 @@ def money(amount: int) -> str:
 
 
 class ScenarioCard(Static, can_focus=True):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("enter", "choose", "选这个场景", id="card.choose")]
 

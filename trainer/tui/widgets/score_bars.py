@@ -13,14 +13,14 @@ from trainer.tui.text import pad
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 WIDTH = 40
 
 
 class ScoreBars(Static):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     def __init__(self, principles: dict[str, int], **kw):
         super().__init__(**kw)

@@ -17,7 +17,7 @@ from trainer.tui.messages import TacticPicked
 if TYPE_CHECKING:
     from textual import getters
 
-    from trainer.tui.app import TrainerApp
+    from trainer.tui.host import TrainerHost
 
 
 def matches(t: catalogue.Tactic, query: str, tr=str) -> bool:
@@ -28,8 +28,8 @@ def matches(t: catalogue.Tactic, query: str, tr=str) -> bool:
 
 
 class TacticPalette(Vertical):
-    if TYPE_CHECKING:  # textual types self.app as App[object]; this runs inside the trainer's app
-        app = getters.app(TrainerApp)
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     def compose(self) -> ComposeResult:
         search = Input(placeholder=self.app.tr("搜索战术:名称、id 或话术…"), id="tactic-search")
