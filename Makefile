@@ -27,6 +27,7 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check trainer tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -230,3 +230,24 @@ def test_picker_loads_the_real_library_in_the_background(home):
             assert "fake-broke" in ids and not app.screen.query("#loading")
 
     run(flow())
+
+
+def test_settings_save_switches_the_script(make_app):
+    """Saving the settings with 繁体显示 on switches the display (the toggle is a coroutine: it must be awaited)."""
+    from textual.widgets import Switch
+
+    async def flow():
+        app = make_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("f5")
+            assert type(app.screen).__name__ == "SettingsScreen"
+            app.screen.query_one("#traditional", Switch).value = True
+            await pilot.pause()
+            app.screen.query_one("#save").press()
+            await pilot.pause()
+            await pilot.pause()
+            assert app.tr.script == "traditional"
+            assert app.store.get_setting("script") == "traditional"
+
+    run(flow())

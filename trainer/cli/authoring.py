@@ -120,9 +120,9 @@ def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, gam
     click.echo(f"可达 reachable: {', '.join(data['reachable_states'])}")
     if data["unreached_states"]:
         click.echo(f"未达 never reached: {', '.join(data['unreached_states'])}")
-    for name, e in data["endings"].items():
-        line = " → ".join(e["shortest"]) if e["shortest"] else "-"
-        click.echo(f"  结局 {name:<14} {e['result']:<13} {line}")
+    for name, end in data["endings"].items():
+        line = " → ".join(end["shortest"]) if end["shortest"] else "-"
+        click.echo(f"  结局 {name:<14} {end['result']:<13} {line}")
     if data["dead_ends"]:
         click.echo(f"死路 dead ends: {', '.join(data['dead_ends'])}")
     click.echo(f"随机 random play: win {rnd['win_rate']:.0%} of {rnd['games']} · mean score {rnd['mean_score']}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,12 +18,14 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from trainer.core.store.db import Store, StoreError
+from trainer.tui.host import TrainerHost
 from trainer.tui.messages import ScenarioChosen, SessionEnded, StartRequested
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.text import Display
 
 if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
     from trainer.core.content.library import Library
+    from trainer.core.content.models import Persona, Scenario
     from trainer.core.engine.session import Session
     from trainer.core.judging.scoring import Score
     from trainer.core.language.recognition import Recognise
@@ -37,7 +40,7 @@ class TrainerCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         """(Simplified source name, command, help); shown converted, matched in either script."""
         app: TrainerApp = self.app  # type: ignore[assignment]
-        out = [
+        out: list[tuple[str, object, str]] = [
             ("历史记录", app.action_history, "过去的练习、得分走势,继续未完成的练习"),
             ("帮助", app.action_help, "按键与要点"),
             ("设置", app.action_settings, "学员姓名、团队、繁体显示"),
@@ -65,7 +68,7 @@ class TrainerCommands(Provider):
                 yield Hit(score, matcher.highlight(shown), command, help=tr(help_text) or None)  # type: ignore[arg-type]
 
 
-class TrainerApp(App[None]):
+class TrainerApp(TrainerHost):
     CSS_PATH = "app.tcss"
     TITLE = "回款道场"
     COMMANDS = App.COMMANDS | {TrainerCommands}
@@ -135,7 +138,7 @@ class TrainerApp(App[None]):
     def fail(self, message: str) -> None:
         self.notify(self.tr(message), severity="error", timeout=10)
 
-    def resolve(self, ref: str):
+    def resolve(self, ref: str) -> tuple[Scenario, Persona] | None:
         # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
         from trainer.core.content.library import ContentError, resolve_scenario
         try:
@@ -299,6 +302,7 @@ class TrainerApp(App[None]):
     def export_plan(self, live: Live) -> Path | None:
         """The 回收计划表 as Markdown (to read) and CSV (for Excel); returns the Markdown path."""
         base = self.export_dir() / f"{live.session_id:04d}-{live.session.scenario.id}"
+        write_plan: Callable[[Session, Path], None]
         try:
             from trainer.core.competition.plan_table import write_plan
         except ImportError:

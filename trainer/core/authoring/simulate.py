@@ -146,7 +146,7 @@ def _representatives(s: Session, focus: Focus, moves: tuple[str, ...]) -> list[s
     """One move per group of moves that would act alike here."""
     if focus.chance:  # evaluating chance() would draw from the RNG: no grouping
         return list(moves)
-    groups: dict[tuple, str] = {}
+    groups: dict[tuple[Any, ...], str] = {}
     for m in moves:
         key = (_which_reaction(s, m), tuple(_touches(m, t) for t in focus.used + focus.last),
                m if focus.per_move else None)
@@ -157,7 +157,7 @@ def _representatives(s: Session, focus: Focus, moves: tuple[str, ...]) -> list[s
 
 
 def _expand(s: Session, moves: list[str], focus: Focus, forks: Forks, found: Findings,
-            seen: set[tuple], keep: Callable[[Session], bool] = lambda c: True) -> Iterator[tuple[Session, list[str]]]:
+            seen: set[tuple[Any, ...]], keep: Callable[[Session], bool] = lambda c: True) -> Iterator[tuple[Session, list[str]]]:
     """The new children of a search node: one fork per group of moves that act alike, played and recorded
     in ``found``; a child that ended, was seen already or is not ``keep``-worthy is released at once.
     ``s`` is released once every child has been handed out (consume the generator to the end)."""
@@ -175,7 +175,7 @@ def _expand(s: Session, moves: list[str], focus: Focus, forks: Forks, found: Fin
     forks.release(s)
 
 
-def _key(s: Session, focus: Focus) -> tuple:
+def _key(s: Session, focus: Focus) -> tuple[Any, ...]:
     return (s.state, tuple(round(v, 1) for v in s.meters.values()),
             tuple(s.used(t) for t in focus.used), tuple(s.last(t) for t in focus.last),
             tuple(v in s.visited_states for v in focus.visited),
@@ -198,7 +198,7 @@ class Line:
         return {"moves": self.moves, "result": self.result, "state": self.state, "score": self.score,
                 "recovered_ratio": self.recovered, "turns": self.turns}
 
-    def rank(self) -> tuple:
+    def rank(self) -> tuple[Any, ...]:
         return (self.recovered, self.score, -self.turns)
 
 
@@ -225,6 +225,7 @@ class Findings:
         if not _ended_by_clock(s):
             self.can_end |= {t.state_before for t in s.turns}
         sc = score_session(s)
+        assert s.outcome is not None  # an ended session has its outcome
         line = Line(list(moves), s.outcome.result, end, sc.total, s.outcome.recovered_ratio, len(s.turns))
         if self.best is None or line.rank() > self.best.rank():
             self.best = line
@@ -255,7 +256,7 @@ def explore(scenario: Scenario, persona: Persona, found: Findings, seed: int, ma
     forks = Forks()
     root = Session(scenario, persona, seed=seed)
     frontier: deque[tuple[Session, list[str]]] = deque([(root, [])])
-    seen: set[tuple] = {_key(root, focus)}
+    seen: set[tuple[Any, ...]] = {_key(root, focus)}
     found.record(root, [])
     nodes, complete, depth = 0, True, 0
     while frontier:
@@ -349,7 +350,7 @@ def _distance_to(persona: Persona, goals: set[str]) -> dict[str, int]:
 
 def _distance_to_win(persona: Persona) -> dict[str, int]:
     return _distance_to(persona, {s for s, st in persona.states.items()
-                                  if st.terminal and st.ending.paid + st.ending.committed >= WIN_RATIO})
+                                  if st.ending is not None and st.ending.paid + st.ending.committed >= WIN_RATIO})
 
 
 def _meter_value(s: Session) -> float:
@@ -358,6 +359,11 @@ def _meter_value(s: Session) -> float:
         x = (s.meters[m.name] - m.min) / (m.max - m.min)
         v += x if m.good == "up" else 1 - x
     return v
+
+
+def _within(dist: dict[str, int]) -> Callable[[Session], bool]:
+    """``keep`` for seek: sessions in a state that still has a path to the target."""
+    return lambda c: c.state in dist
 
 
 def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budget: int) -> dict[str, int]:
@@ -375,7 +381,7 @@ def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budge
             continue  # no path even on paper: analysis warns about it
         tie = itertools.count()
         root = Session(scenario, persona, seed=seed)
-        heap: list[tuple] = [(dist[persona.start], 0.0, 0, next(tie), root, [])]
+        heap: list[tuple[Any, ...]] = [(dist[persona.start], 0.0, 0, next(tie), root, [])]
         # also start from the known states nearest the target, replaying the line that reached them
         near = sorted((dist[st], len(ln), st) for st, ln in found.first_line.items() if st in dist)[:4]
         for d, _, st in near:
@@ -388,11 +394,11 @@ def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budge
                 c.close()
                 continue
             heapq.heappush(heap, (d, -_meter_value(c), len(c.turns), next(tie), c, list(found.first_line[st])))
-        seen: set[tuple] = set()
+        seen: set[tuple[Any, ...]] = set()
         n = 0
         while heap and n < per_target and target not in found.reached:
             *_, s, moves = heapq.heappop(heap)
-            for c, line in _expand(s, moves, focus, forks, found, seen, keep=lambda c, d=dist: c.state in d):
+            for c, line in _expand(s, moves, focus, forks, found, seen, keep=_within(dist)):
                 n += 1
                 heapq.heappush(heap, (dist[c.state], -_meter_value(c), len(line), next(tie), c, line))
         for *_, s, _m in heap:
@@ -414,6 +420,7 @@ def simulate(scenario: Scenario, persona: Persona, seed: int = 0, max_nodes: int
     states = list(persona.states)
     endings = {}
     for name, st in persona.endings.items():
+        assert st.ending is not None  # endings are the terminal states
         line = found.shortest.get(name)
         endings[name] = {"result": st.ending.result, "reached": line is not None,
                          "shortest": line, "turns": len(line) if line is not None else None}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,7 +143,7 @@ def _principles(cards: list[Card]) -> dict[str, float]:
     return {k: _mean([float(c.data["score"]["principles"].get(k, 0)) for c in cards]) for k in PRINCIPLES}
 
 
-def _place(standings: list[Standing], tie_key) -> list[Standing]:
+def _place(standings: list[Standing], tie_key: Callable[[Standing], object]) -> list[Standing]:
     """Competition ranking (1, 2, 2, 4): equal tie keys share a place."""
     prev = None
     for i, s in enumerate(standings, 1):

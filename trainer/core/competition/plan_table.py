@@ -51,6 +51,7 @@ def plan_csv(s: Session) -> str:
     w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\r\n")
     w.writeheader()
     rows = plan_rows(s)
+    assert s.outcome is not None  # plan_rows refuses a session without one
     for r in rows:
         w.writerow({k: csv_cell(v) for k, v in r.items()})
     total = sum(r["本期回收金额(元)"] for r in rows)
@@ -65,6 +66,7 @@ def _md(v: Any) -> str:
 def plan_markdown(s: Session) -> str:
     rows = plan_rows(s)
     case, out = s.scenario.case, s.outcome
+    assert out is not None  # plan_rows refuses a session without one
     total = sum(r["本期回收金额(元)"] for r in rows)
     lines = [
         "# 应收账款回收计划表", "",

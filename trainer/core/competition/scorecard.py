@@ -13,7 +13,7 @@ import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from trainer import __version__
 from trainer.core.competition.output import write_text_atomic
@@ -164,7 +164,7 @@ def parse_card(data: bytes) -> dict[str, Any]:
     return card
 
 
-def is_int(x: Any) -> bool:
+def is_int(x: object) -> TypeGuard[int]:
     """A JSON whole number (JSON's true/false are not numbers here)."""
     return isinstance(x, int) and not isinstance(x, bool)
 

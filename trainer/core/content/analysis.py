@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from trainer.core.content.conditions import And, Atom, Compare, Condition, Expr, Not, Or
 from trainer.core.content.models import AutoRule, Persona, Reaction
@@ -96,7 +97,7 @@ def can_be(expr: Expr, want: bool, ranges: Ranges) -> bool:
         if bounds is None:
             return True
         dom = ranges.of(expr)
-        return any(not dom.meet(iv).empty() for iv in bounds[1])
+        return dom is None or any(not dom.meet(iv).empty() for iv in bounds[1])
     parts = expr.parts
     conj = isinstance(expr, Or) != want  # And-wanting-True or Or-wanting-False: every part must agree
     if not conj:
@@ -232,7 +233,7 @@ def _item(root: YNode, key: str, i: int) -> YNode | None:
     n = root.get(key)
     if n is None or not isinstance(n.value, list) or i >= len(n.value):
         return None
-    return n.value[i]
+    return cast(YNode, n.value[i])
 
 
 def _state_node(root: YNode, name: str) -> YNode | None:
@@ -320,7 +321,7 @@ def diagram_edges(persona: Persona) -> list[Edge]:
 
 def _ending_note(persona: Persona, name: str) -> str:
     st = persona.states[name]
-    note = st.ending.result
+    note = st.ending.result if st.ending is not None else ""
     if name == persona.out_of_time:
         note += " · 时间到"
     return note
@@ -347,7 +348,7 @@ def to_mermaid(persona: Persona) -> str:
     lines.append("  classDef win fill:#e8f5e9,stroke:#2e7d32,stroke-width:2px")
     lines.append("  classDef lose fill:#ffebee,stroke:#c62828,stroke-width:2px")
     for name, st in persona.endings.items():
-        cls = "win" if st.ending.result in _GOOD_RESULTS else "lose"
+        cls = "win" if st.ending is not None and st.ending.result in _GOOD_RESULTS else "lose"
         lines.append(f"  class s_{name} {cls}")
     return "\n".join(lines) + "\n"
 
@@ -364,7 +365,7 @@ def to_dot(persona: Persona) -> str:
              f"  __start -> {q(persona.start)};"]
     for name, st in persona.states.items():
         if st.terminal:
-            color = "#2e7d32" if st.ending.result in _GOOD_RESULTS else "#c62828"
+            color = "#2e7d32" if st.ending is not None and st.ending.result in _GOOD_RESULTS else "#c62828"
             lines.append(f"  {q(name)} [shape=doublecircle, color={q(color)}, "
                          f"label={q(st.label, name + ' · ' + _ending_note(persona, name))}];")
         else:

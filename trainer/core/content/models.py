@@ -325,7 +325,7 @@ def _state_ref(node: YNode | None, states: dict[str, Any], out: Problems, what: 
     if name not in states:
         out.error(node, f"unknown {what} '{name}'{did_you_mean(name, states)}")
         return None
-    return name
+    return str(name)
 
 
 def _conditions(node: YNode | None, meters: set[str], states: dict[str, Any], out: Problems) -> tuple[Condition, ...]:

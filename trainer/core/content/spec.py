@@ -27,7 +27,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 
-class Problems(list):  # list[Problem]
+class Problems(list[Problem]):
     def error(self, node: YNode, message: str) -> None:
         self.append(Problem(node.path, node.line, node.col, "error", message))
 

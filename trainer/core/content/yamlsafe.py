@@ -23,10 +23,11 @@ from typing import Any
 
 import yaml
 
+_EventLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # libyaml's event parser is ~7x faster; it is only used for events, never composed
     from yaml import CSafeLoader as _EventLoader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _EventLoader
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 50
@@ -193,6 +194,7 @@ def _parse_events(text: str, path: str, loader: Any) -> YNode:
     stack: list[list[Any]] = []  # [container node, pending key node or None]
     nodes = 0
     documents = 0
+    ev: Any  # dispatched on its exact event class below, which the type checker cannot follow
     try:
         for ev in yaml.parse(text, Loader=loader):
             et = type(ev)

@@ -16,12 +16,16 @@ if none does, the default.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
 
 from trainer.core.content import catalogue
 from trainer.core.content.models import AutoRule, Persona, Reaction
+
+if TYPE_CHECKING:
+    from transitions.core import StateIdentifier
 
 DEFAULT_TRIGGER = "default"
 TIME_UP_TRIGGER = "time_up"
@@ -32,6 +36,10 @@ MOVES = catalogue.MOVE_IDS + (UNCLEAR,)
 class DebtorModel:
     """The transitions model of one session: transitions keeps the state on it as ``.state``.
     Kept free of attributes named like triggers."""
+
+    # set on the instance by transitions when the model joins a machine (declared here for the type checker only)
+    state: str
+    trigger: Callable[..., bool]
 
     def __init__(self, session: object):
         self.session = session
@@ -46,7 +54,7 @@ def auto_trigger(rule: AutoRule) -> str:
 
 
 def build_machine(persona: Persona) -> Machine:
-    live = [name for name, st in persona.states.items() if not st.terminal]
+    live: list[StateIdentifier] = [name for name, st in persona.states.items() if not st.terminal]
     m = Machine(model=None, states=list(persona.states), initial=persona.start, auto_transitions=False,
                 ignore_invalid_triggers=False)
     for r in persona.reactions:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from trainer.core.content import catalogue
-from trainer.core.content.models import AutoRule, Ending, Persona, Reaction, Scenario, case_values, render
+from trainer.core.content.models import AutoRule, Ending, Installment, Persona, Reaction, Scenario, case_values, render
 from trainer.core.engine.machine import (
     TIME_UP_TRIGGER,
     UNCLEAR,
@@ -314,13 +314,13 @@ class Session:
         committed = promised if in_writing else 0
         start = date.fromisoformat(self.scenario.case.date)
         plan = []
-        shares = ending.plan or tuple(
+        shares: tuple[Installment | tuple[float, int, str], ...] = ending.plan or tuple(
             x for x in (
                 (ending.paid, 0, "当场支付") if ending.paid else None,
                 (ending.committed, ending.due_days, "承诺付款") if ending.committed else None,
             ) if x)
         for item in shares:
-            share, days, note = (item.share, item.due_days, item.note) if hasattr(item, "share") else item
+            share, days, note = (item.share, item.due_days, item.note) if isinstance(item, Installment) else item
             plan.append({"amount": int(round(owed * share)), "share": share, "due_days": days,
                          "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
         self.outcome = Outcome(

@@ -127,7 +127,7 @@ class Rubric:
     sha256: str = ""
 
 
-MEASURE_DEFAULTS = {"early": {"per_day": 1.5, "floor": 20}, "fast": {"par_turns": 6, "per_turn": 6, "floor": 10}}
+MEASURE_DEFAULTS: dict[str, dict[str, float]] = {"early": {"per_day": 1.5, "floor": 20}, "fast": {"par_turns": 6, "per_turn": 6, "floor": 10}}
 
 
 def _check_placeholders(node: YNode, out: Problems) -> None:

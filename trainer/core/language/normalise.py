@@ -12,6 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import opencc
 
 #: longer input is cut before any work: a move is a sentence or two, not a document,
 #: and the cut keeps every call bounded (a 100k-character paste costs the same as 1k)
@@ -22,7 +26,7 @@ _REPEAT_MARK = re.compile(r"([!?])[!?]+")
 
 
 @lru_cache(maxsize=1)
-def _t2s():
+def _t2s() -> opencc.OpenCC:
     import opencc  # imported lazily: ~10 ms, only paid by recognition
 
     return opencc.OpenCC("t2s")
@@ -30,7 +34,8 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     try:
-        return _t2s().convert(text)
+        simplified: str = _t2s().convert(text)  # OpenCC.convert is unannotated
+        return simplified
     except Exception:  # pragma: no cover - OpenCC refuses odd input: keep the text as is
         return text
 

@@ -22,8 +22,10 @@ template is matched more strongly by another tactic than by its own (leave-one-o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from trainer.core.content import catalogue
 from trainer.core.content.library import kind_dirs, read_yaml, yaml_files
@@ -34,7 +36,7 @@ from trainer.core.language.normalise import normalise, simplify_phrase, to_simpl
 try:  # the stdlib regex parser, used only to refuse patterns that can backtrack exponentially
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layout
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+    import sre_parse as _sre_parse
 
 MAX_REGEX = 300
 
@@ -90,7 +92,7 @@ class PhraseLibrary:
 
 
 # ---------------------------------------------------------------- regex safety
-def _repeats(parsed) -> bool:
+def _repeats(parsed: Iterable[tuple[Any, Any]]) -> bool:
     """Does this parsed (sub)pattern contain a repeat that can match more than once?"""
     for op, av in parsed:
         name = str(op)
@@ -102,7 +104,7 @@ def _repeats(parsed) -> bool:
     return False
 
 
-def _repeats_in(av) -> bool:
+def _repeats_in(av: object) -> bool:
     if isinstance(av, _sre_parse.SubPattern):
         return _repeats(av)
     if isinstance(av, (list, tuple)):
@@ -110,7 +112,7 @@ def _repeats_in(av) -> bool:
     return False
 
 
-def _nested_repeat(parsed) -> bool:
+def _nested_repeat(parsed: Iterable[tuple[Any, Any]]) -> bool:
     for op, av in parsed:
         name = str(op)
         if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
@@ -127,7 +129,7 @@ def _nested_repeat(parsed) -> bool:
     return False
 
 
-def _subpatterns(av):
+def _subpatterns(av: object) -> Iterator[Any]:
     if isinstance(av, _sre_parse.SubPattern):
         yield av
     elif isinstance(av, (list, tuple)):
@@ -224,6 +226,7 @@ def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
         except ValueError as e:
             out.error(regex, str(e))
             return None
+    assert words is not None  # exactly one of the two, checked above
     forms = []
     for w in words.value:
         norm = normalise(w.value).marked

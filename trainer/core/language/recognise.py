@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -130,7 +131,8 @@ class Recogniser:
         lead = sim - np.median(sim, axis=1, keepdims=True)
         sims = np.clip((lead - FUZZ_FLOOR) / FUZZ_SPAN, 0.0, 1.0)
         sims *= np.clip(np.asarray(lengths, dtype=float) / SHORT, 0.0, 1.0)[:, None]
-        return np.clip(LEX_SHARE * lexs + (1 - LEX_SHARE) * sims, 0.0, 1.0)
+        scores: np.ndarray = np.clip(LEX_SHARE * lexs + (1 - LEX_SHARE) * sims, 0.0, 1.0)
+        return scores
 
     # ------------------------------------------------------------ decisions
     def _recognition(self, scores: np.ndarray) -> Recognition:
@@ -228,7 +230,7 @@ def read_labelled(text: str, path: str = "<tsv>") -> list[tuple[str, str]]:
     return rows
 
 
-def evaluate(rec: Recogniser, rows: list[tuple[str, str]]) -> dict:
+def evaluate(rec: Recogniser, rows: list[tuple[str, str]]) -> dict[str, Any]:
     """Top-1 accuracy and the confusions (label → predicted, count, examples), deterministic order.
     A label of none/null/- expects no tactic."""
     results = rec.classify_many([t for _, t in rows])

@@ -130,6 +130,7 @@ class Store:
             " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
             (scenario.id, scenario.sha256, persona.sha256, int(seed), difficulty, trainee, self.clock(),
              parent_id, parent_turn))
+        assert cur.lastrowid is not None  # always set after an INSERT
         return int(cur.lastrowid)
 
     def record_turn(self, session_id: int, turn: Turn) -> None:

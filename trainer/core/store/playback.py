@@ -150,7 +150,7 @@ def _findings(card: dict[str, Any], last_turn: int) -> tuple[dict[int, list[Pinn
 
 
 def _outcome(card: dict[str, Any]) -> dict[str, Any]:
-    o = card["outcome"]
+    o: dict[str, Any] = card["outcome"]
     where = "outcome"
     _text(o, "result", where)
     for key in ("owed", "paid", "committed"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +17,16 @@ from trainer.tui.messages import StartRequested
 from trainer.tui.prep import DIFFICULTIES, PREPARATIONS
 from trainer.tui.widgets.scenario_card import money
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class BriefingScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("ctrl+s", "start", "开始谈判", id="briefing.start"),
         Binding("ctrl+a", "tick_all", "全部勾选", id="briefing.tick_all"),

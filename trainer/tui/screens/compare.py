@@ -7,6 +7,8 @@ Every attempt is replayed and scored afresh (core.attempts.compare), so the figu
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,10 +19,18 @@ from trainer.core.store.attempts import Attempt, Comparison
 from trainer.tui.prep import PRINCIPLES, RESULTS
 from trainer.tui.widgets.chat import tactic_label
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 DIVERGED = "◆"
 
 
 class CompareScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [Binding("escape", "app.pop_screen", "返回", id="compare.back")]
 
     def __init__(self, session_id: int):
@@ -59,6 +69,7 @@ class CompareScreen(Screen):
         mark = " ◀" if a.row.id == self.session_id else ""
         if a.row.parent_id is None:
             return f"#{a.row.id}{mark}"
+        assert a.row.parent_turn is not None  # stored together with parent_id
         return tr(f"#{a.row.id}(#{a.row.parent_id}·{a.row.parent_turn + 1}起){mark}")
 
     def fill(self) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
 
 KEYS = (
     ("任何地方", "F1 帮助 · F4 历史 · F5 设置 · F6 简/繁 · F7 明/暗 · ctrl+p 命令面板 · ctrl+q 退出"),
@@ -28,6 +35,9 @@ GIST = (
 
 
 class HelpScreen(ModalScreen[None]):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [Binding("escape,f1,q", "dismiss", "关闭", id="help.close")]
 
     def compose(self) -> ComposeResult:

@@ -3,6 +3,8 @@ c compares a session with its other attempts (rewinds and retries)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,8 +15,16 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.tui.prep import DIFFICULTIES, RESULTS
 from trainer.tui.widgets.trend import ScoreTrend
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class HistoryScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "返回", id="history.back"),
         Binding("c", "compare", "对比尝试", id="history.compare"),
@@ -51,7 +61,7 @@ class HistoryScreen(Screen):
             table.add_row(str(r.id), r.created_at.replace("T", " ")[:16], tr(r.scenario_id),
                           tr(DIFFICULTIES.get(r.difficulty, r.difficulty)), str(r.turns), status,
                           "" if r.total is None else str(r.total),
-                          "" if r.parent_id is None else tr(f"#{r.parent_id} 第{r.parent_turn + 1}回合起"),
+                          "" if r.parent_id is None or r.parent_turn is None else tr(f"#{r.parent_id} 第{r.parent_turn + 1}回合起"),
                           key=str(r.id))
         table.focus()
 
@@ -76,4 +86,5 @@ class HistoryScreen(Screen):
 
     @on(DataTable.RowSelected, "#sessions")
     def _open(self, event: DataTable.RowSelected) -> None:
+        assert event.row_key.value is not None  # every row is added with its session id as key
         self.app.open_stored(int(event.row_key.value))

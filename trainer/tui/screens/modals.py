@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,12 +20,20 @@ from trainer.tui.messages import TacticPicked
 from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.tactic_palette import TacticPalette
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 #: below this confidence the trainee is asked what was meant
 CONFIRM_BELOW = 0.5
 
 
 class PaletteScreen(ModalScreen[str | None]):
     """Returns the picked tactic id, or None."""
+
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "关闭", id="palette.close")]
 
@@ -47,6 +57,9 @@ class PaletteScreen(ModalScreen[str | None]):
 
 class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
     """Asks what an unclear line meant. Returns ("play", Recognition), ("palette", None) or None (cancel)."""
+
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="dym.cancel")]
 
@@ -87,6 +100,7 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
     @on(OptionList.OptionSelected, "#dym-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        assert event.option.id is not None  # every option here has an id
         self.dismiss(self.choices[event.option.id])
 
 
@@ -99,6 +113,9 @@ class RewindScreen(ModalScreen[int | None]):
     """Go back to a turn and play it again as a new attempt. Returns the turn to play anew, or None.
 
     The session being left is kept as it is (finished, or unfinished and resumable)."""
+
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
 
     BINDINGS = [Binding("escape", "dismiss(None)", "取消", id="rewind.cancel")]
 

@@ -6,6 +6,7 @@ Each turn is committed to the store before its reply appears, so a killed termin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -24,6 +25,11 @@ from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteS
 from trainer.tui.widgets.chat import ChatLog
 from trainer.tui.widgets.meters import Meters
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 @dataclass
 class Live:
@@ -34,6 +40,9 @@ class Live:
 
 
 class NegotiationScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("f2", "toggle_coach", "教练", id="negotiation.coach"),
         Binding("f3", "palette", "战术面板", id="negotiation.palette"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,8 +14,16 @@ from textual.widgets import Footer, Header, Input, Static
 from trainer.tui.messages import ScenarioChosen
 from trainer.tui.widgets.scenario_card import ScenarioCard
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class PickerScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("down", "move(1)", "下一个", id="picker.down", show=False),
         Binding("up", "move(-1)", "上一个", id="picker.up", show=False),
@@ -57,7 +67,7 @@ class PickerScreen(Screen):
         except Exception as e:  # a broken install must leave a readable screen, not a traceback
             self.app.call_from_thread(self._failed, f"{type(e).__name__}: {e}")
             return
-        self.app.call_from_thread(self._populate)
+        self.app.call_from_thread(self._populate)  # type: ignore[arg-type]  # mypy solves textual's T | Awaitable[T] to Never for a coroutine function
 
     def _failed(self, message: str) -> None:
         self.query_one("#loading", Static).update(self.app.tr(f"载入场景失败:{message}"))

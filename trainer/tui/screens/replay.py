@@ -9,6 +9,7 @@ shown as literal text (``markup=False`` / rich Text), so ``[bold]`` stays ``[bol
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -23,8 +24,16 @@ from trainer.tui.prep import DIFFICULTIES, PRINCIPLES
 from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.outcome import outcome_text as outcome_block
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class ReplayScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("right,space,n", "next", "下一回合", id="replay.next"),
         Binding("left,p", "previous", "上一回合", id="replay.previous"),

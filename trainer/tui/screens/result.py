@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,8 +20,16 @@ from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.outcome import outcome_text as outcome_block
 from trainer.tui.widgets.score_bars import ScoreBars
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class ResultScreen(Screen):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [
         Binding("e", "export_scorecard", "导出成绩单", id="result.export"),
         Binding("p", "export_plan", "导出回收计划表", id="result.plan"),

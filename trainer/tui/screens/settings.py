@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,8 +11,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Switch
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 class SettingsScreen(ModalScreen[None]):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [Binding("escape", "dismiss", "关闭", id="settings.close")]
 
     def compose(self) -> ComposeResult:
@@ -38,4 +48,4 @@ class SettingsScreen(ModalScreen[None]):
         want = "traditional" if self.query_one("#traditional", Switch).value else "simplified"
         self.dismiss()
         if want != self.app.tr.script:
-            self.app.action_toggle_script()
+            self.app.call_later(self.app.action_toggle_script)  # a coroutine: called bare it never ran

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import Turn
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
 
 
 def tactic_label(tactic: str | None) -> str:
@@ -17,6 +24,9 @@ def tactic_label(tactic: str | None) -> str:
 
 
 class ChatLog(VerticalScroll):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     def __init__(self, turns: list[Turn], contact: str, **kw):
         super().__init__(**kw)
         self.initial, self.contact = list(turns), contact

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from trainer.core.engine.session import Session
 from trainer.tui.text import pad
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 BAR = 16
 
 
 class Meters(Static):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     def __init__(self, session: Session, **kw):
         super().__init__(**kw)
         self.session = session

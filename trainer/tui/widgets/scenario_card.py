@@ -12,7 +12,10 @@ from trainer.tui.messages import ScenarioChosen
 from trainer.tui.prep import DIFFICULTIES
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from trainer.core.content.models import Persona, Scenario
+    from trainer.tui.host import TrainerHost
 
 
 def money(amount: int) -> str:
@@ -20,6 +23,9 @@ def money(amount: int) -> str:
 
 
 class ScenarioCard(Static, can_focus=True):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     BINDINGS = [Binding("enter", "choose", "选这个场景", id="card.choose")]
 
     def __init__(self, scenario: Scenario, persona: Persona | None, **kw):

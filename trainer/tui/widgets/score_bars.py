@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from trainer.tui.prep import PRINCIPLES
 from trainer.tui.text import pad
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 WIDTH = 40
 
 
 class ScoreBars(Static):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     def __init__(self, principles: dict[str, int], **kw):
         super().__init__(**kw)
         self.principles = principles

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,6 +14,11 @@ from textual.widgets.option_list import Option
 from trainer.core.content import catalogue
 from trainer.tui.messages import TacticPicked
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from trainer.tui.host import TrainerHost
+
 
 def matches(t: catalogue.Tactic, query: str, tr=str) -> bool:
     """Substring match on id, name, example and group, in the source script and the displayed one."""
@@ -21,6 +28,9 @@ def matches(t: catalogue.Tactic, query: str, tr=str) -> bool:
 
 
 class TacticPalette(Vertical):
+    if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
+        app = getters.app(TrainerHost)
+
     def compose(self) -> ComposeResult:
         search = Input(placeholder=self.app.tr("搜索战术:名称、id 或话术…"), id="tactic-search")
         search.cursor_blink = self.app.cursor_blink
@@ -59,7 +69,9 @@ class TacticPalette(Vertical):
     def _pick_highlighted(self, event: Input.Submitted) -> None:
         ol = self.query_one(OptionList)
         if ol.highlighted is not None:
-            self.post_message(TacticPicked(ol.get_option_at_index(ol.highlighted).id))
+            option_id = ol.get_option_at_index(ol.highlighted).id
+            assert option_id is not None  # every tactic option carries its id
+            self.post_message(TacticPicked(option_id))
 
     @on(OptionList.OptionSelected, "#tactic-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
