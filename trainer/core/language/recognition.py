@@ -1,4 +1,4 @@
-"""What the recogniser hands the engine: a tactic (or None) with its confidence.
+"""What the recogniser hands the engine: everything heard in one utterance.
 
 Kept apart from `recognise` (numpy, rapidfuzz, the phrase library) so a session played on
 tactic ids never loads them: `trainer play --moves` on ids starts without the recogniser."""
@@ -11,9 +11,28 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Recognition:
+    """``tactic`` is the main act (None when nothing is recognised with enough confidence).
+
+    ``acts`` holds every tactic heard, the main one first (``acts[0] == tactic`` when there is one);
+    ``amounts`` every money amount named, in yuan, in order; ``dates`` every date or deadline named,
+    ISO, resolved against the scenario's date; ``conditional``: an offer tied to a condition
+    (如果/只要/前提是 …); ``concession``: the speaker gives something up (waives fees, extends terms …).
+    Field names follow the contract's classify JSON (INTERFACE.md)."""
+
     tactic: str | None
     confidence: float
     alternatives: list[tuple[str, float]] = field(default_factory=list)
+    acts: tuple[str, ...] = ()
+    amounts: tuple[int, ...] = ()
+    dates: tuple[str, ...] = ()
+    conditional: bool = False
+    concession: bool = False
+
+    def heard(self) -> dict[str, object]:
+        """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""
+        acts = list(self.acts) if self.acts else ([self.tactic] if self.tactic else [])
+        return {"acts": acts, "amounts": list(self.amounts), "dates": list(self.dates),
+                "conditional": self.conditional, "concession": self.concession}
 
 
 Recognise = Callable[[str], Recognition]
