@@ -13,7 +13,7 @@ from pathlib import Path
 from trainer.core.store.db import Store
 from trainer.tui.screens.negotiation import NegotiationScreen
 
-from .tui_helpers import say
+from .tui_helpers import say, wait_for_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 MOVES = ["courtesy", "probe_reason", "verify_balance"]
@@ -21,13 +21,14 @@ MOVES = ["courtesy", "probe_reason", "verify_balance"]
 CHILD = textwrap.dedent(f"""
     import asyncio, sys
     from trainer.tui.app import build_app
-    from tests.functional.tui_helpers import say
+    from trainer.tui.screens.negotiation import NegotiationScreen
+    from tests.functional.tui_helpers import say, wait_for_screen
 
     async def main():
         app = build_app(seed=5, cursor_blink=False)
         async with app.run_test(size=(120, 40)) as pilot:
             app.start_session("fake-broke")
-            await pilot.pause()
+            await wait_for_screen(pilot, NegotiationScreen)
             for move in {MOVES!r}:
                 await say(pilot, move)
             print("READY", flush=True)
@@ -62,9 +63,7 @@ def test_sigkill_mid_session_then_resume_with_every_turn(home):
     async def resume():
         app = build_app(resume=row.id, cursor_blink=False)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, NegotiationScreen)
+            screen = await wait_for_screen(pilot, NegotiationScreen)
             s = screen.session
             assert [(t.move, t.tactic, t.reply, t.state) for t in s.turns] == \
                 [(t.move, t.tactic, t.reply, t.state) for t in stored]

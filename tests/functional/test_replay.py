@@ -18,7 +18,7 @@ from trainer.core.store.playback import playback_from_card
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.replay import ReplayScreen
 
-from .tui_helpers import frozen_library
+from .tui_helpers import frozen_library, wait_for_screen, wait_until
 
 SIZE = (120, 40)
 WIN = ["courtesy", "probe_reason", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
@@ -40,6 +40,11 @@ def text_of(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
 
 
+async def at(pilot, screen: ReplayScreen, position: int) -> None:
+    """Wait until the replay has stepped to ``position`` (0 = before the first turn, N + 1 = the end)."""
+    await wait_until(pilot, lambda: screen.position == position, f"the replay at position {position}")
+
+
 def test_stepping_pins_each_finding_to_its_turn(make_app, tmp_path):
     path = tmp_path / "card.json"
     card = write_scorecard(session(), path, "张三", "一组")
@@ -53,15 +58,14 @@ def test_stepping_pins_each_finding_to_its_turn(make_app, tmp_path):
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, ReplayScreen) and screen.playback.verified
+            screen = await wait_for_screen(pilot, ReplayScreen)
+            assert screen.playback.verified
             head = text_of(app, "#replay-head")
             assert "张三" in head and "一组" in head and f"总分 {card['score']['total']}" in head and "✓" in head
             assert not app.screen.query("Input")  # read-only
             for n in range(1, len(WIN) + 1):
                 await pilot.press("right")
-                await pilot.pause()
+                await at(pilot, screen, n)
                 assert text_of(app, "#replay-counter") == f"第 {n}/{len(WIN)} 回合"
                 shown = [t.n for t in screen.playback.turns if screen.query_one(f"#replay-turn-{t.n}").display]
                 assert shown == list(range(1, n + 1))
@@ -69,21 +73,21 @@ def test_stepping_pins_each_finding_to_its_turn(make_app, tmp_path):
                 assert (message in panel) == (n == turn), (n, turn, panel)
                 assert "识别:" in panel
             await pilot.press("left", "p")
-            await pilot.pause()
+            await at(pilot, screen, len(WIN) - 2)
             assert text_of(app, "#replay-counter") == f"第 {len(WIN) - 2}/{len(WIN)} 回合"
             await pilot.press("end")
-            await pilot.pause()
+            await at(pilot, screen, len(WIN) + 1)
             assert screen.query_one("#replay-outcome").display
             outcome = text_of(app, "#replay-outcome")
             found = card["hidden_reason"]["found_turn"]
             assert "当场付清" in outcome or "书面承诺" in outcome
             assert "上周刚收到开发商" in outcome and f"第 {found} 回合摸清" in outcome
             await pilot.press("home")
-            await pilot.pause()
+            await at(pilot, screen, 0)
             assert text_of(app, "#replay-counter") == f"第 0/{len(WIN)} 回合"
             assert not screen.query_one("#replay-turn-1").display
             await pilot.press("q")  # started by `trainer replay`: leaving ends the app
-            await pilot.pause()
+            await wait_until(pilot, lambda: not app.is_running, "the app to end")
             assert app.return_code == 0 and not app.is_running
 
     run(flow())
@@ -96,11 +100,13 @@ def test_escape_pops_when_opened_inside_the_app(make_app, tmp_path):
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            picker = await wait_for_screen(pilot, PickerScreen)
             app.push_screen(ReplayScreen(playback_from_card(card, lib=frozen_library())))
-            await pilot.pause()
-            await pilot.press("space", "n", "escape")
-            await pilot.pause()
+            screen = await wait_for_screen(pilot, ReplayScreen)
+            await pilot.press("space", "n")
+            await at(pilot, screen, 2)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is picker, "the picker again")
             assert isinstance(app.screen, PickerScreen) and app.is_running
 
     run(flow())
@@ -119,21 +125,19 @@ def test_hostile_card_text_is_shown_literally(make_app, tmp_path):
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, ReplayScreen)
+            screen = await wait_for_screen(pilot, ReplayScreen)
             assert not screen.playback.verified  # edited: shown, with the reason it is not verified
             assert "⚠" in text_of(app, "#replay-head") and "transcript differs" in text_of(app, "#replay-head")
             await pilot.press("right")
-            await pilot.pause()
+            await at(pilot, screen, 1)
             bubbles = [str(w.render()) for w in screen.query("#replay-turn-1 Static")]
             assert "[bold red]x[/] 红字" in bubbles[0]
             assert "[/]没钱[link=http://x]点[/link]" in bubbles[2]
             panel = text_of(app, "#replay-panel")
             assert "[red]假[/red]清屏" in panel and "[/bold]" in panel
             assert not any("\x1b" in b for b in bubbles + [panel])
-            await pilot.press("end")
-            await pilot.pause()
+            await pilot.press("end")  # every turn and the outcome shown, hostile text and all
+            await at(pilot, screen, len(WIN) + 1)
 
     run(flow())
 
@@ -154,11 +158,12 @@ def snapshot_app(make_app):
     pb = dataclasses.replace(playback_from_card(card, lib=frozen_library(), verify=False), verified=True)
     app = make_app()
 
-    async def open_at(pilot, keys):
+    async def open_at(pilot, keys, position):
+        await wait_for_screen(pilot, PickerScreen)
         app.push_screen(ReplayScreen(pb, exit_on_leave=True))
-        await pilot.pause()
+        screen = await wait_for_screen(pilot, ReplayScreen)
         await pilot.press(*keys)
-        await pilot.pause()
+        await at(pilot, screen, position)
 
     return app, open_at
 
@@ -168,7 +173,7 @@ class TestReplaySnapshot:
         app, open_at = snapshot_app
 
         async def before(pilot):
-            await open_at(pilot, ["right"] * 3)
+            await open_at(pilot, ["right"] * 3, 3)
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
@@ -176,6 +181,6 @@ class TestReplaySnapshot:
         app, open_at = snapshot_app
 
         async def before(pilot):
-            await open_at(pilot, ["end"])
+            await open_at(pilot, ["end"], len(WIN) + 1)
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)

@@ -36,12 +36,16 @@ def test_markup_and_escapes_in_a_scenario_render_literally(tmp_path, monkeypatch
     monkeypatch.setenv("TRAINER_PATH", str(root))
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path / "home"))
     from trainer.tui.app import build_app
+    from trainer.tui.screens.picker import PickerScreen
     from trainer.tui.widgets.scenario_card import ScenarioCard
+
+    from .tui_helpers import wait_for_query, wait_for_screen
 
     async def flow():
         app = build_app(cursor_blink=False, script="simplified")
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
+            await wait_for_screen(pilot, PickerScreen)
+            await wait_for_query(pilot, "#card-evil-markup")  # the scenarios load in a worker thread
             card = app.screen.query_one("#card-evil-markup", ScenarioCard)
             rendered = card.render()
             assert "[bold red]假没钱[/] 红字" in rendered.plain

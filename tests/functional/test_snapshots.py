@@ -11,9 +11,24 @@ from trainer.core.engine.session import Session
 from trainer.core.judging.scoring import Finding, Score
 from trainer.core.store.db import DB_NAME, Store
 from trainer.tui.app import build_app
+from trainer.tui.screens.briefing import BriefingScreen
+from trainer.tui.screens.compare import CompareScreen
+from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.history import HistoryScreen
+from trainer.tui.screens.modals import PaletteScreen, RewindScreen
+from trainer.tui.screens.negotiation import NegotiationScreen
+from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.result import ResultScreen
+from trainer.tui.widgets.scenario_card import ScenarioCard
 
-from .tui_helpers import fake_recognise, frozen_library, say
+from .tui_helpers import (
+    fake_recognise,
+    frozen_library,
+    say,
+    search_palette,
+    wait_for_screen,
+    wait_until,
+)
 
 SIZE = (120, 40)
 WIN = ["courtesy", "verify_balance", "timing", "deadline_pressure", "written_commitment"]
@@ -37,24 +52,48 @@ def app(home):
                      library=frozen_library())
 
 
-async def to_negotiation(pilot, moves=()):
-    pilot.app.start_session("fake-broke")
-    await pilot.pause()
+async def at_picker(pilot) -> PickerScreen:
+    """Wait until the picker is up, its cards in place and the filter focused (keys typed next go there)."""
+    picker = await wait_for_screen(pilot, PickerScreen, focus="#filter")
+    await wait_until(pilot, lambda: picker.query(ScenarioCard), "the scenario cards")
+    return picker
+
+
+def shown_cards(picker: PickerScreen) -> list[str]:
+    return [c.scenario.id for c in picker.visible_cards()]
+
+
+async def to_negotiation(pilot, moves=(), difficulty=None):
+    await at_picker(pilot)
+    pilot.app.start_session("fake-broke", difficulty)
+    await wait_for_screen(pilot, NegotiationScreen, focus="#move")
     for m in moves:
         await say(pilot, m)
 
 
 class TestPicker:
     def test_picker(self, app, snap_compare):
-        assert snap_compare(app, terminal_size=SIZE)
+        assert snap_compare(app, run_before=at_picker, terminal_size=SIZE)
 
     def test_picker_filtered(self, app, snap_compare):
-        assert snap_compare(app, press=list("恶意"), terminal_size=SIZE)
+        async def before(pilot):
+            picker = await at_picker(pilot)
+            await pilot.press(*"恶意")
+            await wait_until(pilot, lambda: shown_cards(picker) == ["malicious-delay"], "the filter applied")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
 class TestBriefing:
     def test_briefing(self, app, snap_compare):
-        assert snap_compare(app, press=["enter", "space", "down", "space"], terminal_size=SIZE)
+        async def before(pilot):
+            await at_picker(pilot)
+            await pilot.press("enter")
+            briefing = await wait_for_screen(pilot, BriefingScreen, focus="#checklist")
+            await pilot.press("space", "down", "space")
+            await wait_until(pilot, lambda: briefing.prepared == 2, "two preparations ticked")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
 class TestNegotiation:
@@ -73,15 +112,15 @@ class TestNegotiation:
     def test_palette_searched(self, app, snap_compare):
         async def before(pilot):
             await to_negotiation(pilot)
-            await pilot.press("f3", *"让步")
+            await pilot.press("f3")
+            await wait_for_screen(pilot, PaletteScreen)
+            await search_palette(pilot, "让步")
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
     def test_hard_hides_meters_and_hints(self, app, snap_compare):
         async def before(pilot):
-            pilot.app.start_session("fake-broke", "hard")
-            await pilot.pause()
-            await say(pilot, "courtesy")
+            await to_negotiation(pilot, ["courtesy"], difficulty="hard")
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
@@ -106,7 +145,7 @@ async def to_result(pilot, moves):
     """Play ``moves`` and open the result screen with the fixed SCORE (the layout under test, not the rubric)."""
     await to_negotiation(pilot, moves)
     pilot.app.show(ResultScreen(pilot.app.screen.live, SCORE))
-    await pilot.pause()
+    await wait_for_screen(pilot, ResultScreen, focus="#export")
 
 
 def stored(store, moves, seed, result=None, total=None):
@@ -125,7 +164,13 @@ class TestHistory:
     def test_history(self, app, snap_compare):
         for i, moves in enumerate((WIN[:2] + ["legal_action"], WIN, WIN[:3])):
             stored(app.store, moves, seed=i, total=40 + 50 * i if i < 2 else None)
-        assert snap_compare(app, press=["f4"], terminal_size=SIZE)
+
+        async def before(pilot):
+            await at_picker(pilot)
+            await pilot.press("f4")
+            await wait_for_screen(pilot, HistoryScreen, focus="#sessions")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
 LOSING = ["courtesy", "verify_balance", "legal_warning", "legal_action"]
@@ -136,7 +181,7 @@ class TestRewind:
         async def before(pilot):
             await to_result(pilot, LOSING)
             await pilot.press("b")
-            await pilot.pause()
+            await wait_for_screen(pilot, RewindScreen, focus="#rewind-options")
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
@@ -150,14 +195,35 @@ class TestCompare:
         for m in WIN[2:]:
             store.record_turn(sid, retry.play_tactic(m))
         store.finish(sid, retry.outcome.result, 90)
-        assert snap_compare(app, press=["f4", "c"], terminal_size=SIZE)
+
+        async def before(pilot):
+            await at_picker(pilot)
+            await pilot.press("f4")
+            await wait_for_screen(pilot, HistoryScreen, focus="#sessions")
+            await pilot.press("c")
+            await wait_for_screen(pilot, CompareScreen, focus="#compare-attempts")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
 class TestHelp:
     def test_help(self, app, snap_compare):
-        assert snap_compare(app, press=["f1"], terminal_size=SIZE)
+        async def before(pilot):
+            await at_picker(pilot)
+            await pilot.press("f1")
+            await wait_for_screen(pilot, HelpScreen)
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
 
 class TestTraditional:
     def test_briefing_in_traditional(self, app, snap_compare):
-        assert snap_compare(app, press=["f6", "enter"], terminal_size=SIZE)
+        async def before(pilot):
+            picker = await at_picker(pilot)
+            await pilot.press("f6")
+            await wait_until(pilot, lambda: picker.focused is picker.query_one("#filter")
+                             and "假沒錢" in str(picker.query_one(ScenarioCard).render()), "the picker in Traditional")
+            await pilot.press("enter")
+            await wait_for_screen(pilot, BriefingScreen, focus="#checklist")
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)

@@ -5,16 +5,27 @@ from __future__ import annotations
 
 import asyncio
 
+from textual.command import CommandInput, CommandList, CommandPalette
+
 from trainer.core.store.db import Store
 from trainer.tui.screens.briefing import BriefingScreen
+from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.history import HistoryScreen
 from trainer.tui.screens.modals import DidYouMeanScreen, PaletteScreen
 from trainer.tui.screens.negotiation import NegotiationScreen
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.screens.result import ResultScreen
+from trainer.tui.screens.settings import SettingsScreen
 from trainer.tui.widgets.scenario_card import ScenarioCard
 
-from .tui_helpers import say
+from .tui_helpers import (
+    say,
+    search_palette,
+    wait_for_notification,
+    wait_for_query,
+    wait_for_screen,
+    wait_until,
+)
 
 SIZE = (120, 40)
 
@@ -23,34 +34,52 @@ def run(coro):
     return asyncio.run(coro)
 
 
+def shown_cards(app) -> list[str]:
+    return [c.scenario.id for c in app.screen.query(ScenarioCard) if c.display]
+
+
+async def command(pilot, query: str, shown: str) -> None:
+    """Open the command palette, type ``query`` and wait until its search has finished with a hit showing
+    ``shown`` (the hits come from a worker; enter before they are listed would pick nothing)."""
+    await pilot.press("ctrl+p")
+    palette = await wait_for_screen(pilot, CommandPalette, focus="CommandInput")
+    await pilot.press(*query)
+
+    def listed() -> bool:
+        if palette.query_one(CommandInput).value != query:
+            return False
+        if any(w.node is palette and not w.is_finished for w in pilot.app.workers):
+            return False
+        hits = palette.query_one(CommandList)
+        return any(shown in str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count))
+
+    await wait_until(pilot, listed, f"the command palette to list {shown!r} for {query!r}")
+
+
 def test_full_session_from_picker_to_result(make_app, home):
     app = make_app()
 
     async def flow():
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, PickerScreen)
+            await wait_for_screen(pilot, PickerScreen, focus="#filter")
             # typing filters the cards by archetype
             await pilot.press(*"假没钱")
-            await pilot.pause()
-            shown = [c.scenario.id for c in app.screen.query(ScenarioCard) if c.display]
-            assert shown == ["fake-broke"]
+            await wait_until(pilot, lambda: shown_cards(app) == ["fake-broke"], "the filter to leave fake-broke")
             await pilot.press("enter")
-            await pilot.pause()
 
-            assert isinstance(app.screen, BriefingScreen)
-            text = str(app.screen.query_one("#case-text").render())
+            briefing = await wait_for_screen(pilot, BriefingScreen, focus="#checklist")
+            text = str(briefing.query_one("#case-text").render())
             assert "宏达建材商行" in text and "¥380,000" in text and "逾期" in text
             await pilot.press("space")  # tick the first preparation
-            assert app.screen.prepared == 1
+            await wait_until(pilot, lambda: briefing.prepared == 1, "the first preparation ticked")
             await pilot.press("ctrl+s")  # first press only warns: nine left
-            await pilot.pause()
-            assert isinstance(app.screen, BriefingScreen)
-            await pilot.press("ctrl+a", "ctrl+s")
-            await pilot.pause()
+            await wait_for_notification(pilot, "还有 9 项准备没勾选", severity="warning")
+            assert app.screen is briefing
+            await pilot.press("ctrl+a")
+            await wait_until(pilot, lambda: briefing.prepared == 10, "every preparation ticked")
+            await pilot.press("ctrl+s")
 
-            screen = app.screen
-            assert isinstance(screen, NegotiationScreen)
+            screen = await wait_for_screen(pilot, NegotiationScreen)
             s = screen.session
             assert s.difficulty == "normal" and s.seed == 0
             start = s.meter_values()
@@ -63,29 +92,29 @@ def test_full_session_from_picker_to_result(make_app, home):
             assert "1/14" in str(screen.query_one("#counter").render())
 
             # 2. not recognised: "did you mean …?" offers the alternatives
-            await say(pilot, "嗯……那个账")
+            assert await say(pilot, "嗯……那个账") is None
             assert isinstance(app.screen, DidYouMeanScreen)
             await pilot.press("enter")  # the first alternative: verify_balance
-            await pilot.pause()
+            await wait_until(pilot, lambda: app.screen is screen and len(s.turns) == 2, "the alternative played")
             assert app.screen is screen and s.turns[-1].tactic == "verify_balance"
             assert s.turns[-1].move == "嗯……那个账" and s.turns[-1].confidence == 0.31
 
             # 3. the tactic palette: search, pick, play the catalogue's example line
             await pilot.press("f3")
-            await pilot.pause()
-            assert isinstance(app.screen, PaletteScreen)
-            await pilot.press(*"timing", "enter")
-            await pilot.pause()
+            await wait_for_screen(pilot, PaletteScreen)
+            await search_palette(pilot, "timing")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.screen is screen and len(s.turns) == 3, "the picked tactic played")
             assert app.screen is screen and s.turns[-1].tactic == "timing"
 
             # 4. low confidence → asked; the trainee takes the palette instead
-            await say(pilot, "今天就结了吧")
+            assert await say(pilot, "今天就结了吧") is None
             assert isinstance(app.screen, DidYouMeanScreen)
             await pilot.press("up", "enter")  # last option: open the palette
-            await pilot.pause()
-            assert isinstance(app.screen, PaletteScreen)
-            await pilot.press(*"deadline", "enter")
-            await pilot.pause()
+            await wait_for_screen(pilot, PaletteScreen)
+            await search_palette(pilot, "deadline")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.screen is screen and len(s.turns) == 4, "the picked tactic played")
             assert s.turns[-1].tactic == "deadline_pressure" and s.turns[-1].move == "今天就结了吧"
 
             # 5. a tactic id typed directly, which closes the deal
@@ -93,30 +122,28 @@ def test_full_session_from_picker_to_result(make_app, home):
             assert s.ended and s.outcome.result == "paid_in_full"
             assert app.screen.query_one("#move").disabled
             await pilot.press("enter")  # the focused "查看结果" button
-            await pilot.pause()
 
-            assert isinstance(app.screen, ResultScreen)
-            result = app.screen
+            result = await wait_for_screen(pilot, ResultScreen)
             assert "当场付清" in str(result.query_one("#outcome").render())
             assert result.query_one("#bars").principles == result.score.principles
             await pilot.press("e")  # no trainee name yet: settings first, then the export
-            await pilot.pause()
-            assert type(app.screen).__name__ == "SettingsScreen"
+            await wait_for_screen(pilot, SettingsScreen, focus="#trainee")
             await pilot.press(*"Wang", "enter")
-            await pilot.pause()
+            await wait_for_notification(pilot, "成绩单已导出")
             assert app.screen is result and app.store.get_setting("trainee") == "Wang"
             await pilot.press("p")
-            await pilot.pause()
+            await wait_for_notification(pilot, "回收计划表已导出")
             exported = sorted(p.name for p in (home / "scorecards").iterdir())
             assert len(exported) >= 2 and any(".plan.md" in n for n in exported)
             assert any(n.endswith((".scorecard.json", ".transcript.json")) for n in exported)
 
             await pilot.press("f4")
-            await pilot.pause()
-            assert isinstance(app.screen, HistoryScreen)
-            assert app.screen.query_one("#sessions").row_count == 1
-            await pilot.press("escape", "r")  # back to the result, then replay
-            await pilot.pause()
+            history = await wait_for_screen(pilot, HistoryScreen)
+            assert history.query_one("#sessions").row_count == 1
+            await pilot.press("escape")  # back to the result, then replay
+            await wait_until(pilot, lambda: app.screen is result, "the result screen again")
+            await pilot.press("r")
+            await wait_for_screen(pilot, NegotiationScreen)
             assert isinstance(app.screen, NegotiationScreen) and app.screen.session.turns == []
             return s.turns
 
@@ -134,12 +161,12 @@ def test_resume_continues_an_unfinished_session(make_app):
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
             app.start_session("fake-broke")
-            await pilot.pause()
+            await wait_for_screen(pilot, NegotiationScreen)
             await say(pilot, "courtesy")
             await say(pilot, "verify_balance")
             await pilot.press("escape")  # leave: the session stays unfinished
-            await pilot.pause()
-            assert isinstance(app.screen, PickerScreen)
+            await wait_for_notification(pilot, "trainer resume 1")
+            await wait_for_screen(pilot, PickerScreen)
             return [t.reply for t in app.store.turns(1)]
 
     replies = run(play_two())
@@ -147,11 +174,10 @@ def test_resume_continues_an_unfinished_session(make_app):
     async def resume():
         app = make_app(resume=1)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, NegotiationScreen)
-            s = app.screen.session
+            screen = await wait_for_screen(pilot, NegotiationScreen)
+            s = screen.session
             assert [t.reply for t in s.turns] == replies
-            assert len(app.screen.query(".bubble")) == 4  # the transcript is back on screen
+            await wait_for_query(pilot, ".bubble", count=4)  # the transcript is back on screen
             await say(pilot, "timing")
             return len(s.turns)
 
@@ -159,19 +185,25 @@ def test_resume_continues_an_unfinished_session(make_app):
     assert Store().session(1).turns == 3
 
 
+def shown_in(picker, text: str) -> ScenarioCard | None:
+    """The picker's first card once it shows ``text`` and the picker is done redrawing (the filter focused)."""
+    card = picker.query_one(ScenarioCard)
+    done = picker.focused is picker.query_one("#filter")
+    return card if done and text in str(card.render()) else None
+
+
 def test_toggling_traditional_converts_the_display_only(make_app):
     async def flow():
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            picker = await wait_for_screen(pilot, PickerScreen, focus="#filter")
             await pilot.press("f6")
-            await pilot.pause()
-            card = app.screen.query_one(ScenarioCard)
+            card = await wait_until(pilot, lambda: shown_in(picker, "假沒錢"), "the cards redrawn in Traditional")
             assert "假沒錢" in str(card.render())
             assert card.scenario.title.startswith("假没钱")  # the source stays Simplified
             assert app.store.get_setting("script") == "traditional"
             await pilot.press("f6")
-            await pilot.pause()
+            await wait_until(pilot, lambda: shown_in(picker, "假没钱"), "the cards redrawn in Simplified")
             assert "假没钱" in str(app.screen.query_one(ScenarioCard).render())
 
     run(flow())
@@ -181,26 +213,31 @@ def test_every_screen_reachable_by_keyboard_and_ctrl_q_quits(make_app):
     async def flow():
         app = make_app()
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            picker = await wait_for_screen(pilot, PickerScreen, focus="#filter")
             await pilot.press("f1")
-            assert type(app.screen).__name__ == "HelpScreen"
-            await pilot.press("escape", "f5")
-            assert type(app.screen).__name__ == "SettingsScreen"
-            await pilot.press("escape", "f7")
-            assert app.theme == "textual-light"
+            await wait_for_screen(pilot, HelpScreen)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is picker, "the picker again")
+            await pilot.press("f5")
+            await wait_for_screen(pilot, SettingsScreen)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is picker, "the picker again")
+            await pilot.press("f7")
+            await wait_until(pilot, lambda: app.theme == "textual-light", "the light theme")
             # the command palette has our entries, matched in Simplified even when showing Traditional
-            await pilot.press("f6", "ctrl+p", *"历史")
-            await pilot.pause(0.3)
+            await pilot.press("f6")
+            await wait_until(pilot, lambda: shown_in(picker, "假沒錢"), "the cards redrawn in Traditional")
+            await command(pilot, "历史", "歷史記錄")
             await pilot.press("enter")
-            await pilot.pause()
-            assert isinstance(app.screen, HistoryScreen)
-            await pilot.press("escape", "ctrl+p", *"假没钱")
-            await pilot.pause(0.3)
+            await wait_for_screen(pilot, HistoryScreen)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is picker, "the picker again")
+            await command(pilot, "假没钱", "假沒錢")
             await pilot.press("enter")
-            await pilot.pause()
+            await wait_for_screen(pilot, BriefingScreen)
             assert isinstance(app.screen, BriefingScreen) and app.screen.scenario.id == "fake-broke"
             await pilot.press("ctrl+q")
-            await pilot.pause()
+            await wait_until(pilot, lambda: not app.is_running, "the app to quit")
         return app.return_code
 
     assert run(flow()) in (0, None)
@@ -210,8 +247,8 @@ def test_unknown_resume_is_a_notice_not_a_crash(make_app):
     async def flow():
         app = make_app(resume=99)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, PickerScreen)
+            await wait_for_screen(pilot, PickerScreen)
+            await wait_for_notification(pilot, "no session 99")
             assert any("no session 99" in str(n.message) for n in app._notifications)
 
     run(flow())
@@ -223,9 +260,10 @@ def test_picker_loads_the_real_library_in_the_background(home):
     async def flow():
         app = build_app(cursor_blink=False)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            picker = await wait_for_screen(pilot, PickerScreen)
+            # the worker starts after the first refresh: wait for its cards, not for the workers running now
+            await wait_until(pilot, lambda: picker.query(ScenarioCard) and not picker.query("#loading"),
+                             "the scenario cards in place of the loading notice")
             ids = [c.scenario.id for c in app.screen.query(ScenarioCard)]
             assert "fake-broke" in ids and not app.screen.query("#loading")
 

@@ -15,7 +15,7 @@ from trainer.core.content.library import load_library
 from trainer.tui.screens.negotiation import NegotiationScreen
 from trainer.tui.widgets.chat import ChatLog
 
-from .tui_helpers import CONTENT, say
+from .tui_helpers import CONTENT, say, wait_for_notification, wait_for_screen, wait_until
 
 SIZE = (120, 40)
 OLD_LINE = "effects: {trust: 8, irritation: -5}\n    to: crying_poor\n    note: 以礼开场,他放松下来,开始熟练地哭穷。"
@@ -54,6 +54,21 @@ def errors(app) -> list:
     return [n for n in app._notifications if n.severity == "error"]
 
 
+def replies_shown(screen) -> list[str]:
+    """The debtor's replies in the chat on screen."""
+    return [str(b.render()) for b in screen.query_one(ChatLog).query(".them")]
+
+
+async def chat_follows(pilot, screen) -> None:
+    """Wait until the chat on screen shows exactly the turns of the (replayed) session: the old bubbles are
+    removed and the new ones mounted after the reload, not at once."""
+    def follows() -> bool:
+        shown, turns = replies_shown(screen), screen.session.turns
+        return len(shown) == len(turns) and all(t.reply in b for t, b in zip(turns, shown, strict=True))
+
+    await wait_until(pilot, follows, "the chat to show the replayed turns")
+
+
 def run_watched(lib, flow, watch: bool = True):
     from trainer.tui.app import build_app
 
@@ -62,9 +77,7 @@ def run_watched(lib, flow, watch: bool = True):
     async def main():
         async with app.run_test(size=SIZE) as pilot:
             app.start_session("fake-broke")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, NegotiationScreen)
+            screen = await wait_for_screen(pilot, NegotiationScreen)
             await flow(pilot, screen)
 
     asyncio.run(main())
@@ -83,7 +96,8 @@ def test_edited_persona_replaces_the_session_and_replays_the_turns(content):
 
         bump(path, changed(text))
         screen.poll_persona()
-        await pilot.pause()
+        await wait_for_notification(pilot, "重新加载")
+        await chat_follows(pilot, screen)
 
         new = screen.session
         assert new is not old and screen.live.session is new
@@ -93,7 +107,7 @@ def test_edited_persona_replaces_the_session_and_replays_the_turns(content):
         assert screen.query_one("#meters").session is new
         assert f" {new.meter_values()['trust']:>3}" in str(screen.query_one("#meters").render())
         # the transcript on screen is the replayed one, not the replies of the old file
-        bubbles = [str(b.render()) for b in screen.query_one(ChatLog).query(".them")]
+        bubbles = replies_shown(screen)
         assert len(bubbles) == 2 and NEW_REPLY in bubbles[0]
         assert any("重新加载" in str(n.message) for n in pilot.app._notifications)
         assert not errors(pilot.app)
@@ -126,7 +140,7 @@ def test_broken_persona_is_reported_once_and_the_old_one_kept(content, broken):
         assert bad != text
         bump(path, bad)
         screen.poll_persona()
-        await pilot.pause()
+        await wait_for_notification(pilot, "fake-broke.yaml", severity="error")
         shown = errors(pilot.app)
         assert len(shown) == 1
         assert POSITION.search(str(shown[0].message)), shown[0].message
@@ -135,7 +149,7 @@ def test_broken_persona_is_reported_once_and_the_old_one_kept(content, broken):
         bump(path, bad)  # saved again with the same mistake: no second toast
         screen.poll_persona()
         screen.poll_persona()
-        await pilot.pause()
+        await pilot.pause()  # nothing should follow, so no condition to wait on: let anything pending show up
         assert len(errors(pilot.app)) == 1
         assert screen.session is old
 
@@ -144,7 +158,8 @@ def test_broken_persona_is_reported_once_and_the_old_one_kept(content, broken):
 
         bump(path, changed(text))  # fixed: reloads
         screen.poll_persona()
-        await pilot.pause()
+        await wait_until(pilot, lambda: screen.session is not old, "the fixed persona to be loaded")
+        await chat_follows(pilot, screen)
         assert screen.session is not old and screen.session.turns[0].reply == NEW_REPLY
 
     run_watched(lib, flow)
@@ -161,7 +176,8 @@ def test_edit_that_ends_the_talk_on_a_played_move_shows_the_ending(content):
         await say(pilot, "timing")
         bump(path, text.replace(old_line, old_line.replace("to: checked", "to: paid_full"), 1))
         screen.poll_persona()
-        await pilot.pause()
+        await chat_follows(pilot, screen)
+        await wait_until(pilot, lambda: screen.query("#chat .notice"), "the ending notice in the chat")
         s = screen.session
         assert s.ended and s.outcome.result == "paid_in_full" and len(s.turns) == 2
         assert pilot.app.store.session(screen.live.session_id).turns == 2  # the third, never reached, is gone
