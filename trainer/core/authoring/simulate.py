@@ -64,6 +64,9 @@ class Forks:
         c.turns = list(s.turns)
         c.moves = list(s.moves)
         c.history = list(s.history)
+        c.heard = list(s.heard)
+        c.named_amounts = list(s.named_amounts)
+        c.named_days = list(s.named_days)
         c.visited_states = set(s.visited_states)
         c.reply_use = {k: list(v) for k, v in s.reply_use.items()}
         c._closed = False

@@ -29,7 +29,10 @@ from typing import Protocol, Union
 MAX_LEN = 300
 OPS = (">=", "<=", "==", "!=", ">", "<")
 FUNCS = ("used", "last", "visited", "chance")
-BUILTINS = ("turn", "repeats", "streak")
+BUILTINS = ("turn", "repeats", "streak", "offer", "deadline_days", "conditional", "concession")
+#: offer: the largest amount named in this move as a share of the debt (0..1, 0 = none named);
+#: deadline_days: days from the talk to the earliest date named in this move (999 = none);
+#: conditional / concession: 1 when the move ties its offer to a condition / gives something up
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>>=|<=|==|!=|>|<)|(?P<num>-?\d+(?:\.\d+)?)|(?P<lp>\()|(?P<rp>\))"
                     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff]+))")

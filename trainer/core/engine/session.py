@@ -8,7 +8,7 @@ same scenario + moves + seed always gives the same transcript.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -50,13 +50,22 @@ class Turn:
     note: str = ""
     repeats: int = 0
     revealed: bool = False
+    # everything heard in the move (the contract's five fields) and the act the debtor answered
+    acts: tuple[str, ...] = ()
+    amounts: tuple[int, ...] = ()
+    dates: tuple[str, ...] = ()
+    conditional: bool = False
+    concession: bool = False
+    answered: str | None = None
 
     def public(self) -> dict[str, Any]:
         """The contract's turn object (plus our extra fields)."""
         return {"n": self.n, "move": self.move, "tactic": self.tactic, "confidence": round(self.confidence, 3),
                 "reply": self.reply, "state": self.state, "state_before": self.state_before,
                 "meters": dict(self.meters), "deltas": dict(self.deltas), "reaction": self.reaction,
-                "auto": self.auto, "note": self.note, "repeats": self.repeats, "revealed": self.revealed}
+                "auto": self.auto, "note": self.note, "repeats": self.repeats, "revealed": self.revealed,
+                "acts": list(self.acts), "amounts": list(self.amounts), "dates": list(self.dates),
+                "conditional": self.conditional, "concession": self.concession, "answered": self.answered}
 
 
 @dataclass
@@ -98,8 +107,12 @@ class Session:
         self.ignored = 0
         self.outcome: Outcome | None = None
         self.reason_found_turn: int | None = None
-        # the move whose reaction is being chosen: the `repeats` and `streak` conditions read it
+        self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
+        self.named_days: list[int] = []  # dates the trainee named, as days after the talk
+        self.heard: list[tuple[str, ...]] = []  # every act heard per played turn: used(…) counts them all
+        # the move whose reaction is being chosen, and what the trainee said in it: conditions read them
         self._current: str | None = None
+        self._said: Recognition | None = None
         self.model = DebtorModel(self)
         self.machine = machine_for(persona)
         self.machine.add_model(self.model, initial=persona.start)
@@ -151,12 +164,32 @@ class Session:
                     break
                 n += 1
             return n
+        said = self._said
+        if name == "offer":  # the largest amount named in this move, as a share of the debt (0 = none)
+            owed = self.scenario.case.owed
+            named = [a for a in (said.amounts if said else ()) if 0 < a <= owed]
+            return max(named) / owed if named else 0.0
+        if name == "deadline_days":  # days from the talk to the earliest date named in this move (999 = none)
+            days = [d for d in (self._days_until(x) for x in (said.dates if said else ())) if d is not None and d >= 0]
+            return float(min(days)) if days else 999.0
+        if name == "conditional":
+            return 1.0 if said and said.conditional else 0.0
+        if name == "concession":
+            return 1.0 if said and said.concession else 0.0
         return 0.0
 
+    def _days_until(self, iso: str) -> int | None:
+        try:
+            return (date.fromisoformat(iso) - date.fromisoformat(self.scenario.case.date)).days
+        except ValueError:
+            return None
+
     def used(self, what: str) -> int:
+        """How often ``what`` (a tactic or a group) was heard so far — every act of a move counts."""
+        acts = [a for turn in self.heard for a in turn]
         if what in catalogue.GROUPS:
-            return sum(1 for t in self.history if t and t != catalogue.HOSTILE and catalogue.group_of(t) == what)
-        return self.history.count(what)
+            return sum(1 for t in acts if t != catalogue.HOSTILE and catalogue.group_of(t) == what)
+        return acts.count(what)
 
     def last(self, what: str) -> bool:
         if not self.history or self.history[-1] is None:
@@ -222,7 +255,7 @@ class Session:
     def recognise(self, move: str) -> Recognition:
         text = move.strip()
         if text in catalogue.MOVE_IDS:
-            return Recognition(text, 1.0)
+            return Recognition(text, 1.0, acts=(text,))
         if self._recognise is None:
             # deferred for start-up: games on tactic ids never load the recogniser (numpy, rapidfuzz)
             from trainer.core.language.recognise import default_recogniser
@@ -236,6 +269,8 @@ class Session:
             self.ignored += 1
             return None
         rec = recognition or self.recognise(move)
+        if rec.tactic and not rec.acts:  # a tactic chosen by hand (palette, did-you-mean, a card's pick)
+            rec = replace(rec, acts=(rec.tactic,))
         return self._play(move, rec)
 
     def play_tactic(self, tactic: str, text: str | None = None, confidence: float = 1.0) -> Turn | None:
@@ -257,13 +292,30 @@ class Session:
         """One turn, top to bottom: what was heard → the debtor's reaction → its effects → the
         transition → the reply → automatic rules → the record → the ending, if any."""
         tactic = rec.tactic if rec.tactic in catalogue.MOVE_IDS else None
+        acts = tuple(a for a in rec.acts if a in catalogue.MOVE_IDS) or ((tactic,) if tactic else ())
         before = self.state
         n = len(self.turns) + 1
-        repeats = self.history.count(tactic) if tactic else 0
-        # the reaction, and what it does to the meters
-        reaction = self.choose_reaction(tactic)
+        # the reaction: to the main act, unless it leaves the debtor where he is and another act of the
+        # same move is one he answers by moving on (a state waiting for one move still hears it when it
+        # comes second, so a complete offer moves the talk on); then the first act he answers at all
+        self._said = rec
+        answered, reaction = tactic, self.choose_reaction(tactic)
+        if reaction is None or reaction.to is None:
+            fallback: tuple[str, Reaction] | None = None
+            for act in acts[1:]:
+                r = self.choose_reaction(act)
+                if r is not None and r.to is not None:
+                    answered, reaction = act, r
+                    break
+                if r is not None and fallback is None:
+                    fallback = (act, r)
+            else:
+                if reaction is None and fallback is not None:
+                    answered, reaction = fallback
+        repeats = self.history.count(answered) if answered else 0
+        # what it does to the meters
         deltas: dict[str, float] = {}
-        self._apply(reaction.effects if reaction else self.persona.default_effects, tactic, deltas)
+        self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas)
         # the transition (the machine only moves: the choice was made above)
         self._move(reaction_trigger(reaction))
         # the reply: a variant not yet said in this session
@@ -274,7 +326,10 @@ class Session:
         else:
             reply = self._pick_reply(("d", 0), self.persona.default_replies)
             note, idx, revealed = "", None, False
-        self.history.append(tactic)
+        self.history.append(answered)
+        self.heard.append(acts)
+        self._said = None
+        self._note_figures(rec)
         if revealed:
             self.reason_found_turn = n
         # automatic transitions on meter thresholds, checked after the reaction
@@ -289,7 +344,9 @@ class Session:
         turn = Turn(n=n, move=move, tactic=tactic, confidence=float(rec.confidence), reply=reply, state=self.state,
                     state_before=before, meters=self.meter_values(),
                     deltas={k: int(round(v)) for k, v in deltas.items() if round(v)},
-                    reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed)
+                    reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed,
+                    acts=acts, amounts=tuple(rec.amounts), dates=tuple(rec.dates), conditional=rec.conditional,
+                    concession=rec.concession, answered=answered)
         self.turns.append(turn)
         # the ending: a terminal state, or the turn limit
         st = self.persona.states[self.state]
@@ -305,29 +362,52 @@ class Session:
         return turn
 
     # ------------------------------------------------------------ ending
+    def _note_figures(self, rec: Recognition) -> None:
+        """Keep the amounts and dates the trainee names: an agreement is made on them."""
+        owed = self.scenario.case.owed
+        self.named_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]  # not the freight, not a revenue
+        self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
+
     def _finish(self, ending: Ending | None) -> None:
+        """Settle the outcome. When the debtor agrees, the trainee's own figures carry the deal: the debtor
+        never gives more than the last amount the trainee asked for (喊高取中 settles where the trainee
+        settled), and the dates the trainee named replace the persona's default due days, in order."""
         assert ending is not None
         owed = self.scenario.case.owed
-        paid = int(round(owed * ending.paid))
-        promised = int(round(owed * ending.committed))
-        in_writing = "written_commitment" in self.history
+        deal = ending.result in ("paid_in_full", "partial", "promise") and ending.paid + ending.committed > 0
+        scale = 1.0
+        if deal and self.named_amounts:
+            asked = self.named_amounts[-1]
+            scale = min(1.0, asked / (owed * (ending.paid + ending.committed)))
+        result = "partial" if ending.result == "paid_in_full" and scale < 1.0 else ending.result
+        paid = int(round(owed * ending.paid * scale))
+        promised = int(round(owed * ending.committed * scale))
+        in_writing = self.used("written_commitment") > 0
         committed = promised if in_writing else 0
         start = date.fromisoformat(self.scenario.case.date)
+        named_days = sorted(set(self.named_days)) if deal else []
         plan = []
         shares: tuple[Installment | tuple[float, int, str], ...] = ending.plan or tuple(
             x for x in (
                 (ending.paid, 0, "当场支付") if ending.paid else None,
                 (ending.committed, ending.due_days, "承诺付款") if ending.committed else None,
             ) if x)
+        later = 0  # how many committed (later) instalments have taken a named date
+        due_days = ending.due_days
         for item in shares:
             share, days, note = (item.share, item.due_days, item.note) if isinstance(item, Installment) else item
-            plan.append({"amount": int(round(owed * share)), "share": share, "due_days": days,
-                         "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
+            if days > 0 and later < len(named_days):
+                days = named_days[later]
+                later += 1
+            if days > 0:
+                due_days = days
+            plan.append({"amount": int(round(owed * share * scale)), "share": round(share * scale, 4),
+                         "due_days": days, "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
         self.outcome = Outcome(
-            result=ending.result, owed=owed, paid=paid, committed=committed,
+            result=result, owed=owed, paid=paid, committed=committed,
             recovered_ratio=round(min(1.0, (paid + committed) / owed), 4), promised=promised,
-            in_writing=in_writing, due_days=ending.due_days,
-            due_date=(start + timedelta(days=ending.due_days)).isoformat() if promised else None,
+            in_writing=in_writing, due_days=due_days,
+            due_date=(start + timedelta(days=due_days)).isoformat() if promised else None,
             plan=plan, state=self.state, summary=render(ending.summary, self.values), turns=len(self.turns))
         self.close()
 

@@ -1,0 +1,99 @@
+"""The engine plays everything heard in a move: every act, the amounts and dates. No textual here."""
+
+from __future__ import annotations
+
+from trainer.core.content.conditions import parse
+from trainer.core.content.library import resolve_scenario
+from trainer.core.engine.session import Session
+from trainer.core.language.recognition import Recognition
+
+
+def fake_broke(seed: int = 1) -> Session:
+    sc, p = resolve_scenario("fake-broke")
+    return Session(sc, p, seed=seed)
+
+
+def test_an_act_the_state_waits_for_moves_the_talk_on_even_when_said_second():
+    # in 'greeting', empathize keeps him where he is; verify_balance takes the talk to 'checked'
+    s = fake_broke()
+    assert s.state == "greeting"
+    turn = s.play("理解您的难处,咱们先把账对一下", Recognition("empathize", 0.8, acts=("empathize", "verify_balance")))
+    assert turn is not None
+    assert (turn.tactic, turn.answered, turn.state) == ("empathize", "verify_balance", "checked")
+    assert turn.acts == ("empathize", "verify_balance")
+
+
+def test_the_main_act_keeps_the_floor_when_it_moves_the_talk_itself():
+    s = fake_broke()
+    turn = s.play("x", Recognition("courtesy", 0.9, acts=("courtesy", "verify_balance")))
+    assert turn is not None and (turn.answered, turn.state) == ("courtesy", "crying_poor")
+
+
+def test_a_single_act_plays_exactly_as_a_tactic_id():
+    a, b = fake_broke(3), fake_broke(3)
+    for m in ("courtesy", "probe_reason", "verify_balance", "timing"):
+        ta = a.play(m)
+        tb = b.play("句子", Recognition(m, 0.9))
+        assert ta is not None and tb is not None
+        assert (ta.reply, ta.state, ta.deltas) == (tb.reply, tb.state, tb.deltas)
+
+
+def test_every_act_heard_counts_for_used():
+    s = fake_broke()
+    s.play("x", Recognition("courtesy", 0.9, acts=("courtesy", "verify_balance", "direct_ask")))
+    assert s.used("verify_balance") == 1 and s.used("direct_ask") == 1 and s.used("程序") == 1
+    assert s.history == ["courtesy"]  # repetition and streaks follow the act that was answered
+
+
+def test_slot_builtins_read_the_move_being_answered():
+    s = fake_broke()
+    owed = s.scenario.case.owed
+    s._said = Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(owed // 2, owed * 10),
+                          dates=("2026-11-27",), conditional=True, concession=False)
+    assert s.builtin("offer") == 0.5  # the revenue figure (10x the debt) is not an offer
+    assert s.scenario.case.date == "2026-11-02" and s.builtin("deadline_days") == 25
+    assert s.builtin("conditional") == 1.0 and s.builtin("concession") == 0.0
+    assert parse("offer >= 0.5 and conditional").eval(s)
+    s._said = None
+    assert s.builtin("offer") == 0.0 and s.builtin("deadline_days") == 999.0
+
+
+def test_the_play_json_turn_carries_the_five_heard_fields():
+    s = fake_broke()
+    turn = s.play("courtesy")
+    assert turn is not None
+    pub = turn.public()
+    assert {k: pub[k] for k in ("acts", "amounts", "dates", "conditional", "concession")} == {
+        "acts": ["courtesy"], "amounts": [], "dates": [], "conditional": False, "concession": False}
+
+
+COURSE_RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
+                "deadline_pressure", "written_commitment", "persist", "timing"]
+
+
+def test_the_agreement_carries_the_trainees_amount_and_date():
+    plain = fake_broke(2)
+    for m in COURSE_RIGHT:
+        plain.play(m)
+    assert plain.outcome is not None and plain.outcome.recovered_ratio == 1.0
+    s = fake_broke(2)
+    owed = s.scenario.case.owed
+    for m in COURSE_RIGHT:
+        if m == "ask_high_settle_middle":  # settles for 300,000 of the debt, due on a named date
+            s.play("先付三十万,下周五前", Recognition(m, 0.9, acts=(m,), amounts=(300_000,), dates=("2026-11-27",)))
+        else:
+            s.play(m)
+    o = s.outcome
+    assert o is not None
+    assert o.paid + o.promised == 300_000 and sum(p["amount"] for p in o.plan) == 300_000
+    assert o.result in ("partial", "promise") and o.recovered_ratio == round(300_000 / owed, 4)
+    if o.promised:
+        assert o.due_date == "2026-11-27"
+
+
+def test_amounts_outside_the_debt_do_not_change_the_deal():
+    s = fake_broke(2)
+    for m in COURSE_RIGHT:
+        amounts = (200, 50_000_000) if m == "timing" else ()
+        s.play(m, Recognition(m, 1.0, acts=(m,), amounts=amounts))
+    assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
