@@ -321,3 +321,27 @@ def test_scorecards_are_readable_by_others(tmp_path):
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "card.json").stat().st_mode) == 0o644
+
+
+def test_a_card_written_before_turns_carried_what_was_heard_still_verifies(tmp_path):
+    import json as _json
+
+    from trainer.core.competition.scorecard import HEARD_FIELDS, verify_card, write_scorecard
+    from trainer.core.content.library import load_library
+    from trainer.core.engine.session import Session
+    from trainer.core.judging.rubric import load_rubric
+
+    lib = load_library()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=3)
+    for m in ("courtesy", "verify_balance", "timing"):
+        s.play(m)
+    write_scorecard(s, tmp_path / "c.json", "张三", "一组")
+    card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    for t in card["transcript"]:
+        for k in HEARD_FIELDS:
+            t.pop(k, None)
+    verify_card(card, lib, load_rubric())  # no CardError
+    card["transcript"][1]["reply"] = "改过的回答"
+    with pytest.raises(Exception, match="turn 2"):
+        verify_card(card, lib, load_rubric())

@@ -219,6 +219,10 @@ def json_values(x: Any) -> Any:
     return json.loads(json.dumps(x, ensure_ascii=False))
 
 
+#: turn fields added after format 1 was first written (what the recogniser heard, the act answered)
+HEARD_FIELDS = frozenset({"acts", "amounts", "dates", "conditional", "concession", "answered"})
+
+
 def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
                 cache: dict[str, tuple[Session, Score]] | None = None) -> None:
     """Raise CardError naming the first difference between the card and its replay.
@@ -238,6 +242,10 @@ def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
         raise CardError(f"outcome differs from the replay (card {card['outcome'].get('result')!r}, "
                         f"replay {s.outcome.result if s.outcome else 'no_progress'!r})")
     transcript = json_values([t.public() for t in s.turns])
+    if card.get("format_version", 1) == 1 and all(isinstance(t, dict) for t in card["transcript"]):
+        # cards written before turns carried what was heard lack those fields: compare what they have
+        transcript = [{k: v for k, v in t.items() if k not in HEARD_FIELDS or k in c}
+                      for t, c in zip(transcript, card["transcript"] + [{}] * len(transcript), strict=False)]
     if card["transcript"] != transcript:
         n = next((i + 1 for i, (a, b) in enumerate(zip(card["transcript"], transcript, strict=False)) if a != b),
                  min(len(card["transcript"]), len(transcript)) + 1)
