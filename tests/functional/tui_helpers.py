@@ -24,6 +24,8 @@ LINES = {
     "周总您好,打扰了,先谢谢您一直以来的照顾": Recognition("courtesy", 0.92),
     "嗯……那个账": Recognition(None, 0.31, [("verify_balance", 0.31), ("remind_due_date", 0.22)]),
     "今天就结了吧": Recognition("direct_ask", 0.42, [("deadline_pressure", 0.4)]),
+    "理解您的难处,咱们先把账对一下,一共三十八万,下周五前结清": Recognition(
+        "empathize", 0.81, acts=("empathize", "verify_balance"), amounts=(380_000,), dates=("2026-11-27",)),
 }
 
 

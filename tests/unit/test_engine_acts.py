@@ -97,3 +97,11 @@ def test_amounts_outside_the_debt_do_not_change_the_deal():
         amounts = (200, 50_000_000) if m == "timing" else ()
         s.play(m, Recognition(m, 1.0, acts=(m,), amounts=amounts))
     assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
+def test_figures_read_as_a_trainee_reads_them():
+    from trainer.core.language.recognition import describe_figures
+
+    assert describe_figures((380_000,), ("2026-12-04",), conditional=True) == "¥380,000 · 12月4日 · 附条件"
+    assert describe_figures((), ()) == ""
+    assert describe_figures((), ("not-a-date",), concession=True) == "让步"

@@ -36,3 +36,20 @@ class Recognition:
 
 
 Recognise = Callable[[str], Recognition]
+
+
+def describe_figures(amounts: tuple[int, ...] | list[int], dates: tuple[str, ...] | list[str],
+                     conditional: bool = False, concession: bool = False) -> str:
+    """The slots of a move as a trainee reads them: "¥380,000 · 12月4日 · 附条件 · 让步" ('' when none)."""
+    parts = [f"¥{a:,}" for a in amounts]
+    for d in dates:
+        try:
+            _, m, day = (int(x) for x in d.split("-"))
+            parts.append(f"{m}月{day}日")
+        except ValueError:
+            continue
+    if conditional:
+        parts.append("附条件")
+    if concession:
+        parts.append("让步")
+    return " · ".join(parts)

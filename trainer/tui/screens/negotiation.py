@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Static
 
 from trainer.core.content import catalogue
-from trainer.core.engine.session import DIFFICULTY, Session
-from trainer.core.language.recognition import Recognition
+from trainer.core.engine.session import DIFFICULTY, Session, Turn
+from trainer.core.language.recognition import Recognition, describe_figures
 from trainer.tui.messages import SessionEnded
 from trainer.tui.prep import DIFFICULTIES
 from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
@@ -195,19 +195,24 @@ class NegotiationScreen(Screen):
         move = self.query_one("#move", Input)
         move.value = ""
         self.query_one(ChatLog).add_turn(turn)
-        self.query_one("#last-recognised", Static).update(self.recognised_text(turn.tactic, turn.confidence))
+        self.query_one("#last-recognised", Static).update(self.recognised_text(turn.tactic, turn.confidence, turn))
         self.refresh_panels()
         if self.session.ended:
             self.show_ending()
         else:
             move.focus()
 
-    def recognised_text(self, tactic: str | None, confidence: float) -> Text:
+    def recognised_text(self, tactic: str | None, confidence: float, turn: Turn | None = None) -> Text:
+        """What was heard in the last move: every act (main first) and the figures named in it."""
         tr = self.app.tr
+        figures = describe_figures(turn.amounts, turn.dates, turn.conditional, turn.concession) if turn else ""
         if tactic is None:
-            return Text(tr(f"上一句没有归入任何战术(置信度 {confidence:.2f})"), style="yellow")
+            extra = f" · 听到:{figures}" if figures else ""
+            return Text(tr(f"上一句没有归入任何战术(置信度 {confidence:.2f}){extra}"), style="yellow")
         t = catalogue.BY_ID[tactic]
-        return Text(tr(f"上一句识别为:{t.group}·{t.name} ({tactic}) — 置信度 {confidence:.2f}"), style="cyan")
+        others = [catalogue.BY_ID[a].name for a in (turn.acts if turn else ()) if a != tactic and a in catalogue.BY_ID]
+        heard = "".join(f" + {name}" for name in others) + (f" · {figures}" if figures else "")
+        return Text(tr(f"上一句识别为:{t.group}·{t.name} ({tactic}){heard} — 置信度 {confidence:.2f}"), style="cyan")
 
     def show_ending(self) -> None:
         o = self.session.outcome
