@@ -105,3 +105,28 @@ def test_figures_read_as_a_trainee_reads_them():
     assert describe_figures((380_000,), ("2026-12-04",), conditional=True) == "¥380,000 · 12月4日 · 附条件"
     assert describe_figures((), ()) == ""
     assert describe_figures((), ("not-a-date",), concession=True) == "让步"
+
+
+def test_a_reply_echoes_the_trainees_figures():
+    from .test_engine import MINI_PERSONA, build
+
+    text = MINI_PERSONA.replace("replies: [对,账没错。]", "replies: ['行,{said_amount},{said_date}前给你。']")
+    scenario, persona = build(text)
+    s = Session(scenario, persona, seed=1)
+    turn = s.play("先付八千,下周三前", Recognition("verify_balance", 0.9, acts=("verify_balance",), amounts=(8000,),
+                                                 dates=(_plus(scenario.case.date, 5),)))
+    assert turn is not None and turn.reply == f"行,8,000元,{_md(_plus(scenario.case.date, 5))}前给你。"
+    s2 = Session(scenario, persona, seed=1)
+    t2 = s2.play("verify_balance")  # nothing named: the whole debt, and the agreed day
+    assert t2 is not None and t2.reply == "行,1万,约定的日子前给你。"
+
+
+def _plus(iso: str, days: int) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(iso) + timedelta(days=days)).isoformat()
+
+
+def _md(iso: str) -> str:
+    _, m, d = iso.split("-")
+    return f"{int(m)}月{int(d)}日"

@@ -24,7 +24,10 @@ DIFFICULTIES = ("easy", "normal", "hard")
 DEBT_TYPES = ("工程项目型", "政企机构应收款", "厂商与商场超市", "厂家与厂家", "厂商与经销商")
 SLUG = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*"
 ID_HINT = "lower-case letters and digits, words joined by - or _"
-PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue", "debt_type", "our_company")
+PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue", "debt_type", "our_company",
+                "said_amount", "said_date")
+#: said_amount / said_date: the amount and date the trainee named in this move (or last named in the talk;
+#: else the whole debt and 约定的日子) — so a reply can echo the trainee's own figures
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _TACTIC_OR_GROUP = Str("a tactic id (verify_balance), a group (理 情 利 法 人 程序) or hostile")

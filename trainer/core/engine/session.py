@@ -88,6 +88,11 @@ class Outcome:
         return asdict(self)
 
 
+def _wan(amount: int) -> str:
+    """380000 → 38万, 46000 → 4.6万, 8500 → 8500元 (as people say amounts in a talk)."""
+    return f"{amount / 10000:g}万" if amount >= 10000 and amount % 1000 == 0 else f"{amount:,}元"
+
+
 class Session:
     def __init__(self, scenario: Scenario, persona: Persona, seed: int = 0, difficulty: str | None = None,
                  recognise: Recognise | None = None):
@@ -318,7 +323,8 @@ class Session:
         self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas)
         # the transition (the machine only moves: the choice was made above)
         self._move(reaction_trigger(reaction))
-        # the reply: a variant not yet said in this session
+        # the reply: a variant not yet said in this session, able to echo the trainee's figures
+        self._echo(rec)
         if reaction is not None:
             reply = self._pick_reply(("r", reaction.index), reaction.replies)
             note, idx = reaction.note, reaction.index
@@ -362,6 +368,18 @@ class Session:
         return turn
 
     # ------------------------------------------------------------ ending
+    def _echo(self, rec: Recognition) -> None:
+        """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
+        owed = self.scenario.case.owed
+        amounts = [a for a in rec.amounts if owed * 0.05 <= a <= owed] or self.named_amounts[-1:]
+        days = [d for d in (self._days_until(x) for x in rec.dates) if d is not None and d > 0] or self.named_days[-1:]
+        self.values["said_amount"] = _wan(amounts[-1]) if amounts else self.values["owed_wan"]
+        if days:
+            due = date.fromisoformat(self.scenario.case.date) + timedelta(days=min(days))
+            self.values["said_date"] = f"{due.month}月{due.day}日"
+        else:
+            self.values["said_date"] = "约定的日子"
+
     def _note_figures(self, rec: Recognition) -> None:
         """Keep the amounts and dates the trainee names: an agreement is made on them."""
         owed = self.scenario.case.owed
