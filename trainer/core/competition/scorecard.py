@@ -220,7 +220,7 @@ def json_values(x: Any) -> Any:
 
 
 #: turn fields added after format 1 was first written (what the recogniser heard, the act answered)
-HEARD_FIELDS = frozenset({"acts", "amounts", "dates", "conditional", "concession", "answered"})
+HEARD_FIELDS = frozenset({"acts", "amounts", "dates", "conditional", "concession", "answered", "visit"})
 
 
 def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,

@@ -55,6 +55,9 @@ STATE_SPEC = Obj({
     "label": F(Str(max_len=60, doc="short name shown to the trainee"), required=True),
     "hint": F(Str(max_len=400, doc="coach hint from the course for this moment")),
     "ending": F(ENDING_SPEC),
+    "visit": F(Int(min=1, max=9, doc="which visit this state belongs to (a scenario over several visits: "
+                                  "1 = the first talk, 2 = the next …); default 1")),
+    "scene": F(Str(max_len=20, doc="how this visit happens, shown when it starts: 面谈, 电话, 微信 …")),
 })
 
 METER_SPEC = Obj({
@@ -181,6 +184,8 @@ class State:
     label: str
     hint: str = ""
     ending: Ending | None = None
+    visit: int = 1  # several visits: the state's visit number (a new visit starts when the talk enters it)
+    scene: str = ""
 
     @property
     def terminal(self) -> bool:
@@ -407,7 +412,8 @@ def _build_states(states_node: YNode, out: Problems) -> dict[str, State]:
         ending = _build_ending(sv["ending"], out) if "ending" in sv else None
         if "hint" in sv:
             check_placeholders(sv["hint"], out)
-        states[name] = State(name, sv["label"].value, _s(sv.get("hint")), ending)
+        states[name] = State(name, sv["label"].value, _s(sv.get("hint")), ending, _s(sv.get("visit"), 1),
+                             _s(sv.get("scene")))
     return states
 
 

@@ -57,6 +57,7 @@ class Turn:
     conditional: bool = False
     concession: bool = False
     answered: str | None = None
+    visit: int = 1  # the visit the turn ended in (a scenario over several visits)
 
     def public(self) -> dict[str, Any]:
         """The contract's turn object (plus our extra fields)."""
@@ -65,7 +66,8 @@ class Turn:
                 "meters": dict(self.meters), "deltas": dict(self.deltas), "reaction": self.reaction,
                 "auto": self.auto, "note": self.note, "repeats": self.repeats, "revealed": self.revealed,
                 "acts": list(self.acts), "amounts": list(self.amounts), "dates": list(self.dates),
-                "conditional": self.conditional, "concession": self.concession, "answered": self.answered}
+                "conditional": self.conditional, "concession": self.concession, "answered": self.answered,
+                "visit": self.visit}
 
 
 @dataclass
@@ -141,6 +143,11 @@ class Session:
     @property
     def state(self) -> str:
         return str(self.model.state)
+
+    @property
+    def visit(self) -> int:
+        """The visit the talk is in now (1 unless the persona spans several visits)."""
+        return self.persona.states[self.state].visit
 
     @property
     def ended(self) -> bool:
@@ -352,7 +359,7 @@ class Session:
                     deltas={k: int(round(v)) for k, v in deltas.items() if round(v)},
                     reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed,
                     acts=acts, amounts=tuple(rec.amounts), dates=tuple(rec.dates), conditional=rec.conditional,
-                    concession=rec.concession, answered=answered)
+                    concession=rec.concession, answered=answered, visit=self.persona.states[self.state].visit)
         self.turns.append(turn)
         # the ending: a terminal state, or the turn limit
         st = self.persona.states[self.state]
@@ -362,6 +369,7 @@ class Session:
             if self.persona.out_of_time:
                 self._move(TIME_UP_TRIGGER)
                 turn.state = self.state
+                turn.visit = self.persona.states[self.state].visit
                 self._finish(self.persona.states[self.state].ending)
             else:
                 self._finish(Ending("no_progress", summary="时间到了,对方没有给出任何付款承诺。"))

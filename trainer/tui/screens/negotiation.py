@@ -65,7 +65,8 @@ class NegotiationScreen(Screen):
         yield Header()
         with Horizontal(id="negotiation"):
             with Vertical(id="talk"):
-                yield ChatLog(s.turns, s.scenario.case.contact, id="chat")
+                scenes = {st.visit: st.scene for st in s.persona.states.values() if st.scene}
+                yield ChatLog(s.turns, s.scenario.case.contact, scenes=scenes, id="chat")
                 yield Static("", id="last-recognised", markup=False)
                 move = Input(placeholder=tr("你要说的话(中文),或战术 id;F3 打开战术面板"), id="move",
                              disabled=s.ended)
@@ -110,6 +111,7 @@ class NegotiationScreen(Screen):
             self.query_one("#meters", Meters).session = self.live.session
             chat = self.query_one(ChatLog)  # the replies on screen must be the replayed ones
             chat.remove_children()
+            chat.visit = 1
             for turn in self.session.turns:
                 chat.add_turn(turn)
             self.refresh_panels()

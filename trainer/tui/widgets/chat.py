@@ -23,13 +23,21 @@ def tactic_label(tactic: str | None) -> str:
     return f"{t.group}·{t.name}"
 
 
+def visit_notice(visit: int, scene: str = "") -> str:
+    names = "一二三四五六七八九"
+    n = names[visit - 1] if 1 <= visit <= 9 else str(visit)
+    return f"—— 第{n}次拜访" + (f" · {scene}" if scene else "") + " ——"
+
+
 class ChatLog(VerticalScroll):
     if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
         app = getters.app(TrainerHost)
 
-    def __init__(self, turns: list[Turn], contact: str, **kw):
+    def __init__(self, turns: list[Turn], contact: str, scenes: dict[int, str] | None = None, **kw):
         super().__init__(**kw)
         self.initial, self.contact = list(turns), contact
+        self.scenes = scenes or {}  # visit number → how it happens (面谈, 电话 …), for scenarios over several visits
+        self.visit = 1
 
     def on_mount(self) -> None:
         for t in self.initial:
@@ -48,6 +56,10 @@ class ChatLog(VerticalScroll):
 
     def add_turn(self, turn: Turn, scroll: bool = True) -> None:
         self.mount_all(self.bubbles(turn))
+        if turn.visit > self.visit:  # the talk moved on to the next visit: say so between the turns
+            self.visit = turn.visit
+            scene = self.scenes.get(turn.visit, "")
+            self.mount(Static(self.app.tr(visit_notice(turn.visit, scene)), classes="notice", markup=False))
         if scroll:
             self.call_after_refresh(self.scroll_end, animate=False)
 
