@@ -21,8 +21,9 @@ from trainer.core.content.library import load_library
 from trainer.core.engine.session import Session
 from trainer.core.judging.rubric import load_rubric, rubric_file
 
+# 喊高取中 lands in the middle unless the money is caught on his account: the right line ends on 把握时机
 RIGHT = ("courtesy\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\nask_high_settle_middle\ndeadline_pressure\n"
-         "written_commitment\npersist\n")
+         "written_commitment\ntiming\n")
 HALF = ("courtesy\nprobe_reason\nverify_balance\ntiming\nrebut_excuse\ninstallment_plan\ndeadline_pressure\n"
         "written_commitment\npersist\n")
 WRONG = "legal_warning\nhostile\nempathize\nvaluable_concession\n"

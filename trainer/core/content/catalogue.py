@@ -1,4 +1,5 @@
-"""The tactic catalogue: the 32 tactic ids of the contract, their groups and course sources.
+"""The tactic catalogue: the 32 tactic ids of the contract (first, unchanged), then tactics added since,
+their groups and course sources.
 
 Groups follow the course's 指导思想 (晓之以理 理, 动之以情 情, 导之以利 利, 施之以法 法)
 plus 人 (people: who you bring, who you talk to) and 程序 (procedure: verify, time, write down).
@@ -104,6 +105,22 @@ TACTICS: tuple[Tactic, ...] = (
            "那咱们把刚才说的写下来,金额、日期,您签个字盖个章。"),
     Tactic("timing", "把握时机", "程序", "十大方法·收款时机把握;讨账十招·对方进款即刻去收",
            "听说您昨天刚收到工程款,正好今天把我们这笔先结了。"),
+    # ---- added after the contract's 32 (issue 15: the course's moves the catalogue lacked)
+    Tactic("state_purpose", "先提收款目的", "程序", "销售人员讨账十招·拜访时首先提出收款的目的,未达目的暂时勿提交易",
+           "赵总,今天来先办一件事:把那笔货款结了。新订单的事,等款结了咱们再聊。"),
+    Tactic("confirm_day_before", "前一天电话确认", "程序",
+           "账款回收的十六大技巧·付款日的前一天以电话确认;十大事先准备·动身前一天先打招呼;讨账十招·收款前先打电话提醒",
+           "那就定在周五付款。周四下午我先给您打个电话确认一下,周五上午我带着单据过来。"),
+    Tactic("polite_exit", "清款后礼貌离去", "情", "账款回收的十六大技巧·清款后,及时的礼貌的离去",
+           "款收到了,收据也给您留好了。谢谢您,今天不多打扰了,您忙,我先告辞。"),
+    Tactic("be_first_creditor", "竞争性收款:抢在前头", "理",
+           "清收逾期账款的十大方法·竞争性的收款策略、收款的精神竞争",
+           "我知道找您要钱的不止我们一家,可我们是供货最早、最守信的一家,这笔请您先给我们结。"),
+    Tactic("take_back_stock", "取回本公司的库存产品", "法", "坏账预防与处理·坏账处理办法·取回本公司的库存产品",
+           "仓库里还压着我们四成的货,按进价退货抵款,今天我们的车就在门口,现在就装。"),
+    Tactic("property_preservation", "财产保全:限制财产处分权", "法",
+           "坏账预防与处理·坏账处理办法·要求法院限制其财产处分权",
+           "转到宏达名下的那批货,我们今天就向法院申请财产保全,先把它冻住,谁也别想再动。"),
 )
 
 #: the course's 13 reasons customers don't pay (客户为什么不回款), by number, as short labels
@@ -120,7 +137,9 @@ HOSTILE_TACTIC = Tactic(HOSTILE, "过激行为", HOSTILE_GROUP, "清收逾期账
 TACTIC_IDS: tuple[str, ...] = tuple(t.id for t in TACTICS)
 BY_ID: dict[str, Tactic] = {t.id: t for t in TACTICS}
 BY_ID[HOSTILE] = HOSTILE_TACTIC
-#: every id a move can resolve to: the 32 tactics plus `hostile`
+#: the contract's 32 ids come first and never change; added tactics follow them
+CONTRACT_TACTIC_COUNT = 32
+#: every id a move can resolve to: the tactics plus `hostile`
 MOVE_IDS: tuple[str, ...] = TACTIC_IDS + (HOSTILE,)
 
 
@@ -132,4 +151,4 @@ def tactics_in(group: str) -> tuple[str, ...]:
     return tuple(t.id for t in TACTICS if t.group == group) if group != HOSTILE_GROUP else (HOSTILE,)
 
 
-assert len(TACTICS) == 32, "the contract names 32 tactics"
+assert len(TACTICS) >= CONTRACT_TACTIC_COUNT, "the contract names 32 tactics; more may be added after them"
