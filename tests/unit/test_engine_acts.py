@@ -75,7 +75,8 @@ def test_the_agreement_carries_the_trainees_amount_and_date():
     plain = fake_broke(2)
     for m in COURSE_RIGHT:
         plain.play(m)
-    assert plain.outcome is not None and plain.outcome.recovered_ratio == 1.0
+    # 喊高取中 settles in the middle: half paid now, 30% promised in writing for 30 days later
+    assert plain.outcome is not None and (plain.outcome.result, plain.outcome.recovered_ratio) == ("partial", 0.8)
     s = fake_broke(2)
     owed = s.scenario.case.owed
     for m in COURSE_RIGHT:
@@ -86,17 +87,18 @@ def test_the_agreement_carries_the_trainees_amount_and_date():
     o = s.outcome
     assert o is not None
     assert o.paid + o.promised == 300_000 and sum(p["amount"] for p in o.plan) == 300_000
-    assert o.result in ("partial", "promise") and o.recovered_ratio == round(300_000 / owed, 4)
-    if o.promised:
-        assert o.due_date == "2026-11-27"
+    assert o.result == "partial" and o.recovered_ratio == round(300_000 / owed, 4)
+    assert o.promised and o.due_date == "2026-11-27" and o.plan[-1]["due_date"] == "2026-11-27"
 
 
 def test_amounts_outside_the_debt_do_not_change_the_deal():
-    s = fake_broke(2)
+    plain, s = fake_broke(2), fake_broke(2)
     for m in COURSE_RIGHT:
+        plain.play(m)
         amounts = (200, 50_000_000) if m == "timing" else ()
         s.play(m, Recognition(m, 1.0, acts=(m,), amounts=amounts))
-    assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
+    assert s.outcome is not None and plain.outcome is not None
+    assert s.outcome.public() == plain.outcome.public()
 
 
 def test_figures_read_as_a_trainee_reads_them():
