@@ -39,7 +39,7 @@ from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.law import unlawful
 from trainer.core.language.model import NONE, NgramModel, load_model
-from trainer.core.language.normalise import Normalised, normalise
+from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
 from trainer.core.language.slots import Slots, extract_slots
@@ -222,11 +222,13 @@ class Recogniser:
         norms = [self.normalise(t) for t in raw]
         clauses = [self._clauses(t, n) for t, n in zip(raw, norms, strict=True)]
         flat = norms + [c for cs in clauses for c in cs]
-        rows = self._scores(flat)
+        evidence = [self.evidence(n) for n in flat]
+        rows = self._scores(flat, evidence)
         out: list[Recognition] = []
         at = len(norms)
-        for text, norm, cs, row in zip(raw, norms, clauses, rows[:len(norms)], strict=True):
-            out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, cs))
+        for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
+            lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
+            out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes))
             at += len(cs)
         return out
 
@@ -234,11 +236,11 @@ class Recogniser:
         """The clauses of ``text`` (normalised), short pieces joined to the next; [] for one clause."""
         parts: list[str] = []
         pending = ""
-        for piece in _SPLIT.split(text[:len(text)]):
+        for piece in _SPLIT.split(text[:MAX_CHARS]):
             if not piece:
                 continue
             pending += piece
-            if len(self.normalise(pending).bare) >= MIN_CLAUSE:
+            if sum(ch.isalnum() for ch in pending) >= MIN_CLAUSE:  # letters and digits: what normalise keeps
                 parts.append(pending)
                 pending = ""
         if pending and parts:
@@ -248,7 +250,8 @@ class Recogniser:
         return [self.normalise(p) for p in parts]
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
-              clauses: list[Normalised]) -> Recognition:
+              lexes: list[np.ndarray]) -> Recognition:
+        """``lexes``: the cue evidence of the whole line, then of each clause."""
         slots = _slots(text, today)
         row = self._adjust(row, slots)
         law = unlawful(norm.marked)
@@ -258,7 +261,7 @@ class Recogniser:
         if r.tactic is not None and not law:
             # the strongest *said* evidence leads when the blended scores are close: a tactic named
             # outright by its cues (最后期限, 律师函 …) is not overturned by the model's sense of style
-            lex = self.evidence(norm)[0]
+            lex = lexes[0]
             named = int(np.argmax(lex))
             if (lex[named] >= DECISIVE and self.labels[named] != r.tactic
                     and lex[named] > lex[self.labels.index(r.tactic)] and row[named] >= r.confidence - CLOSE):
@@ -273,7 +276,7 @@ class Recogniser:
                     acts.append(lab)
         if r.tactic is not None and self._direct >= 0 and DIRECT_ASK not in acts:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
-            if any(self.evidence(c)[0][self._direct] >= ASK_EVIDENCE for c in clauses or [norm]):
+            if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)):
                 acts.append(DIRECT_ASK)
         if r.tactic is not None and slots.concession:
             want, other = (CONDITIONAL, VALUABLE) if slots.conditional else (VALUABLE, CONDITIONAL)
@@ -299,8 +302,10 @@ class Recogniser:
             row[other] = min(row[other], row[want] / 2)
         return row
 
-    def _scores(self, norms: list[Normalised]) -> np.ndarray:
-        lex, cancelled = (np.vstack(x) for x in zip(*(self.evidence(n) for n in norms), strict=True))
+    def _scores(self, norms: list[Normalised],
+                evidence: list[tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
+        found = evidence if evidence is not None else [self.evidence(n) for n in norms]
+        lex, cancelled = (np.vstack(x) for x in zip(*found, strict=True))
         sim = self.similarity([n.bare for n in norms])
         sim[cancelled] = 0.0  # "我们不会起诉" must not win on its likeness to "我们会起诉"
         scores = self.blend(lex, sim, np.array([len(n.bare) for n in norms]))
