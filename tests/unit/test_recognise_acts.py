@@ -102,6 +102,10 @@ def test_reassurance_is_not_a_threat(rec, text):
     "信不信我找人把你的车砸了",
     "你最好小心点,我知道你每天几点下班",
     "先对下账吧。另外你要是再拖,我就把你欠钱的事发到网上曝光",
+    "我知道你家在哪,晚上过去坐坐",
+    "我给你通讯录里的人挨个打电话",
+    "不还钱就让你在这行混不下去",
+    "把你手机号发到网上,让大家评评理",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -113,6 +117,9 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我先不打断您,您慢慢讲",
     "不让我们老板知道这事,您月底前付了就行",
     "您这款货在网上卖得不错,要不要我们帮您开个直播",
+    "您去哪我跟哪,今天不定下来我不走",  # 紧盯不放 at the office is the course's persist, not stalking
+    "我手机通讯录丢了",
+    "他把名字印在杯子上",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
