@@ -8,7 +8,7 @@ LOCK := requirements.lock
 # PIP_CONSTRAINT also reaches pip's isolated build environment, so the build backend is pinned too
 PIP := PIP_CONSTRAINT=$(CURDIR)/$(LOCK) PIP_DISABLE_PIP_VERSION_CHECK=1 $(BIN)/python -m pip
 
-.PHONY: install run test check bench lock clean
+.PHONY: install run test check bench lock model clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(STAMP)
 
 lock:
 	PY=$(PY) bash tools/lock.sh
+
+# the recogniser's n-gram model (trainer/core/language/ngram_model.*), from phrases/ and the dev sets; deterministic
+model: $(STAMP)
+	$(BIN)/python -m trainer.core.language.train
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

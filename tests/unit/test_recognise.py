@@ -162,7 +162,8 @@ def test_cli_classify_json_contract():
     out = json.loads(res.output)
     assert [o["text"] for o in out] == ["我们先对一下账", "asdf"]
     for o in out:
-        assert list(o) == ["text", "tactic", "confidence", "alternatives"]
+        assert list(o) == ["text", "tactic", "confidence", "alternatives",
+                           "acts", "amounts", "dates", "conditional", "concession"]
         assert 0 <= o["confidence"] <= 1
         for a in o["alternatives"]:
             assert list(a) == ["tactic", "confidence"]
@@ -175,7 +176,7 @@ def test_cli_classify_eval(tmp_path):
     tsv.write_text("installment_plan\t分三期付吧\npraise\t律师函明天到\nnone\tasdf\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["classify", "--eval", str(tsv)])
     assert res.exit_code == 0, res.output
-    assert "accuracy: 66.7% (2/3)" in res.output
+    assert "主行为准确率: 66.7% (2/3)" in res.output
     assert "praise → legal_action  1  律师函明天到" in res.output
 
 

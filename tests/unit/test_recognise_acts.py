@@ -1,0 +1,197 @@
+"""Everything heard in one utterance: every act (main first), slots, concessions, the law, small talk.
+
+Sentences written by hand for these tests (not from any data set); reference day 2026-12-01."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from trainer.cli import main
+from trainer.core.language.law import unlawful
+from trainer.core.language.normalise import normalise
+from trainer.core.language.recognise import Recogniser, default_recogniser
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recogniser:
+    return default_recogniser()
+
+
+def test_every_field_is_filled(rec):
+    r = rec.classify("先对下账,一共三十八万,这周五前能付吗", TODAY)
+    assert r.tactic == r.acts[0]
+    assert set(r.acts) >= {"verify_balance", "direct_ask"}
+    assert r.amounts == (380000,)
+    assert r.dates == ("2026-12-04",)
+    assert (r.conditional, r.concession) == (False, False)
+
+
+def test_today_defaults_to_the_system_date(rec):
+    r = rec.classify("明天付")
+    assert r.dates == ((dt.date.today() + dt.timedelta(days=1)).isoformat(),)
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("我先听您说说情况,然后咱们再商量分几期付", {"listen", "installment_plan"}),
+    ("对不起,上次发票开错了。另外,这笔款这周能安排吗?", {"apologize", "direct_ask"}),
+    ("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"}),
+])
+def test_several_acts_in_one_utterance(rec, text, acts):
+    r = rec.classify(text, TODAY)
+    assert acts <= set(r.acts), r.acts
+    assert r.tactic == r.acts[0]
+    assert len(r.acts) == len(set(r.acts))
+
+
+@pytest.mark.parametrize("text", [
+    "逾期的罚息我们就不收了",
+    "算了,运费我们来承担",
+    "不着急,您下个月再说",
+    "那就按九五折结吧",
+])
+def test_an_unconditional_concession_is_giving_in(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.concession and not r.conditional
+    assert "valuable_concession" in r.acts and "conditional_concession" not in r.acts
+
+
+@pytest.mark.parametrize("text", [
+    "如果您今天签了对账确认书,逾期利息我们就免了",
+    "只要这周五前付一半,违约金就不算了",
+    "前提是今天先到账十万,剩下的可以宽限到月底",
+])
+def test_a_concession_tied_to_a_condition_is_conditional(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.conditional and r.concession
+    assert "conditional_concession" in r.acts and "valuable_concession" not in r.acts
+
+
+@pytest.mark.parametrize("text", [
+    "再不付款我们下周就起诉",
+    "要是月底还不到账,我们只能停止供货",
+])
+def test_a_threat_is_not_a_conditional_offer(rec, text):
+    r = rec.classify(text, TODAY)
+    assert not r.conditional and not r.concession
+    assert r.tactic in ("legal_action", "legal_warning", "stop_supply", "deadline_pressure")
+
+
+@pytest.mark.parametrize("text", [
+    "我们不会起诉的,您放心",
+    "您别担心,我们绝不会停您的货",
+])
+def test_reassurance_is_not_a_threat(rec, text):
+    r = rec.classify(text, TODAY)
+    assert not {"legal_action", "legal_warning", "stop_supply", "hostile"} & set(r.acts)
+
+
+@pytest.mark.parametrize("text", [
+    "今晚我就守在你家楼下,不给钱别想睡",
+    "你女儿在哪个学校我清楚得很",
+    "再不还钱,我把你的照片发到你们小区业主群里",
+    "我们明天去你们厂门口拉横幅",
+    "我会打电话告诉你老婆你欠了多少钱",
+    "我去你们单位闹一场,让你们领导都知道",
+    "我有几个社会上的朋友,专门处理这种事",
+    "信不信我找人把你的车砸了",
+    "你最好小心点,我知道你每天几点下班",
+    "先对下账吧。另外你要是再拖,我就把你欠钱的事发到网上曝光",
+    "我知道你家在哪,晚上过去坐坐",
+    "我给你通讯录里的人挨个打电话",
+    "不还钱就让你在这行混不下去",
+    "把你手机号发到网上,让大家评评理",
+])
+def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and r.acts[0] == "hostile", (r.tactic, r.acts)
+
+
+@pytest.mark.parametrize("text", [
+    "我们不会到处说的,您放心",
+    "我先不打断您,您慢慢讲",
+    "不让我们老板知道这事,您月底前付了就行",
+    "您这款货在网上卖得不错,要不要我们帮您开个直播",
+    "您去哪我跟哪,今天不定下来我不走",  # 紧盯不放 at the office is the course's persist, not stalking
+    "我手机通讯录丢了",
+    "他把名字印在杯子上",
+])
+def test_words_near_unlawful_ones_are_not_unlawful(text):
+    assert unlawful(normalise(text).marked) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "周末带孩子去公园转转", "你家孩子今年上几年级了?", "这楼下的面馆味道不错", "昨晚的球赛看了吗",
+    "最近股票跌得厉害", "我手机快没电了", "你们办公室在几楼?", "今天路上堵死了", "好的", "哈哈哈",
+    "明天降温,多穿点", "中午一起吃个饭吧",
+])
+def test_small_talk_is_never_hostile(rec, text):
+    r = rec.classify(text, TODAY)
+    assert "hostile" not in r.acts and r.tactic != "hostile"
+
+
+def test_classify_many_matches_classify_with_slots(rec):
+    texts = ["先对账,一共十二万", "如果今天付,利息就免了", "", "asdf", "你给我等着瞧"]
+    assert rec.classify_many(texts, TODAY) == [rec.classify(t, TODAY) for t in texts]
+
+
+def test_recogniser_without_the_model_still_works():
+    r = Recogniser(model=None).classify("分三期付吧", TODAY)
+    assert r.tactic == "installment_plan"
+
+
+# ---------------------------------------------------------------- CLI
+def test_cli_classify_json_carries_the_slots():
+    res = CliRunner().invoke(main, ["classify", "--today", "2026-12-01", "--json",
+                                    "先对下账,一共三十八万,这周五前能付吗", "如果今天签字,利息就免了"])
+    assert res.exit_code == 0, res.output
+    a, b = json.loads(res.output)
+    assert a["acts"][0] == a["tactic"] and "direct_ask" in a["acts"]
+    assert a["amounts"] == [380000] and a["dates"] == ["2026-12-04"]
+    assert a["conditional"] is False and a["concession"] is False
+    assert b["conditional"] is True and b["concession"] is True and "conditional_concession" in b["acts"]
+    assert b["dates"] == ["2026-12-01"]
+
+
+def test_cli_classify_bad_today_is_one_line():
+    res = CliRunner().invoke(main, ["classify", "--today", "2026-13-01", "你好"])
+    assert res.exit_code == 2
+    assert "--today" in res.output and "Traceback" not in res.output
+
+
+def test_cli_classify_eval_jsonl(tmp_path):
+    f = tmp_path / "x.jsonl"
+    rows = [
+        {"text": "我就直说了,三十八万货款这周五前付了吧", "acts": ["direct_ask"], "amounts": [380000], "dates": ["2026-12-04"],
+         "conditional": False, "concession": False, "kind": "natural"},
+        {"text": "周末去钓鱼吗", "acts": [], "amounts": [], "dates": ["2026-12-06"], "conditional": False,
+         "concession": False, "kind": "offtopic"},
+    ]
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["classify", "--eval", str(f), "--today", "2026-12-01"])
+    assert res.exit_code == 0, res.output
+    assert "主行为准确率: 100.0% (2/2)" in res.output
+    assert "槽位 amounts: 100.0% (2/2)" in res.output
+    assert "槽位 dates: 100.0% (2/2)" in res.output
+    assert "闲聊被判为 hostile: 0/1" in res.output
+    res = CliRunner().invoke(main, ["classify", "--eval", str(f), "--today", "2026-12-01", "--json"])
+    rep = json.loads(res.output)
+    assert rep["main_accuracy"] == 1.0 and rep["per_act"]["direct_ask"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"text": "x", "acts": ["nosuch"]}', "x.jsonl:1: unknown act 'nosuch'"),
+    ('{"text": 5}', "x.jsonl:1: expected an object with a string 'text'"),
+    ('{"text": "x"', "x.jsonl:1: not a JSON object"),
+])
+def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
+    f = tmp_path / "x.jsonl"
+    f.write_text(line + "\n", encoding="utf-8")
+    res = CliRunner().invoke(main, ["classify", "--eval", str(f)])
+    assert res.exit_code == 2
+    assert message in res.output and "Traceback" not in res.output

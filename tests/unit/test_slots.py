@@ -1,0 +1,127 @@
+"""Slots: amounts in yuan, dates resolved against a reference day, condition and concession.
+
+Expected values written by hand; the reference day is Tuesday 2026-12-01."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trainer.core.language.slots import Slots, extract_slots
+
+TODAY = dt.date(2026, 12, 1)  # a Tuesday
+
+
+@pytest.mark.parametrize("text, amounts", [
+    ("一共三十八万", [380000]),
+    ("38万", [380000]),
+    ("还差4.6万", [46000]),
+    ("十万零五千", [105000]),
+    ("尾款八千五", [8500]),
+    ("余额三万二", [32000]),
+    ("壹拾万元整", [100000]),
+    ("合计380,000元", [380000]),
+    ("那笔12万8", [128000]),
+    ("先打5w过来", [50000]),
+    ("就差3k", [3000]),
+    ("二十来万", [200000]),
+    ("三十多万", [300000]),
+    ("¥12,600的维修费", [12600]),
+    ("捌萬伍仟元", [85000]),  # Traditional
+    ("先付十二万,剩下的二十六万下个月", [120000, 260000]),
+    ("每吨降两百", [200]),
+])
+def test_amounts(text, amounts):
+    assert list(extract_slots(text, TODAY).amounts) == amounts
+
+
+@pytest.mark.parametrize("text", [
+    "先付一半", "付七成", "打八折", "百分之三十", "万分之三的违约金", "逾期45天", "分三个月", "两百箱货", "2026年",
+    "十几件不合格", "咱们一块儿想办法", "第四趟了", "12月15号", "万一您忘了", "千万别拖",
+])
+def test_shares_counts_and_dates_are_not_amounts(text):
+    assert extract_slots(text, TODAY).amounts == ()
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("今天", ["2026-12-01"]),
+    ("明天一早", ["2026-12-02"]),
+    ("后天", ["2026-12-03"]),
+    ("大后天", ["2026-12-04"]),
+    ("这周五", ["2026-12-04"]),
+    ("本周五前", ["2026-12-04"]),
+    ("這週四", ["2026-12-03"]),  # Traditional
+    ("周末", ["2026-12-06"]),
+    ("下周三", ["2026-12-09"]),
+    ("下个礼拜一", ["2026-12-07"]),
+    ("上周五", ["2026-11-27"]),
+    ("月底", ["2026-12-31"]),
+    ("下个月底", ["2027-01-31"]),
+    ("年底前", ["2026-12-31"]),
+    ("两周之内", ["2026-12-15"]),
+    ("三天内", ["2026-12-04"]),
+    ("一个月内", ["2027-01-01"]),
+    ("12月15号", ["2026-12-15"]),
+    ("15号", ["2026-12-15"]),
+    ("下个月10号", ["2027-01-10"]),
+    ("1月20日", ["2027-01-20"]),
+    ("上个月25号", ["2026-11-25"]),
+    ("10月5号到期的", ["2026-10-05"]),
+    ("十二月二十日", ["2026-12-20"]),
+    ("2026-12-18", ["2026-12-18"]),
+    ("昨天", ["2026-11-30"]),
+    ("今天先付一半,月底付清,今天签字", ["2026-12-01", "2026-12-31"]),  # each date once, in order
+])
+def test_dates(text, dates):
+    assert list(extract_slots(text, TODAY).dates) == dates
+
+
+@pytest.mark.parametrize("text", ["头一号人物", "账号发您", "过几天再说", "9月份的货", "逾期两个多月"])
+def test_not_dates(text):
+    assert extract_slots(text, TODAY).dates == ()
+
+
+@pytest.mark.parametrize("text, conditional, concession", [
+    ("滞纳金我们不要了", False, True),
+    ("算了,这次的利息就免了", False, True),
+    ("不着急,下个月再说", False, True),
+    ("运费我们公司承担", False, True),
+    ("给您打九五折", False, True),
+    ("那几件按七千二扣掉", False, True),
+    ("账期再往后挪两周", False, True),
+    ("如果您今天签确认书,逾期利息就免了", True, True),
+    ("只要这周付一半,剩下的宽限到下个月", True, True),
+    ("前提是今天签字,违约金我就不往上报了", True, True),
+    ("您要是周转不过来,最起码先付十五万", True, False),
+    ("再不付就起诉", False, False),  # a threat is not a conditional offer
+    ("要是月底还没到账,我们就交给律师", False, False),
+    ("要是资金上有难处,您直说", False, False),
+    ("我们不能再给您减免了", False, False),
+    ("以免麻烦,请尽快付款", False, False),
+    ("你说,我听着,不着急慢慢讲", False, False),
+])
+def test_condition_and_concession(text, conditional, concession):
+    s = extract_slots(text, TODAY)
+    assert (s.conditional, s.concession) == (conditional, concession)
+
+
+def test_empty_and_odd_input():
+    assert extract_slots("", TODAY) == Slots()
+    assert extract_slots("   \x00\u200b", TODAY) == Slots()
+    assert extract_slots("99号", TODAY).dates == ()  # no such day
+    assert extract_slots("13月5号", TODAY).dates == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789一二两三四五六七八九十百千万亿零壹拾佰仟.,号日月周年底内天"
+                                             "上下这本今明后前个礼拜星期末来多余元块¥kw如果只要免不要")), max_size=40)
+       | st.text(max_size=60))
+def test_never_raises_and_dates_are_iso(text):
+    s = extract_slots(text, TODAY)
+    for d in s.dates:
+        assert dt.date.fromisoformat(d).isoformat() == d
+    assert all(isinstance(a, int) and a > 0 for a in s.amounts)
+    assert isinstance(s.conditional, bool) and isinstance(s.concession, bool)

@@ -1,0 +1,81 @@
+"""Unlawful pressure, heard in every scenario whatever the persona or phrase files say.
+
+The course (清收逾期账款的十大方法·不做出过激行为) rules out any collection that leans on the person
+rather than the debt. The patterns below describe that *kind* of act, one family per line of the
+issue's list, not particular sentences: threats to the person or their family, violence, waiting or
+staking out their home, exposing them online / in chat groups / with banners and leaflets, shaming
+them before family, village or employer, and "friends from society". A match makes ``hostile`` the
+main act of the utterance. A pattern said under a canceller ("我们不会到处说的", "绝不会去您家") is
+reassurance and does not count.
+
+Patterns run over the *marked* normalised text (Simplified, no spaces or punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+_YOU = r"(你|您|你们|您们)"
+_FAMILY = r"(女儿|儿子|孩子|小孩|闺女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家)"
+_KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|村里人|村里|老家|领导|单位|同事|全公司|客户|老板)"
+
+UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in (
+    # the family named as a lever: where they are, what will happen to them
+    ("family", _YOU + r"(的)?(家)?" + _FAMILY + r".{0,12}(在哪|哪个|学校|幼儿园|上学|放学|下班|打听|知道|电话|找|小心|"
+     r"安全|出事|天天|说道|别逼|等着)"),
+    ("family", r"(找|去找|告诉|通知|打电话给|给|联系|堵)" + _YOU + r"(的)?(家)?" + _FAMILY),
+    # waiting / staking out at home
+    ("home", r"(守|堵|蹲|等|住|候|赖)(在|到)?" + _YOU + r"(的)?(家|老家|小区|家门|家楼下|住的)"),
+    ("home", r"(去|到|上)" + _YOU + r"(的)?(家里?|老家|小区|住的地方)(去)?.{0,8}(闹|说道|堵|守|坐|找|等|贴|喊)"),
+    ("home", r"在" + _YOU + r"(的)?(家|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲)"),
+    ("home", r"(知道|打听).{0,6}" + _YOU + r".{0,6}(住哪|住在|几点下班|走哪条路|每天几点)"),
+    ("home", r"(走哪条路|几点下班|出门小心|晚上走路|走夜路)"),
+    ("home", r"在" + _YOU + r"(的)?(家|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲)"),
+    ("home", r"(知道|打听).{0,6}" + _YOU + r"(的)?家(在哪|住哪|地址)"),
+    ("home", r"(去|到|上)" + _YOU + r"(的)?家(里)?(去)?(要|讨|催|拿|坐|吃住)"),
+    # following and harassing the person
+    ("stalk", r"跟踪|跟着" + _YOU + r"(回家|下班|上下班)|盯着" + _YOU + r"(家|的家|上下班)|"
+     r"(打|发|联系|群发|爆).{0,6}通讯录|通讯录.{0,6}(打|发|联系|群发)|电话轰炸|短信轰炸|打爆" + _YOU),
+    # exposing: online, chat groups, leaflets, banners
+    ("expose", r"(发|贴|挂|曝光|公布|晒|传|印|放)(到|在|上|成)?.{0,12}(网上|朋友圈|微信群|群里|工作群|家长群|抖音|微博|快手|"
+     r"小红书|网络|传单|大字报|小区|门店|村里|公告栏)"),
+    ("expose", r"(曝光|人肉|大字报|传单|横幅|挂网上|上网曝)"),
+    ("expose", r"(行业群|商会群|业主群|同学群|家长群|老乡群)"),
+    ("expose", _YOU + r"(的)?(照片|身份证|电话号码|手机号|住址|名字).{0,8}(发|贴|挂|公布|印)(到|在|上|出去|满)"),
+    ("shame", r"(发|告诉|通知|说给)" + _YOU + r"(的|们的)?(客户|同事|领导|家人|亲戚|邻居|供应商)"),
+    ("expose", r"(在|到|往)(网上|朋友圈|群里|工作群|抖音|微博|快手|小红书).{0,4}(发|贴|挂|曝光|公布|晒)"),
+    # shaming before family, village, employer
+    ("shame", r"(让|告诉|通知|跟|叫).{0,8}" + _KIN_OR_BOSS + r".{0,8}(知道|看看|评评理|说道|都说)"),
+    ("shame", r"(去|到)" + _YOU + r"(公司|单位|店里|门口|前台).{0,8}(闹|大闹|坐着不走|喊|拉)"),
+    ("shame", r"大闹|闹一场"),
+    ("shame", _KIN_OR_BOSS + r".{0,12}(说说|说道|告诉|讲讲|评评理).{0,8}(欠钱|欠款|赖账|不还钱|欠债)"),
+    # "friends from society", gangs
+    ("society", r"社会上的(朋友|兄弟|人)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)"),
+    # violence and veiled threats to the person
+    ("violence", r"(混不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
+     r"打" + _YOU + r"一顿|收拾" + _YOU + r")"),
+    ("violence", r"(砸|打断.{0,3}(腿|手|胳膊)|砍|捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
+     r"别逼我|出了事别怪|小心你的|小心点|有你好看|让你好看|等着瞧|走着瞧)"),
+))
+
+#: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
+CANCELLING = ("不会", "绝不", "决不", "不打算", "没打算", "不至于", "不是要", "别担心", "不用担心", "用不着", "没想过", "不想",
+              "不要", "别")
+WINDOW = 8
+
+
+def unlawful(marked: str) -> tuple[str, ...]:
+    """The families of unlawful pressure found in ``marked`` (normalised text), in pattern order, once each."""
+    found: list[str] = []
+    for name, rx in UNLAWFUL:
+        if name in found:
+            continue
+        for m in rx.finditer(marked):
+            before = marked[max(0, m.start() - WINDOW):m.start()]
+            if marked[m.start() - 1:m.start()] in ("不", "别", "没") and m.start() > 0:
+                continue
+            if any(c in before for c in CANCELLING) and not re.search(r"再不|还不|不还|不给|不付", before):
+                continue
+            found.append(name)
+            break
+    return tuple(found)

@@ -1,0 +1,316 @@
+"""The slots of an utterance: money amounts (yuan), dates (ISO), whether an offer is tied to a
+condition, whether the speaker gives something up.
+
+Amounts: every Chinese numeral form (三十八万, 38万, 4.6万, 十万零五千, 八千五, 三万二, 壹拾万元,
+380,000元, 12万8, 5w, 3k); the numeral itself is read by cn2an, this module only finds the spans and
+decides which are money. A number is money when it carries a magnitude (百/千/万/亿, k, w) or a
+currency (元/块/¥), or is a bare figure of four digits or more — and is not followed by a counter
+(天, 个, 件, 号, 年 …) or a share (成, 折, %, 分之). 多/来/余 round down (二十来万 → 200000).
+
+Dates are resolved against ``today``: 今天 明天 后天 大后天, 这周五/下周三/上周五, 周末, 月底/年底,
+N天内/两周之内/一个月内, 12月15号, 15号 (this month), 下个月10号, 上个月25号, 2026-12-15. A day and
+month without a year are taken in the year that puts them nearest to ``today``. Dates are listed in
+order of first appearance, each once.
+
+Everything is pure: the same text and ``today`` give the same slots; no input raises.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from trainer.core.language.normalise import MAX_CHARS, to_simplified
+
+
+@dataclass(frozen=True)
+class Slots:
+    amounts: tuple[int, ...] = ()
+    dates: tuple[str, ...] = ()
+    conditional: bool = False
+    concession: bool = False
+
+
+@lru_cache(maxsize=1)
+def _cn2an() -> ModuleType:
+    import cn2an  # type: ignore[import-untyped]  # deferred for start-up: cn2an loads its tables (~30 ms)
+
+    return cn2an  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------ text
+_DIG = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_UNIT = "十拾百佰千仟"
+_BIG = "万亿"
+_CN_NUM = f"[{_DIG}{_UNIT}][{_DIG}{_UNIT}{_BIG}]*"
+
+
+def _prepare(text: str) -> str:
+    """Simplified, half-width, lower-case; punctuation kept (it separates numbers and clauses)."""
+    if not isinstance(text, str):
+        text = str(text)
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).lower()
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    return to_simplified(text)
+
+
+def _to_int(s: str) -> int | None:
+    """A numeral (Arabic or Chinese, with 万/千 …) → int, or None when it is not one."""
+    s = s.replace(",", "")
+    if not s:
+        return None
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return int(float(s))
+    try:
+        value = _cn2an().cn2an(s, "smart")
+    except Exception:  # cn2an raises ValueError and friends on anything it does not read
+        return None
+    try:
+        return int(round(float(value)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+# ------------------------------------------------------------------ amounts
+_AMOUNT = re.compile(
+    r"(?P<cur>[¥￥]|rmb|人民币)?\s*"
+    r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _CN_NUM + r")"
+    r"(?P<approx>来|多|余)?"
+    r"(?P<mag>千万|百万|[万亿千百kw](?![分之]))?"
+    r"(?P<tail>(?<=[万千kw])[一二两三四五六七八九1-9](?![十百千万亿\d.]))?"
+    r"(?P<unit>块钱|块(?!儿)|元|圆|rmb)?"
+)
+#: what a number may not be followed by to be money: counters, time, shares, ranks
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|次|趟|遍|回|期|笔|张|份|条|天|日|号|周|星期|礼拜|月|年|岁|点|"
+    r"成|折|%|分|倍|小时|分钟|秒|楼|层|栋|号|季度|届|辆|批|单|项|种|句|步|档|级|版|页)")
+_NOT_MONEY_BEFORE = re.compile(r"(第|百分之|千分之|万分之|分之|周|星期|礼拜|每)$")
+
+
+def _amounts(text: str) -> list[int]:
+    out: list[int] = []
+    for m in _AMOUNT.finditer(text):
+        num, mag = m.group("num"), m.group("mag") or ""
+        cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
+        if _NOT_MONEY_BEFORE.search(text[:m.start()]):
+            continue
+        chinese = not num[0].isdigit()
+        has_mag = bool(mag) or (chinese and any(c in num for c in "百佰千仟万亿"))
+        after = text[m.end():]
+        if not (cur or unit) and _NOT_MONEY_AFTER.match(after):
+            continue
+        if not (cur or unit or has_mag):
+            digits = num.replace(",", "").split(".")[0]
+            if chinese or len(digits) < 4 or not digits.isdigit():
+                continue
+        if chinese and num[0] in "零〇":
+            continue
+        value = _amount_value(num, mag, tail, approx)
+        if value is not None and value > 0:
+            out.append(value)
+    return out
+
+
+_MAG = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "百": 100, "亿": 100_000_000,
+        "千万": 10_000_000, "百万": 1_000_000}
+
+
+def _amount_value(num: str, mag: str, tail: str, approx: str | None) -> int | None:
+    base = _to_int(num)
+    if base is None:
+        # 三万二一笔: cn2an refuses the run; drop trailing characters until it reads
+        for cut in range(len(num) - 1, 0, -1):
+            base = _to_int(num[:cut])
+            if base is not None:
+                break
+        if base is None:
+            return None
+    if not mag:
+        return base
+    value = base * _MAG[mag] if "." not in num else int(round(float(num.replace(",", "")) * _MAG[mag]))
+    if tail and not approx:  # 12万8 = 128000, 3k5 = 3500: one order below the magnitude
+        t = _to_int(tail)
+        if t is not None:
+            value += t * _MAG[mag] // 10
+    return value
+
+
+# ------------------------------------------------------------------ dates
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6,
+            "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+_NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+
+
+def _add_months(d: dt.date, n: int, day: int | None = None) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day if day is not None else d.day, last))
+
+
+def _month_end(d: dt.date, n: int = 0) -> dt.date:
+    first = _add_months(d.replace(day=1), n, 1)
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _nearest_year(today: dt.date, month: int, day: int) -> dt.date | None:
+    best: dt.date | None = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            cand = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - today).days) < abs((best - today).days):
+            best = cand
+    return best
+
+
+def _small(s: str) -> int | None:
+    v = _to_int(s)
+    return v if v is not None and 0 < v < 1000 else None
+
+
+_SHIFT_WORDS = (("大后天", 3), ("大前天", -3), ("后天", 2), ("前天", -2), ("明天", 1), ("明日", 1), ("明儿", 1),
+                ("明早", 1), ("明晚", 1), ("明天一早", 1), ("昨天", -1), ("昨日", -1), ("昨晚", -1), ("今天", 0),
+                ("今日", 0), ("今儿", 0), ("今晚", 0), ("今早", 0), ("当天", 0), ("当日", 0))
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"), "ymd"),
+    (re.compile(r"(上上|下下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)"), "month_end"),
+    (re.compile(r"(今年|年)(底|末|内)|年前|本年度内|今年之内"), "year_end"),
+    (re.compile(r"(上上|下下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
+    (re.compile(_NUM + r"月(份)?" + _NUM + r"[号日]"), "month_day"),
+    (re.compile(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
+    (re.compile(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
+    (re.compile(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])"), "weekday"),
+    (re.compile(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
+    (re.compile(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
+]
+
+
+def _dates(text: str, today: dt.date) -> list[str]:
+    found: list[tuple[int, dt.date]] = []
+    taken = [False] * len(text)
+
+    def add(start: int, end: int, d: dt.date | None) -> None:
+        if d is None or any(taken[start:end]):
+            return
+        for i in range(start, end):
+            taken[i] = True
+        found.append((start, d))
+
+    for pat, kind in _DATE_PATTERNS:
+        for m in pat.finditer(text):
+            add(m.start(), m.end(), _resolve(kind, m, today))
+    for word, shift in sorted(_SHIFT_WORDS, key=lambda ws: -len(ws[0])):
+        start = text.find(word)
+        while start != -1:
+            add(start, start + len(word), today + dt.timedelta(days=shift))
+            start = text.find(word, start + 1)
+    out: list[str] = []
+    for _, d in sorted(found, key=lambda sd: sd[0]):
+        iso = d.isoformat()
+        if iso not in out:
+            out.append(iso)
+    return out
+
+
+def _rel(word: str | None) -> int:
+    return {"上上": -2, "下下": 2, "上": -1, "下": 1}.get(word or "", 0)
+
+
+def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
+    g = m.groups()
+    try:
+        if kind == "ymd":
+            return dt.date(int(g[0]), int(g[1]), int(g[2]))
+        if kind == "month_end":
+            if g[3]:
+                month = _small(g[3])
+                if month is None or month > 12:
+                    return None
+                near = _nearest_year(today, month, 1)
+                return _month_end(near) if near else None
+            return _month_end(today, _rel(g[0]))
+        if kind == "year_end":
+            return dt.date(today.year, 12, 31)
+        if kind == "rel_month_day":
+            day = _small(g[2])
+            if day is None or day > 31:
+                return None
+            base = _add_months(today.replace(day=1), _rel(g[0]), 1)
+            return base.replace(day=min(day, calendar.monthrange(base.year, base.month)[1]))
+        if kind == "month_day":
+            month, day = _small(g[0]), _small(g[2])
+            if month is None or day is None or month > 12 or day > 31:
+                return None
+            return _nearest_year(today, month, day)
+        if kind == "day":
+            day = _small(g[0])
+            if day is None or day > 31:
+                return None
+            return today.replace(day=min(day, calendar.monthrange(today.year, today.month)[1]))
+        if kind == "weekday":
+            monday = today - dt.timedelta(days=today.weekday())
+            return monday + dt.timedelta(days=7 * _rel(g[0]) + _WEEKDAY[g[3]])
+        if kind == "weekend":
+            monday = today - dt.timedelta(days=today.weekday())
+            return monday + dt.timedelta(days=7 * _rel(g[0]) + 6)
+        if kind == "within":
+            n = {"半": 0.5, "一两": 2, "两三": 3}.get(g[0])
+            count = float(n) if n is not None else float(_small(g[1] or "") or 0)
+            if not count:
+                return None
+            unit = g[3]
+            if unit in ("天", "日"):
+                return today + dt.timedelta(days=int(count))
+            if unit in ("周", "星期", "礼拜"):
+                return today + dt.timedelta(days=int(7 * count))
+            if count == 0.5:
+                return today + dt.timedelta(days=15)
+            return _add_months(today, int(count))
+    except (ValueError, OverflowError, KeyError):
+        return None
+    return None
+
+
+# ------------------------------------------------------------------ condition, concession
+_CONDITION = re.compile(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|"
+                        r"(只要|要是|如果)?(能|肯|愿意).{1,24}[,，]?.{0,6}(我|我们|咱们)?(就|便)(能|可以|给|帮|把|不|申请)")
+#: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
+_THREAT_CONDITION = re.compile(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
+                               r"延迟|拖过|逾期不|不把钱|不配合|不签)")
+_OFFER = re.compile(r"只要|(至少|起码|最少|最起码)(请)?(先)?(支付|付|给|还|打|回)")
+_CONCESSION = re.compile(
+    r"((?<![避难不])(?<!(?<!可)以)免(?!得))|(不要了|不算了|就不算|不跟您算|不跟你算|不(跟|和)?(您|你)?计较|不追究|不收了|不往上报|当没有|一笔勾销)|"
+    r"(让|降|优惠|少算)(了|您|你|给您|给你)?(个|两个|一个|几个|[一二三四五\d]个?)点|让(利|步)|降价|(打|按|给您|给你).{0,4}[一二三四五六七八九\d]{1,2}折|"
+    r"(运费|差价|贴息|差额|损失).{0,8}(我们|我方|公司)?.{0,4}(承担|出|来出|负责|照赔|算我们的)|"
+    r"算(在)?我们(的|头上)|我们(来)?承担|照赔|宽限|延期|缓一缓|往后(挪|推|延|放)|再(挪|推|延|宽限)|"
+    r"(过完年|下个?月|明年|以后|年后|春节后).{0,3}再说|(给|付|还|打|结|清)(我们)?(就行|也行|也可以|都行)|"
+    r"不着急(?!慢慢[讲说])|不急(?!着)|慢慢(还|付|来)|按您的(数|意思)|扣掉|(零头|尾数).{0,8}(去掉|抹|不要|放)|抹零|"
+    r"返利|该(扣|赔|换|退)的|(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
+_NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法).{0,4}(免|减免|让|宽限|延期|打折|降)")
+
+
+def _conditional_and_concession(text: str) -> tuple[bool, bool]:
+    concession = bool(_CONCESSION.search(text)) and not _NEGATED_CONCESSION.search(text)
+    cond = _CONDITION.search(text)
+    conditional = False
+    if cond is not None:
+        clause = text[cond.start():cond.start() + 30]
+        threat = bool(_THREAT_CONDITION.search(clause)) and not concession
+        conditional = not threat and (concession or bool(_OFFER.search(text)))
+    return conditional, concession
+
+
+def extract_slots(text: str, today: dt.date) -> Slots:
+    """The slots of ``text`` resolved against ``today``; never raises on any string."""
+    t = _prepare(text)
+    if not t.strip():
+        return Slots()
+    conditional, concession = _conditional_and_concession(t)
+    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession)

@@ -1,0 +1,126 @@
+"""Build time: train the n-gram model (``make model``) and measure it honestly (``--cv``).
+
+    python -m trainer.core.language.train          # writes ngram_model.npy / .json beside model.py
+    python -m trainer.core.language.train --cv     # 5-fold cross-validated figures on the dev sets
+
+Training rows: every template of phrases/tactics.yaml, and the development sets
+tests/data/utterances.tsv, tests/data/dev_extra.jsonl, tests/data/dev_lang.jsonl (label = the main act,
+or ``none``). Never the held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from trainer.core.content import catalogue
+from trainer.core.content.spec import Problems
+from trainer.core.language.model import BUCKETS, META, NGRAMS, NONE, WEIGHTS, NgramModel, fit
+from trainer.core.language.normalise import normalise
+from trainer.core.language.phrases import load_files
+from trainer.core.language.recognise import Recogniser, format_report, read_labelled, score_rows
+from trainer.core.language.recognition import Recognition
+
+ROOT = Path(__file__).resolve().parents[3]
+TODAY = dt.date(2026, 12, 1)  # the dev sets' reference date (tests/data/eval/README.md)
+
+
+def dev_files(root: Path) -> list[Path]:
+    data = root / "tests" / "data"
+    return [p for p in (data / "utterances.tsv", data / "dev_extra.jsonl", data / "dev_lang.jsonl") if p.exists()]
+
+
+def read_rows(path: Path) -> list[dict[str, object]]:
+    """A dev file as rows {text, acts, and the slots where the file has them}."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".tsv":
+        return [{"text": t, "acts": [] if lab in ("none", "null", "-") else [lab]} for lab, t in read_labelled(text, str(path))]
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def templates(root: Path) -> list[tuple[str, str]]:
+    lib = load_files([root / "phrases" / "tactics.yaml"], Problems())
+    return [(t.tactic, t.original) for t in lib.templates]
+
+
+def labels_for(tpl: list[tuple[str, str]]) -> tuple[str, ...]:
+    present = {lab for lab, _ in tpl}
+    return tuple(t for t in catalogue.MOVE_IDS if t in present) + (NONE,)
+
+
+def main_act(row: dict[str, object]) -> str:
+    acts = row["acts"]
+    assert isinstance(acts, list)
+    return str(acts[0]) if acts else NONE
+
+
+def train(rows: list[tuple[str, str]], labels: tuple[str, ...]) -> np.ndarray:
+    index = {lab: i for i, lab in enumerate(labels)}
+    rows = [(lab, text) for lab, text in rows if lab in index]
+    return fit([normalise(text).bare for _, text in rows], [index[lab] for lab, _ in rows], len(labels))
+
+
+def build(root: Path) -> None:
+    tpl = templates(root)
+    files = dev_files(root)
+    dev = [(main_act(r), str(r["text"])) for f in files for r in read_rows(f)]
+    labels = labels_for(tpl)
+    w = train(tpl + dev, labels)
+    np.save(WEIGHTS, w.astype(np.float16), allow_pickle=False)
+    trained_on = [root / "phrases" / "tactics.yaml", *files]
+    meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
+            "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
+            "rows": len(tpl) + len(dev)}
+    META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(dev)} dev lines")
+
+
+def cv_report(root: Path, folds: int = 5) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Each dev line scored by a model trained on the templates and the other folds: the report over
+    every dev line, and over the JSONL lines only (natural sentences the cues were never tuned on)."""
+    tpl = templates(root)
+    labels = labels_for(tpl)
+    rows = [r for f in dev_files(root) for r in read_rows(f)]
+    got: list[Recognition | None] = [None] * len(rows)
+    for k in range(folds):
+        train_rows = [(main_act(r), str(r["text"])) for i, r in enumerate(rows) if i % folds != k]
+        w = train(tpl + train_rows, labels)
+        rec = Recogniser(model=NgramModel(labels, w.astype(np.float16).astype(np.float32)))
+        test = [i for i in range(len(rows)) if i % folds == k]
+        for i, r in zip(test, rec.classify_many([str(rows[i]["text"]) for i in test], TODAY), strict=True):
+            got[i] = r
+    done = [g for g in got if g is not None]
+    jsonl = [i for i, r in enumerate(rows) if "kind" in r]
+    return (score_rows(rows, done),
+            score_rows([rows[i] for i in jsonl], [done[i] for i in jsonl]))
+
+
+def cross_validate(root: Path, folds: int = 5) -> None:
+    every, jsonl = cv_report(root, folds)
+    print(f"{folds}-fold cross-validation over {every['total']} dev lines ({', '.join(f.name for f in dev_files(root))}):")
+    print(format_report(every))
+    print(f"JSONL dev lines only ({jsonl['total']}): main act {jsonl['main_accuracy']:.1%}, recall min "
+          f"{jsonl['recall_min']:.1%} mean {jsonl['recall_mean']:.1%}")
+    for m in every["misses"]:
+        print(f"  miss: {m['want']} → {m['got']}  {m['text']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cv", action="store_true", help="print cross-validated dev figures instead of training")
+    args = ap.parse_args(argv)
+    if args.cv:
+        cross_validate(ROOT)
+    else:
+        build(ROOT)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
