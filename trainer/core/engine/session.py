@@ -90,6 +90,12 @@ class Outcome:
         return asdict(self)
 
 
+#: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
+#: in a concession the amount named is what we give up, so concessions are not among them
+ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", "deadline_pressure",
+                    "written_commitment", "face_for_substance"})
+
+
 def _wan(amount: int) -> str:
     """380000 → 38万, 46000 → 4.6万, 8500 → 8500元 (as people say amounts in a talk)."""
     return f"{amount / 10000:g}万" if amount >= 10000 and amount % 1000 == 0 else f"{amount:,}元"
@@ -389,9 +395,13 @@ class Session:
             self.values["said_date"] = "约定的日子"
 
     def _note_figures(self, rec: Recognition) -> None:
-        """Keep the amounts and dates the trainee names: an agreement is made on them."""
+        """Keep the amounts and dates the trainee asks for: an agreement is made on them. Only a move that
+        asks or offers counts (a balance being checked, a late fee being cited, the debtor's own income are
+        figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
+        if not set(rec.acts or ((rec.tactic,) if rec.tactic else ())) & ASKING:
+            return
         owed = self.scenario.case.owed
-        self.named_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]  # not the freight, not a revenue
+        self.named_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
 
     def _finish(self, ending: Ending | None) -> None:
