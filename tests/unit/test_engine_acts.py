@@ -132,3 +132,10 @@ def _plus(iso: str, days: int) -> str:
 def _md(iso: str) -> str:
     _, m, d = iso.split("-")
     return f"{int(m)}月{int(d)}日"
+
+
+def test_relative_dates_are_read_against_the_scenarios_date_not_the_clock():
+    s = fake_broke()
+    turn = s.play("周总您好,这笔款明天之前能结吗")
+    assert turn is not None and s.scenario.case.date == "2026-11-02"
+    assert "2026-11-03" in turn.dates

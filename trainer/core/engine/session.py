@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from trainer.core.content import catalogue
@@ -277,7 +278,8 @@ class Session:
         if self._recognise is None:
             # deferred for start-up: games on tactic ids never load the recogniser (numpy, rapidfuzz)
             from trainer.core.language.recognise import default_recogniser
-            self._recognise = default_recogniser().classify
+            # relative dates (明天, 这周五) are read against the scenario's date, never the clock: replays agree
+            self._recognise = partial(default_recogniser().classify, today=date.fromisoformat(self.scenario.case.date))
         return self._recognise(text)
 
     def play(self, move: str, recognition: Recognition | None = None) -> Turn | None:
