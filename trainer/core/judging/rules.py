@@ -158,11 +158,13 @@ def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
     if ctx.result not in p["results"]:  # no agreement, nothing to check (asking alone earns nothing)
         return None
-    return next((m for m in ctx.moves if m.tactic in p["anchor"]), ctx.last)
+    # the first anchor move; else the turn the debtor last moved on (to the ending, in a real session)
+    moved = [m for m in ctx.moves if m.moved_on]
+    return next((m for m in ctx.moves if m.tactic in p["anchor"]), moved[-1] if moved else ctx.last)
 
 
 @kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
-      "`anchor` move, else the last turn): `present` cites the needs move, `missing` the agreement",
+      "`anchor` move, else the last turn the debtor moved on): `present` cites the needs move, `missing` the agreement",
       {"needs": F(_selector("moves needed before the agreement"), required=True),
        "anchor": F(_selector("moves that seal an agreement"), required=True),
        "results": F(_results("results that are an agreement"), required=True),
