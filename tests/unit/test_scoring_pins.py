@@ -226,3 +226,23 @@ def test_a_line_with_concessions_never_outscores_it_without(line: list[tuple[str
     assert conceded.total <= without.total
     for key, v in conceded.principles.items():
         assert v <= without.principles[key], key
+
+
+# ------------------------------------------------------------------ principles are data
+def test_a_ninth_principle_is_a_rubric_edit() -> None:
+    """Add a principle to the file (a measure, weights re-balanced, a rule on it): the score has nine keys."""
+    from trainer.core.judging.rubric import parse_rubric, rubric_file
+    path = rubric_file()
+    assert path is not None
+    text = path.read_text(encoding="utf-8").replace("    weight: 20\n", "    weight: 15\n", 1)
+    text = text.replace("\n# 账款回收十大事先准备", "\n  patience:\n    name: 有恒\n    group: 五大原则\n    weight: 5\n"
+                        "    measure: findings\n    params: {base: 50}\n    course: 测试·有恒\n"
+                        "\n# 账款回收十大事先准备", 1)
+    text = text.replace("    principles: [courtesy, restraint]\n    points: -35",
+                        "    principles: [courtesy, restraint, patience]\n    points: -35", 1)
+    rubric = parse_rubric(text, "rubric.yaml")
+    assert list(rubric.principles)[-1] == "patience"
+    s = score_session(session(["courtesy", "hostile"]), rubric)
+    assert list(s.principles) == list(rubric.principles) and len(s.principles) == 9
+    assert s.principles["patience"] == 15  # 50 − 35
+    assert s.feedback["principles"]["patience"]["name"] == "有恒"
