@@ -15,6 +15,7 @@ from trainer.core.judging.rubric import PRINCIPLES, check_rubric_file, load_rubr
 from trainer.core.judging.rules import Ctx, Move
 from trainer.core.judging.scoring import apply_rules, render, score_session
 
+LADDER = ["courtesy", "direct_ask", "remind_due_date", "stop_supply", "legal_warning", "legal_action"]
 RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
          "deadline_pressure", "written_commitment", "persist"]
 WRONG = ["legal_warning", "hostile", "empathize", "valuable_concession", "installment_plan", "empathize"]
@@ -61,10 +62,11 @@ def test_course_right_beats_course_wrong_and_findings_say_why(fake_broke):
 def test_hostile_costs_courtesy_restraint_and_lawful(fake_broke):
     _, base = play(fake_broke, ["courtesy", "verify_balance"])
     _, hot = play(fake_broke, ["courtesy", "hostile"])
-    hits = [f for f in hot.findings if f.rule == "hostile"]
+    hits = [f for f in hot.findings if f.rule in ("hostile", "hostile_unlawful")]
     assert {f.principle for f in hits} == {"courtesy", "restraint", "lawful"} and {f.turn for f in hits} == {2}
-    for key in ("courtesy", "restraint", "lawful"):
+    for key in ("courtesy", "restraint"):
         assert hot.principles[key] <= base.principles[key] - 35
+    assert hot.principles["lawful"] <= 40  # one unlawful act: 有法 ≤ 40
 
 
 def test_measures_early_fast_more(fake_broke):
@@ -83,11 +85,15 @@ def test_measures_early_fast_more(fake_broke):
     assert none.principles["fast"] == 0 and none.principles["more"] == 0 and none.principles["early"] == 0
 
 
-def test_total_is_the_weighted_mean(fake_broke, rubric):
-    _, score = play(fake_broke, WRONG)
+@pytest.mark.parametrize("moves", [WRONG, RIGHT, RIGHT[:-1]])
+def test_total_is_outcome_plus_conduct_scaled_by_the_recovered_share(fake_broke, rubric, moves):
+    s, score = play(fake_broke, moves)
     w = {k: rubric.principles[k].weight for k in PRINCIPLES}
     assert sum(w.values()) == 100
-    assert score.total == round(sum(score.principles[k] * w[k] for k in PRINCIPLES) / 100)
+    outcome = sum(score.principles[k] * w[k] for k in ("early", "fast", "more")) / 100
+    conduct = sum(score.principles[k] * w[k] for k in ("benefit", "courtesy", "restraint", "procedure", "lawful")) / 100
+    ratio = s.outcome.recovered_ratio if s.outcome else 0.0
+    assert score.total == round(outcome + ratio * conduct)
 
 
 def test_result_json_has_feedback_best_and_change(fake_broke):
@@ -113,24 +119,27 @@ CRAFTED = {
     "escalation_followed": ("恶意拖欠", ["direct_ask", "courtesy", "stop_supply"], "no_progress", None, 3),
     "escalation_skipped": ("恶意拖欠", ["direct_ask", "remind_due_date", "legal_warning"], "no_progress", None, 3),
     "lawsuit_first": ("恶意拖欠", ["courtesy", "direct_ask", "legal_action"], "legal", None, 3),
+    "lawsuit_after_ladder": ("恶意拖欠", LADDER, "legal", None, 6),
     "hostile": ("假没钱", ["courtesy", "hostile"], "no_progress", None, 2),
+    "hostile_unlawful": ("假没钱", ["courtesy", "hostile"], "no_progress", None, 2),
+    "concession_given": ("假没钱", ["courtesy", "valuable_concession"], "no_progress", None, 2),
     "repetition": ("假没钱", ["direct_ask", "persist", "persist", "persist"], "no_progress", None, 4),
-    "conditional_concession": ("假没钱", ["verify_balance", "conditional_concession"], "no_progress", None, 2),
+    "conditional_concession": ("假没钱", ["verify_balance", "conditional_concession"], "promise", None, 2),
     "unconditional_concession": ("假没钱", ["courtesy", "valuable_concession"], "no_progress", None, 2),
     "broken_off": ("假没钱", ["courtesy", "direct_ask", "hostile"], "broken_off", None, 3),
     "ended_in_court": ("恶意拖欠", ["courtesy", "legal_action"], "legal", None, 2),
     "verified_before_deal": ("假没钱", ["courtesy", "verify_balance", "written_commitment"], "promise", None, 2),
     "deal_without_verifying": ("假没钱", ["courtesy", "direct_ask", "written_commitment"], "promise", None, 3),
     "in_writing": ("假没钱", ["courtesy", "written_commitment"], "promise", None, 2),
-    "not_in_writing": ("假没钱", ["courtesy", "direct_ask"], "promise", None, 2),
+    "not_in_writing": ("假没钱", ["courtesy", "direct_ask"], "no_progress", None, 2),
     "reason_found": ("假没钱", ["verify_balance", "timing"], "no_progress", 2, 2),
     "reason_missed": ("假没钱", ["courtesy", "listen", "praise"], "no_progress", None, 3),
     "fake_broke_tears": ("假没钱", ["courtesy", "empathize"], "no_progress", None, 2),
-    "fake_broke_timing": ("假没钱", ["verify_balance", "timing"], "no_progress", None, 2),
+    "fake_broke_timing": ("假没钱", ["verify_balance", "timing"], "partial", None, 2),
     "genuinely_broke_threat": ("真没钱", ["courtesy", "legal_warning"], "no_progress", None, 2),
-    "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "no_progress", None, 2),
+    "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "promise", None, 2),
     "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "listen"], "no_progress", None, 3),
-    "triangular_third_party": ("三角债", ["probe_reason", "third_party"], "no_progress", None, 2),
+    "triangular_third_party": ("三角债", ["probe_reason", "third_party"], "partial", None, 2),
 }
 
 # the same lines, changed so that the rule must NOT fire
@@ -138,22 +147,35 @@ NOT_FIRING = {
     "courteous_opening": ("假没钱", ["direct_ask", "courtesy"], "no_progress", None),
     "force_before_courtesy": ("假没钱", ["courtesy", "legal_warning"], "no_progress", None),
     "escalation_skipped": ("恶意拖欠", ["direct_ask", "courtesy", "legal_warning"], "no_progress", None),
-    "lawsuit_first": ("恶意拖欠", ["courtesy", "conditional_concession", "legal_action"], "legal", None),
+    "lawsuit_first": ("恶意拖欠", LADDER, "legal", None),  # the law after the full 先礼后兵 ladder
+    "lawsuit_after_ladder": ("恶意拖欠", ["courtesy", "direct_ask", "stop_supply", "legal_action"], "legal", None),
     "repetition": ("假没钱", ["persist", "persist", "direct_ask", "persist"], "no_progress", None),
     "unconditional_concession": ("假没钱", ["conditional_concession", "valuable_concession"], "no_progress", None),
     "deal_without_verifying": ("假没钱", ["verify_balance", "written_commitment"], "promise", None),
     "not_in_writing": ("假没钱", ["courtesy", "direct_ask"], "paid_in_full", None),
-    "in_writing": ("假没钱", ["courtesy", "written_commitment"], "no_progress", None),  # asked, not agreed
+    "in_writing": ("假没钱", ["courtesy", "written_commitment"], "no_progress", None),  # asked, not signed
     "verified_before_deal": ("假没钱", ["verify_balance", "written_commitment"], "no_progress", None),
     "fake_broke_tears": ("真没钱", ["courtesy", "empathize"], "no_progress", None),
     "fake_broke_timing": ("假没钱", ["timing", "verify_balance"], "no_progress", None),
     "genuinely_broke_threat": ("假没钱", ["courtesy", "legal_warning"], "no_progress", None),
     "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "stop_supply"], "no_progress", None),
 }
+# more counter-examples: offers the debtor did not take earn no credit (rules fire on the reaction, not the label)
+NOT_FIRING_MORE = {
+    "triangular_third_party": ("三角债", ["probe_reason", "third_party"], "no_progress", None),
+    "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "broken_off", None),
+    "conditional_concession": ("假没钱", ["verify_balance", "conditional_concession"], "no_progress", None),
+    "lawsuit_first": ("坏账征兆", ["courtesy", "legal_action"], "partial", None),  # 坏账: secure it at once
+}
+
+#: share paid, share committed in writing, for a crafted line's result
+SHARES = {"paid_in_full": (1.0, 0.0), "partial": (0.5, 0.5), "promise": (0.0, 1.0)}
 
 
-def _ctx(archetype, moves, result, reason_turn):
-    return Ctx([Move(i, t, f"说法{i}") for i, t in enumerate(moves, 1)], result, archetype, reason_turn, True)
+def _ctx(archetype, moves, result, reason_turn, moved_on=True):
+    paid, committed = SHARES.get(result, (0.0, 0.0))
+    return Ctx([Move(i, t, f"说法{i}", moved_on=moved_on) for i, t in enumerate(moves, 1)], result, archetype,
+               reason_turn, True, paid, committed)
 
 
 def test_every_rubric_rule_has_a_crafted_line(rubric):
@@ -172,10 +194,30 @@ def test_rule_fires_on_crafted_line_citing_the_turn(rubric, rule_id):
     assert all(f.move == f"说法{turn}" for f in hits)
 
 
-@pytest.mark.parametrize("rule_id", sorted(NOT_FIRING))
-def test_rule_does_not_fire_on_the_counter_example(rubric, rule_id):
-    hits = [f for f in apply_rules(_ctx(*NOT_FIRING[rule_id]), rubric) if f.rule == rule_id]
+@pytest.mark.parametrize("rule_id,case", sorted(NOT_FIRING.items()) + sorted(NOT_FIRING_MORE.items()))
+def test_rule_does_not_fire_on_the_counter_example(rubric, rule_id, case):
+    hits = [f for f in apply_rules(_ctx(*case), rubric) if f.rule == rule_id]
     assert hits == []
+
+
+@pytest.mark.parametrize("rule_id,case", [
+    ("triangular_third_party", ("三角债", ["probe_reason", "third_party"], "partial", None)),
+    ("conditional_concession", ("假没钱", ["verify_balance", "conditional_concession"], "promise", None)),
+    ("verified_before_deal", ("假没钱", ["courtesy", "verify_balance", "written_commitment"], "promise", None)),
+])
+def test_a_move_the_debtor_did_not_move_on_from_earns_nothing(rubric, rule_id, case):
+    """The same line, but the debtor's reaction left him where he was: no acceptance, no credit."""
+    hits = [f for f in apply_rules(_ctx(*case, moved_on=False), rubric) if f.rule == rule_id]
+    assert hits == []
+
+
+def test_in_writing_needs_the_debtors_signature_not_the_request(rubric):
+    asked = ["courtesy", "verify_balance", "written_commitment"]
+    signed = [f for f in apply_rules(_ctx("假没钱", asked, "promise", None), rubric) if f.rule == "in_writing"]
+    assert [f.turn for f in signed] == [3]
+    refused = apply_rules(_ctx("假没钱", asked, "no_progress", None), rubric)
+    assert not [f for f in refused if f.rule == "in_writing"]
+    assert [f.turn for f in refused if f.rule == "not_in_writing"] == [3]
 
 
 def test_rule_max_limits_hits(rubric):
@@ -214,8 +256,10 @@ def _line_of(text, needle):
     ("points: -35", "points: 0", "points must not be 0"),
     ("title: 过激行为", "titel: 过激行为", "unknown key 'titel' (did you mean 'title'?)"),
     ("message: 第{turn}轮说了过激的话", "message: 第{turn.__class__}轮说了过激的话", "unknown placeholder"),
-    ("params: {streak: 3}", "params: {streek: 3}", "unknown key 'streek'"),
-    ("principles: [courtesy, restraint, lawful]", "principles: [courtesy, restrain, lawful]", "restraint"),
+    ("params: {streak: 3,", "params: {streek: 3,", "unknown key 'streek'"),
+    ("principles: [courtesy, restraint]", "principles: [courtesy, restrain]", "restraint"),
+    ("measure: pace", "measure: paces", "did you mean 'pace'"),
+    ("params: {base: 60, unprepared: -3}", "params: {base: 60, unprepard: -3}", "unknown key 'unprepard'"),
 ])
 def test_rubric_errors_point_at_file_line_col(old, new, expect):
     text = rubric_file().read_text(encoding="utf-8")

@@ -18,7 +18,8 @@ from trainer.core.content.models import PERSONA_SPEC, SCENARIO_SPEC, SLUG, Perso
 from trainer.core.content.spec import Problems, did_you_mean, json_schema
 
 SCHEMA_IDS = {"persona": "https://huikuan-dojo.local/schema/persona.schema.json",
-              "scenario": "https://huikuan-dojo.local/schema/scenario.schema.json"}
+              "scenario": "https://huikuan-dojo.local/schema/scenario.schema.json",
+              "rubric": "https://huikuan-dojo.local/schema/rubric.schema.json"}
 
 
 # ---------------------------------------------------------------- schema
@@ -40,6 +41,11 @@ def _tactic_enum(node: Any) -> None:
 
 
 def schema_for(kind: str) -> dict[str, Any]:
+    if kind == "rubric":
+        # deferred for start-up: only this kind needs the rubric's spec
+        from trainer.core.judging.rubric import RUBRIC_SPEC
+        return json_schema(RUBRIC_SPEC, "回款道场 scoring rubric (principles, measures, checklist, rules)",
+                           SCHEMA_IDS[kind])
     spec = PERSONA_SPEC if kind == "persona" else SCENARIO_SPEC
     title = "回款道场 persona (debtor state machine)" if kind == "persona" else "回款道场 scenario"
     doc = json_schema(spec, title, SCHEMA_IDS[kind])
@@ -53,9 +59,9 @@ def schema_text(kind: str) -> str:
 
 
 @click.command("schema")
-@click.argument("kind", type=click.Choice(["persona", "scenario"]))
+@click.argument("kind", type=click.Choice(["persona", "scenario", "rubric"]))
 def schema(kind: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of persona or scenario files."""
+    """Print the JSON Schema (draft 2020-12) of persona, scenario or rubric (scoring/rubric.yaml) files."""
     click.echo(schema_text(kind), nl=False)
 
 

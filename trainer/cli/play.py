@@ -26,10 +26,12 @@ from trainer.core.content.models import DIFFICULTIES
 @click.option("--from", "start", metavar="SESSION:TURN",
               help="a new attempt of stored SESSION: keep its turns before TURN, play FILE from turn TURN (stored, linked)")
 @click.option("--save", is_flag=True, help="keep the headless session in the local store (for history, --from)")
+@click.option("--prepared", metavar="1,2,3|all|none",
+              help="the 十大事先准备 ticked before the talk (numbers of the briefing's checklist); unset = not scored")
 @click.option("--watch", is_flag=True, help="in the UI: reload the persona when its file changes (for authors)")
 def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool, difficulty: str | None,
          card_out: str | None, trainee: str | None, team: str, plan_out: str | None, start: str | None,
-         save: bool, watch: bool) -> None:
+         save: bool, watch: bool, prepared: str | None) -> None:
     """Play SCENARIO (an id or a scenario file).
 
     With --from 12:3 the session starts where session 12 stood before its third turn (same seed and
@@ -50,6 +52,9 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         fail("--from continues with the parent session's seed and difficulty: drop --seed/--difficulty", 2)
     if card_out and not (trainee or "").strip():
         fail("--scorecard needs --trainee NAME", 2)
+    if prepared is not None and card_out:
+        fail("--prepared is not recorded in scorecards yet: drop --scorecard or --prepared", 2)
+    ticked = _parse_prepared(prepared) if prepared is not None else None
     moves = read_moves(moves_file)
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.scorecard import CardError, check_name
@@ -63,10 +68,14 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     from trainer.core.judging.result import play_moves, result_json
     try:
         if start is not None or save:
-            s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start)
+            s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start, ticked)
         else:
             s, score = play_moves(sc, persona, moves, seed=seed or 0, difficulty=difficulty)
             stored = None
+            if ticked is not None:
+                # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+                from trainer.core.judging.scoring import score_session
+                score = score_session(s, prepared=ticked)
     except ContentError as e:  # the rubric is content too
         fail(str(e), 2)
     data = result_json(s, score)
@@ -83,12 +92,35 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     for kind in ("best", "change"):
         for item in score.feedback.get(kind, []):
             mark = "+" if kind == "best" else "-"
-            click.echo(f"  {mark} 第{item['turn']}轮 {item['title']}:{item['message']}"
+            where = f"第{item['turn']}轮" if item["turn"] is not None else "出发前"
+            click.echo(f"  {mark} {where} {item['title']}:{item['message']}"
                        + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})"))
 
 
+def _parse_prepared(text: str) -> tuple[int, ...]:
+    """`--prepared 1,2,3` (or all / none) → the ticked numbers; a bad item is a one-line error."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.core.judging.rubric import load_rubric
+    try:
+        n = len(load_rubric().checklist)
+    except ContentError as e:
+        fail(str(e), 2)
+    word = text.strip().lower()
+    if word == "all":
+        return tuple(range(1, n + 1))
+    if word in ("", "none"):
+        return ()
+    out: set[int] = set()
+    for item in word.replace("，", ",").split(","):
+        item = item.strip()
+        if not item.isdigit() or not 1 <= int(item) <= n:
+            fail(f"trainer: --prepared: {item[:20]!a} is not a checklist item (1-{n}, all or none)", 2)
+        out.add(int(item))
+    return tuple(sorted(out))
+
+
 def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str | None, trainee: str,
-                 start: str | None):
+                 start: str | None, ticked: tuple[int, ...] | None = None):
     """Play into the local store, a commit per turn, then finish and score it (--save, --from).
     With ``start`` the session is a new attempt of a stored one (its seed, difficulty and first turns)."""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
@@ -118,7 +150,7 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
         if turn is not None:
             store.record_turn(sid, turn)
     s.close()
-    score = score_session(s)
+    score = score_session(s, prepared=ticked)
     store.finish(sid, outcome_of(s)["result"], score.total)
     store.close()
     where = f" (a new attempt of session {parent.id} from turn {point.turn})" if parent else ""

@@ -1,19 +1,32 @@
-"""The course's 十大事先准备 (ten things to prepare before collecting), as checklist items."""
+"""Display names shared by the screens; the course's 十大事先准备 and the principles' names come from the
+rubric file (scoring/rubric.yaml), their one home, read when first shown."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from typing import overload
 
-PREPARATIONS: tuple[str, ...] = (
-    "弄清楚对方的付款日期",
-    "先和对方核对货款余额",
-    "和对方确认付款形式",
-    "在对方付款日当天准时去收",
-    "动身前一天先跟对方打招呼",
-    "对方不在时,确认谁能具体办理",
-    "拿捏好收款的态度和措辞",
-    "带齐送货单、欠条等单据",
-    "具备充分的票据知识",
-    "收不回来时,及时检讨自己的技巧和谈吐",
-)
+
+def _checklist() -> tuple[str, ...]:
+    # deferred for start-up: the rubric's YAML is read when the checklist is first shown
+    from trainer.core.judging.rubric import load_rubric
+    return load_rubric().checklist
+
+
+class _Preparations(Sequence[str]):
+    """The 十大事先准备, in the course's order, from the rubric's `checklist:`."""
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        return _checklist()[i]
+
+    def __len__(self) -> int:
+        return len(_checklist())
+
+
+PREPARATIONS: Sequence[str] = _Preparations()
 
 #: Chinese names of the outcome results and the scoring principles, for display
 RESULTS = {

@@ -1,28 +1,31 @@
 """The rubric as data: scoring/rubric.yaml → a validated Rubric.
 
-The file holds the eight principles (weights, bases, course references), the parameters of
-the three measured requirements (早/快/多) and the rules. Every rule names one of the fixed
-kinds in ``rules.KINDS``; its params are checked against that kind's spec, its selectors
-against the tactic catalogue, its message placeholders against a fixed list.
+The file holds the principles (key, 中文名, group, weight, measure with its params, course
+reference), the 十大事先准备 checklist and the rules. Every principle names one of the fixed
+measures in ``measures.MEASURES``; every rule one of the fixed kinds in ``rules.KINDS``; their
+params are checked against the measure's / kind's spec, selectors against the tactic catalogue,
+message placeholders against a fixed list. No principle key is written in code: the file's
+order and keys are the score's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, display_name, kind_dirs, read_yaml
 from trainer.core.content.models import sha256_text
-from trainer.core.content.spec import F, Int, List, Num, Obj, Problems, Spec, Str, Unique, did_you_mean
+from trainer.core.content.spec import F, Int, List, Map, Obj, Problems, Spec, Str, Unique, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode, parse_text
-from trainer.core.judging import rules
+from trainer.core.judging import measures, rules
 
-PRINCIPLES = ("early", "fast", "more", "benefit", "courtesy", "restraint", "procedure", "lawful")
-MEASURED = ("early", "fast", "more")  # 三个要求: computed from the outcome
+#: 三个要求 are the outcome; 五大原则 the conduct, which weighs in scaled by the recovered share
 GROUPS = ("三个要求", "五大原则")
+OUTCOME_GROUP, CONDUCT_GROUP = GROUPS
 #: placeholders a rule's message / suggestion may use
 PLACEHOLDERS = ("turn", "tactic", "tactic_name", "move", "count", "missing", "archetype", "result")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -46,23 +49,14 @@ class _Mapping(Spec):
 
 PRINCIPLE_SPEC = Obj({
     "name": F(Str(max_len=20, doc="中文名, e.g. 有礼"), required=True),
-    "group": F(Str(choices=GROUPS), required=True),
+    "group": F(Str(choices=GROUPS, doc="三个要求 (the outcome) or 五大原则 (conduct, scaled by the recovered "
+                                       "share)"), required=True),
     "weight": F(Int(min=0, max=100, doc="share of the total; all weights add up to 100"), required=True),
-    "base": F(Int(min=0, max=100, doc="start score of a rule-scored principle, before findings")),
+    "measure": F(Str(choices=tuple(measures.MEASURES), doc="how the score is computed: one of the measures in "
+                                                           "trainer/core/judging/measures.py"), required=True),
+    "params": F(_Mapping("parameters of the measure")),
     "course": F(Str(max_len=120), required=True),
     "meaning": F(Str(max_len=300)),
-})
-
-MEASURES_SPEC = Obj({
-    "early": F(Obj({
-        "per_day": F(Num(min=0, max=100, doc="points lost per day a written promise is due after today")),
-        "floor": F(Int(min=0, max=100, doc="least credit for a written promise, however late")),
-    })),
-    "fast": F(Obj({
-        "par_turns": F(Int(min=1, max=100, doc="turns that still earn the full score")),
-        "per_turn": F(Num(min=0, max=100, doc="points lost per turn over par")),
-        "floor": F(Int(min=0, max=100, doc="least score when something was recovered")),
-    })),
 })
 
 RULE_SPEC = Obj({
@@ -70,11 +64,14 @@ RULE_SPEC = Obj({
     "kind": F(Str(choices=tuple(rules.KINDS), doc="one of the rule kinds implemented in trainer/core/judging/rules.py"),
               required=True),
     "title": F(Str(max_len=40, doc="short name, e.g. 先礼后兵"), required=True),
-    "principles": F(List(Str(choices=PRINCIPLES[3:]), min_items=1, scalar_ok=True), required=True),
+    "principles": F(List(Str(pattern=r"[a-z][a-z0-9_]*", doc="keys of principles measured by `findings`"),
+                         min_items=1, scalar_ok=True), required=True),
     "points": F(Int(min=-100, max=100, doc="added to each principle at each hit (negative = costs)"), required=True),
     "max": F(Int(min=1, max=100, doc="at most this many hits per session (default 1)")),
     "archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
                          doc="only for personas of these archetypes (e.g. 真没钱)")),
+    "not_archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
+                             doc="never for personas of these archetypes (e.g. 坏账迹象: act at once)")),
     "course": F(Str(max_len=120, doc="course reference, e.g. 账款回收八术·礼"), required=True),
     "message": F(Str(max_len=300, doc="what happened; placeholders {turn} {tactic_name} {move} …"), required=True),
     "suggestion": F(Str(max_len=300, doc="what the course suggests"), required=True),
@@ -84,10 +81,12 @@ RULE_SPEC = Obj({
 RUBRIC_SPEC = Obj({
     "version": F(Int(min=1, max=10_000), required=True),
     "title": F(Str(max_len=80), required=True),
-    "principles": F(Obj({k: F(PRINCIPLE_SPEC, required=True) for k in PRINCIPLES}), required=True),
-    "measures": F(MEASURES_SPEC),
+    "principles": F(Map(PRINCIPLE_SPEC, min_items=1, doc="key → principle; the keys are the score's"),
+                    required=True),
+    "checklist": F(List(Str(max_len=60), min_items=1, doc="账款回收十大事先准备: the briefing's checklist, "
+                                                          "in the course's order"), required=True),
     "rules": F(List(RULE_SPEC, min_items=1), required=True),
-}, doc="The scoring rubric: principles, weights and course rules")
+}, doc="The scoring rubric: principles, weights, measures, the checklist and course rules")
 
 
 @dataclass(frozen=True)
@@ -96,9 +95,19 @@ class Principle:
     name: str
     group: str
     weight: int
-    base: int
+    measure: str
+    params: dict[str, Any]
     course: str
     meaning: str = ""
+
+    @property
+    def base(self) -> int:
+        """Start score of a findings-measured principle (100 for the others)."""
+        return int(self.params.get("base", 100))
+
+    @property
+    def outcome(self) -> bool:
+        return self.group == OUTCOME_GROUP
 
 
 @dataclass(eq=False)
@@ -114,6 +123,7 @@ class Rule:
     max: int = 1
     archetypes: tuple[str, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
+    not_archetypes: tuple[str, ...] = ()
 
 
 @dataclass(eq=False)
@@ -121,13 +131,11 @@ class Rubric:
     version: int
     title: str
     principles: dict[str, Principle]
-    measures: dict[str, dict[str, float]]
+    checklist: tuple[str, ...]
     rules: tuple[Rule, ...]
     path: str = ""
     sha256: str = ""
 
-
-MEASURE_DEFAULTS: dict[str, dict[str, float]] = {"early": {"per_day": 1.5, "floor": 20}, "fast": {"par_turns": 6, "per_turn": 6, "floor": 10}}
 
 
 def _check_placeholders(node: YNode, out: Problems) -> None:
@@ -179,21 +187,22 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
     v = root.value
     n_before = len(out.errors)
     principles: dict[str, Principle] = {}
-    for key in PRINCIPLES:
-        pv = v["principles"].value[key].value
-        base = pv["base"].value if "base" in pv else 100
-        principles[key] = Principle(key, pv["name"].value, pv["group"].value, pv["weight"].value, base,
-                                    pv["course"].value, pv["meaning"].value if "meaning" in pv else "")
-        want = "三个要求" if key in MEASURED else "五大原则"
-        if principles[key].group != want:
-            out.error(pv["group"], f"'{key}' belongs to {want}")
+    for key, pn in v["principles"].value.items():
+        pv = pn.value
+        m = measures.MEASURES[pv["measure"].value]
+        pnode = pv.get("params") or YNode({}, pn.line, pn.col, pn.path)
+        if not Obj(m.params, extra_ok=()).check(pnode, out):
+            continue
+        principles[key] = Principle(key, pv["name"].value, pv["group"].value, pv["weight"].value, m.name,
+                                    pnode.plain(), pv["course"].value, pv["meaning"].value if "meaning" in pv else "")
+        if m.outcome != (principles[key].group == OUTCOME_GROUP):
+            want = OUTCOME_GROUP if m.outcome else CONDUCT_GROUP
+            out.error(pv["measure"], f"measure '{m.name}' belongs to a principle of {want}, not "
+                                     f"{principles[key].group}")
     total = sum(p.weight for p in principles.values())
     if total != 100:
         out.error(v["principles"], f"the principles' weights add up to {total}, not 100")
-    measures = {k: dict(d) for k, d in MEASURE_DEFAULTS.items()}
-    if "measures" in v:
-        for k, node in v["measures"].value.items():
-            measures[k].update(node.plain())
+    by_findings = [k for k, p in principles.items() if p.measure == "findings"]
     rule_list: list[Rule] = []
     ids = Unique("rule id", out)
     for rn in v["rules"].value:
@@ -204,6 +213,10 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
             out.error(rv["points"], "points must not be 0: a rule either earns or costs")
         for key in ("message", "suggestion"):
             _check_placeholders(rv[key], out)
+        for pn in rv["principles"].value:
+            if pn.value not in by_findings:
+                out.error(pn, f"'{pn.value}' is not a principle measured by findings; use one of "
+                              f"{', '.join(by_findings)}{did_you_mean(pn.value, by_findings)}")
         k = rules.KINDS[rv["kind"].value]
         params = _build_params(k, rv.get("params"), rn, out)
         if params is None:
@@ -213,10 +226,12 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
             principles=tuple(dict.fromkeys(x.value for x in rv["principles"].value)), points=rv["points"].value,
             course=rv["course"].value, message=rv["message"].value, suggestion=rv["suggestion"].value,
             max=rv["max"].value if "max" in rv else 1,
-            archetypes=tuple(x.value for x in rv["archetypes"].value) if "archetypes" in rv else (), params=params))
+            archetypes=tuple(x.value for x in rv["archetypes"].value) if "archetypes" in rv else (), params=params,
+            not_archetypes=tuple(x.value for x in rv["not_archetypes"].value) if "not_archetypes" in rv else ()))
     if len(out.errors) > n_before:
         return None
-    return Rubric(v["version"].value, v["title"].value, principles, measures, tuple(rule_list), path=root.path,
+    checklist = tuple(str(x.value) for x in v["checklist"].value)
+    return Rubric(v["version"].value, v["title"].value, principles, checklist, tuple(rule_list), path=root.path,
                   sha256=sha256_text(text))
 
 
@@ -246,6 +261,41 @@ def rubric_file() -> Path | None:
 
 
 _CACHE: dict[tuple[str, int, int], Rubric] = {}
+
+
+def principle_keys(rubric: Rubric | None = None) -> tuple[str, ...]:
+    """The principles' keys in the rubric's order: the keys of every score."""
+    return tuple((rubric or load_rubric()).principles)
+
+
+class _Keys(Sequence[str]):
+    """``PRINCIPLES``: the rubric file's principle keys, read when first used (not at import)."""
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        return principle_keys()[i]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(principle_keys())
+
+    def __len__(self) -> int:
+        return len(principle_keys())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == (tuple(other) if isinstance(other, (tuple, list, _Keys)) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(principle_keys())
+
+
+#: the principles' keys (from the rubric file; kept for the displays that iterate over them)
+PRINCIPLES: Sequence[str] = _Keys()
 
 
 def principle_names(rubric: Rubric | None = None) -> dict[str, str]:

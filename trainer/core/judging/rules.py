@@ -18,6 +18,8 @@ from trainer.core.content.spec import F, Int, List, Spec, Str
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
 SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS
+#: what a rule may ask of the debtor's reaction to a move
+REACTIONS: tuple[str, ...] = ("any", "accepted")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,10 @@ class Move:
     n: int
     tactic: str | None
     text: str
+    state_before: str = ""
+    state: str = ""
+    #: the debtor went along: the reaction moved him to a state not visited before (fresh ground)
+    moved_on: bool = False
 
 
 @dataclass
@@ -38,10 +44,27 @@ class Ctx:
     archetype: str
     reason_turn: int | None = None
     has_hidden_reason: bool = False
+    #: what the ending holds: share of the debt paid, and committed *in writing* (the debtor signed)
+    paid_share: float = 0.0
+    committed_share: float = 0.0
 
     @property
     def last(self) -> Move | None:
         return self.moves[-1] if self.moves else None
+
+    @property
+    def recovered(self) -> float:
+        return min(1.0, self.paid_share + self.committed_share)
+
+    @property
+    def signed(self) -> bool:
+        """The debtor put a promise in writing: the ending commits money on paper."""
+        return self.committed_share > 0
+
+    def accepted(self, m: Move) -> bool:
+        """The debtor took the move: his reaction moved him on to fresh ground, and the session ended with
+        money paid or signed for (an offer he answered and then walked away from was not accepted)."""
+        return m.moved_on and self.recovered > 0
 
 
 @dataclass
@@ -135,20 +158,25 @@ def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
     if ctx.result not in p["results"]:  # no agreement, nothing to check (asking alone earns nothing)
         return None
-    return next((m for m in ctx.moves if m.tactic in p["anchor"]), ctx.last)
+    # the first anchor move; else the turn the debtor last moved on (to the ending, in a real session)
+    moved = [m for m in ctx.moves if m.moved_on]
+    return next((m for m in ctx.moves if m.tactic in p["anchor"]), moved[-1] if moved else ctx.last)
 
 
 @kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
-      "`anchor` move, else the last turn): `present` cites the needs move, `missing` the agreement",
+      "`anchor` move, else the last turn the debtor moved on): `present` cites the needs move, `missing` the agreement",
       {"needs": F(_selector("moves needed before the agreement"), required=True),
        "anchor": F(_selector("moves that seal an agreement"), required=True),
        "results": F(_results("results that are an agreement"), required=True),
-       "fires_when": F(Str(choices=("present", "missing")), required=True)})
+       "fires_when": F(Str(choices=("present", "missing")), required=True),
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`: the needs move counts only if the debtor took it"))})
 def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     deal = _deal_move(ctx, p)
     if deal is None:
         return []
-    prior = next((m for m in ctx.moves if m.n < deal.n and m.tactic in p["needs"]), None)
+    strict = p.get("reaction") == "accepted"
+    prior = next((m for m in ctx.moves if m.n < deal.n and m.tactic in p["needs"] and (not strict or m.moved_on)),
+                 None)
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
     return [] if prior else [_hit(deal)]
@@ -172,7 +200,8 @@ def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
        "after": F(_selector("moves: only once one of these was played")),
        "before": F(_selector("moves: only while none of these was played")),
        "within_turns": F(Int(min=1, max=100)),
-       "results": F(_results("only when the session ended in one of these"))})
+       "results": F(_results("only when the session ended in one of these")),
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`: only moves the debtor took (see Ctx.accepted)"))})
 def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if "results" in p and ctx.result not in p["results"]:
         return []
@@ -186,6 +215,8 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = not (p["before"] & seen)
         if ok and "within_turns" in p:
             ok = m.n <= p["within_turns"]
+        if ok and p.get("reaction") == "accepted":
+            ok = ctx.accepted(m)
         if ok:
             out.append(_hit(m))
         seen.add(m.tactic)
@@ -195,20 +226,25 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 @kind("only_moves", "fires at the last turn when at least `min_turns` moves were recognised and all were in `moves` "
       "(e.g. only 动之以情 against 恶意拖欠)",
       {"moves": F(_selector("moves: the only ones played"), required=True),
-       "min_turns": F(Int(min=1, max=100))})
+       "min_turns": F(Int(min=1, max=100)),
+       "ignore": F(_selector("moves skipped over, as if not played"))})
 def only_moves(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
-    known = [m for m in ctx.moves if m.tactic]
+    known = [m for m in ctx.moves if m.tactic and m.tactic not in p.get("ignore", ())]
     if len(known) >= p.get("min_turns", 3) and all(m.tactic in p["moves"] for m in known):
         return [_hit(ctx.last, count=len(known))]
     return []
 
 
-@kind("repetition", "fires when one tactic is played `streak` times in a row (once per run), except `except`",
+@kind("repetition", "fires when one tactic is played `streak` times in a row (once per run), except `except`; "
+      "moves of `ignore` are transparent: they neither count nor break a run",
       {"streak": F(Int(min=2, max=100), required=True),
-       "except": F(_selector("moves never counted as repetition"))})
+       "except": F(_selector("moves never counted as repetition")),
+       "ignore": F(_selector("moves skipped over, as if not played"))})
 def repetition(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     out, run, prev = [], 0, None
     for m in ctx.moves:
+        if m.tactic in p.get("ignore", ()):
+            continue
         run = run + 1 if m.tactic is not None and m.tactic == prev else 1
         prev = m.tactic
         if m.tactic and run == p["streak"] and m.tactic not in p.get("except", ()):
@@ -232,6 +268,49 @@ def hidden_reason(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
         m = next((x for x in ctx.moves if x.n == ctx.reason_turn), None)
         return [_hit(m)] if m else []
     return [] if ctx.reason_turn else [_hit(ctx.last)]
+
+
+@kind("ladder", "at the first move of `at`: walks the moves before it through `steps` in order (each step a tactic "
+      "or group; a step counts at its first move after the previous step): `followed` fires when every step came, "
+      "in order; `skipped` when some did not (先礼后兵: the law after courtesy, reason, reminders, stopping supply "
+      "and a warning is course-right; the law first is not)",
+      {"at": F(_selector("moves of the last rung (诉诸法律)"), required=True),
+       "steps": F(List(Str(), min_items=1, doc="moves: the rungs expected before, in order"), required=True),
+       "fires_when": F(Str(choices=("followed", "skipped")), required=True)},
+      itemwise=("steps",))
+def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    for i, m in enumerate(ctx.moves):
+        if m.tactic in p["at"]:
+            step = 0
+            steps = p["steps_sets"]
+            for x in ctx.moves[:i]:
+                if step < len(steps) and x.tactic in steps[step][1]:
+                    step += 1
+            missing = [catalogue.BY_ID[name].name if name in catalogue.BY_ID else name for name, _ in steps[step:]]
+            if p["fires_when"] == "followed":
+                return [] if missing else [_hit(m)]
+            return [_hit(m, missing="、".join(missing))] if missing else []
+    return []
+
+
+@kind("signed", "at the last turn: `signed` fires when the debtor's ending commits money in writing (he signed); "
+      "`unsigned` when it does not, unless the result is one of `unless_results` or everything was paid "
+      "(入袋为安: a signature is the debtor's act, not the trainee's request)",
+      {"fires_when": F(Str(choices=("signed", "unsigned")), required=True),
+       "unless_results": F(_results("results that excuse a missing signature")),
+       "moves": F(_selector("moves asking for the signature: `signed` cites the last one the debtor took "
+                            "(else the last turn)"))})
+def signed(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    if ctx.last is None:
+        return []
+    if p["fires_when"] == "signed":
+        if not ctx.signed:
+            return []
+        asked = [m for m in ctx.moves if m.tactic in p.get("moves", ()) and m.moved_on]
+        return [_hit(asked[-1] if asked else ctx.last)]
+    if ctx.signed or ctx.paid_share >= 1 or ctx.result in p.get("unless_results", ()):
+        return []
+    return [_hit(ctx.last)]
 
 
 def param_specs(k: Kind) -> dict[str, Spec]:

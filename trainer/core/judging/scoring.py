@@ -1,19 +1,22 @@
 """Scores a finished (or abandoned) session against the course, by the rubric in scoring/.
 
-三个要求 (early, fast, more) are measured from the outcome with the rubric's parameters;
-五大原则 (benefit, courtesy, restraint, procedure, lawful) start at the rubric's base and move by
-the points of every finding. A finding is one hit of one rule on one principle, citing the turn.
-The total is the weighted mean of the eight, with the rubric's weights (they add up to 100).
+Each principle is scored by the measure the rubric names for it (judging/measures.py): the
+三个要求 from the money actually paid or signed for and when; the 五大原则 from their base and
+the points of every finding (a finding is one hit of one rule on one principle, citing the turn).
+Outcome first: the 五大原则 part of the total is multiplied by the recovered share, so good
+manners cannot make a result out of nothing (docs/scoring.md has the formula).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from trainer.core.engine.session import Session
-from trainer.core.judging.rubric import MEASURED, PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
+from trainer.core.judging.measures import MEASURES, Facts
+from trainer.core.judging.rubric import PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
 from trainer.core.judging.rules import KINDS, Ctx, Hit, Move
 
 __all__ = ["PRINCIPLES", "Finding", "Score", "check_rubric_file", "score_session"]
@@ -62,47 +65,33 @@ def render(template: str, values: dict[str, Any]) -> str:
     return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
 
 
-# ------------------------------------------------------------------------------ 三个要求
-def _measure(s: Session, rubric: Rubric) -> tuple[dict[str, int], dict[str, str]]:
-    out = s.outcome
-    ea, fa = rubric.measures["early"], rubric.measures["fast"]
-    if out is None or out.owed <= 0:
-        why = "谈判没有结束,没有收回任何款项,也没有书面承诺。"
-        return {"early": 0, "fast": 0, "more": 0}, {"early": why, "fast": why, "more": why}
-    paid_share, committed_share = out.paid / out.owed, out.committed / out.owed
-    early = 100 * paid_share
-    parts = [f"当场收回 {paid_share:.0%}"] if out.paid else []
-    if committed_share > 0:
-        later = [it for it in out.plan if it.get("due_days", 0) > 0]
-        left = committed_share
-        for it in later:
-            share = min(left, it["amount"] / out.owed)
-            credit = max(ea["floor"], 100 - ea["per_day"] * it["due_days"])
-            early += share * credit
-            left -= share
-            parts.append(f"书面承诺 {share:.0%} 于 {it['due_days']} 天后")
-        if left > 1e-9:  # a written promise without instalments: due_days of the ending
-            early += left * max(ea["floor"], 100 - ea["per_day"] * out.due_days)
-            parts.append(f"书面承诺 {left:.0%} 于 {out.due_days} 天后")
-    elif out.promised:
-        parts.append("口头承诺不算数(没有写下来)")
-    ratio = out.recovered_ratio
-    turns = len(s.turns)
-    if ratio > 0:
-        fast = max(fa["floor"], 100 - max(0, turns - fa["par_turns"]) * fa["per_turn"])
-        fast_why = f"用了 {turns} 轮(标准 {fa['par_turns']:g} 轮,每多一轮 −{fa['per_turn']:g})"
-    else:
-        fast, fast_why = 0, f"用了 {turns} 轮,但没有收回款项或书面承诺"
-    early_why = "、".join(parts) if parts else "没有收回款项,也没有书面承诺"
-    return ({"early": _clamp(early), "fast": _clamp(fast), "more": _clamp(ratio * 100)},
-            {"early": early_why, "fast": fast_why, "more": f"回收比例 {ratio:.0%}(已付 + 书面承诺)/ 欠款"})
+# ------------------------------------------------------------------------------ facts
+def facts_of(s: Session, points: tuple[int, ...] = ()) -> Facts:
+    """The money and time of a session, as the measures see them (no outcome yet: nothing)."""
+    o = s.outcome
+    if o is None:
+        return Facts(turns=len(s.turns), points=points)
+    plan = tuple((int(it.get("amount", 0)), int(it.get("due_days", 0))) for it in o.plan)
+    return Facts(owed=o.owed, paid=o.paid, committed=o.committed, promised=o.promised, due_days=o.due_days,
+                 plan=plan, turns=len(s.turns), points=points)
 
 
 # ------------------------------------------------------------------------------ rules
 def context_of(s: Session) -> Ctx:
-    result = s.outcome.result if s.outcome else "no_progress"
-    return Ctx(moves=[Move(t.n, t.tactic, t.move) for t in s.turns], result=result, archetype=s.persona.archetype,
-               reason_turn=s.reason_found_turn, has_hidden_reason=s.persona.hidden_reason is not None)
+    """The transcript as the rules see it, with the debtor's reactions: the state each move led to, whether it
+    moved him on to fresh ground, and what the ending holds (paid, and committed in writing = signed)."""
+    o = s.outcome
+    result = o.result if o else "no_progress"
+    seen = {s.persona.start}
+    moves = []
+    for t in s.turns:
+        moves.append(Move(t.n, t.tactic, t.move, t.state_before, t.state,
+                          moved_on=t.state != t.state_before and t.state not in seen))
+        seen.add(t.state)
+    owed = o.owed if o and o.owed > 0 else 0
+    return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
+               has_hidden_reason=s.persona.hidden_reason is not None,
+               paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0)
 
 
 def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
@@ -120,10 +109,35 @@ def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
     return out
 
 
+CHECKLIST_RULE = "checklist"
+CHECKLIST_COURSE = "账款回收十大事先准备"
+
+
+def checklist_findings(rubric: Rubric, prepared: Collection[int] | None) -> list[Finding]:
+    """The 十大事先准备 left unticked (``prepared``: the numbers ticked, 1-based; None = not known, no finding):
+    one session-level finding on each principle whose measure has ``unprepared`` points."""
+    if prepared is None:
+        return []
+    items = rubric.checklist
+    missing = [i for i in range(1, len(items) + 1) if i not in prepared]
+    if not missing:
+        return []
+    names = "、".join(f"{i}. {items[i - 1]}" for i in missing)
+    out = []
+    for key, p in rubric.principles.items():
+        per = int(p.params.get("unprepared", 0))
+        if per:
+            out.append(Finding(None, key, per * len(missing), CHECKLIST_RULE,
+                               f"出发前十大事先准备还有 {len(missing)} 项没做:{names}。", CHECKLIST_COURSE,
+                               "事先准备没做足", "出发前逐项准备:付款日、余额、付款形式、单据都核清楚,"
+                               "临场才不会被对方牵着走。"))
+    return out
+
+
 def apply_rules(ctx: Ctx, rubric: Rubric) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rubric.rules:
-        if rule.archetypes and ctx.archetype not in rule.archetypes:
+        if (rule.archetypes and ctx.archetype not in rule.archetypes) or ctx.archetype in rule.not_archetypes:
             continue
         findings.extend(_findings(rule, KINDS[rule.kind].fn(ctx, rule.params), ctx))
     # by turn (session-level findings last), the rubric's order within a turn: stable and deterministic
@@ -153,32 +167,44 @@ def _moves_feedback(findings: list[Finding]) -> tuple[list[dict[str, Any]], list
 def _principles_feedback(rubric: Rubric, scores: dict[str, int], why: dict[str, str],
                          findings: list[Finding]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for key in PRINCIPLES:
-        p = rubric.principles[key]
+    for key, p in rubric.principles.items():
         mine = [f for f in findings if f.principle == key]
-        if key not in MEASURED:
-            gained = sum(f.points for f in mine if f.points > 0)
-            lost = sum(f.points for f in mine if f.points < 0)
-            why[key] = f"基础分 {p.base},加 {gained},扣 {-lost}" + ("(封顶 100)" if p.base + gained + lost > 100
-                                                                 else "(最低 0)" if p.base + gained + lost < 0 else "")
         out[key] = {"name": p.name, "score": scores[key], "weight": p.weight, "course": p.course, "why": why[key],
                     "findings": [{"rule": f.rule, "turn": f.turn, "points": f.points, "title": f.title}
                                  for f in mine]}
     return out
 
 
-def score_session(s: Session, rubric: Rubric | None = None) -> Score:
-    rubric = rubric or load_rubric()
-    measured, why = _measure(s, rubric)
-    findings = apply_rules(context_of(s), rubric)
+def measure_principles(s: Session, rubric: Rubric, findings: list[Finding]) -> tuple[dict[str, int], dict[str, str]]:
+    """Each principle's 0..100 score by its measure, and why."""
     scores: dict[str, int] = {}
-    for key in PRINCIPLES:
-        if key in MEASURED:
-            scores[key] = measured[key]
-        else:
-            scores[key] = _clamp(rubric.principles[key].base + sum(f.points for f in findings if f.principle == key))
-    weights = {k: rubric.principles[k].weight for k in PRINCIPLES}
-    total = _clamp(sum(scores[k] * weights[k] for k in PRINCIPLES) / max(1, sum(weights.values())))
+    why: dict[str, str] = {}
+    for key, p in rubric.principles.items():
+        points = tuple(f.points for f in findings if f.principle == key)
+        raw, why[key] = MEASURES[p.measure].fn(facts_of(s, points), p.params)
+        scores[key] = _clamp(raw)
+    return scores, why
+
+
+def total_of(rubric: Rubric, scores: dict[str, int], recovered: float) -> int:
+    """Outcome first: total = Σ(三个要求 weight × score)/100 + recovered × Σ(五大原则 weight × score)/100.
+    Conduct raises or lowers a real result; with nothing recovered it adds nothing."""
+    outcome = sum(p.weight * scores[k] for k, p in rubric.principles.items() if p.outcome) / 100
+    conduct = sum(p.weight * scores[k] for k, p in rubric.principles.items() if not p.outcome) / 100
+    return _clamp(outcome + max(0.0, min(1.0, recovered)) * conduct)
+
+
+def score_session(s: Session, rubric: Rubric | None = None, prepared: Collection[int] | None = None) -> Score:
+    """Score a session. ``prepared``: the 十大事先准备 ticked in the briefing (1-based numbers); None = not
+    known (a headless game without --prepared), which costs nothing."""
+    rubric = rubric or load_rubric()
+    ctx = context_of(s)
+    findings = apply_rules(ctx, rubric) + checklist_findings(rubric, prepared)
+    scores, why = measure_principles(s, rubric, findings)
+    total = total_of(rubric, scores, ctx.recovered)
     best, change = _moves_feedback(findings)
-    feedback = {"principles": _principles_feedback(rubric, scores, why, findings), "best": best, "change": change}
+    feedback = {"principles": _principles_feedback(rubric, scores, why, findings), "best": best, "change": change,
+                "recovered": round(ctx.recovered, 4)}
+    if prepared is not None:
+        feedback["prepared"] = sorted(i for i in prepared if 1 <= i <= len(rubric.checklist))
     return Score(total, scores, findings, feedback, rubric.sha256)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import Button, Footer, Header, RadioButton, RadioSet, SelectionList, Static
 
 from trainer.core.content.models import Persona, Scenario
@@ -21,6 +23,28 @@ if TYPE_CHECKING:
     from textual import getters
 
     from trainer.tui.host import TrainerHost
+
+
+#: what a checklist box shows: ticked, and left unticked (empty: a dim X read as a tick)
+TICKED, UNTICKED = "✓", " "
+
+
+class Checklist(SelectionList[int]):
+    """The 十大事先准备 as a selection list whose boxes show a tick only when ticked (Textual's own list shows
+    an X in every box, dimmed when unticked, which reads as ticked)."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        index = self.scroll_offset.y + y
+        if not 0 <= index < self.option_count:
+            return line
+        segments = list(line)
+        if len(segments) < 3:
+            return line
+        mark = TICKED if self.get_option_at_index(index).value in self.selected else UNTICKED
+        inner = segments[1]
+        segments[1] = Segment(mark, inner.style, inner.control)
+        return Strip(segments, line.cell_length)
 
 
 class BriefingScreen(Screen):
@@ -67,8 +91,7 @@ class BriefingScreen(Screen):
                 yield Static(self.case_text(), id="case-text")
             with Vertical(id="prep"):
                 yield Static(tr("十大事先准备 — 出发前逐项勾选(空格)"), classes="section-title", markup=False)
-                yield SelectionList[int](*[(tr(f"{i}. {p}"), i) for i, p in enumerate(PREPARATIONS, 1)],
-                                         id="checklist")
+                yield Checklist(*[(tr(f"{i}. {p}"), i) for i, p in enumerate(PREPARATIONS, 1)], id="checklist")
                 yield Static(tr("难度"), classes="section-title", markup=False)
                 with RadioSet(id="difficulty"):
                     for key, label in DIFFICULTIES.items():
@@ -87,7 +110,12 @@ class BriefingScreen(Screen):
 
     @property
     def prepared(self) -> int:
-        return len(self.query_one("#checklist", SelectionList).selected)
+        return len(self.ticked)
+
+    @property
+    def ticked(self) -> tuple[int, ...]:
+        """The preparations ticked (1-based, the rubric's checklist order): what `score_session(prepared=…)` takes."""
+        return tuple(sorted(self.query_one("#checklist", SelectionList).selected))
 
     def action_tick_all(self) -> None:
         self.query_one("#checklist", SelectionList).select_all()
