@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,15 +89,10 @@ def parse(text: str) -> list[Section]:
 
 
 def _preparations() -> tuple[str, ...]:
-    """The briefing checklist, read without importing the TUI package."""
-    tree = ast.parse((ROOT / "trainer" / "tui" / "prep.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and target.id == "PREPARATIONS" and node.value is not None:
-            value = ast.literal_eval(node.value)
-            return tuple(value)
-    raise AssertionError("PREPARATIONS not found in trainer/tui/prep.py")
+    """The briefing checklist (十大事先准备), from its home: the rubric file's `checklist:`."""
+    from trainer.core.judging.rubric import load_rubric
+
+    return tuple(load_rubric().checklist)
 
 
 class Homes:

@@ -17,7 +17,7 @@ from trainer.core.judging.scoring import apply_rules, render, score_session
 
 LADDER = ["courtesy", "direct_ask", "remind_due_date", "stop_supply", "legal_warning", "legal_action"]
 RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
-         "deadline_pressure", "written_commitment", "persist"]
+         "deadline_pressure", "written_commitment", "timing"]  # timing: the fresh money, paid in full
 WRONG = ["legal_warning", "hostile", "empathize", "valuable_concession", "installment_plan", "empathize"]
 
 
@@ -44,7 +44,8 @@ def test_course_right_beats_course_wrong_and_findings_say_why(fake_broke):
     s_wrong, wrong = play(fake_broke, WRONG)
     assert right.total >= 90 and wrong.total <= 45, (right.total, wrong.total)
     good = {f.rule for f in right.findings}
-    assert {"courteous_opening", "verified_before_deal", "in_writing", "fake_broke_timing"} <= good
+    # paid in full on the spot: nothing is left to sign, so no in_writing finding is owed
+    assert {"courteous_opening", "verified_before_deal", "fake_broke_timing"} <= good
     assert all(f.points > 0 for f in right.findings)
     bad = {(f.rule, f.turn) for f in wrong.findings}
     assert ("force_before_courtesy", 1) in bad  # 先兵后礼 on the first turn
@@ -78,7 +79,7 @@ def test_measures_early_fast_more(fake_broke):
     # fewer turns is faster; nothing recovered is 0
     slow_s, slow = play(fake_broke, ["courtesy", "listen", "praise", "probe_reason", "listen", "remind_due_date",
                                      "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
-                                     "deadline_pressure", "written_commitment", "persist"])
+                                     "deadline_pressure", "written_commitment", "timing"])
     assert slow_s.outcome.recovered_ratio == o.recovered_ratio  # the same deal, only slower
     _, none = play(fake_broke, ["courtesy"])
     assert slow.principles["fast"] < score.principles["fast"]
