@@ -14,11 +14,11 @@ def _as_json(text: str, r) -> dict:
 
 @click.command("classify")
 @click.argument("texts", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="print a JSON array")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON 数组")
 @click.option("--eval", "eval_file", metavar="FILE.tsv",
-              help="evaluate on a labelled file (label<TAB>text per line): accuracy and confusions")
+              help="用标注文件评估(每行:招式<TAB>话术):准确率和混淆")
 def classify(texts: tuple[str, ...], as_json: bool, eval_file: str | None) -> None:
-    """Recognise the tactic of each TEXT."""
+    """识别每句话术 TEXT 属于哪个招式。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import default_recogniser
 

@@ -122,6 +122,8 @@ BY_ID: dict[str, Tactic] = {t.id: t for t in TACTICS}
 BY_ID[HOSTILE] = HOSTILE_TACTIC
 #: every id a move can resolve to: the 32 tactics plus `hostile`
 MOVE_IDS: tuple[str, ...] = TACTIC_IDS + (HOSTILE,)
+#: id → 中文名, for hints (`unknown tactic '红白脸' (did you mean 'red_white_face' 红白脸 / 双簧?)`)
+NAMES: dict[str, str] = {t.id: t.name for t in BY_ID.values()}
 
 
 def group_of(tactic_id: str) -> str:
@@ -132,4 +134,4 @@ def tactics_in(group: str) -> tuple[str, ...]:
     return tuple(t.id for t in TACTICS if t.group == group) if group != HOSTILE_GROUP else (HOSTILE,)
 
 
-assert len(TACTICS) == 32, "the contract names 32 tactics"
+assert len(TACTICS) >= 32, "the contract names 32 tactics; more may be added"
