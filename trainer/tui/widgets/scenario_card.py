@@ -51,14 +51,15 @@ class ScenarioCard(Static, can_focus=True):
     def render(self) -> Text:
         tr = self.app.tr
         s = self.scenario
-        arche = self.persona.archetype if self.persona else "?"
+        best = Text(f" {tr('最好')} {self.best}" if self.best is not None else "", style="green")
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append(f"{tr(DIFFICULTIES.get(s.difficulty, s.difficulty))} ", style="dim")
-        out.append(tr(arche), style="bold")
-        out.append(" ")
-        out.append(tr(s.title))
-        out.append(f"  {tr('最好')} {self.best}" if self.best is not None else "", style="green")
-        return out
+        out.append(tr(s.title), style="bold" if self.has_focus else "")
+        # one row: the title gives way (cut by terminal cells, with …) so the best score stays in sight
+        room = self.content_size.width - best.cell_len
+        if room > 0 and out.cell_len > room:
+            out.truncate(room, overflow="ellipsis")
+        return out + best
 
     def details(self) -> Text:
         """The highlighted scenario, in full, for the pane beside the list."""
