@@ -60,6 +60,6 @@ def test_resume_with_nothing_to_resume_is_one_line(tmp_path):
         "trainer: no unfinished session to resume; `trainer history` lists them"
     done, _ = seed_store(tmp_path)
     r = trainer(tmp_path, "resume", str(done))
-    assert r.returncode == 1 and "already finished" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert r.returncode == 1 and "已经结束" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = trainer(tmp_path, "resume", "77")
     assert r.returncode == 1 and r.stderr.strip() == "trainer: no session 77; `trainer history` lists them"

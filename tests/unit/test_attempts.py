@@ -171,13 +171,13 @@ def test_play_save_then_from_then_compare(tmp_path, monkeypatch):
     h = json.loads(cli(["history", "--json"]).stdout)
     assert [(s["id"], s["parent_id"], s["parent_turn"]) for s in h["sessions"]] == [(1, None, None), (2, 1, 2),
                                                                                  (3, 1, 2)]
-    assert "retry of 1 from turn 3" in cli(["history"]).stdout
+    assert "重来自练习 1 的第 3 回合" in cli(["history"]).stdout
     c = json.loads(cli(["history", "--compare", "2", "--json"]).stdout)
     assert [(a["id"], a["diverged_at"], a["result"]) for a in c["attempts"]] == [
         (1, None, "legal"), (2, 3, "paid_in_full"), (3, 3, "paid_in_full")]
     assert c["turns"][2]["attempts"]["1"]["tactic"] == "legal_warning"
     text = cli(["history", "--compare", "1"]).stdout
-    assert "diverged at" in text and "#1 t3" in text
+    assert "分岔回合" in text and "#1 第3回合" in text
 
 
 @pytest.mark.parametrize(("args", "message"), [

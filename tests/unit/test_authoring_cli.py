@@ -106,7 +106,7 @@ def test_simulate_unknown_scenario_exits_2():
 
 def test_simulate_human_summary():
     r = invoke("simulate", "fake-broke", "--nodes", "100", "--games", "20")
-    assert r.exit_code == 0 and "结局 paid_full" in r.stdout and "随机 random play" in r.stdout
+    assert r.exit_code == 0 and "结局 paid_full" in r.stdout and "随机对练" in r.stdout
 
 
 # ---------------------------------------------------------------- new
@@ -120,7 +120,7 @@ def test_new_persona_and_scenario_validate_clean_and_refuse_overwrite(tmp_path, 
     r = invoke("validate", "personas", "scenarios")
     assert r.exit_code == 0 and r.stdout == "", r.stdout  # no errors, no warnings
     again = invoke("new", "persona", "slow-payer")
-    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert again.exit_code == 1 and "已经存在" in again.stderr
     assert (tmp_path / "personas" / "slow-payer.yaml").read_text(encoding="utf-8") == text
     sim = json.loads(invoke("simulate", "scenarios/slow-payer.yaml", "--json", "--games", "20").stdout)
     assert sim["unreached_states"] == [] and sim["dead_ends"] == []
@@ -130,13 +130,13 @@ def test_new_persona_and_scenario_validate_clean_and_refuse_overwrite(tmp_path, 
 def test_new_refuses_invalid_ids(name, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = invoke("new", "persona", name)
-    assert r.exit_code == 2 and "not a valid id" in r.stderr
+    assert r.exit_code == 2 and "不是有效的编号" in r.stderr
     assert not (tmp_path / "personas").exists()
 
 
 def test_new_scenario_needs_a_known_persona(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = invoke("new", "scenario", "orphan")
-    assert r.exit_code == 2 and "unknown persona 'orphan'" in r.stderr
+    assert r.exit_code == 2 and "没有编号为 'orphan' 的角色" in r.stderr
     assert invoke("new", "scenario", "mine", "--persona", "fake-broke").exit_code == 0
     assert invoke("validate", "scenarios").exit_code == 0

@@ -11,7 +11,9 @@ from typing import Any
 
 import click
 
-from trainer.cli.common import dump_json, fail
+from trainer.cli.common import dump_json, fail, ljust
+from trainer.cli.complete import persona_or_scenario_ids
+from trainer.cli.history import RESULT_NAMES
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, load_library, load_persona_file, resolve_scenario
 from trainer.core.content.models import PERSONA_SPEC, SCENARIO_SPEC, SLUG, Persona
@@ -61,7 +63,7 @@ def schema_text(kind: str) -> str:
 @click.command("schema")
 @click.argument("kind", type=click.Choice(["persona", "scenario", "rubric"]))
 def schema(kind: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of persona, scenario or rubric (scoring/rubric.yaml) files."""
+    """输出角色(persona)、场景(scenario)或评分细则(rubric)文件的 JSON Schema(draft 2020-12),供编辑器补全和检查。"""
     click.echo(schema_text(kind), nl=False)
 
 
@@ -77,16 +79,19 @@ def resolve_persona(ref: str) -> Persona:
             fail("\n".join(str(x) for x in out.errors) or f"{ref}: not a persona file", 2)
         return persona
     lib = load_library()
-    if ref not in lib.personas:
-        fail(f"unknown persona '{ref}'{did_you_mean(ref, lib.personas)}; `trainer list` shows them", 2)
-    return lib.personas[ref]
+    if ref in lib.personas:
+        return lib.personas[ref]
+    if ref in lib.scenarios and lib.scenarios[ref].persona_id in lib.personas:  # a scenario id: its persona
+        return lib.personas[lib.scenarios[ref].persona_id]
+    fail(f"没有编号为 '{ref}' 的角色或场景{did_you_mean(ref, [*lib.personas, *lib.scenarios])};"
+         "`trainer list` 列出全部", 2)
 
 
 @click.command("graph")
-@click.argument("persona")
+@click.argument("persona", shell_complete=persona_or_scenario_ids)
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid", show_default=True)
 def graph(persona: str, fmt: str) -> None:
-    """Draw PERSONA's state machine (an id or a persona file) as Mermaid or Graphviz dot."""
+    """把角色的状态机画成 Mermaid 或 Graphviz dot 图。PERSONA:角色编号、场景编号或角色文件。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.content.analysis import to_dot, to_mermaid
     p = resolve_persona(persona)
@@ -95,23 +100,34 @@ def graph(persona: str, fmt: str) -> None:
 
 # ---------------------------------------------------------------- simulate
 
+def _scenario_of(ref: str) -> str:
+    """A scenario id, file, or a persona id (then the first scenario, by id, that plays that persona)."""
+    if ref.endswith((".yaml", ".yml")) or Path(ref).is_file():
+        return ref
+    lib = load_library()
+    if ref in lib.scenarios:
+        return ref
+    using = sorted(s.id for s in lib.scenarios.values() if s.persona_id == ref)
+    return using[0] if using else ref
+
+
 @click.command("simulate")
-@click.argument("scenario")
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object")
-@click.option("--seed", type=int, default=0, show_default=True)
+@click.argument("scenario", shell_complete=persona_or_scenario_ids)
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象")
+@click.option("--seed", type=int, default=0, show_default=True, metavar="N", help="随机种子")
 @click.option("--nodes", type=click.IntRange(0, 1_000_000), default=600, show_default=True,
-              help="cap on distinct session states the breadth-first search expands")
+              metavar="N", help="广度优先搜索最多展开的局面数")
 @click.option("--seek", type=click.IntRange(0, 1_000_000), default=600, show_default=True,
-              help="cap on session states the targeted search spends on states the BFS missed")
+              metavar="N", help="定向搜索(找广度搜索没到的状态)最多展开的局面数")
 @click.option("--games", type=click.IntRange(0, 100_000), default=200, show_default=True,
-              help="random games for the Monte Carlo win rate")
-@click.option("--depth", type=click.IntRange(1, 100), help="search depth (default: the scenario's turn limit)")
+              metavar="N", help="随机对局数(蒙特卡洛胜率)")
+@click.option("--depth", type=click.IntRange(1, 100), metavar="N", help="搜索深度(默认:场景的回合上限)")
 def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, games: int, depth: int | None) -> None:
-    """Explore SCENARIO's persona: reachable states, endings, dead ends, win rates, best line."""
+    """推演场景:可达状态、结局、死路、胜率、最佳路线。SCENARIO:场景编号、角色编号或场景文件。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.authoring.simulate import simulate as run
     try:
-        sc, persona = resolve_scenario(scenario)
+        sc, persona = resolve_scenario(_scenario_of(scenario))
     except ContentError as e:
         fail(str(e), 2)
     started = time.perf_counter()
@@ -120,29 +136,29 @@ def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, gam
         click.echo(dump_json(data))
         return
     ex, rnd, course, best = data["exhaustive"], data["random_play"], data["course_policy"], data["best_line"]
-    click.echo(f"{sc.id} · {persona.name}({persona.archetype}) · seed {seed}")
-    click.echo(f"搜索 search: {ex['nodes']} states, depth {ex['depth']}{'' if ex['complete'] else ' (capped)'}"
-               f" · {time.perf_counter() - started:.2f}s")
-    click.echo(f"可达 reachable: {', '.join(data['reachable_states'])}")
+    click.echo(f"{sc.id} · {persona.name}({persona.archetype}) · 种子 {seed}")
+    click.echo(f"搜索:{ex['nodes']} 个局面,深度 {ex['depth']}{'' if ex['complete'] else '(到上限停止)'}"
+               f" · {time.perf_counter() - started:.2f} 秒")
+    click.echo(f"可达状态:{', '.join(data['reachable_states'])}")
     if data["unreached_states"]:
-        click.echo(f"未达 never reached: {', '.join(data['unreached_states'])}")
+        click.echo(f"到不了的状态:{', '.join(data['unreached_states'])}")
     for name, end in data["endings"].items():
         line = " → ".join(end["shortest"]) if end["shortest"] else "-"
-        click.echo(f"  结局 {name:<14} {end['result']:<13} {line}")
+        click.echo(f"  结局 {name:<14} {ljust(RESULT_NAMES.get(end['result'], end['result']), 10)} {line}")
     if data["dead_ends"]:
-        click.echo(f"死路 dead ends: {', '.join(data['dead_ends'])}")
-    click.echo(f"随机 random play: win {rnd['win_rate']:.0%} of {rnd['games']} · mean score {rnd['mean_score']}")
-    click.echo(f"课程 course policy: {course['result']} {course['recovered_ratio']:.0%} score {course['score']}"
-               f" · {' → '.join(course['moves'])}")
+        click.echo(f"死路:{', '.join(data['dead_ends'])}")
+    click.echo(f"随机对练:{rnd['games']} 局中赢 {rnd['win_rate']:.0%} · 平均 {rnd['mean_score']} 分")
+    click.echo(f"按课程打法:{RESULT_NAMES.get(course['result'], course['result'])} 回收 {course['recovered_ratio']:.0%}"
+               f" · {course['score']} 分 · {' → '.join(course['moves'])}")
     if best:
-        click.echo(f"最佳 best line: {best['result']} {best['recovered_ratio']:.0%} score {best['score']}"
-                   f" · {' → '.join(best['moves'])}")
+        click.echo(f"最佳路线:{RESULT_NAMES.get(best['result'], best['result'])} 回收 {best['recovered_ratio']:.0%}"
+                   f" · {best['score']} 分 · {' → '.join(best['moves'])}")
 
 
 # ---------------------------------------------------------------- new
 
 PERSONA_TEMPLATE = """\
-# yaml-language-server: $schema={schema}/persona.schema.json
+# yaml-language-server: $schema={schema}
 # 新角色(欠款人)模板。改完运行:trainer validate {path} ; trainer graph {id} ; trainer simulate <场景>
 # 角色是一台状态机:meters(隐藏指标)+ states(状态)+ reactions(对学员招式的反应)。
 id: {id}                      # 唯一编号:小写字母、数字,用 - 或 _ 连接
@@ -235,7 +251,7 @@ default:                       # 没有任何反应匹配时的回答
 """
 
 SCENARIO_TEMPLATE = """\
-# yaml-language-server: $schema={schema}/scenario.schema.json
+# yaml-language-server: $schema={schema}
 # 新场景模板:一个角色 + 一个具体案子。改完运行:trainer validate {path} ; trainer simulate {id}
 id: {id}                       # 唯一编号:小写字母、数字,用 - 或 _ 连接
 title: 场景标题(学员在选择列表里看到)
@@ -263,47 +279,86 @@ goals:
 """
 
 
-def _schema_ref(target: Path) -> str:
-    """Relative path from the new file's folder to docs/schema (as the shipped files use)."""
+def shipped_schema(kind: str) -> Path | None:
+    """The schema file that ships with this install: the checkout's docs/schema/, or the wheel's
+    trainer/content/schema/ (pyproject force-includes docs/schema there)."""
+    # deferred for start-up: the content layer (YAML) loads only for the commands that read content
+    from trainer.core.content.library import PKG_DIR
+    for folder in (PKG_DIR.parent / "docs" / "schema", PKG_DIR / "content" / "schema"):
+        if (folder / f"{kind}.schema.json").is_file():
+            return folder / f"{kind}.schema.json"
+    return None
+
+
+def _schema_ref(target: Path, kind: str) -> str:
+    """What the new file's modeline points at, so the YAML language server finds the schema wherever the
+    file is: a relative path inside a checkout (as the shipped files use), else an absolute file: URI to
+    the installed schema, else a schema file written next to the new file."""
     here = target.resolve().parent
     for base in (here, *here.parents):
-        if (base / "docs" / "schema").is_dir():
-            return os.path.relpath(base / "docs" / "schema", here).replace(os.sep, "/")
-    return "../docs/schema"
+        if (base / "docs" / "schema" / f"{kind}.schema.json").is_file():
+            return os.path.relpath(base / "docs" / "schema" / f"{kind}.schema.json", here).replace(os.sep, "/")
+    installed = shipped_schema(kind)
+    if installed is not None:
+        return installed.resolve().as_uri()
+    beside = target.parent / f"{kind}.schema.json"
+    if not beside.exists():
+        beside.parent.mkdir(parents=True, exist_ok=True)
+        beside.write_text(schema_text(kind), encoding="utf-8")
+    return f"./{kind}.schema.json"
+
+
+def _suggest_persona(name: str, target: Path) -> str:
+    """A persona worth naming when NAME is none: the author's own (the sibling personas/ folder), then a
+    close id on the search path; never an unrelated one."""
+    own = sorted(p.stem for p in (target.parent.parent / "personas").glob("*.y*ml"))
+    if own:
+        return f"这个文件夹里有的角色:{', '.join(own[:5])}(用 --persona 指定)"
+    # deferred for start-up: only this error needs difflib
+    import difflib
+    known = load_library().personas
+    close = [k for k in known if name and (name in k or k in name)] or \
+        difflib.get_close_matches(name, list(known), n=1, cutoff=0.75)
+    if close:
+        return f"是不是 --persona {close[0]}?"
+    return "`trainer list` 列出已有的角色"
 
 
 @click.command("new")
 @click.argument("kind", type=click.Choice(["persona", "scenario"]))
 @click.argument("name")
-@click.option("--dir", "folder", type=click.Path(file_okay=False), help="folder (default personas/ or scenarios/)")
-@click.option("--persona", "persona_id", help="the scenario's persona (default NAME)")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), metavar="文件夹",
+              help="写到哪个文件夹(默认 personas/ 或 scenarios/)")
+@click.option("--persona", "persona_id", metavar="角色", help="场景用哪个角色(默认:与 NAME 同名的角色)")
 def new(kind: str, name: str, folder: str | None, persona_id: str | None) -> None:
-    """Write a commented starter persona or scenario file NAME.yaml that validates clean."""
+    """写一个带注释、能通过检查的新角色或新场景模板 NAME.yaml。"""
     if not re.fullmatch(SLUG, name):
-        fail(f"'{name}' is not a valid id: lower-case letters and digits, words joined by - or _", 2)
+        fail(f"'{name}' 不是有效的编号:只用小写字母和数字,单词之间用 - 或 _ 连接", 2)
     target = Path(folder or (kind + "s")) / f"{name}.yaml"
     if target.exists():
-        fail(f"{target}: already exists; not overwriting it", 1)
-    values = {"id": name, "path": target.as_posix(), "schema": _schema_ref(target)}
+        fail(f"{target}: 已经存在,不会覆盖", 1)
+    values = {"id": name, "path": target.as_posix(), "schema": _schema_ref(target, kind)}
     if kind == "persona":
         text = PERSONA_TEMPLATE.format(**values)
     else:
         pid = persona_id or name
         if not re.fullmatch(SLUG, pid):
-            fail(f"'{pid}' is not a valid persona id", 2)
+            fail(f"'{pid}' 不是有效的角色编号", 2)
         known = set(load_library().personas)
         sibling = target.parent.parent / "personas" / f"{pid}.yaml"
         if pid not in known and not sibling.is_file():
-            fail(f"unknown persona '{pid}'{did_you_mean(pid, known)}; create it first with "
-                 f"`trainer new persona {pid}` or pass --persona", 2)
+            fail(f"没有编号为 '{pid}' 的角色;先用 `trainer new persona {pid}` 写一个,"
+                 f"或用 --persona 指定已有的角色。{_suggest_persona(pid, target)}", 2)
         text = SCENARIO_TEMPLATE.format(persona=pid, **values)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
             fh.write(text)
     except FileExistsError:
-        fail(f"{target}: already exists; not overwriting it", 1)
-    click.echo(f"wrote {target}")
+        fail(f"{target}: 已经存在,不会覆盖", 1)
+    click.echo(f"已写入 {target}")
+    root = target.resolve().parent.parent
+    click.echo(f"让 trainer 找到它(这个文件夹里要有 personas/ 和 scenarios/):export TRAINER_PATH={root}")
 
 
 COMMANDS = [schema, graph, simulate, new]

@@ -28,13 +28,12 @@ def _today(value: str | None) -> dt.date | None:
 
 @click.command("classify")
 @click.argument("texts", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="print a JSON array")
-@click.option("--today", metavar="YYYY-MM-DD", help="reference date for relative dates (default: today)")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON 数组")
+@click.option("--today", metavar="YYYY-MM-DD", help="相对日期(明天、这周五)以哪天为准(默认:今天)")
 @click.option("--eval", "eval_file", metavar="FILE",
-              help="evaluate on a labelled file: label<TAB>text per line (.tsv) or the JSONL of tests/data/eval "
-                   "(text, acts, amounts, dates, conditional, concession)")
+              help="用标注文件评估:每行「招式<TAB>话术」的 .tsv,或 tests/data/eval 的 JSONL(含招式、金额、日期、条件、让步)")
 def classify(texts: tuple[str, ...], as_json: bool, today: str | None, eval_file: str | None) -> None:
-    """Recognise the tactics and slots of each TEXT."""
+    """识别每句话术 TEXT 里的招式、金额、日期、条件和让步。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import default_recogniser
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import click
 
-from trainer.cli.common import dump_json, fail
+from trainer.cli.common import dump_json, fail, ljust, rjust
+
+#: outcome results and difficulties as the trainee reads them (the ids stay in --json)
+RESULT_NAMES = {"paid_in_full": "当场付清", "partial": "部分回收", "promise": "书面承诺", "no_progress": "没有进展",
+                "broken_off": "不欢而散", "legal": "诉诸法律"}
+DIFFICULTY = {"easy": "容易", "normal": "普通", "hard": "困难"}
 
 
 def _open_store():
@@ -17,11 +22,11 @@ def _open_store():
 
 
 @click.command("history")
-@click.option("--json", "as_json", is_flag=True, help="print the sessions as JSON")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 @click.option("--compare", "compare_id", type=int, metavar="SESSION",
-              help="SESSION and every other attempt of it side by side: outcome, principle scores, divergence turn")
+              help="把练习 SESSION 和它的每次重来并排对比:结局、各项原则得分、从哪回合分岔")
 def history(as_json: bool, compare_id: int | None) -> None:
-    """Past and unfinished sessions from the local store, with their turn counts."""
+    """本机保存的练习记录(已完成和未完成的)及回合数。"""
     store = _open_store()
     if compare_id is not None:
         _compare(store, compare_id, as_json)
@@ -32,19 +37,20 @@ def history(as_json: bool, compare_id: int | None) -> None:
                               "unfinished": sum(1 for r in rows if not r.finished)}))
         return
     if not rows:
-        click.echo("no sessions yet — run `trainer` to start one")
+        click.echo("还没有练习记录:运行 `trainer` 开始第一次练习")
         return
     for r in rows:
-        status = f"{r.result} {r.total}" if r.finished else "unfinished"
-        origin = f"  ← retry of {r.parent_id} from turn {r.parent_turn + 1}" if r.parent_id is not None else ""
-        click.echo(f"{r.id:>4}  {r.created_at}  {r.scenario_id:<20} {r.difficulty:<6} {r.turns:>3} turns  {status}"
-                   f"{origin}")
+        status = (f"{RESULT_NAMES.get(r.result or '', r.result)} {r.total} 分" if r.finished
+                  else "未完成(trainer resume 继续)")
+        origin = (f"  ← 重来自练习 {r.parent_id} 的第 {r.parent_turn + 1} 回合" if r.parent_id is not None else "")
+        click.echo(f"{r.id:>4}  {r.created_at}  {r.scenario_id:<20} {ljust(DIFFICULTY.get(r.difficulty, r.difficulty), 6)}"
+                   f"{r.turns:>3} 回合  {status}{origin}")
 
 
 def _compare(store, session_id: int, as_json: bool) -> None:
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.content.library import ContentError, load_library
-    from trainer.core.judging.rubric import PRINCIPLES
+    from trainer.core.judging.rubric import PRINCIPLES, principle_names
     from trainer.core.store.attempts import compare
     from trainer.core.store.db import StoreError
     try:
@@ -54,26 +60,27 @@ def _compare(store, session_id: int, as_json: bool) -> None:
     if as_json:
         click.echo(dump_json(c.public()))
         return
-    rows = [("attempt", lambda a: f"#{a.row.id}"),
-            ("from", lambda a: "-" if a.row.parent_id is None else f"#{a.row.parent_id} t{a.row.parent_turn + 1}"),
-            ("diverged at", lambda a: "-" if a.diverged_at is None else f"turn {a.diverged_at}"),
-            ("result", lambda a: a.outcome["result"]),
-            ("recovered", lambda a: f"{a.outcome['recovered_ratio']:.0%}"),
-            ("turns", lambda a: str(len(a.session.turns))),
-            ("reason found", lambda a: "-" if a.session.reason_found_turn is None
-             else f"turn {a.session.reason_found_turn}"),
-            ("total", lambda a: str(a.score.total))]
-    rows += [(key, (lambda k: lambda a: str(a.score.principles[k]))(key)) for key in PRINCIPLES]
+    names = principle_names()
+    rows = [("尝试", lambda a: f"#{a.row.id}"),
+            ("重来自", lambda a: "-" if a.row.parent_id is None else f"#{a.row.parent_id} 第{a.row.parent_turn + 1}回合"),
+            ("分岔回合", lambda a: "-" if a.diverged_at is None else f"第{a.diverged_at}回合"),
+            ("结局", lambda a: RESULT_NAMES.get(a.outcome["result"], a.outcome["result"])),
+            ("回收比例", lambda a: f"{a.outcome['recovered_ratio']:.0%}"),
+            ("回合数", lambda a: str(len(a.session.turns))),
+            ("问出原因", lambda a: "-" if a.session.reason_found_turn is None
+             else f"第{a.session.reason_found_turn}回合"),
+            ("总分", lambda a: str(a.score.total))]
+    rows += [(names.get(key, key), (lambda k: lambda a: str(a.score.principles[k]))(key)) for key in PRINCIPLES]
     for label, cell in rows:
-        click.echo(f"{label:<13}" + "".join(f"{cell(a):>14}" for a in c.attempts))
+        click.echo(ljust(label, 14) + "".join(rjust(cell(a), 16) for a in c.attempts))
     for why in c.skipped:
-        click.echo(f"skipped: {why}", err=True)
+        click.echo(f"跳过:{why}", err=True)
 
 
 @click.command("resume")
 @click.argument("session", required=False)
 def resume(session: str | None) -> None:
-    """Continue an unfinished SESSION in the terminal UI (the latest if none is named)."""
+    """在终端界面里继续未完成的练习 SESSION(不写则继续最近一次)。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.store.db import StoreError
     store = _open_store()
@@ -82,8 +89,8 @@ def resume(session: str | None) -> None:
     except StoreError as e:
         fail(str(e), 1)
     if row.finished:
-        fail(f"session {row.id} is already finished ({row.result}, {row.total} points); "
-             "`trainer history` lists the unfinished ones", 1)
+        fail(f"练习 {row.id} 已经结束({RESULT_NAMES.get(row.result or '', row.result)},{row.total} 分);"
+             "`trainer history` 列出未完成的练习", 1)
     store.close()
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.cli.ui import open_ui

@@ -17,9 +17,9 @@ from trainer.core.content.library import ContentError
 @click.command("leaderboard")
 @click.argument("cards", nargs=-1, required=True, metavar="CARD...|FOLDER")
 @click.option("--format", "fmt", type=click.Choice(("md", "csv", "html", "json")), default="md", show_default=True)
-@click.option("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+@click.option("--output", "-o", metavar="FILE", help="写入 FILE,而不是输出到屏幕")
 def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
-    """Rank teams (优胜组) and individuals (先进个人) from exported scorecards."""
+    """用导出的成绩单评出优胜组和先进个人(每张都重放核实)。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.leaderboard import verify_all
     from trainer.core.competition.render import RENDERERS

@@ -9,33 +9,34 @@ from __future__ import annotations
 import click
 
 from trainer.cli.common import dump_json, fail, read_moves
+from trainer.cli.complete import scenario_ids
 from trainer.core.content.library import ContentError, resolve_scenario
 from trainer.core.content.models import DIFFICULTIES
 
 
 @click.command("play")
-@click.argument("scenario")
-@click.option("--moves", "moves_file", metavar="FILE", help="play every line of FILE ('-' = stdin) headlessly")
-@click.option("--seed", type=int, help="seed of the session's randomness  [default: 0; --from: the parent's]")
-@click.option("--json", "as_json", is_flag=True, help="print one JSON object (headless)")
-@click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="override the scenario's difficulty")
-@click.option("--scorecard", "card_out", metavar="OUT.json", help="write the session's scorecard (headless)")
-@click.option("--trainee", metavar="NAME", help="trainee's name on the scorecard")
-@click.option("--team", metavar="TEAM", default="", help="trainee's team (组) on the scorecard")
-@click.option("--plan", "plan_out", metavar="OUT.csv|OUT.md", help="write the 回收计划表 if it ends in an agreement")
+@click.argument("scenario", shell_complete=scenario_ids)
+@click.option("--moves", "moves_file", metavar="FILE", help="无界面对练:FILE 每行一招(招式编号或中文话术;'-' 为标准输入)")
+@click.option("--seed", type=int, metavar="N", help="随机种子  [默认:0;--from 时沿用原练习的]")
+@click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象(无界面)")
+@click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="改用这个难度")
+@click.option("--scorecard", "card_out", metavar="OUT.json", help="写出成绩单(无界面;必须同时给 --trainee 学员姓名)")
+@click.option("--trainee", metavar="NAME", help="成绩单上的学员姓名(--scorecard 必填)")
+@click.option("--team", metavar="TEAM", default="", help="成绩单上的学员小组")
+@click.option("--plan", "plan_out", metavar="OUT.csv|OUT.md", help="谈成时写出回收计划表")
 @click.option("--from", "start", metavar="SESSION:TURN",
-              help="a new attempt of stored SESSION: keep its turns before TURN, play FILE from turn TURN (stored, linked)")
-@click.option("--save", is_flag=True, help="keep the headless session in the local store (for history, --from)")
+              help="从保存的练习 SESSION 的第 TURN 回合重来:保留之前的回合,从 TURN 起走 FILE(另存为新的尝试)")
+@click.option("--save", is_flag=True, help="把无界面练习存入本机记录(供 history、--from 使用)")
 @click.option("--prepared", metavar="1,2,3|all|none",
-              help="the 十大事先准备 ticked before the talk (numbers of the briefing's checklist); unset = not scored")
-@click.option("--watch", is_flag=True, help="in the UI: reload the persona when its file changes (for authors)")
+              help="谈判前勾选的十大事先准备(简报清单的序号);不填则不计分")
+@click.option("--watch", is_flag=True, help="终端界面里:角色文件一改就重新载入(写角色时用)")
 def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool, difficulty: str | None,
          card_out: str | None, trainee: str | None, team: str, plan_out: str | None, start: str | None,
          save: bool, watch: bool, prepared: str | None) -> None:
-    """Play SCENARIO (an id or a scenario file).
+    """练习场景 SCENARIO(场景编号或场景文件)。
 
-    With --from 12:3 the session starts where session 12 stood before its third turn (same seed and
-    difficulty, turns 1-2 replayed), plays FILE from turn 3, and is stored as a new attempt of session 12.
+    --from 12:3:从练习 12 第三回合之前的局面开始(同样的种子和难度,重放第 1-2 回合),
+    从第 3 回合起走 FILE,另存为练习 12 的一次新尝试。
     """
     try:
         sc, persona = resolve_scenario(scenario)
@@ -51,9 +52,9 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     if start is not None and (seed is not None or difficulty is not None):
         fail("--from continues with the parent session's seed and difficulty: drop --seed/--difficulty", 2)
     if card_out and not (trainee or "").strip():
-        fail("--scorecard needs --trainee NAME", 2)
+        fail("--scorecard 需要学员姓名:加上 --trainee 姓名(成绩单上要写明是谁练的)", 2)
     if prepared is not None and card_out:
-        fail("--prepared is not recorded in scorecards yet: drop --scorecard or --prepared", 2)
+        fail("--prepared 还不会记进成绩单:去掉 --scorecard 或 --prepared", 2)
     ticked = _parse_prepared(prepared) if prepared is not None else None
     moves = read_moves(moves_file)
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports

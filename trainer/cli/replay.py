@@ -13,9 +13,9 @@ from trainer.cli.common import dump_json, fail
 
 @click.command("replay")
 @click.argument("card", metavar="CARD.json")
-@click.option("--json", "as_json", is_flag=True, help="print the playback (turns, pinned findings) as JSON")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON(各回合和钉在回合上的点评)")
 def replay(card: str, as_json: bool) -> None:
-    """Show a past session from its scorecard, turn by turn, with the findings at their turns."""
+    """按成绩单逐回合回放一次练习,点评显示在对应回合。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.competition.scorecard import CardError
     from trainer.core.content.library import ContentError

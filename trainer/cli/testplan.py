@@ -9,10 +9,10 @@ from trainer.cli.common import dump_json
 
 @click.command("test")
 @click.argument("plans", nargs=-1, required=True)
-@click.option("--verbose", "-v", is_flag=True, help="also print each line's mean score, recovery and results")
-@click.option("--json", "as_json", is_flag=True, help="print the reports as JSON")
+@click.option("--verbose", "-v", is_flag=True, help="同时列出每条路线的平均分、回收比例和结局")
+@click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
-    """Play every line of each PLAN (file or folder) over its seeds and check the expectations."""
+    """运行测试计划 PLAN(文件或文件夹):每条路线在各个种子下对练,检查预期结果。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.authoring.testplan import PlanError, load_plan, plan_files, run_plan
 

@@ -226,11 +226,11 @@ def _moves(nodes: list[YNode], out: Problems) -> tuple[tuple[str, ...], tuple[st
         said, want = (m.value["say"], m.value["expect_tactic"]) if m.kind == "mapping" else (m, None)
         word = str(said.value).strip()
         if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
-            out.error(said, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS)}")
+            out.error(said, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS, catalogue.NAMES)}")
         if want is not None:
             tactic = str(want.value).strip()
             if tactic not in catalogue.MOVE_IDS:
-                out.error(want, f"unknown tactic '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS)}")
+                out.error(want, f"unknown tactic '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS, catalogue.NAMES)}")
             elif word in catalogue.MOVE_IDS and word != tactic:
                 out.error(want, f"'{word}' is a tactic id: it is always heard as itself")
         moves.append(str(said.value))

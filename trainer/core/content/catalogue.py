@@ -141,6 +141,8 @@ BY_ID[HOSTILE] = HOSTILE_TACTIC
 CONTRACT_TACTIC_COUNT = 32
 #: every id a move can resolve to: the tactics plus `hostile`
 MOVE_IDS: tuple[str, ...] = TACTIC_IDS + (HOSTILE,)
+#: id → 中文名, for hints (`unknown tactic '红白脸' (did you mean 'red_white_face' 红白脸 / 双簧?)`)
+NAMES: dict[str, str] = {t.id: t.name for t in BY_ID.values()}
 
 
 def group_of(tactic_id: str) -> str:

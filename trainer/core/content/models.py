@@ -322,7 +322,7 @@ def _expand_moves(node: YNode, out: Problems) -> set[str]:
     if word in ("any", "*"):
         return set(catalogue.MOVE_IDS)
     choices = list(catalogue.MOVE_IDS) + list(catalogue.GROUPS)
-    out.error(node, f"unknown tactic '{word}'{did_you_mean(word, choices)}")
+    out.error(node, f"unknown tactic '{word}'{did_you_mean(word, choices, catalogue.NAMES)}")
     return set()
 
 
@@ -350,7 +350,7 @@ def _conditions(node: YNode | None, meters: set[str], states: dict[str, Any], ou
                 out.error(c, f"unknown meter '{a.name}' in condition{did_you_mean(a.name, choices)}")
             elif a.kind in ("used", "last") and a.name not in catalogue.MOVE_IDS and a.name not in catalogue.GROUPS:
                 out.error(c, f"unknown tactic '{a.name}' in condition"
-                             f"{did_you_mean(a.name, list(catalogue.MOVE_IDS) + list(catalogue.GROUPS))}")
+                             f"{did_you_mean(a.name, list(catalogue.MOVE_IDS) + list(catalogue.GROUPS), catalogue.NAMES)}")
             elif a.kind == "visited" and a.name not in states:
                 out.error(c, f"unknown state '{a.name}' in condition{did_you_mean(a.name, states)}")
         conds.append(cond)

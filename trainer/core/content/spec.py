@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,13 +59,26 @@ class Unique:
         self.first[name] = where
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
+    """A ` (did you mean 'x'?)` hint, or "". With ``names`` (id → 中文名), a word that is no close id is
+    also looked up among the names, and that hint shows both: ` (did you mean 'red_white_face' 红白脸 / 双簧?)`."""
     choices = list(choices)
-    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    word = str(word)
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
-        low = str(word).lower()
+        low = word.lower()
         close = [c for c in choices if low and (low in c.lower() or c.lower() in low)][:1]
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if close:
+        return f" (did you mean '{close[0]}'?)"
+    if names and word:
+        # a Chinese name (or part of one) for an id: 红白脸 → red_white_face
+        by_name = [i for i in choices if i in names and (word in names[i] or names[i] in word)]
+        if not by_name:
+            hit = difflib.get_close_matches(word, [names[i] for i in choices if i in names], n=1, cutoff=0.5)
+            by_name = [i for i in choices if hit and names.get(i) == hit[0]]
+        if by_name:
+            return f" (did you mean '{by_name[0]}' {names[by_name[0]]}?)"
+    return ""
 
 
 class Spec:

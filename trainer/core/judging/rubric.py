@@ -151,7 +151,7 @@ def _selector_items(node: YNode, out: Problems) -> list[str] | None:
     for it in node.value:
         v = it.value
         if v not in rules.SELECTOR_ITEMS:
-            out.error(it, f"unknown tactic or group '{v}'{did_you_mean(v, rules.SELECTOR_ITEMS)}")
+            out.error(it, f"unknown tactic or group '{v}'{did_you_mean(v, rules.SELECTOR_ITEMS, catalogue.NAMES)}")
             ok = False
         items.append(v)
     return items if ok else None
