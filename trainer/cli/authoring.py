@@ -115,16 +115,24 @@ def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, gam
         return
     ex, rnd, course, best = data["exhaustive"], data["random_play"], data["course_policy"], data["best_line"]
     click.echo(f"{sc.id} · {persona.name}({persona.archetype}) · seed {seed}")
-    click.echo(f"搜索 search: {ex['nodes']} states, depth {ex['depth']}{'' if ex['complete'] else ' (capped)'}"
+    scope = "已穷尽 complete" if ex["complete"] else f"在 {ex['within']} 步内穷尽,之后停止 (capped)"
+    click.echo(f"搜索 search: {ex['nodes']} states, depth {ex['depth']} · {scope}"
                f" · {time.perf_counter() - started:.2f}s")
     click.echo(f"可达 reachable: {', '.join(data['reachable_states'])}")
     if data["unreached_states"]:
-        click.echo(f"未达 never reached: {', '.join(data['unreached_states'])}")
+        if data["search_complete"]:
+            click.echo(f"未达 从未到达 never reached: {', '.join(data['unreached_states'])}")
+        else:
+            n = data["unreached_within"]
+            click.echo(f"未达 {n} 步内未到达 not reached within {n} moves "
+                       f"(更长的走法没有穷尽): {', '.join(data['unreached_states'])}")
     for name, end in data["endings"].items():
         line = " → ".join(end["shortest"]) if end["shortest"] else "-"
         click.echo(f"  结局 {name:<14} {end['result']:<13} {line}")
     if data["dead_ends"]:
         click.echo(f"死路 dead ends: {', '.join(data['dead_ends'])}")
+    if data["no_exit_found"]:
+        click.echo(f"未见出路 no way out found (搜索没有穷尽,不是定论): {', '.join(data['no_exit_found'])}")
     click.echo(f"随机 random play: win {rnd['win_rate']:.0%} of {rnd['games']} · mean score {rnd['mean_score']}")
     click.echo(f"课程 course policy: {course['result']} {course['recovered_ratio']:.0%} score {course['score']}"
                f" · {' → '.join(course['moves'])}")
