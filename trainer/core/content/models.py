@@ -551,10 +551,26 @@ def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
         goals=tuple(g.value for g in v["goals"].value), meters=meters, path=root.path, sha256=sha256_text(text))
 
 
+def wan_text(yuan: int) -> str:
+    """An amount the way the course writes it: 38万, 12.5万, 1.2亿, 8000元 — never in exponent notation."""
+    if yuan < 10_000:
+        return f"{yuan}元"
+    if yuan >= 10**12:
+        return f"{_decimal(yuan, 10**12)}万亿"
+    if yuan >= 100_000_000:
+        return f"{_decimal(yuan, 100_000_000)}亿"
+    return f"{_decimal(yuan, 10_000)}万"
+
+
+def _decimal(yuan: int, unit: int) -> str:
+    whole, rest = divmod(yuan, unit)
+    frac = f"{rest * 10_000 // unit:04d}".rstrip("0")  # at most four decimals, cut (not rounded up)
+    return f"{whole:,}" + (f".{frac}" if frac else "")
+
+
 def case_values(case: Case) -> dict[str, str]:
-    wan = case.owed / 10000
     return {
         "company": case.company, "contact": case.contact, "role": case.role,
-        "owed": f"{case.owed:,}", "owed_wan": f"{wan:g}万" if wan >= 1 else f"{case.owed}元",
+        "owed": f"{case.owed:,}", "owed_wan": wan_text(case.owed),
         "days_overdue": str(case.days_overdue), "debt_type": case.debt_type, "our_company": case.our_company,
     }
