@@ -61,7 +61,8 @@ def kind_dirs(kind: str) -> list[Path]:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    # sorted by parts: the order of Path comparison, without its per-comparison cost (10,000 files)
+    return sorted((p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()), key=lambda p: p.parts)
 
 
 def display_name(path: Path) -> str:
@@ -106,7 +107,7 @@ _KIND_KEYS = {"personas": (b"states", b"reactions"), "scenarios": (b"case", b"pe
 _TOP_KEY = re.compile(rb"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$", re.M)
 _SLUG = re.compile(SLUG)
 #: the header scan reads this much of a file first; the rest only if a key it needs is not in it
-_HEAD = 16 * 1024
+_HEAD = 4 * 1024
 
 
 @dataclass(frozen=True)
@@ -153,19 +154,28 @@ def _scalar(raw: bytes | None) -> str | None:
 
 
 def scan_header(path: Path, want: tuple[str, ...]) -> dict[str, str | None] | None:
-    """The top-level keys of a YAML file (``want``'s values when written on the key's line), read without
-    parsing: a block mapping's keys are the lines that start at column 0. None when the file cannot be read.
+    """Top-level keys of a YAML file, read without parsing: a block mapping's keys are the lines that
+    start at column 0. Stops as soon as every key in ``want`` is found (they are near the top of a
+    persona or scenario); values are kept for ``want`` only. None when the file cannot be read.
     Only an index: a file is always parsed and checked in full before anything uses it."""
+    found: dict[str, bytes | None] = {}
     try:
         with path.open("rb") as fh:
             data = fh.read(_HEAD)
-            keys = {m.group(1).decode(): m.group(2) for m in _TOP_KEY.finditer(data)}
-            if not all(w in keys for w in want):
-                data += fh.read(MAX_BYTES + 1 - len(data))
-                keys = {m.group(1).decode(): m.group(2) for m in _TOP_KEY.finditer(data)}
+            for attempt in (0, 1):
+                for m in _TOP_KEY.finditer(data):
+                    key = m.group(1).decode()
+                    found.setdefault(key, m.group(2) if key in want else None)
+                    if all(w in found for w in want):
+                        return {k: _scalar(v) for k, v in found.items()}
+                if attempt == 0 and len(data) == _HEAD:
+                    data += fh.read(MAX_BYTES + 1 - len(data))
+                    found.clear()
+                else:
+                    break
     except OSError:
         return None
-    return {k: _scalar(v) for k, v in keys.items()}
+    return {k: _scalar(v) for k, v in found.items()}
 
 
 _WANT = {"personas": ("id", "name", "archetype"), "scenarios": ("id", "title", "persona", "difficulty")}
