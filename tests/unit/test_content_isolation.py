@@ -152,3 +152,14 @@ def test_a_persona_that_cannot_be_read_costs_only_itself(tmp_path, monkeypatch):
     assert "fake-broke" in lib.personas and "locked" not in lib.personas
     r = CliRunner().invoke(main, ["list"])
     assert r.exit_code == 0 and "fake-broke" in r.output and "locked.yaml" in r.output
+
+
+def test_the_leaderboard_accepts_an_honest_card_beside_a_broken_persona(tmp_path, monkeypatch):
+    card = tmp_path / "card.json"
+    r = CliRunner().invoke(main, ["play", "fake-broke", "--moves", "-", "--scorecard", str(card),
+                                  "--trainee", "小李", "--team", "一组"],
+                           input="verify_balance\nrebut_excuse\nwritten_commitment\n")
+    assert r.exit_code == 0, r.output
+    _extra(tmp_path / "extra", monkeypatch, {"personas/broken.yaml": BROKEN})
+    r = CliRunner().invoke(main, ["leaderboard", str(card), "--format", "json"])
+    assert r.exit_code == 0, r.output
