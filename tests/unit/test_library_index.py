@@ -85,3 +85,15 @@ def test_amounts_never_use_exponents(yuan, text):
     assert wan_text(yuan) == text
     case = Case("甲", "乙", "丙", yuan, 10, "厂家与厂家", "月结", ("x",))
     assert case_values(case)["owed_wan"] == text
+
+
+def test_a_broken_override_falls_back_to_the_built_in_and_is_listed(tmp_path, monkeypatch):
+    (tmp_path / "personas").mkdir()
+    text = (ROOT / "personas" / "fake-broke.yaml").read_text(encoding="utf-8").replace("start: ", "start: nowhere_", 1)
+    (tmp_path / "personas" / "fake-broke.yaml").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TRAINER_PATH", str(tmp_path))
+    r = CliRunner().invoke(main, ["list", "--json"])
+    data = json.loads(r.stdout)
+    p = next(p for p in data["personas"] if p["id"] == "fake-broke")
+    assert p["origin"] == "project" and p["overrides"] == []
+    assert any(str(tmp_path / "personas" / "fake-broke.yaml") in pr or "fake-broke.yaml" in pr for pr in data["problems"])

@@ -16,8 +16,12 @@ _ORIGIN_ZH = {"TRAINER_PATH": "TRAINER_PATH", "project": "项目", "package": "�
 
 
 def _where(lib: Library, kind: str, e: Entry) -> dict[str, Any]:
+    """Where the item in use comes from, and the files of the same id it hides (those after it in search
+    order; a file before it failed to load and is among the problems)."""
+    same = lib.index[kind][e.id]
+    hidden = same[same.index(e) + 1:] if e in same else lib.overrides(kind, e.id)
     return {"path": str(e.path.resolve()), "origin": e.origin,
-            "overrides": [{"path": str(o.path.resolve()), "origin": o.origin} for o in lib.overrides(kind, e.id)]}
+            "overrides": [{"path": str(o.path.resolve()), "origin": o.origin} for o in hidden]}
 
 
 @click.command("list")
