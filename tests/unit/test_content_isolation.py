@@ -163,3 +163,12 @@ def test_the_leaderboard_accepts_an_honest_card_beside_a_broken_persona(tmp_path
     _extra(tmp_path / "extra", monkeypatch, {"personas/broken.yaml": BROKEN})
     r = CliRunner().invoke(main, ["leaderboard", str(card), "--format", "json"])
     assert r.exit_code == 0, r.output
+
+
+def test_a_multi_line_value_in_a_spec_error_stays_on_one_line():
+    """Found by bench/fuzz/fuzz_loader.py: a date that swallowed the next lines printed them all."""
+    from trainer.core.content.models import build_scenario
+    text = MINI_SCENARIO.replace("  owed:", "  date: \"2026-11-02\\n- 又一行\"\n  owed:", 1)
+    out = Problems()
+    build_scenario(parse_text(text, "s.yaml"), text, out)
+    assert out.errors and all("\n" not in str(p) for p in out)
