@@ -30,8 +30,9 @@ def test_markup_and_escapes_in_a_scenario_render_literally(tmp_path, monkeypatch
     (root / "scenarios").mkdir(parents=True)
     repo = Path(__file__).resolve().parents[2]
     text = (repo / "scenarios" / "fake-broke.yaml").read_text(encoding="utf-8")
+    # the loader refuses escape sequences (even as YAML escapes like "\\e"), so only markup gets this far
     text = text.replace("id: fake-broke", "id: evil-markup").replace(
-        "title: 假没钱:刚进了款的周老板", 'title: "[bold red]假没钱[/] \\e[31m红字"')
+        "title: 假没钱:刚进了款的周老板", 'title: "[bold red]假没钱[/] 红字"')
     (root / "scenarios" / "evil.yaml").write_text(text, encoding="utf-8")
     monkeypatch.setenv("TRAINER_PATH", str(root))
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path / "home"))

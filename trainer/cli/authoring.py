@@ -137,16 +137,22 @@ def simulate(scenario: str, as_json: bool, seed: int, nodes: int, seek: int, gam
         return
     ex, rnd, course, best = data["exhaustive"], data["random_play"], data["course_policy"], data["best_line"]
     click.echo(f"{sc.id} · {persona.name}({persona.archetype}) · 种子 {seed}")
-    click.echo(f"搜索:{ex['nodes']} 个局面,深度 {ex['depth']}{'' if ex['complete'] else '(到上限停止)'}"
-               f" · {time.perf_counter() - started:.2f} 秒")
+    scope = "已穷尽" if ex["complete"] else f"在 {ex['within']} 步内穷尽,之后停止"
+    click.echo(f"搜索:{ex['nodes']} 个局面,深度 {ex['depth']} · {scope} · {time.perf_counter() - started:.2f} 秒")
     click.echo(f"可达状态:{', '.join(data['reachable_states'])}")
     if data["unreached_states"]:
-        click.echo(f"到不了的状态:{', '.join(data['unreached_states'])}")
+        if data["search_complete"]:
+            click.echo(f"从未到达的状态:{', '.join(data['unreached_states'])}")
+        else:
+            n = data["unreached_within"]
+            click.echo(f"{n} 步内未到达(更长的走法没有穷尽):{', '.join(data['unreached_states'])}")
     for name, end in data["endings"].items():
         line = " → ".join(end["shortest"]) if end["shortest"] else "-"
         click.echo(f"  结局 {name:<14} {ljust(RESULT_NAMES.get(end['result'], end['result']), 10)} {line}")
     if data["dead_ends"]:
         click.echo(f"死路:{', '.join(data['dead_ends'])}")
+    if data["no_exit_found"]:
+        click.echo(f"未见出路(搜索没有穷尽,不是定论):{', '.join(data['no_exit_found'])}")
     click.echo(f"随机对练:{rnd['games']} 局中赢 {rnd['win_rate']:.0%} · 平均 {rnd['mean_score']} 分")
     click.echo(f"按课程打法:{RESULT_NAMES.get(course['result'], course['result'])} 回收 {course['recovered_ratio']:.0%}"
                f" · {course['score']} 分 · {' → '.join(course['moves'])}")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import random
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +84,29 @@ class Forks:
             c._closed = True
             self.free.append(c.model)
 
+    def park(self, c: Session) -> None:
+        """Hand ``c``'s model back while ``c`` waits in a search frontier, remembering its state.
+
+        A frontier holds thousands of sessions; were each a model of the machine, every join would
+        pay for the machine's list of models (transitions checks membership in it), and the search
+        would slow down quadratically. A parked session must be ``unpark``-ed before it is read."""
+        if not c._closed:
+            c.__dict__["parked_state"] = c.state  # only the search reads it (see unpark)
+            self.release(c)
+
+    def unpark(self, c: Session) -> None:
+        state = c.__dict__.pop("parked_state", None)
+        if state is None:
+            return
+        c._closed = False
+        if self.free:
+            c.model = self.free.pop()
+            c.model.session = c
+            c.machine.set_state(state, model=c.model)
+        else:
+            c.model = DebtorModel(c)
+            c.machine.add_model(c.model, initial=state)
+
     def close(self, machine: Any) -> None:
         for m in self.free:
             machine.remove_model(m)
@@ -112,11 +135,12 @@ class Focus:
     visited: tuple[str, ...]
     per_move: bool  # repeats/streak: the move's own history matters
     chance: bool  # chance(): the RNG state matters
+    turn: bool = False  # turn: how many moves were played matters
 
     @classmethod
     def of(cls, persona: Persona) -> Focus:
         used, last, visited = set(), set(), set()
-        per_move = chance = False
+        per_move = chance = turn = False
         rules = list(persona.reactions) + list(persona.auto)
         for r in rules:
             for c in r.when:
@@ -129,9 +153,11 @@ class Focus:
                         visited.add(a.name)
                     elif a.kind == "builtin" and a.name in ("repeats", "streak"):
                         per_move = True
+                    elif a.kind == "builtin" and a.name == "turn":
+                        turn = True
                     elif a.kind == "chance":
                         chance = True
-        return cls(tuple(sorted(used)), tuple(sorted(last)), tuple(sorted(visited)), per_move, chance)
+        return cls(tuple(sorted(used)), tuple(sorted(last)), tuple(sorted(visited)), per_move, chance, turn)
 
 
 def _touches(move: str, target: str) -> bool:
@@ -179,10 +205,18 @@ def _expand(s: Session, moves: list[str], focus: Focus, forks: Forks, found: Fin
 
 
 def _key(s: Session, focus: Focus) -> tuple[Any, ...]:
-    return (s.state, tuple(round(v, 1) for v in s.meters.values()),
+    """What decides a session's future: two sessions with equal keys play on alike, so the search keeps one.
+
+    The state, the meters, what the conditions read (uses, last moves, visited states, the turn, the RNG),
+    and how often each move was played (repetition decay scales a move's effects by its earlier uses).
+    A shallower session with the same key is kept first (breadth-first), and it has at least as many
+    turns left, so merging never hides a state the deeper one could reach."""
+    return (s.state, tuple(round(v, 6) for v in s.meters.values()),
             tuple(s.used(t) for t in focus.used), tuple(s.last(t) for t in focus.last),
             tuple(v in s.visited_states for v in focus.visited),
             s.history[-1] if focus.per_move and s.history else None,
+            tuple(sorted(Counter(s.history).items())),
+            len(s.turns) if focus.turn else None,
             s.rng.getstate()[1][:4] if focus.chance else None)
 
 
@@ -262,18 +296,26 @@ def explore(scenario: Scenario, persona: Persona, found: Findings, seed: int, ma
     seen: set[tuple[Any, ...]] = {_key(root, focus)}
     found.record(root, [])
     nodes, complete, depth = 0, True, 0
+    within = max_depth  # every line of up to this many moves was explored (lowered when the search stops early)
     while frontier:
         s, moves = frontier.popleft()
         depth = max(depth, len(moves))
         if len(moves) >= max_depth or nodes >= max_nodes:
+            if len(moves) < max_depth:  # breadth-first: every shorter line was expanded, this one was not
+                within = min(within, len(moves))
             complete = complete and len(moves) >= scenario.turn_limit
-            forks.release(s)
+            if "parked_state" in s.__dict__:
+                s.__dict__.pop("parked_state")
+            else:
+                forks.release(s)
             continue
+        forks.unpark(s)
         for c, line in _expand(s, moves, focus, forks, found, seen):
             nodes += 1
+            forks.park(c)
             frontier.append((c, line))
     forks.close(root.machine)
-    return {"nodes": nodes, "max_nodes": max_nodes, "depth": depth, "complete": complete}
+    return {"nodes": nodes, "max_nodes": max_nodes, "depth": depth, "complete": complete, "within": within}
 
 
 def random_play(scenario: Scenario, persona: Persona, found: Findings, seed: int, games: int) -> dict[str, Any]:
@@ -396,17 +438,27 @@ def seek(scenario: Scenario, persona: Persona, found: Findings, seed: int, budge
             if c.ended:
                 c.close()
                 continue
-            heapq.heappush(heap, (d, -_meter_value(c), len(c.turns), next(tie), c, list(found.first_line[st])))
+            start = forks.fork(c)  # onto the recycled models, so that parking it hands a model back
+            c.close()
+            forks.park(start)
+            heapq.heappush(heap, (d, -_meter_value(start), len(start.turns), next(tie), start,
+                                  list(found.first_line[st])))
         seen: set[tuple[Any, ...]] = set()
         n = 0
         while heap and n < per_target and target not in found.reached:
             *_, s, moves = heapq.heappop(heap)
+            forks.unpark(s)
             for c, line in _expand(s, moves, focus, forks, found, seen, keep=_within(dist)):
                 n += 1
-                heapq.heappush(heap, (dist[c.state], -_meter_value(c), len(line), next(tie), c, line))
+                entry = (dist[c.state], -_meter_value(c), len(line), next(tie), c, line)
+                forks.park(c)
+                heapq.heappush(heap, entry)
         for *_, s, _m in heap:
-            forks.release(s)
-            s.close()  # the replayed starts joined the machine on their own
+            if "parked_state" in s.__dict__:
+                s.__dict__.pop("parked_state")
+            else:
+                forks.release(s)
+        root.close()
         spent[target] = n
         forks.close(root.machine)
     return spent
@@ -427,13 +479,19 @@ def simulate(scenario: Scenario, persona: Persona, seed: int = 0, max_nodes: int
         line = found.shortest.get(name)
         endings[name] = {"result": st.ending.result, "reached": line is not None,
                          "shortest": line, "turns": len(line) if line is not None else None}
-    dead = [s for s in states if s in found.reached and not persona.states[s].terminal and s not in found.can_end]
+    no_exit = [s for s in states if s in found.reached and not persona.states[s].terminal and s not in found.can_end]
+    complete = bool(exhaustive["complete"])
     return {
         "scenario": scenario.id, "persona": persona.id, "seed": seed,
         "reachable_states": [s for s in states if s in found.reached],
         "unreached_states": [s for s in states if s not in found.reached],
+        # facts, not guesses: "never reached" and "dead end" only when every line up to the turn limit was
+        # explored; otherwise the claim is "not reached within N moves" / "no way out found"
+        "search_complete": complete,
+        "unreached_within": None if complete else exhaustive["within"],
         "endings": endings,
-        "dead_ends": dead,
+        "dead_ends": no_exit if complete else [],
+        "no_exit_found": [] if complete else no_exit,
         "random_play": rnd,
         "course_policy": course,
         "best_line": found.best.public() if found.best else None,

@@ -176,8 +176,15 @@ def validate_paths(paths: list[str]) -> Problems:
 
 
 def _check_scenarios(scenarios: list[FileResult], personas: dict[str, Persona], out: Problems) -> None:
-    known = dict(load_library().personas)
-    known.update(personas)
+    lib = load_library()  # indexed: only the personas the scenarios name are loaded
+    known: dict[str, Persona] = {}
+    for res in scenarios:
+        pid = res.scenario.persona_id if res.scenario else ""
+        if pid in personas:
+            known[pid] = personas[pid]
+        elif pid not in known and pid in lib.personas:
+            known[pid] = lib.personas[pid]
+    names = sorted(set(lib.personas.ids()) | set(personas))
     seen: dict[str, str] = {}
     for res in scenarios:
         s, at = res.scenario, res.anchors
@@ -189,7 +196,7 @@ def _check_scenarios(scenarios: list[FileResult], personas: dict[str, Persona], 
             _sibling_persona(s, known)
         if s.persona_id not in known:
             out.append(Problem(*at["persona"], "error",
-                               f"unknown persona '{s.persona_id}'{did_you_mean(s.persona_id, known)}"))
+                               f"unknown persona '{s.persona_id}'{did_you_mean(s.persona_id, names)}"))
             continue
         persona = known[s.persona_id]
         mnames = {m.name for m in persona.meters}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from trainer.core.content import catalogue
@@ -304,8 +305,8 @@ def _list(node: YNode | None) -> list[YNode]:
 def check_placeholders(node: YNode, out: Problems, allowed: tuple[str, ...] = PLACEHOLDERS) -> None:
     for m in _PLACEHOLDER.finditer(str(node.value)):
         if m.group(1) not in allowed:
-            out.error(node, f"unknown placeholder '{{{m.group(1)}}}' in text; use one of "
-                            f"{', '.join('{' + a + '}' for a in allowed)}{did_you_mean(m.group(1), allowed)}")
+            out.error(node, f"unknown placeholder '{{{m.group(1)}}}' in text{did_you_mean(m.group(1), allowed)}; "
+                            f"use one of {', '.join('{' + a + '}' for a in allowed)}")
 
 
 def render(text: str, values: dict[str, str]) -> str:
@@ -402,6 +403,8 @@ def _build_ending(en: YNode, out: Problems) -> Ending:
         out.error(en, f"paid {paid} + committed {committed} is more than the whole debt (1.0)")
     if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
         out.warning(ev["plan"], "the plan's shares do not add up to paid + committed")
+    if "summary" in ev:
+        check_placeholders(ev["summary"], out)
     return Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
 
 
@@ -492,6 +495,7 @@ def _build_difficulty(node: YNode | None, meter_names: set[str], out: Problems) 
 
 def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
     """Check ``root`` against PERSONA_SPEC and build the Persona; problems go to ``out``."""
+    before = len(out.errors)  # ``out`` may be shared by many files: only this file's errors count
     if not PERSONA_SPEC.check(root, out):
         return None
     v = root.value
@@ -508,7 +512,7 @@ def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
     hidden = HiddenReason(hr.value["reason"].value, hr.value["truth"].value, hr.value["cover"].value) if hr else None
     dv = v["default"].value
     default_effects, default_replies = _effects(dv.get("effects"), meter_names, out), _replies(dv["replies"], out)
-    if out.errors:
+    if len(out.errors) > before:
         return None
     return Persona(
         id=v["id"].value, name=v["name"].value, archetype=v["archetype"].value, summary=_s(v.get("summary")),
@@ -519,11 +523,30 @@ def build_persona(root: YNode, text: str, out: Problems) -> Persona | None:
         repetition_penalty=_s(rep.get("penalty"), 4), difficulty=diff, path=root.path, sha256=sha256_text(text))
 
 
+#: story dates the engine can add ``due_days`` (≤ 3650) to and print
+DATE_YEARS = (1900, 2200)
+
+
+def check_date(node: YNode, out: Problems) -> bool:
+    """``node`` holds YYYY-MM-DD (the spec checked the shape): is it a real calendar day?"""
+    try:
+        d = date.fromisoformat(str(node.value))
+    except ValueError:
+        out.error(node, f"日期 '{node.value}' 不存在(月份 01–12,日期按当月天数),格式 YYYY-MM-DD")
+        return False
+    if not DATE_YEARS[0] <= d.year <= DATE_YEARS[1]:
+        out.error(node, f"日期 '{node.value}' 的年份须在 {DATE_YEARS[0]}–{DATE_YEARS[1]} 之间")
+        return False
+    return True
+
+
 def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
     if not SCENARIO_SPEC.check(root, out):
         return None
     v = root.value
     cv = v["case"].value
+    if "date" in cv and not check_date(cv["date"], out):
+        return None
     case = Case(
         company=cv["company"].value, contact=cv["contact"].value, role=cv["role"].value,
         owed=cv["owed"].value, days_overdue=cv["days_overdue"].value, debt_type=cv["debt_type"].value,
@@ -537,10 +560,26 @@ def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
         goals=tuple(g.value for g in v["goals"].value), meters=meters, path=root.path, sha256=sha256_text(text))
 
 
+def wan_text(yuan: int) -> str:
+    """An amount the way the course writes it: 38万, 12.5万, 1.2亿, 8000元 — never in exponent notation."""
+    if yuan < 10_000:
+        return f"{yuan}元"
+    if yuan >= 10**12:
+        return f"{_decimal(yuan, 10**12)}万亿"
+    if yuan >= 100_000_000:
+        return f"{_decimal(yuan, 100_000_000)}亿"
+    return f"{_decimal(yuan, 10_000)}万"
+
+
+def _decimal(yuan: int, unit: int) -> str:
+    whole, rest = divmod(yuan, unit)
+    frac = f"{rest * 10_000 // unit:04d}".rstrip("0")  # at most four decimals, cut (not rounded up)
+    return f"{whole:,}" + (f".{frac}" if frac else "")
+
+
 def case_values(case: Case) -> dict[str, str]:
-    wan = case.owed / 10000
     return {
         "company": case.company, "contact": case.contact, "role": case.role,
-        "owed": f"{case.owed:,}", "owed_wan": f"{wan:g}万" if wan >= 1 else f"{case.owed}元",
+        "owed": f"{case.owed:,}", "owed_wan": wan_text(case.owed),
         "days_overdue": str(case.days_overdue), "debt_type": case.debt_type, "our_company": case.our_company,
     }

@@ -81,6 +81,12 @@ def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | N
     return ""
 
 
+def shown(v: object, limit: int = 40) -> str:
+    """A value quoted inside a one-line message: line breaks and tabs escaped, long text cut."""
+    t = str(v).replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
 class Spec:
     doc: str = ""
 
@@ -129,7 +135,7 @@ class Str(Spec):
             out.error(node, f"expected text, found {_typename(node)}")
             return False
         if self.choices is not None and v not in self.choices:
-            out.error(node, f"'{v}' is not one of: {', '.join(self.choices)}{did_you_mean(v, self.choices)}")
+            out.error(node, f"'{shown(v)}' is not one of: {', '.join(self.choices)}{did_you_mean(v, self.choices)}")
             return False
         if len(v.strip()) < self.min_len:
             out.error(node, "must not be empty")
@@ -138,7 +144,7 @@ class Str(Spec):
             out.error(node, f"text longer than {self.max_len} characters")
             return False
         if self.pattern and not re.fullmatch(self.pattern, v):
-            out.error(node, f"'{v}' is not a valid value{': ' + self.pattern_hint if self.pattern_hint else ''}")
+            out.error(node, f"'{shown(v)}' is not a valid value{': ' + self.pattern_hint if self.pattern_hint else ''}")
             return False
         return True
 

@@ -35,6 +35,8 @@ MAX_NODES = 200_000
 
 # C0 controls except TAB/LF/CR, DEL, C1 controls, and the bidi overrides that can disguise text.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: the same in a decoded scalar, plus CR: the parser turns line breaks into LF, so a CR there came from an escape
+_DECODED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
 
 
 class LoadError(Exception):
@@ -204,6 +206,12 @@ def _parse_events(text: str, path: str, loader: Any) -> YNode:
                 if tag is not None and tag != "!":
                     raise LoadError(path, mark.line + 1, mark.column + 1, f"explicit tags ({tag}) are not allowed")
                 plain = ev.implicit[0] and not ev.style
+                if ev.style == '"':  # escapes (\e, \x1b, \u202e …) decode to what the raw-text check never saw
+                    bad = _DECODED_CONTROL.search(ev.value)
+                    if bad:
+                        raise LoadError(path, mark.line + 1, mark.column + 1,
+                                        f"双引号字符串解码后含控制字符 U+{ord(bad.group()):04X}"
+                                        "(\\e、\\a、\\x1b、\\r 之类的转义不允许)")
                 node = YNode(_resolve_plain(ev.value) if plain else ev.value, mark.line + 1, mark.column + 1, path,
                              quoted=not plain)
                 nodes += 1
