@@ -227,3 +227,24 @@ def test_seed_out_of_range_is_a_clear_error(tmp_path, monkeypatch):
     r = CliRunner().invoke(main, ["play", "fake-broke", "--moves", "-", "--seed", str(2 ** 63 - 1), "--save",
                                   "--json"], input=MOVES_TEXT)
     assert r.exit_code == 0, r.output
+
+
+def test_a_store_in_a_read_only_folder_is_read_but_never_written(tmp_path, fake_broke, monkeypatch):
+    """On a read-only disk SQLite cannot make the WAL's side files, so the store opens immutable: history
+    reads it, a write is one line. (Simulated: the tests may run as root, who can write any folder.)"""
+    path = tmp_path / DB_NAME
+    scenario, persona = fake_broke
+    first = Store(path)
+    session_with_turns(first, scenario, persona, 2)
+    first.close()
+
+    def cannot_open(self):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(Store, "_open", cannot_open)
+    monkeypatch.setattr(db.os, "access", lambda p, mode: False)
+    store = Store(path)
+    assert store.read_only and [r.turns for r in store.sessions()] == [2]
+    with pytest.raises(StoreWriteError, match="只读") as e:
+        store.begin(scenario, persona, 1, "normal")
+    assert "\n" not in str(e.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable
@@ -100,10 +101,23 @@ def explain(e: BaseException, path: Path) -> str:
                 "这一步没能保存;稍后再试")
     if code in (_NOTADB, _CORRUPT):
         return f"{path}: 这不是回款道场的练习记录库,或文件已损坏({text})"
+    if code == _IOERR and _disk_nearly_full(path):  # SQLite says "disk I/O error" when it cannot grow -wal/-shm
+        return (f"{path}: 磁盘已满,练习记录库无法写入(之前已保存的回合都还在;"
+                "腾出空间后可用 `trainer resume` 接着练)")
+    if code == _CANTOPEN and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return (f"{path}: 练习记录库所在的文件夹是只读的,无法保存(检查写权限,"
+                "或用环境变量 TRAINER_HOME 换一个文件夹)")
     if code in (_CANTOPEN, _IOERR) or isinstance(e, OSError):
         why = e.strerror if isinstance(e, OSError) and e.strerror else text
         return f"{path}: 无法打开练习记录库({why})"
     return f"{path}: 练习记录库出错({text})"
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
 
 
 P = ParamSpec("P")
@@ -189,6 +203,7 @@ class Store:
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except (OSError, sqlite3.Error) as e:
             raise StoreError(explain(e, self.path)) from None
+        self.read_only = False
         try:
             self._open()
         except StoreError:
@@ -196,16 +211,35 @@ class Store:
             raise
         except sqlite3.Error as e:
             self.db.close()
+            if not (self.path.is_file() and not os.access(self.path.parent, os.W_OK)):
+                raise StoreError(explain(e, self.path)) from None
+            self._open_read_only()
+
+    def _open_read_only(self) -> None:
+        """A store in a folder we may not write (a read-only disk or mount): SQLite cannot make the WAL's side
+        files there, so open it immutable and read-only. History still reads it; every write is refused in one
+        line (StoreWriteError, "只读")."""
+        try:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                      timeout=BUSY_TIMEOUT, isolation_level=None)
+            version = self.schema_version()
+        except sqlite3.Error as e:
             raise StoreError(explain(e, self.path)) from None
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise StoreVersionError(self._newer(version))
+        self.read_only = True
+
+    def _newer(self, version: int) -> str:
+        return (f"{self.path}: 练习记录库来自更新版本的回款道场(库版本 {version},本程序只认到 {SCHEMA_VERSION}),"
+                "未读取也未改动;请升级 trainer,或用环境变量 TRAINER_HOME 换一个文件夹")
 
     def _open(self) -> None:
         """Check the schema version first (a newer store is refused before anything is written), then WAL mode
         and the migrations a store older than this program needs. A current store is opened without a write."""
         version = self.schema_version()
         if version > SCHEMA_VERSION:
-            raise StoreVersionError(
-                f"{self.path}: 练习记录库来自更新版本的回款道场(库版本 {version},本程序只认到 {SCHEMA_VERSION}),"
-                "未读取也未改动;请升级 trainer,或用环境变量 TRAINER_HOME 换一个文件夹")
+            raise StoreVersionError(self._newer(version))
         self.db.execute("PRAGMA synchronous=FULL")
         if version < SCHEMA_VERSION or self._retry(lambda: self.db.execute("PRAGMA journal_mode").fetchone()[0]) != "wal":
             self._retry(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
