@@ -64,7 +64,7 @@ def test_unknown_tactic_id_in_a_moves_file_exits_2_with_a_hint(tmp_path):
     moves.write_text("courtesy\n  verify_balanse\n", encoding="utf-8")
     r = invoke("play", "fake-broke", "--moves", str(moves), "--json")
     assert r.exit_code == 2 and r.stdout == ""
-    assert f"{moves}:2:3: unknown tactic 'verify_balanse' (did you mean 'verify_balance'?)" in r.stderr
+    assert f"{moves}:2:3: 未知招式 'verify_balanse' (did you mean 'verify_balance'?)" in r.stderr
 
 
 def test_chinese_free_text_in_a_moves_file_still_goes_to_the_recogniser():

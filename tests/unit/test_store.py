@@ -122,5 +122,5 @@ def test_settings_round_trip(store):
 def test_unopenable_store_is_a_store_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(StoreError, match="cannot open the session store"):
+    with pytest.raises(StoreError, match="无法打开练习记录库"):
         Store(blocker / "sub" / DB_NAME)

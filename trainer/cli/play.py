@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from trainer.cli.common import dump_json, fail, read_moves
+from trainer.cli.common import MAX_MOVES, dump_json, fail, read_moves, seed_option
 from trainer.cli.complete import scenario_ids
 from trainer.core.content.library import ContentError, resolve_scenario
 from trainer.core.content.models import DIFFICULTIES
@@ -17,7 +17,7 @@ from trainer.core.content.models import DIFFICULTIES
 @click.command("play")
 @click.argument("scenario", shell_complete=scenario_ids)
 @click.option("--moves", "moves_file", metavar="FILE", help="无界面对练:FILE 每行一招(招式编号或中文话术;'-' 为标准输入)")
-@click.option("--seed", type=int, metavar="N", help="随机种子  [默认:0;--from 时沿用原练习的]")
+@click.option("--seed", callback=seed_option, metavar="N", help="随机种子(整数)  [默认:0;--from 时沿用原练习的]")
 @click.option("--json", "as_json", is_flag=True, help="输出一个 JSON 对象(无界面)")
 @click.option("--difficulty", type=click.Choice(DIFFICULTIES), help="改用这个难度")
 @click.option("--scorecard", "card_out", metavar="OUT.json", help="写出成绩单(无界面;必须同时给 --trainee 学员姓名)")
@@ -79,6 +79,8 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
                 score = score_session(s, prepared=ticked)
     except ContentError as e:  # the rubric is content too
         fail(str(e), 2)
+    if card_out and len(s.turns) > MAX_MOVES:  # --from adds the parent's turns: the card reader's cap holds
+        fail(f"这次练习有 {len(s.turns)} 回合,超过评分卡上限 {MAX_MOVES},未写评分卡 {card_out}", 2)
     data = result_json(s, score)
     if stored is not None:
         data.update(stored)
@@ -146,17 +148,33 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
             parent = row
     except StoreError as e:
         fail(str(e), 2)
-    for m in moves:
-        turn = s.play(m)
-        if turn is not None:
-            store.record_turn(sid, turn)
-    s.close()
-    score = score_session(s, prepared=ticked)
-    store.finish(sid, outcome_of(s)["result"], score.total)
-    store.close()
+    try:
+        for m in moves:
+            turn = s.play(m)
+            if turn is not None:
+                store.record_turn(sid, turn)  # its own short transaction: a failure keeps the turns before it
+        s.close()
+        score = score_session(s, prepared=ticked)
+        store.finish(sid, outcome_of(s)["result"], score.total)
+    except StoreError as e:
+        s.close()
+        kept = len(store_turns_safely(store, sid))
+        fail(f"{e}[会话 {sid} 已保存 {kept} 回合]", 1)
+    finally:
+        store.close()
     where = f" (a new attempt of session {parent.id} from turn {point.turn})" if parent else ""
     click.echo(f"stored as session {sid}{where}", err=True)
     return s, score, {"session_id": sid, "parent": {"id": parent.id, "turn": point.turn} if parent else None}
+
+
+def store_turns_safely(store, sid: int) -> list:
+    """The turns of ``sid`` that did reach the store (none if the store cannot even be read)."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.core.store.db import StoreError
+    try:
+        return store.turns(sid)
+    except StoreError:
+        return []
 
 
 def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | None, quiet: bool) -> None:

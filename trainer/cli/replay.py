@@ -28,14 +28,16 @@ def replay(card: str, as_json: bool) -> None:
         click.echo(dump_json(playback.public()))
         return
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.cli.ui import HEADLESS_REPLAY, require_terminal, run_app
     from trainer.core.store.db import StoreError
+    require_terminal(HEADLESS_REPLAY)
     try:
         # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.tui.app import build_app
         app = build_app(replay=card)
     except StoreError as e:
         fail(str(e), 1)
-    app.run()
+    run_app(app)
 
 
 COMMANDS = [replay]

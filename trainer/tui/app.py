@@ -6,7 +6,9 @@ navigation, the store and the display settings.
 
 from __future__ import annotations
 
+import asyncio
 import random
+import signal
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -17,13 +19,15 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from trainer.core.store.db import Store, StoreError
+from trainer.core.store.db import Store, StoreError, StoreWriteError
 from trainer.tui.host import TrainerHost
 from trainer.tui.messages import ScenarioChosen, SessionEnded, StartRequested
 from trainer.tui.screens.picker import PickerScreen
 from trainer.tui.text import Display
 
 if TYPE_CHECKING:  # the engine and the later screens load on first use: the picker paints first
+    from rich.console import RenderableType
+
     from trainer.core.content.library import Library
     from trainer.core.content.models import Persona, Scenario
     from trainer.core.engine.session import Session
@@ -32,6 +36,10 @@ if TYPE_CHECKING:  # the engine and the later screens load on first use: the pic
     from trainer.tui.screens.negotiation import Live
 
 THEMES = ("textual-dark", "textual-light")
+
+#: exit codes: a store that failed (a turn may not have been saved), and SIGTERM (128 + 15, as a shell reports it)
+EXIT_STORE_FAILED = 1
+EXIT_TERMINATED = 128 + signal.SIGTERM
 
 
 class TrainerCommands(Provider):
@@ -97,6 +105,8 @@ class TrainerApp(TrainerHost):
         theme = self.store.get_setting("theme")
         if theme in THEMES:
             self.theme = theme
+        self.exit_message = ""  # why the app left, when it was not the trainee's choice (also printed on exit)
+        self._sigterm_installed = False
 
     @property
     def library(self) -> Library:
@@ -114,6 +124,7 @@ class TrainerApp(TrainerHost):
 
     def on_mount(self) -> None:
         self.title = self.tr(self.TITLE)
+        self._install_sigterm()
         self.push_screen(PickerScreen())
         if self.start_replay is not None:
             # deferred for start-up: the picker's first frame doesn't wait for screens or stages it may never open
@@ -124,16 +135,76 @@ class TrainerApp(TrainerHost):
         elif self.start_scenario is not None:
             self.open_briefing(self.start_scenario)
 
+    # ------------------------------------------------------------ leaving: signals, failures, sessions
+    def _install_sigterm(self) -> None:
+        """SIGTERM leaves through the app's own exit, so the driver puts the terminal back (no raw mode, no
+        alternate screen left behind). Not under Textual's test harness: it must not take pytest's signals."""
+        if self.is_headless:
+            return
+        try:
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self.on_sigterm)
+            self._sigterm_installed = True
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread, or no signals (Windows)
+            pass
+
+    def exit(self, result: None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
+        """Every way out (quit, SIGTERM, a failure, the replay's own exit) lets go of the sessions on screen."""
+        self.release_sessions()
+        if self._sigterm_installed:
+            self._sigterm_installed = False
+            try:
+                asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
+            except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - the loop is closing
+                pass
+        super().exit(result, return_code, message)
+
+    def on_sigterm(self) -> None:
+        self.leave(EXIT_TERMINATED, "回款道场收到终止信号(SIGTERM)已退出;已保存的回合都还在,可用 `trainer resume` 继续。")
+
+    def leave(self, code: int, message: str) -> None:
+        """Exit with ``code`` and tell the trainee why (after the terminal is restored)."""
+        self.exit_message = self.tr(message)
+        # deferred for start-up: only needed on the way out. Text: brackets in a path are not markup, and the
+        # line is not re-wrapped by the console (the terminal wraps it)
+        from rich.text import Text
+        self.exit(return_code=code, message=Text(f"trainer: {self.exit_message}", no_wrap=True, overflow="ignore"))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A store that cannot be written (disk full, read-only, busy for too long) ends the app with a line in
+        Chinese and a non-zero exit, never a traceback and never exit 0: the turn that failed was not shown,
+        and every turn before it is in the store."""
+        if isinstance(error, StoreError):
+            what = "这一步没能保存,练习已停止" if isinstance(error, StoreWriteError) else "练习记录库出错,练习已停止"
+            self.leave(EXIT_STORE_FAILED, f"{what}:{error}")
+            return
+        super()._handle_exception(error)
+
+    @staticmethod
+    def _release(screen: object) -> None:
+        """A screen left behind lets go of its session: the session leaves the persona's shared machine (which
+        holds every model it was given, for good). The session stays in the store; resuming replays it."""
+        live = getattr(screen, "live", None)
+        session = getattr(live, "session", None)
+        if session is not None:
+            session.close()
+
+    def release_sessions(self) -> None:
+        for screen in self.screen_stack:
+            self._release(screen)
+
     # ------------------------------------------------------------ navigation
+    def _pop_to_picker(self) -> None:
+        while len(self.screen_stack) > 2:
+            self._release(self.screen)
+            self.pop_screen()
+
     def show(self, screen) -> None:
         """Back to the picker, then open ``screen`` on top of it (a live session is saved already)."""
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
+        self._pop_to_picker()
         self.push_screen(screen)
 
     def go_home(self) -> None:
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
+        self._pop_to_picker()
 
     def fail(self, message: str) -> None:
         self.notify(self.tr(message), severity="error", timeout=10)

@@ -10,7 +10,9 @@ transcript, outcome and score. See docs/scorecard.md.
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -184,7 +186,12 @@ def _check_hidden_reason(hr: Any) -> None:
 
 def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
     try:
-        with open(path, "rb") as fh:
+        # non-blocking open + fstat: a FIFO (no writer) or a device is refused at once instead of hanging
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise CardError("不是普通文件(管道、设备或文件夹),评分卡须是一个 .json 文件")
+            os.set_blocking(fd, True)
             data = fh.read(MAX_CARD_BYTES + 1)
     except OSError as e:
         raise CardError(f"cannot read: {e.strerror or e}") from None

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import json
 import os
+import random
+import shutil
 import sqlite3
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 if TYPE_CHECKING:  # the engine loads lazily: the UI's first screen must not wait for it
     from trainer.core.content.models import Persona, Scenario
@@ -23,6 +27,11 @@ if TYPE_CHECKING:  # the engine loads lazily: the UI's first screen must not wai
     from trainer.core.language.recognition import Recognise
 
 DB_NAME = "sessions.sqlite3"
+
+# The schema's version, kept in PRAGMA user_version. 0 = a store written before versions existed (the tables of
+# version 1, unmarked). Each step in MIGRATIONS takes a store from version n - 1 to n, in one transaction; a store
+# from a newer program (user_version > SCHEMA_VERSION) is refused, never read or written.
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions(
@@ -38,9 +47,92 @@ CREATE TABLE IF NOT EXISTS turns(
 CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: tuple(stmt.strip() for stmt in SCHEMA.split(";") if stmt.strip()),  # the first schema (also a new store)
+    2: ("CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent_id)",),  # attempts: family(), children()
+}
+
+SEED_MIN, SEED_MAX = -(2 ** 63), 2 ** 63 - 1  # a seed is stored as SQLite's signed 64-bit INTEGER
+
+# Waiting on a busy store: SQLite's own busy handler waits up to BUSY_TIMEOUT seconds for a lock; a write that
+# still finds the store busy (or hits SQLITE_BUSY at once, as a snapshot upgrade can) is tried again, at most
+# RETRIES more times, after a growing, jittered pause. Every write is one short transaction.
+BUSY_TIMEOUT = 5.0
+RETRIES = 8
+_BACKOFF_FIRST, _BACKOFF_MAX = 0.02, 1.0
+_jitter = random.Random()  # the store's own: never the session's seeded RNG (transcripts stay deterministic)
+
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 5, 6, 8, 10, 11, 13, 14, 26
 
 class StoreError(Exception):
     """A problem the user can cause (unknown session, unreadable store); str() is one line."""
+
+
+class StoreWriteError(StoreError):
+    """A write that did not happen (disk full, read-only store, busy for too long). Everything committed
+    before it is still there: each turn is its own transaction."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by a newer version of the program (its schema version is higher than ours)."""
+
+
+def _code(e: sqlite3.Error) -> int | None:
+    code = getattr(e, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _is_busy(e: sqlite3.Error) -> bool:
+    return _code(e) in (_BUSY, _LOCKED) or (_code(e) is None and "locked" in str(e))
+
+
+def explain(e: BaseException, path: Path) -> str:
+    """One line, in Chinese, for a failure of the store at ``path``."""
+    code = _code(e) if isinstance(e, sqlite3.Error) else None
+    text = str(e)
+    if code == _FULL or "disk is full" in text or getattr(e, "errno", None) == 28:  # 28 = ENOSPC
+        return (f"{path}: 磁盘已满,练习记录没能保存(之前已保存的回合都还在;"
+                "腾出空间后可用 `trainer resume` 接着练)")
+    if code == _READONLY or "readonly" in text or "read-only" in text:
+        return (f"{path}: 练习记录库是只读的,无法保存(检查该文件及其文件夹的写权限,"
+                "或用环境变量 TRAINER_HOME 换一个文件夹)")
+    if code in (_BUSY, _LOCKED) or "locked" in text:
+        return (f"{path}: 练习记录库被别的程序占用,等了 {BUSY_TIMEOUT * (RETRIES + 1):.0f} 秒以上仍未释放,"
+                "这一步没能保存;稍后再试")
+    if code in (_NOTADB, _CORRUPT):
+        return f"{path}: 这不是回款道场的练习记录库,或文件已损坏({text})"
+    if code == _IOERR and _disk_nearly_full(path):  # SQLite says "disk I/O error" when it cannot grow -wal/-shm
+        return (f"{path}: 磁盘已满,练习记录库无法写入(之前已保存的回合都还在;"
+                "腾出空间后可用 `trainer resume` 接着练)")
+    if code == _CANTOPEN and path.parent.is_dir() and not os.access(path.parent, os.W_OK):
+        return (f"{path}: 练习记录库所在的文件夹是只读的,无法保存(检查写权限,"
+                "或用环境变量 TRAINER_HOME 换一个文件夹)")
+    if code in (_CANTOPEN, _IOERR) or isinstance(e, OSError):
+        why = e.strerror if isinstance(e, OSError) and e.strerror else text
+        return f"{path}: 无法打开练习记录库({why})"
+    return f"{path}: 练习记录库出错({text})"
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reads(method: Callable[Concatenate[Store, P], R]) -> Callable[Concatenate[Store, P], R]:
+    """A read of the store: an SQLite failure becomes a one-line StoreError."""
+    @wraps(method)
+    def guarded(self: Store, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as e:
+            raise StoreError(explain(e, self.path)) from None
+    return guarded
 
 
 def home() -> Path:
@@ -107,24 +199,117 @@ class Store:
         self.clock = clock
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.executescript(SCHEMA)
+            # autocommit: every write names its own transaction (BEGIN IMMEDIATE in _write), kept short
+            self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         except (OSError, sqlite3.Error) as e:
-            raise StoreError(f"{self.path}: cannot open the session store: {e}") from None
+            raise StoreError(explain(e, self.path)) from None
+        self.read_only = False
+        try:
+            self._open()
+        except StoreError:
+            self.db.close()
+            raise
+        except sqlite3.Error as e:
+            self.db.close()
+            if not (self.path.is_file() and not os.access(self.path.parent, os.W_OK)):
+                raise StoreError(explain(e, self.path)) from None
+            self._open_read_only()
+
+    def _open_read_only(self) -> None:
+        """A store in a folder we may not write (a read-only disk or mount): SQLite cannot make the WAL's side
+        files there, so open it immutable and read-only. History still reads it; every write is refused in one
+        line (StoreWriteError, "只读")."""
+        try:
+            self.db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                      timeout=BUSY_TIMEOUT, isolation_level=None)
+            version = self.schema_version()
+        except sqlite3.Error as e:
+            raise StoreError(explain(e, self.path)) from None
+        if version > SCHEMA_VERSION:
+            self.db.close()
+            raise StoreVersionError(self._newer(version))
+        self.read_only = True
+
+    def _newer(self, version: int) -> str:
+        return (f"{self.path}: 练习记录库来自更新版本的回款道场(库版本 {version},本程序只认到 {SCHEMA_VERSION}),"
+                "未读取也未改动;请升级 trainer,或用环境变量 TRAINER_HOME 换一个文件夹")
+
+    def _open(self) -> None:
+        """Check the schema version first (a newer store is refused before anything is written), then WAL mode
+        and the migrations a store older than this program needs. A current store is opened without a write."""
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreVersionError(self._newer(version))
+        self.db.execute("PRAGMA synchronous=FULL")
+        if version < SCHEMA_VERSION or self._retry(lambda: self.db.execute("PRAGMA journal_mode").fetchone()[0]) != "wal":
+            self._retry(lambda: self.db.execute("PRAGMA journal_mode=WAL"))
+        if version < SCHEMA_VERSION:
+            self._write(self._migrate)
+
+    def schema_version(self) -> int:
+        return int(self._retry(lambda: self.db.execute("PRAGMA user_version").fetchone()[0]))
+
+    def _migrate(self) -> None:
+        """Inside the write transaction: read the version again (another process may have migrated meanwhile)."""
+        version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:  # pragma: no cover - a newer program migrated it between our two reads
+            raise StoreVersionError(f"{self.path}: 练习记录库刚被更新版本的回款道场升级(库版本 {version});请升级 trainer")
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for stmt in MIGRATIONS[step]:
+                self.db.execute(stmt)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
 
     def close(self) -> None:
         self.db.close()
 
+    # ------------------------------------------------------------ transactions
+    def _retry(self, op: Callable[[], R]) -> R:
+        """``op`` again after a growing, jittered pause while SQLite says busy or locked, at most RETRIES times."""
+        delay = _BACKOFF_FIRST
+        for attempt in range(RETRIES + 1):
+            try:
+                return op()
+            except sqlite3.OperationalError as e:
+                if not _is_busy(e) or attempt == RETRIES:
+                    raise
+            time.sleep(delay * (0.5 + _jitter.random()))
+            delay = min(delay * 2, _BACKOFF_MAX)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _write(self, body: Callable[[], R]) -> R:
+        """Run ``body`` in one short BEGIN IMMEDIATE transaction (the write lock is taken up front, so a busy
+        store is waited for and retried rather than failing half-way). Raises StoreWriteError in one line;
+        nothing of ``body`` is kept then, and everything committed before is untouched."""
+        def attempt() -> R:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                out = body()
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:
+                    try:
+                        self.db.execute("ROLLBACK")
+                    except sqlite3.Error:  # pragma: no cover - SQLite rolled back already (e.g. on disk full)
+                        pass
+                raise
+            return out
+        try:
+            return self._retry(attempt)
+        except sqlite3.Error as e:
+            raise StoreWriteError(explain(e, self.path)) from None
+        except OSError as e:  # pragma: no cover - SQLite reports I/O as sqlite3 errors; a hook may raise OSError
+            raise StoreWriteError(explain(e, self.path)) from None
+
     # ------------------------------------------------------------ writing
     def begin(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str = "",
               parent_id: int | None = None, parent_turn: int | None = None) -> int:
-        with self.db:
-            return self._insert_session(scenario, persona, seed, difficulty, trainee, parent_id, parent_turn)
+        return self._write(lambda: self._insert_session(scenario, persona, seed, difficulty, trainee, parent_id,
+                                                        parent_turn))
 
     def _insert_session(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str,
                         parent_id: int | None, parent_turn: int | None) -> int:
+        if not SEED_MIN <= int(seed) <= SEED_MAX:
+            raise StoreError(f"种子 {seed} 超出范围:能保存的种子是 {SEED_MIN} 到 {SEED_MAX} 之间的整数")
         cur = self.db.execute(
             "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
             " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
@@ -135,8 +320,7 @@ class Store:
 
     def record_turn(self, session_id: int, turn: Turn) -> None:
         """Commit one turn (call before the reply is shown)."""
-        with self.db:
-            self._insert_turn(session_id, turn)
+        self._write(lambda: self._insert_turn(session_id, turn))
 
     def _insert_turn(self, session_id: int, turn: Turn) -> None:
         self.db.execute(
@@ -147,56 +331,62 @@ class Store:
     def rewrite(self, session_id: int, session: Session) -> None:
         """Replace a session's stored turns and persona hash with ``session``'s (after a hot reload of the
         persona replayed the moves against the new file), in one transaction."""
-        with self.db:
+        def body() -> None:
             self.db.execute("DELETE FROM turns WHERE session_id=?", (session_id,))
             self.db.execute("UPDATE sessions SET persona_sha=? WHERE id=?", (session.persona.sha256, session_id))
             for turn in session.turns:
                 self._insert_turn(session_id, turn)
+        self._write(body)
 
     def begin_attempt(self, session: Session, trainee: str, parent_id: int, parent_turn: int) -> int:
         """A new attempt that starts from turn ``parent_turn`` of session ``parent_id``: the session row and the
         turns it already carries, in one transaction (a crash leaves either the whole attempt or none of it)."""
-        with self.db:
+        def body() -> int:
             sid = self._insert_session(session.scenario, session.persona, session.seed, session.difficulty, trainee,
                                        parent_id, parent_turn)
             for turn in session.turns:
                 self._insert_turn(sid, turn)
-        return sid
+            return sid
+        return self._write(body)
 
     def finish(self, session_id: int, result: str, total: int) -> None:
-        with self.db:
-            self.db.execute("UPDATE sessions SET ended_at=?, result=?, total=? WHERE id=?",
-                            (self.clock(), result, int(total), session_id))
+        self._write(lambda: self.db.execute("UPDATE sessions SET ended_at=?, result=?, total=? WHERE id=?",
+                                            (self.clock(), result, int(total), session_id)))
 
+    @_reads
     def get_setting(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM settings WHERE key=?", (key,)).fetchone()
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db:
-            self.db.execute("INSERT INTO settings(key, value) VALUES (?,?) "
-                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value))
+        self._write(lambda: self.db.execute("INSERT INTO settings(key, value) VALUES (?,?) "
+                                            "ON CONFLICT(key) DO UPDATE SET value=excluded.value", (key, value)))
 
     # ------------------------------------------------------------ reading
+    @_reads
     def sessions(self) -> list[SessionRow]:
         """Every session, oldest first, with its turn count."""
         rows = self.db.execute(f"SELECT {_SESSION_COLS} FROM sessions s ORDER BY s.id").fetchall()
         return [SessionRow(*r) for r in rows]
 
+    @_reads
     def session(self, session_id: int) -> SessionRow | None:
         r = self.db.execute(f"SELECT {_SESSION_COLS} FROM sessions s WHERE s.id=?", (session_id,)).fetchone()
         return SessionRow(*r) if r else None
 
+    @_reads
     def latest_unfinished(self) -> SessionRow | None:
         r = self.db.execute(f"SELECT {_SESSION_COLS} FROM sessions s WHERE s.ended_at IS NULL "
                             "ORDER BY s.id DESC LIMIT 1").fetchone()
         return SessionRow(*r) if r else None
 
+    @_reads
     def turns(self, session_id: int) -> list[TurnRow]:
         rows = self.db.execute("SELECT n, move, tactic, confidence, reply, state FROM turns WHERE session_id=? "
                                "ORDER BY n", (session_id,)).fetchall()
         return [TurnRow(*r) for r in rows]
 
+    @_reads
     def children(self, session_id: int) -> list[SessionRow]:
         rows = self.db.execute(f"SELECT {_SESSION_COLS} FROM sessions s WHERE s.parent_id=? ORDER BY s.id",
                                (session_id,)).fetchall()
