@@ -23,8 +23,20 @@ def main(ctx: click.Context) -> None:
 
 def _register() -> None:
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
-    from trainer.cli import authoring, classify, history, leaderboard, listing, play, replay, testplan, validate
-    for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan, replay):
+    from trainer.cli import (
+        authoring,
+        classify,
+        event,
+        history,
+        leaderboard,
+        listing,
+        play,
+        replay,
+        serve,
+        testplan,
+        validate,
+    )
+    for mod in (play, listing, validate, classify, leaderboard, history, authoring, testplan, replay, event, serve):
         for cmd in mod.COMMANDS:
             main.add_command(cmd)
 

@@ -27,9 +27,11 @@ from trainer.core.content.models import DIFFICULTIES
               help="a new attempt of stored SESSION: keep its turns before TURN, play FILE from turn TURN (stored, linked)")
 @click.option("--save", is_flag=True, help="keep the headless session in the local store (for history, --from)")
 @click.option("--watch", is_flag=True, help="in the UI: reload the persona when its file changes (for authors)")
+@click.option("--event", "event_file", metavar="EVENT.yaml",
+              help="play in an event: the seed comes from the event and --trainee, the team from its roster")
 def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool, difficulty: str | None,
          card_out: str | None, trainee: str | None, team: str, plan_out: str | None, start: str | None,
-         save: bool, watch: bool) -> None:
+         save: bool, watch: bool, event_file: str | None = None) -> None:
     """Play SCENARIO (an id or a scenario file).
 
     With --from 12:3 the session starts where session 12 stood before its third turn (same seed and
@@ -39,6 +41,8 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         sc, persona = resolve_scenario(scenario)
     except ContentError as e:
         fail(str(e), 2)
+    if event_file is not None:
+        seed, trainee, team = _event_seat(event_file, sc.id, trainee, seed, team, difficulty, start)
     if moves_file is None:
         if as_json or card_out or plan_out or start or save:
             fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
@@ -85,6 +89,28 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
             mark = "+" if kind == "best" else "-"
             click.echo(f"  {mark} 第{item['turn']}轮 {item['title']}:{item['message']}"
                        + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})"))
+
+
+def _event_seat(event_file: str, scenario_id: str, trainee: str | None, seed: int | None, team: str,
+                difficulty: str | None, start: str | None) -> tuple[int, str, str]:
+    """(seed, trainee, team) for --event: the seed derived from the event's salt, the roster's name and team."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.core.competition.event import EventError, load_event
+    from trainer.core.competition.output import plain
+    if seed is not None or team or difficulty is not None or start is not None:
+        fail("--event 决定种子、小组和难度:请去掉 --seed / --team / --difficulty / --from", 2)
+    if not (trainee or "").strip():
+        fail("--event 需要 --trainee 姓名(名单上的名字)", 2)
+    try:
+        ev = load_event(event_file)
+    except EventError as e:
+        fail(plain(e), 2)
+    member = ev.member(trainee or "")
+    if member is None:
+        fail(f"「{plain(trainee)}」不在比赛「{plain(ev.name)}」的名单上{ev.did_you_mean(trainee or '')}", 2)
+    if scenario_id not in ev.scenarios:
+        fail(f"场景 '{scenario_id}' 不在比赛「{plain(ev.name)}」中(比赛场景:{'、'.join(ev.scenarios)})", 2)
+    return ev.seed_for(member.name, scenario_id), member.name, member.team
 
 
 def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str | None, trainee: str,
