@@ -77,7 +77,7 @@ class Event:
         return int.from_bytes(hashlib.sha256(data).digest()[:4], "big")
 
     def folder(self) -> Path:
-        return Path(self.path).parent if self.path else Path.cwd()
+        return Path(self.path).resolve().parent if self.path else Path.cwd()
 
     def as_yaml(self) -> str:
         data = {"format": EVENT_FORMAT, "name": self.name, "salt": self.salt, "scenarios": list(self.scenarios),
