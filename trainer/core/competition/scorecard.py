@@ -201,26 +201,30 @@ def _bounded_float(text: str) -> float:
 
 def _check_shape(root: Any) -> None:
     """Sizes of the parsed card, without recursion: nesting, list sizes, object sizes, string lengths."""
+    if type(root) is not dict and type(root) is not list:
+        return
     stack: list[tuple[Any, int]] = [(root, 1)]
     while stack:
         x, depth = stack.pop()
-        if isinstance(x, str):
-            if len(x) > MAX_STRING:
-                raise CardError(f"a text is longer than {MAX_STRING} characters")
-        elif isinstance(x, (list, dict)):
-            if depth > MAX_DEPTH:
-                raise CardError(f"nested more than {MAX_DEPTH} levels deep")
-            if isinstance(x, list):
-                if len(x) > MAX_LIST:
-                    raise CardError(f"a list has more than {MAX_LIST} items")
-                stack.extend((v, depth + 1) for v in x)
-            else:
-                if len(x) > MAX_KEYS:
-                    raise CardError(f"an object has more than {MAX_KEYS} keys")
-                for k, v in x.items():
-                    if len(k) > MAX_STRING:
-                        raise CardError(f"a key is longer than {MAX_STRING} characters")
-                    stack.append((v, depth + 1))
+        if depth > MAX_DEPTH:
+            raise CardError(f"nested more than {MAX_DEPTH} levels deep")
+        if type(x) is dict:
+            if len(x) > MAX_KEYS:
+                raise CardError(f"an object has more than {MAX_KEYS} keys")
+            if any(len(k) > MAX_STRING for k in x):
+                raise CardError(f"a key is longer than {MAX_STRING} characters")
+            values = x.values()
+        else:
+            if len(x) > MAX_LIST:
+                raise CardError(f"a list has more than {MAX_LIST} items")
+            values = x
+        for v in values:
+            t = type(v)
+            if t is str:
+                if len(v) > MAX_STRING:
+                    raise CardError(f"a text is longer than {MAX_STRING} characters")
+            elif t is dict or t is list:
+                stack.append((v, depth + 1))
 
 
 def _check_score(score: dict[str, Any]) -> None:
