@@ -108,8 +108,6 @@ def test_hand_chosen_tactic_is_kept_and_replays(tmp_path):
     ("moves", lambda d: d["moves"].__setitem__(0, "legal_warning"), "differs"),
     ("outcome", lambda d: d["outcome"].update(paid=999), "outcome differs"),
     ("transcript", lambda d: d["transcript"][1].update(reply="我马上付"), "transcript differs from the replay at turn 2"),
-    ("scenario", lambda d: d["scenario"].update(sha256="0" * 64), "scenario file differs"),
-    ("rubric", lambda d: d["rubric"].update(sha256="0" * 64), "rubric file differs"),
     ("seed", lambda d: d.update(seed=99), "differs"),
     ("findings", lambda d: d["findings"].pop(), "findings differ"),
 ])
@@ -126,12 +124,25 @@ def test_edited_card_is_rejected_by_name(tmp_path, what, fn, reason):
     assert str(good) not in r.stderr
 
 
-def test_changed_local_scenario_rejects_old_cards(tmp_path):
+@pytest.mark.parametrize("part", ["scenario", "persona", "rubric"])
+def test_card_hashes_only_name_a_content_version(tmp_path, part):
+    """Verification is by replay: a card whose file hashes differ from the local files (edited, or the
+    files changed since) still stands when its replay is identical, flagged as played on another version."""
+    a = card(tmp_path, "a.json", RIGHT, "张三", "一组")
+    edit(a, lambda d: d[part].update(sha256="0" * 64))
+    board = verify_all([str(tmp_path)])
+    assert not board.rejected and len(board.accepted) == 1 and board.accepted[0].changed
+    assert board.versions()[0]["note"] == "内容已更新,重放一致"
+
+
+def test_changed_local_scenario_keeps_old_cards_that_replay_identically(tmp_path):
     card(tmp_path, "a.json", RIGHT, "张三", "一组")
     lib = load_library()
     lib.scenarios["fake-broke"] = dataclasses.replace(lib.scenarios["fake-broke"], sha256="f" * 64)
     board = verify_all([str(tmp_path)], lib=lib)
-    assert board.rejected and "scenario file differs" in board.rejected[0][1] and not board.accepted
+    assert not board.rejected and board.accepted[0].changed
+    for fmt in ("md", "html", "csv"):
+        assert "内容已更新,重放一致" in RENDERERS[fmt](board)
 
 
 @pytest.mark.parametrize("content,reason", [

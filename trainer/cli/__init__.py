@@ -30,6 +30,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "new": ("authoring", "new", "写一个带注释的新角色或新场景模板文件"),
     "test": ("testplan", "test", "运行测试计划:每条对练路线的预期结果"),
     "replay": ("replay", "replay", "在终端界面里回放一张成绩单"),
+    "event": ("event", "event", "小组比赛:建比赛文件(名单、场景、随机盐)"),
+    "serve": ("serve", "serve", "课堂模式:把终端界面开给浏览器,/leaderboard 是实时排行榜"),
 }
 
 

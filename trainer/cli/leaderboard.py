@@ -18,15 +18,20 @@ from trainer.core.content.library import ContentError
 @click.argument("cards", nargs=-1, required=True, metavar="CARD...|FOLDER")
 @click.option("--format", "fmt", type=click.Choice(("md", "csv", "html", "json")), default="md", show_default=True)
 @click.option("--output", "-o", metavar="FILE", help="写入 FILE,而不是输出到屏幕")
-def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
+@click.option("--event", "event_file", metavar="EVENT.yaml",
+              help="按比赛排名:只认名单上的学员、按比赛派生的种子、名单上的小组;缺一个场景按 0 分计")
+def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None, event_file: str | None) -> None:
     """用导出的成绩单评出优胜组和先进个人(每张都重放核实)。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.core.competition.event import EventError, load_event
     from trainer.core.competition.leaderboard import verify_all
+    from trainer.core.competition.output import plain
     from trainer.core.competition.render import RENDERERS
     try:
-        board = verify_all(list(cards))
-    except ContentError as e:
-        fail(str(e), 2)
+        ev = load_event(event_file) if event_file else None
+        board = verify_all(list(cards), event=ev)
+    except (ContentError, EventError) as e:
+        fail(plain(e), 2)
     text = RENDERERS[fmt](board)
     if output:
         # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
@@ -38,11 +43,11 @@ def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None) -> None:
     else:
         sys.stdout.flush()
         click.echo(text, nl=False)
-    for f, reason in board.rejected:
-        click.echo(f"trainer: rejected {f}: {reason}", err=True)
+    for f, reason in board.rejected:  # the board keeps them as plain text already
+        click.echo(f"trainer: rejected {plain(f)}: {plain(reason)}", err=True)
     for f, first, why in board.duplicates:
-        click.echo(f"trainer: duplicate {f}: same as {first} ({why}); counted once", err=True)
-    if not board.accepted and not board.rejected:
+        click.echo(f"trainer: duplicate {plain(f)}: same as {plain(first)} ({why}); counted once", err=True)
+    if not board.accepted and not board.rejected and not board.event:
         fail("no scorecards found", 2)
     raise SystemExit(1 if board.rejected else 0)
 

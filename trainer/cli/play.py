@@ -30,9 +30,11 @@ from trainer.core.content.models import DIFFICULTIES
 @click.option("--prepared", metavar="1,2,3|all|none",
               help="谈判前勾选的十大事先准备(简报清单的序号);不填则不计分")
 @click.option("--watch", is_flag=True, help="终端界面里:角色文件一改就重新载入(写角色时用)")
+@click.option("--event", "event_file", metavar="EVENT.yaml",
+              help="参加比赛:种子由比赛文件和 --trainee 决定,小组取自名单")
 def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool, difficulty: str | None,
          card_out: str | None, trainee: str | None, team: str, plan_out: str | None, start: str | None,
-         save: bool, watch: bool, prepared: str | None) -> None:
+         save: bool, watch: bool, prepared: str | None = None, event_file: str | None = None) -> None:
     """练习场景 SCENARIO(场景编号或场景文件)。
 
     --from 12:3:从练习 12 第三回合之前的局面开始(同样的种子和难度,重放第 1-2 回合),
@@ -42,6 +44,8 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         sc, persona = resolve_scenario(scenario)
     except ContentError as e:
         fail(str(e), 2)
+    if event_file is not None:
+        seed, trainee, team = _event_seat(event_file, sc.id, trainee, seed, team, difficulty, start)
     if moves_file is None:
         if as_json or card_out or plan_out or start or save:
             fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
@@ -120,6 +124,28 @@ def _parse_prepared(text: str) -> tuple[int, ...]:
             fail(f"trainer: --prepared: {item[:20]!a} is not a checklist item (1-{n}, all or none)", 2)
         out.add(int(item))
     return tuple(sorted(out))
+
+
+def _event_seat(event_file: str, scenario_id: str, trainee: str | None, seed: int | None, team: str,
+                difficulty: str | None, start: str | None) -> tuple[int, str, str]:
+    """(seed, trainee, team) for --event: the seed derived from the event's salt, the roster's name and team."""
+    # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
+    from trainer.core.competition.event import EventError, load_event
+    from trainer.core.competition.output import plain
+    if seed is not None or team or difficulty is not None or start is not None:
+        fail("--event 决定种子、小组和难度:请去掉 --seed / --team / --difficulty / --from", 2)
+    if not (trainee or "").strip():
+        fail("--event 需要 --trainee 姓名(名单上的名字)", 2)
+    try:
+        ev = load_event(event_file)
+    except EventError as e:
+        fail(plain(e), 2)
+    member = ev.member(trainee or "")
+    if member is None:
+        fail(f"「{plain(trainee)}」不在比赛「{plain(ev.name)}」的名单上{ev.did_you_mean(trainee or '')}", 2)
+    if scenario_id not in ev.scenarios:
+        fail(f"场景 '{scenario_id}' 不在比赛「{plain(ev.name)}」中(比赛场景:{'、'.join(ev.scenarios)})", 2)
+    return ev.seed_for(member.name, scenario_id), member.name, member.team
 
 
 def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str | None, trainee: str,

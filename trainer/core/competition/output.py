@@ -9,6 +9,12 @@ import re
 import tempfile
 from pathlib import Path
 
+# ESC sequences (CSI "ESC [ … final", OSC "ESC ] … BEL|ST", and the two-byte kind), then any C0/C1
+# control character or bidirectional override left over: nothing from a card may drive a terminal.
+_ESC_SEQ = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+                      r"|\x9d[^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
@@ -38,14 +44,38 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         raise
 
 
+def plain(text: object) -> str:
+    """``text`` with escape sequences and control characters removed (line breaks become spaces):
+    safe to print on a terminal, in a CSV cell or a Markdown line."""
+    t = _ESC_SEQ.sub("", str(text))
+    t = t.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return _CONTROL.sub("", t)
+
+
+def half_up(numerator: int, denominator: int = 1) -> float:
+    """numerator / denominator rounded half up to one decimal (92.45 → 92.5, 92.25 → 92.3), computed on
+    whole numbers so no binary fraction decides a tie. The one rounding rule of every leaderboard format."""
+    if denominator <= 0:
+        return 0.0
+    tenths = (20 * numerator + denominator) // (2 * denominator)
+    return tenths / 10
+
+
+def one_decimal(x: float) -> str:
+    """A score as every format prints it: one decimal (``x`` is already rounded by ``half_up``)."""
+    return f"{x:.1f}"
+
+
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: no markup, no HTML, no line breaks."""
-    t = " ".join(str(text).split())
+    """Text safe inside a Markdown table cell: no markup, no HTML, no line breaks, no escape sequences."""
+    t = " ".join(plain(text).split())
     t = _MD_SPECIAL.sub(r"\\\1", t)
     return t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def csv_cell(v: object) -> object:
+    if isinstance(v, str):
+        v = plain(v)
     if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + v
     return v

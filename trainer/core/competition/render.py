@@ -12,7 +12,7 @@ import io
 import json
 
 from trainer.core.competition.leaderboard import Board, Standing
-from trainer.core.competition.output import csv_cell, md_escape
+from trainer.core.competition.output import csv_cell, md_escape, one_decimal, plain
 from trainer.core.judging.rubric import PRINCIPLES, principle_names
 
 FORMATS = ("md", "csv", "html", "json")
@@ -25,19 +25,36 @@ def _md_table(rows: list[Standing], team_board: bool) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for s in rows:
         cells = [str(s.rank), md_escape(s.name)] + ([] if team_board else [md_escape(s.team or "—")]) + \
-            [f"{s.score:.1f}", str(s.scenarios)] + ([str(s.members)] if team_board else []) + \
-            [f"{s.principles.get(k, 0):.0f}" for k in PRINCIPLES]
+            [one_decimal(s.score), str(s.scenarios)] + ([str(s.members)] if team_board else []) + \
+            [one_decimal(s.principles.get(k, 0)) for k in PRINCIPLES]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 
 
+def _event_line(board: Board) -> str:
+    if not board.event:
+        return ""
+    return (f"比赛「{board.event}」,场景:{'、'.join(board.scenarios)};只计名单上的学员、按各自的种子、"
+            "在名单上的小组;缺交的场景按 0 分计;同一学员同一场景交了多张时取最高分。")
+
+
+def _version_rows(board: Board) -> list[tuple[str, str, str, str]]:
+    return [(v["scenario"], v["version"], str(v["cards"]), v["note"]) for v in board.versions()]
+
+
 def render_md(board: Board) -> str:
-    out = ["# 回款道场 · 排行榜", "", f"已核验评分卡 {len(board.accepted)} 张。", "", "## 优胜组 (teams)", ""]
+    out = ["# 回款道场 · 排行榜", ""]
+    if board.event:
+        out += [md_escape(_event_line(board)), ""]
+    out += [f"已核验评分卡 {len(board.accepted)} 张。", "", "## 优胜组 (teams)", ""]
     out += _md_table(board.teams, True) if board.teams else ["(没有带小组的评分卡)"]
     out += ["", "## 先进个人 (individuals)", ""]
     out += _md_table(board.individuals, False) if board.individuals else ["(没有通过核验的评分卡)"]
     out += ["", "排名规则:个人取每个场景的最高分求平均,同分时场景多者在前;小组取每位组员每个场景的最高分求平均,"
                 "同分时覆盖场景多者、组员多者在前;仍同分则并列。"]
+    if board.accepted:
+        out += ["", "## 内容版本 (content versions)", "", "| 场景 | 内容版本 | 评分卡数 | 说明 |", "|---|---|---|---|"]
+        out += [f"| {md_escape(a)} | {b} | {c} | {d} |" for a, b, c, d in _version_rows(board)]
     if board.rejected:
         out += ["", "## 未通过核验 (rejected)", ""] + [f"- {md_escape(f)}: {md_escape(r)}" for f, r in board.rejected]
     if board.duplicates:
@@ -50,14 +67,25 @@ def render_md(board: Board) -> str:
 def render_csv(board: Board) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["榜单", "名次", "名称", "小组", "平均分", "场景数", "评分卡数", "组员数"]
-               + [f"{principle_names()[k]}({k})" for k in PRINCIPLES])
+    head = ["榜单", "名次", "名称", "小组", "平均分", "场景数", "评分卡数", "组员数"] \
+        + [f"{principle_names()[k]}({k})" for k in PRINCIPLES] + ["内容版本", "说明"]
+    w.writerow(head)
+
+    def row(**cells: object) -> list[object]:  # every row has every column: nothing ever shifts
+        out: list[object] = [""] * len(head)
+        for k, v in cells.items():
+            out[head.index(k)] = csv_cell(v)
+        return out
     for label, rows in (("优胜组", board.teams), ("先进个人", board.individuals)):
         for s in rows:
-            w.writerow([label, s.rank, csv_cell(s.name), csv_cell(s.team), f"{s.score:.1f}", s.scenarios, s.cards,
-                        s.members] + [f"{s.principles.get(k, 0):.1f}" for k in PRINCIPLES])
+            w.writerow([label, s.rank, csv_cell(s.name), csv_cell(s.team), one_decimal(s.score), s.scenarios, s.cards,
+                        s.members] + [one_decimal(s.principles.get(k, 0)) for k in PRINCIPLES] + ["", ""])
+    for scenario, version, n, note in _version_rows(board):
+        w.writerow(row(榜单="内容版本", 名称=scenario, 评分卡数=n, 内容版本=version, 说明=note))
     for f, r in board.rejected:
-        w.writerow(["未通过核验", "", csv_cell(f), "", "", "", "", "", csv_cell(r)])
+        w.writerow(row(榜单="未通过核验", 名称=f, 说明=r))
+    for f, o, why in board.duplicates:
+        w.writerow(row(榜单="重复提交", 名称=f, 说明=f"= {o}({why})"))
     return "\ufeff" + buf.getvalue()
 
 
@@ -78,7 +106,7 @@ break-inside:avoid}.chart h3{font-size:1em;margin:.2em 0 .5em}.row{display:flex;
 
 
 def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    return html.escape(plain(text), quote=True)
 
 
 def _html_table(rows: list[Standing], team_board: bool) -> str:
@@ -89,10 +117,10 @@ def _html_table(rows: list[Standing], team_board: bool) -> str:
         cells = [f"<td>{s.rank}</td>", f'<td class="name">{_e(s.name)}</td>']
         if not team_board:
             cells.append(f"<td>{_e(s.team or '—')}</td>")
-        cells += [f"<td><b>{s.score:.1f}</b></td>", f"<td>{s.scenarios}</td>"]
+        cells += [f"<td><b>{one_decimal(s.score)}</b></td>", f"<td>{s.scenarios}</td>"]
         if team_board:
             cells.append(f"<td>{s.members}</td>")
-        cells += [f"<td>{s.principles.get(k, 0):.0f}</td>" for k in PRINCIPLES]
+        cells += [f"<td>{one_decimal(s.principles.get(k, 0))}</td>" for k in PRINCIPLES]
         out.append(f'<tr class="{"top" if s.rank == 1 else ""}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -106,7 +134,7 @@ def _charts(rows: list[Standing]) -> str:
             v = max(0.0, min(100.0, float(s.principles.get(k, 0))))
             out.append(f'<div class="row"><span class="label" title="{_e(s.name)}">{_e(s.name)}</span>'
                        f'<span class="track"><span class="bar" style="display:block;width:{v:.1f}%"></span></span>'
-                       f'<span class="val">{v:.0f}</span></div>')
+                       f'<span class="val">{one_decimal(v)}</span></div>')
         out.append("</div>")
     out.append("</div>")
     return "\n".join(out)
@@ -118,6 +146,7 @@ def render_html(board: Board) -> str:
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              "<title>回款道场 · 排行榜</title>", f"<style>{_CSS}</style></head><body>",
              "<h1>回款道场 · 排行榜</h1>",
+             f'<p class="note">{_e(_event_line(board))}</p>' if board.event else "",
              f'<p class="note">已核验评分卡 {len(board.accepted)} 张;每张都按原种子重放核对过。</p>',
              "<h2>优胜组</h2>", _html_table(board.teams, True) if board.teams else "<p>(没有带小组的评分卡)</p>",
              "<h2>先进个人</h2>",
@@ -125,6 +154,11 @@ def render_html(board: Board) -> str:
              f"<h2>分项得分({'各组' if board.teams else '个人'}平均)</h2>", _charts(chart_rows),
              '<p class="note">排名规则:个人取每个场景的最高分求平均,同分时场景多者在前;小组取每位组员每个场景的最高分'
              "求平均,同分时覆盖场景多者、组员多者在前;仍同分则并列。</p>"]
+    if board.accepted:
+        parts.append("<h2>内容版本</h2><table><thead><tr><th>场景</th><th>内容版本</th><th>评分卡数</th><th>说明</th>"
+                     "</tr></thead><tbody>" + "".join(f"<tr><td>{_e(a)}</td><td>{_e(b)}</td><td>{c}</td><td>{_e(d)}</td>"
+                                                      "</tr>" for a, b, c, d in _version_rows(board))
+                     + "</tbody></table>")
     if board.rejected:
         parts.append("<h2>未通过核验</h2><ul class=\"bad\">" + "".join(
             f"<li>{_e(f)}: {_e(r)}</li>" for f, r in board.rejected) + "</ul>")

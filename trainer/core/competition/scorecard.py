@@ -9,6 +9,7 @@ transcript, outcome and score. See docs/scorecard.md.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -18,13 +19,13 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from trainer import __version__
-from trainer.core.competition.output import write_text_atomic
+from trainer.core.competition.output import plain, write_text_atomic
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, Library
 from trainer.core.content.models import DIFFICULTIES
 from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import hidden_reason_of, outcome_of
-from trainer.core.judging.rubric import Rubric, load_rubric
+from trainer.core.judging.rubric import PRINCIPLES, Rubric, load_rubric
 from trainer.core.judging.scoring import Score, score_session
 from trainer.core.language.recognition import Recognition
 
@@ -34,11 +35,24 @@ MAX_CARD_BYTES = 4 * 1024 * 1024
 MAX_MOVES = 500
 MAX_MOVE_CHARS = 2000
 MAX_NAME = 60
+MAX_SEED = 2**32 - 1  # seeds are 0..MAX_SEED: -7 and 7 give one game, so negatives are refused
+MAX_DIGITS = 18  # no number on a card is longer (a 5,000-digit seed must not reach int())
+MAX_STRING = 4000  # characters in any one string
+MAX_LIST = 1000  # items in any one list
+MAX_KEYS = 200  # keys in any one object
+MAX_DEPTH = 12  # objects and lists inside each other (a real card needs 6)
+MAX_ID = 64
 _BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class CardError(ValueError):
     """A card that cannot be written, read or trusted; ``str()`` says why in one line."""
+
+
+def check_seed(seed: int, what: str = "seed") -> int:
+    if not is_int(seed) or not 0 <= seed <= MAX_SEED:
+        raise CardError(f"{what} must be a whole number from 0 to {MAX_SEED}")
+    return seed
 
 
 def check_name(value: str, what: str, required: bool = True) -> str:
@@ -89,7 +103,7 @@ def build_card(s: Session, score: Score, trainee: str, team: str, rubric: Rubric
         "scenario": {"id": sc.id, "title": sc.title, "file": sc.path, "sha256": sc.sha256},
         "persona": {"id": p.id, "name": p.name, "archetype": p.archetype, "file": p.path, "sha256": p.sha256},
         "rubric": {"version": rubric.version, "file": rubric.path, "sha256": rubric.sha256},
-        "seed": s.seed,
+        "seed": check_seed(s.seed),
         "difficulty": s.difficulty,
         "moves": card_moves(s),
         "transcript": [t.public() for t in s.turns],
@@ -128,13 +142,14 @@ def parse_card(data: bytes) -> dict[str, Any]:
     if len(data) > MAX_CARD_BYTES:
         raise CardError(f"larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
     try:
-        card = json.loads(data.decode("utf-8-sig"))
+        card = json.loads(data.decode("utf-8-sig"), parse_int=_bounded_int, parse_float=_bounded_float)
     except UnicodeDecodeError:
         raise CardError("not UTF-8") from None
     except json.JSONDecodeError as e:
         raise CardError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
     except RecursionError:
         raise CardError("JSON nested too deeply") from None
+    _check_shape(card)
     if not isinstance(card, dict) or card.get("format") != FORMAT:
         raise CardError(f"not a scorecard (no \"format\": \"{FORMAT}\")")
     if card.get("format_version") != FORMAT_VERSION:
@@ -147,8 +162,13 @@ def parse_card(data: bytes) -> dict[str, Any]:
     for part in ("scenario", "persona", "rubric"):
         if not isinstance(card[part].get("sha256"), str):
             raise CardError(f"missing \"{part}.sha256\"")
-    if not isinstance(card["scenario"].get("id"), str):
+    sid = card["scenario"].get("id")
+    if not isinstance(sid, str):
         raise CardError("missing \"scenario.id\"")
+    if not sid or len(sid) > MAX_ID or _BAD_NAME.search(sid) or sid != sid.strip():
+        raise CardError(f"\"scenario.id\" is not an id (1..{MAX_ID} printable characters)")
+    check_seed(card["seed"], "\"seed\"")
+    _check_score(card["score"])
     check_name(card["trainee"], "trainee")
     check_name(card["team"], "team", required=False)
     if card["difficulty"] not in DIFFICULTIES:
@@ -160,10 +180,67 @@ def parse_card(data: bytes) -> dict[str, Any]:
         text = m.get("text") if isinstance(m, dict) else m
         if not isinstance(text, str) or len(text) > MAX_MOVE_CHARS:
             raise CardError("a move is not text (or is too long)")
-        if isinstance(m, dict) and (m.get("tactic") not in catalogue.MOVE_IDS + (None,)
-                                    or not isinstance(m.get("confidence", 1.0), (int, float))):
+        if isinstance(m, dict) and m.get("tactic") not in catalogue.MOVE_IDS + (None,):
             raise CardError(f"a move names unknown tactic {m.get('tactic')!r}")
+        conf = m.get("confidence", 1.0) if isinstance(m, dict) else 1.0
+        if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0 <= conf <= 1:
+            raise CardError("a move's confidence is not a number from 0 to 1")
     return card
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise CardError(f"a number is longer than {MAX_DIGITS} digits")
+    return int(text)
+
+
+def _bounded_float(text: str) -> float:
+    """(NaN and huge exponents become nan/inf floats: the range checks and the replay refuse them.)"""
+    if len(text) > 40:
+        raise CardError("a number is longer than 40 characters")
+    return float(text)
+
+
+def _check_shape(root: Any) -> None:
+    """Sizes of the parsed card, without recursion: nesting, list sizes, object sizes, string lengths."""
+    if type(root) is not dict and type(root) is not list:
+        return
+    stack: list[tuple[Any, int]] = [(root, 1)]
+    while stack:
+        x, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise CardError(f"nested more than {MAX_DEPTH} levels deep")
+        if type(x) is dict:
+            if len(x) > MAX_KEYS:
+                raise CardError(f"an object has more than {MAX_KEYS} keys")
+            if any(len(k) > MAX_STRING for k in x):
+                raise CardError(f"a key is longer than {MAX_STRING} characters")
+            values = x.values()
+        else:
+            if len(x) > MAX_LIST:
+                raise CardError(f"a list has more than {MAX_LIST} items")
+            values = x
+        for v in values:
+            t = type(v)
+            if t is str:
+                if len(v) > MAX_STRING:
+                    raise CardError(f"a text is longer than {MAX_STRING} characters")
+            elif t is dict or t is list:
+                stack.append((v, depth + 1))
+
+
+def _check_score(score: dict[str, Any]) -> None:
+    total = score.get("total")
+    if not is_int(total) or not 0 <= total <= 100:
+        raise CardError("\"score.total\" is not a whole number from 0 to 100")
+    principles = score.get("principles")
+    if not isinstance(principles, dict):
+        raise CardError("\"score.principles\" has the wrong type")
+    for k, v in principles.items():
+        if k not in PRINCIPLES:
+            raise CardError(f"\"score.principles\" names unknown principle {plain(k)[:MAX_ID]!r}")
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 100:
+            raise CardError(f"\"score.principles.{k}\" is not a number from 0 to 100")
 
 
 def is_int(x: object) -> TypeGuard[int]:
@@ -199,7 +276,8 @@ def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
 
 
 def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session, Score]:
-    """Play the card's moves again with its seed against the local files."""
+    """Play the card's moves again with its seed against the local files (whatever their version:
+    the replay, not the files' hashes, decides whether the card stands)."""
     sid = card["scenario"]["id"]
     sc = lib.scenarios.get(sid)
     if sc is None:
@@ -208,9 +286,6 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
         persona = lib.persona_for(sc)
     except ContentError as e:
         raise CardError(str(e)) from None
-    for part, local in (("scenario", sc), ("persona", persona), ("rubric", rubric)):
-        if card[part]["sha256"] != local.sha256:
-            raise CardError(f"{part} file differs from the local {local.path} (sha256 mismatch)")
     s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"])
     for m in card["moves"]:
         if isinstance(m, dict):
@@ -221,6 +296,22 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
     return s, score_session(s, rubric)
 
 
+def content_version(scenario_sha: str, persona_sha: str, rubric_sha: str) -> str:
+    """A short name for the scenario + persona + rubric files a card was played on (8 hex digits)."""
+    return hashlib.sha256(f"{scenario_sha}\n{persona_sha}\n{rubric_sha}".encode()).hexdigest()[:8]
+
+
+def card_content_version(card: dict[str, Any]) -> str:
+    return content_version(str(card["scenario"]["sha256"]), str(card["persona"]["sha256"]),
+                           str(card["rubric"]["sha256"]))
+
+
+def local_content_version(card: dict[str, Any], lib: Library, rubric: Rubric) -> str | None:
+    sc = lib.scenarios.get(card["scenario"]["id"])
+    persona = lib.personas.get(sc.persona_id) if sc else None
+    return content_version(sc.sha256, persona.sha256, rubric.sha256) if sc and persona else None
+
+
 def json_values(x: Any) -> Any:
     """``x`` as it reads back from JSON (tuples → lists, int keys → str), to compare with a card."""
     return json.loads(json.dumps(x, ensure_ascii=False))
@@ -228,27 +319,65 @@ def json_values(x: Any) -> Any:
 
 #: turn fields added after format 1 was first written (what the recogniser heard, the act answered)
 HEARD_FIELDS = frozenset({"acts", "amounts", "dates", "conditional", "concession", "answered", "visit"})
+_PIECES = ("transcript", "outcome", "score", "findings", "hidden_reason")
+
+
+def _digest(x: Any) -> str:
+    return hashlib.sha256(json.dumps(x, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+                          .encode()).hexdigest()[:32]
+
+
+def _replayed_pieces(s: Session, score: Score) -> dict[str, Any]:
+    return {"transcript": json_values([t.public() for t in s.turns]), "outcome": json_values(outcome_of(s)),
+            "score": json_values(score.public()), "findings": json_values([f.public() for f in score.findings]),
+            "hidden_reason": hidden_reason_of(s)}
+
+
+def replay_key(card: dict[str, Any]) -> str:
+    """What decides a replay: scenario id, seed, difficulty and moves (the local files are the same for
+    every card of one run)."""
+    return _digest([card["scenario"]["id"], card["seed"], card["difficulty"], card["moves"]])
 
 
 def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
-                cache: dict[str, tuple[Session, Score]] | None = None) -> None:
-    """Raise CardError naming the first difference between the card and its replay.
-    ``cache`` (shared across cards) replays identical scenario + seed + moves only once."""
-    if cache is None:
-        s, score = replay(card, lib, rubric)
-    else:
-        key = json.dumps([card["scenario"], card["persona"].get("sha256"), card["rubric"].get("sha256"),
-                          card["seed"], card["difficulty"], card["moves"]], ensure_ascii=False, sort_keys=True)
-        if key not in cache:
-            cache[key] = replay(card, lib, rubric)
-        s, score = cache[key]
-    if card["score"] != json_values(score.public()):
-        raise CardError(f"score differs from the replay (card total {card['score'].get('total')!r}, "
-                        f"replay {score.total})")
-    if card["outcome"] != json_values(outcome_of(s)):
-        raise CardError(f"outcome differs from the replay (card {card['outcome'].get('result')!r}, "
-                        f"replay {s.outcome.result if s.outcome else 'no_progress'!r})")
-    transcript = json_values([t.public() for t in s.turns])
+                cache: dict[str, tuple[str, ...]] | None = None, *, same_files: bool = True) -> None:
+    """Raise CardError naming the first difference between the card and its replay under the local files.
+
+    ``same_files`` also asks that the card's scenario, persona and rubric hashes equal the local files'
+    (the playback's view: it shows the local persona's hidden truth). The leaderboard passes False: a
+    card stands when its replay is identical, whatever typo was fixed in the files since.
+    ``cache`` (shared across cards) keeps, per distinct scenario + seed + difficulty + moves, only the
+    digests of what the replay gave — a few dozen bytes, not the session — so memory stays flat."""
+    if same_files:
+        _check_same_files(card, lib, rubric)
+    key = replay_key(card)
+    if cache is not None and key in cache:
+        want = cache[key]
+        got = tuple(_digest(card[p]) if p in card else "" for p in _PIECES)
+        if all(g == w or (p == "hidden_reason" and p not in card) for p, g, w in zip(_PIECES, got, want, strict=True)):
+            return
+    s, score = replay(card, lib, rubric)
+    pieces = _replayed_pieces(s, score)
+    if cache is not None:
+        cache[key] = tuple(_digest(pieces[p]) for p in _PIECES)
+    _compare(card, s, pieces)
+
+
+def _check_same_files(card: dict[str, Any], lib: Library, rubric: Rubric) -> None:
+    sc = lib.scenarios.get(card["scenario"]["id"])
+    if sc is None:
+        raise CardError(f"unknown scenario '{card['scenario']['id']}' (not in the local scenarios)")
+    try:
+        persona = lib.persona_for(sc)
+    except ContentError as e:
+        raise CardError(str(e)) from None
+    for part, local in (("scenario", sc), ("persona", persona), ("rubric", rubric)):
+        if card[part]["sha256"] != local.sha256:
+            raise CardError(f"{part} file differs from the local {local.path} (sha256 mismatch)")
+
+
+def _compare(card: dict[str, Any], s: Session, pieces: dict[str, Any]) -> None:
+    transcript = pieces["transcript"]
     if card.get("format_version", 1) == 1 and all(isinstance(t, dict) for t in card["transcript"]):
         # cards written before turns carried what was heard lack those fields: compare what they have
         transcript = [{k: v for k, v in t.items() if k not in HEARD_FIELDS or k in c}
@@ -257,9 +386,15 @@ def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
         n = next((i + 1 for i, (a, b) in enumerate(zip(card["transcript"], transcript, strict=False)) if a != b),
                  min(len(card["transcript"]), len(transcript)) + 1)
         raise CardError(f"transcript differs from the replay at turn {n}")
-    if card["findings"] != json_values([f.public() for f in score.findings]):
+    if card["score"] != pieces["score"]:
+        raise CardError(f"score differs from the replay (card total {card['score'].get('total')!r}, "
+                        f"replay {pieces['score']['total']})")
+    if card["outcome"] != pieces["outcome"]:
+        raise CardError(f"outcome differs from the replay (card {card['outcome'].get('result')!r}, "
+                        f"replay {s.outcome.result if s.outcome else 'no_progress'!r})")
+    if card["findings"] != pieces["findings"]:
         raise CardError("findings differ from the replay")
-    replayed = hidden_reason_of(s)
+    replayed = pieces["hidden_reason"]
     if "hidden_reason" in card and card["hidden_reason"] != replayed:
         raise CardError(f"hidden_reason differs from the replay (card {_found(card['hidden_reason'])}, "
                         f"replay {_found(replayed)})")
