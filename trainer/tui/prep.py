@@ -2,7 +2,8 @@
 rubric file (scoring/rubric.yaml), their one home, read when first shown."""
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import overload
+
+from trainer.core.content.lazy import LazyTuple
 
 
 def _checklist() -> tuple[str, ...]:
@@ -11,22 +12,7 @@ def _checklist() -> tuple[str, ...]:
     return load_rubric().checklist
 
 
-class _Preparations(Sequence[str]):
-    """The 十大事先准备, in the course's order, from the rubric's `checklist:`."""
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        return _checklist()[i]
-
-    def __len__(self) -> int:
-        return len(_checklist())
-
-
-PREPARATIONS: Sequence[str] = _Preparations()
+PREPARATIONS: Sequence[str] = LazyTuple(_checklist)
 
 #: Chinese names of the outcome results and the scoring principles, for display
 RESULTS = {

@@ -11,12 +11,13 @@ order and keys are the score's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from trainer.core.content import catalogue
+from trainer.core.content.lazy import LazyTuple
 from trainer.core.content.library import ContentError, display_name, kind_dirs, read_yaml
 from trainer.core.content.models import sha256_text
 from trainer.core.content.spec import F, Int, List, Map, Obj, Problems, Spec, Str, Unique, did_you_mean
@@ -268,34 +269,8 @@ def principle_keys(rubric: Rubric | None = None) -> tuple[str, ...]:
     return tuple((rubric or load_rubric()).principles)
 
 
-class _Keys(Sequence[str]):
-    """``PRINCIPLES``: the rubric file's principle keys, read when first used (not at import)."""
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        return principle_keys()[i]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(principle_keys())
-
-    def __len__(self) -> int:
-        return len(principle_keys())
-
-    def __eq__(self, other: object) -> bool:
-        return tuple(self) == (tuple(other) if isinstance(other, (tuple, list, _Keys)) else other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return repr(principle_keys())
-
-
 #: the principles' keys (from the rubric file; kept for the displays that iterate over them)
-PRINCIPLES: Sequence[str] = _Keys()
+PRINCIPLES: Sequence[str] = LazyTuple(principle_keys)
 
 
 def principle_names(rubric: Rubric | None = None) -> dict[str, str]:
