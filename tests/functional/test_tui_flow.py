@@ -82,6 +82,9 @@ def test_full_session_from_picker_to_result(make_app, home):
             screen = await wait_for_screen(pilot, NegotiationScreen)
             s = screen.session
             assert s.difficulty == "normal" and s.seed == 0
+            assert s.prepared == tuple(range(1, 11))  # the ticks reach the session, so 有矩 counts them
+            row = app.store.session(screen.live.session_id)
+            assert row is not None and row.prepared == tuple(range(1, 11))
             start = s.meter_values()
 
             # 1. recognised with confidence ≥ 0.5: played at once

@@ -134,7 +134,7 @@ def test_seed_beyond_64_bits_is_a_store_error_not_an_overflow(tmp_path, fake_bro
 # ------------------------------------------------------------ schema versions
 def test_a_new_store_has_the_current_schema_version(tmp_path):
     store = Store(tmp_path / DB_NAME)
-    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert store.schema_version() == SCHEMA_VERSION == 3
 
 
 def test_an_unversioned_store_is_migrated_and_keeps_its_sessions(tmp_path):
@@ -248,3 +248,18 @@ def test_a_store_in_a_read_only_folder_is_read_but_never_written(tmp_path, fake_
     with pytest.raises(StoreWriteError, match="只读") as e:
         store.begin(scenario, persona, 1, "normal")
     assert "\n" not in str(e.value)
+
+
+def test_a_version_2_store_gains_the_prepared_column_and_keeps_its_sessions(tmp_path):
+    path = tmp_path / DB_NAME
+    old = sqlite3.connect(path)
+    old.executescript(SCHEMA)
+    old.execute("INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, created_at) "
+                "VALUES ('fake-broke', 'a', 'b', 3, 'normal', '2026-01-01T00:00:00+00:00')")
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store.schema_version() == 3
+    (row,) = store.sessions()
+    assert (row.id, row.seed, row.prepared) == (1, 3, None)  # written before the checklist was kept: not known

@@ -57,8 +57,6 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         fail("--from continues with the parent session's seed and difficulty: drop --seed/--difficulty", 2)
     if card_out and not (trainee or "").strip():
         fail("--scorecard 需要学员姓名:加上 --trainee 姓名(成绩单上要写明是谁练的)", 2)
-    if prepared is not None and card_out:
-        fail("--prepared 还不会记进成绩单:去掉 --scorecard 或 --prepared", 2)
     ticked = _parse_prepared(prepared) if prepared is not None else None
     moves = read_moves(moves_file)
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
@@ -75,12 +73,8 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         if start is not None or save:
             s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start, ticked)
         else:
-            s, score = play_moves(sc, persona, moves, seed=seed or 0, difficulty=difficulty)
+            s, score = play_moves(sc, persona, moves, seed=seed or 0, difficulty=difficulty, prepared=ticked)
             stored = None
-            if ticked is not None:
-                # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
-                from trainer.core.judging.scoring import score_session
-                score = score_session(s, prepared=ticked)
     except ContentError as e:  # the rubric is content too
         fail(str(e), 2)
     if card_out and len(s.turns) > MAX_MOVES:  # --from adds the parent's turns: the card reader's cap holds
@@ -163,8 +157,8 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
     try:
         store = Store()
         if start is None:
-            s = Session(scenario, persona, seed=seed, difficulty=difficulty)
-            sid = store.begin(scenario, persona, seed, s.difficulty, trainee)
+            s = Session(scenario, persona, seed=seed, difficulty=difficulty, prepared=ticked)
+            sid = store.begin(scenario, persona, seed, s.difficulty, trainee, prepared=s.prepared)
         else:
             point = parse_start(start)
             row = store.find(str(point.session_id))
@@ -180,7 +174,7 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
             if turn is not None:
                 store.record_turn(sid, turn)  # its own short transaction: a failure keeps the turns before it
         s.close()
-        score = score_session(s, prepared=ticked)
+        score = score_session(s)  # the session carries what was prepared
         store.finish(sid, outcome_of(s)["result"], score.total)
     except StoreError as e:
         s.close()

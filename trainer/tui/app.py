@@ -229,9 +229,10 @@ class TrainerApp(TrainerHost):
         self.open_briefing(event.scenario_id)
 
     def on_start_requested(self, event: StartRequested) -> None:
-        self.start_session(event.scenario_id, event.difficulty)
+        self.start_session(event.scenario_id, event.difficulty, prepared=event.ticked)
 
-    def start_session(self, scenario_id: str, difficulty: str | None = None, seed: int | None = None) -> None:
+    def start_session(self, scenario_id: str, difficulty: str | None = None, seed: int | None = None,
+                      prepared: tuple[int, ...] | None = None) -> None:
         found = self.resolve(scenario_id)
         if not found:
             return
@@ -241,8 +242,10 @@ class TrainerApp(TrainerHost):
         scenario, persona = found
         if seed is None:
             seed = self.seed if self.seed is not None else random.randrange(1, 1_000_000)
-        session = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=self.recognise)
-        sid = self.store.begin(scenario, persona, seed, session.difficulty, self.store.get_setting("trainee"))
+        session = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=self.recognise,
+                          prepared=prepared)
+        sid = self.store.begin(scenario, persona, seed, session.difficulty, self.store.get_setting("trainee"),
+                               prepared=session.prepared)
         self.show(NegotiationScreen(Live(session, sid)))
 
     def open_stored(self, session_id: int) -> None:

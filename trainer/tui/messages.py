@@ -21,6 +21,7 @@ class StartRequested(Message):
     scenario_id: str
     difficulty: str
     prepared: int  # checklist items ticked
+    ticked: tuple[int, ...] = ()  # which ones (1-based, the rubric's checklist order): scored under 有矩
 
 
 @dataclass

@@ -112,6 +112,7 @@ def build_card(s: Session, score: Score, trainee: str, team: str, rubric: Rubric
         "findings": [f.public() for f in score.findings],
         "feedback": score.feedback,
         "hidden_reason": hidden_reason_of(s),
+        **({"prepared": list(s.prepared)} if s.prepared is not None else {}),
         "created_at": created_at or datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
@@ -135,6 +136,15 @@ def write_scorecard(session: Session, path: str | Path, trainee: str, team: str 
 _REQUIRED: dict[str, type | tuple[type, ...]] = {
     "format": str, "trainee": str, "team": str, "scenario": dict, "persona": dict, "rubric": dict, "seed": int,
     "difficulty": str, "moves": list, "transcript": list, "outcome": dict, "score": dict, "findings": list}
+
+
+def _check_prepared(prepared: Any) -> None:
+    """`prepared`: the 十大事先准备 ticked (1-based), absent when not known."""
+    if prepared is None:
+        return
+    if (not isinstance(prepared, list) or len(prepared) > 50
+            or not all(isinstance(i, int) and not isinstance(i, bool) and 1 <= i <= 50 for i in prepared)):
+        raise CardError("prepared is not a list of checklist numbers (1..50)")
 
 
 def parse_card(data: bytes) -> dict[str, Any]:
@@ -174,6 +184,7 @@ def parse_card(data: bytes) -> dict[str, Any]:
     if card["difficulty"] not in DIFFICULTIES:
         raise CardError(f"unknown difficulty '{card['difficulty']}'")
     _check_hidden_reason(card.get("hidden_reason"))
+    _check_prepared(card.get("prepared"))
     if len(card["moves"]) > MAX_MOVES:
         raise CardError(f"more than {MAX_MOVES} moves")
     for m in card["moves"]:
@@ -286,7 +297,9 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
         persona = lib.persona_for(sc)
     except ContentError as e:
         raise CardError(str(e)) from None
-    s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"])
+    prepared = card.get("prepared")
+    s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"],
+                prepared=tuple(prepared) if prepared is not None else None)
     for m in card["moves"]:
         if isinstance(m, dict):
             s.play(m["text"], Recognition(m.get("tactic"), float(m.get("confidence", 1.0))))

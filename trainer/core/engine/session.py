@@ -104,8 +104,10 @@ def _wan(amount: int) -> str:
 
 class Session:
     def __init__(self, scenario: Scenario, persona: Persona, seed: int = 0, difficulty: str | None = None,
-                 recognise: Recognise | None = None):
+                 recognise: Recognise | None = None, prepared: tuple[int, ...] | None = None):
         self.scenario, self.persona, self.seed = scenario, persona, int(seed)
+        #: the 十大事先准备 ticked before the talk (1-based), None = not known; judging scores it (有矩)
+        self.prepared = tuple(sorted(set(prepared))) if prepared is not None else None
         self.difficulty = difficulty or scenario.difficulty
         if self.difficulty not in DIFFICULTY:
             raise ValueError(f"unknown difficulty '{self.difficulty}'")

@@ -12,8 +12,9 @@ from trainer.core.language.recognition import Recognise
 
 
 def play_moves(scenario: Scenario, persona: Persona, moves: list[str], seed: int = 0,
-               difficulty: str | None = None, recognise: Recognise | None = None) -> tuple[Session, Score]:
-    s = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=recognise)
+               difficulty: str | None = None, recognise: Recognise | None = None,
+               prepared: tuple[int, ...] | None = None) -> tuple[Session, Score]:
+    s = Session(scenario, persona, seed=seed, difficulty=difficulty, recognise=recognise, prepared=prepared)
     for m in moves:
         s.play(m)
     s.close()

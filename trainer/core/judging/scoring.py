@@ -195,9 +195,12 @@ def total_of(rubric: Rubric, scores: dict[str, int], recovered: float) -> int:
 
 
 def score_session(s: Session, rubric: Rubric | None = None, prepared: Collection[int] | None = None) -> Score:
-    """Score a session. ``prepared``: the 十大事先准备 ticked in the briefing (1-based numbers); None = not
-    known (a headless game without --prepared), which costs nothing."""
+    """Score a session. ``prepared``: the 十大事先准备 ticked in the briefing (1-based numbers); default: the
+    session's own (`Session.prepared`); None there too = not known (a headless game without --prepared),
+    which costs nothing."""
     rubric = rubric or load_rubric()
+    if prepared is None:
+        prepared = getattr(s, "prepared", None)  # what the trainee ticked in the briefing, kept on the session
     ctx = context_of(s)
     findings = apply_rules(ctx, rubric) + checklist_findings(rubric, prepared)
     scores, why = measure_principles(s, rubric, findings)

@@ -58,7 +58,8 @@ def rewind(parent: Session, turn: int, recognise: Recognise | None = None) -> Se
         raise AttemptError(f"turn {turn} is out of range: that session has {len(parent.turns)} turns"
                            + (", and its talk has ended" if parent.ended else "")
                            + f" (choose {allowed.start}..{allowed.stop - 1})")
-    s = Session(parent.scenario, parent.persona, seed=parent.seed, difficulty=parent.difficulty, recognise=recognise)
+    s = Session(parent.scenario, parent.persona, seed=parent.seed, difficulty=parent.difficulty, recognise=recognise,
+                prepared=parent.prepared)  # a retry is the same preparation, played again
     for t in parent.turns[: turn - 1]:
         s.play(t.move, Recognition(t.tactic, t.confidence))
     if s.ended:  # only if the files changed since and the replay now ends earlier

@@ -31,7 +31,7 @@ DB_NAME = "sessions.sqlite3"
 # The schema's version, kept in PRAGMA user_version. 0 = a store written before versions existed (the tables of
 # version 1, unmarked). Each step in MIGRATIONS takes a store from version n - 1 to n, in one transaction; a store
 # from a newer program (user_version > SCHEMA_VERSION) is refused, never read or written.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS sessions(
@@ -50,6 +50,7 @@ CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: tuple(stmt.strip() for stmt in SCHEMA.split(";") if stmt.strip()),  # the first schema (also a new store)
     2: ("CREATE INDEX IF NOT EXISTS sessions_parent ON sessions(parent_id)",),  # attempts: family(), children()
+    3: ("ALTER TABLE sessions ADD COLUMN prepared TEXT",),  # the 十大事先准备 ticked: JSON list, NULL = not known
 }
 
 SEED_MIN, SEED_MAX = -(2 ** 63), 2 ** 63 - 1  # a seed is stored as SQLite's signed 64-bit INTEGER
@@ -165,6 +166,18 @@ class SessionRow:
     parent_id: int | None
     parent_turn: int | None
     turns: int = 0
+    prepared_json: str | None = None
+
+    @property
+    def prepared(self) -> tuple[int, ...] | None:
+        """The 十大事先准备 ticked before the talk (None = not known)."""
+        if self.prepared_json is None:
+            return None
+        try:
+            items = json.loads(self.prepared_json)
+        except ValueError:
+            return None
+        return tuple(int(i) for i in items if isinstance(i, int)) if isinstance(items, list) else None
 
     @property
     def finished(self) -> bool:
@@ -190,7 +203,7 @@ class TurnRow:
 
 _SESSION_COLS = ("s.id, s.scenario_id, s.scenario_sha, s.persona_sha, s.seed, s.difficulty, s.trainee, s.created_at, "
                  "s.ended_at, s.result, s.total, s.parent_id, s.parent_turn, "
-                 "(SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id)")
+                 "(SELECT COUNT(*) FROM turns t WHERE t.session_id = s.id), s.prepared")
 
 
 class Store:
@@ -302,19 +315,21 @@ class Store:
 
     # ------------------------------------------------------------ writing
     def begin(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str = "",
-              parent_id: int | None = None, parent_turn: int | None = None) -> int:
+              parent_id: int | None = None, parent_turn: int | None = None,
+              prepared: tuple[int, ...] | None = None) -> int:
         return self._write(lambda: self._insert_session(scenario, persona, seed, difficulty, trainee, parent_id,
-                                                        parent_turn))
+                                                        parent_turn, prepared))
 
     def _insert_session(self, scenario: Scenario, persona: Persona, seed: int, difficulty: str, trainee: str,
-                        parent_id: int | None, parent_turn: int | None) -> int:
+                        parent_id: int | None, parent_turn: int | None,
+                        prepared: tuple[int, ...] | None = None) -> int:
         if not SEED_MIN <= int(seed) <= SEED_MAX:
             raise StoreError(f"种子 {seed} 超出范围:能保存的种子是 {SEED_MIN} 到 {SEED_MAX} 之间的整数")
         cur = self.db.execute(
             "INSERT INTO sessions(scenario_id, scenario_sha, persona_sha, seed, difficulty, trainee, created_at,"
-            " parent_id, parent_turn) VALUES (?,?,?,?,?,?,?,?,?)",
+            " parent_id, parent_turn, prepared) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (scenario.id, scenario.sha256, persona.sha256, int(seed), difficulty, trainee, self.clock(),
-             parent_id, parent_turn))
+             parent_id, parent_turn, None if prepared is None else json.dumps(sorted(set(prepared)))))
         assert cur.lastrowid is not None  # always set after an INSERT
         return int(cur.lastrowid)
 
@@ -343,7 +358,7 @@ class Store:
         turns it already carries, in one transaction (a crash leaves either the whole attempt or none of it)."""
         def body() -> int:
             sid = self._insert_session(session.scenario, session.persona, session.seed, session.difficulty, trainee,
-                                       parent_id, parent_turn)
+                                       parent_id, parent_turn, session.prepared)
             for turn in session.turns:
                 self._insert_turn(sid, turn)
             return sid
@@ -447,7 +462,8 @@ def restore(store: Store, row: SessionRow, scenario: Scenario, persona: Persona,
     ``recognise`` only serves the moves still to come: stored ones keep their stored tactic."""
     # deferred for start-up: `trainer history` and the picker read the store without loading this
     from trainer.core.engine.session import Session
-    s = Session(scenario, persona, seed=row.seed, difficulty=row.difficulty, recognise=recognise)
+    s = Session(scenario, persona, seed=row.seed, difficulty=row.difficulty, recognise=recognise,
+                prepared=row.prepared)
     diverged = None
     for t in store.turns(row.id):
         turn = s.play_tactic(t.tactic, t.move, t.confidence)  # type: ignore[arg-type]

@@ -128,4 +128,4 @@ class BriefingScreen(Screen):
             self.app.notify(self.app.tr(f"还有 {missing} 项准备没勾选。再按一次开始,或先补上。"),
                             severity="warning")
             return
-        self.post_message(StartRequested(self.scenario.id, self.difficulty, self.prepared))
+        self.post_message(StartRequested(self.scenario.id, self.difficulty, self.prepared, self.ticked))
