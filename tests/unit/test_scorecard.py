@@ -357,3 +357,22 @@ def test_a_card_written_before_turns_carried_what_was_heard_still_verifies(tmp_p
     card["transcript"][1]["reply"] = "改过的回答"
     with pytest.raises(Exception, match="turn 2"):
         verify_card(card, lib, load_rubric())
+
+
+def test_a_rejection_quoting_the_card_stays_one_line(tmp_path):
+    # found by bench/fuzz/fuzz_readers.py: a difficulty holding a line break made a two-line reason
+    import json as _json
+
+    from trainer.core.competition.scorecard import CardError, parse_card, write_scorecard
+    from trainer.core.content.library import load_library
+    from trainer.core.engine.session import Session
+
+    lib = load_library()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=1)
+    s.play("courtesy")
+    write_scorecard(s, tmp_path / "c.json", "张三")
+    card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    with pytest.raises(CardError, match="unknown difficulty") as e:
+        parse_card(_json.dumps({**card, "difficulty": "\nS\x07\x1b[2J" + "x" * 1000}).encode())
+    assert "\n" not in str(e.value) and "\x1b" not in str(e.value) and len(str(e.value)) <= 300

@@ -46,7 +46,12 @@ _BAD_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class CardError(ValueError):
-    """A card that cannot be written, read or trusted; ``str()`` says why in one line."""
+    """A card that cannot be written, read or trusted; ``str()`` says why in one line — whatever the card
+    holds: a value quoted from it is stripped of line breaks and escape sequences, and the message is capped."""
+
+    def __init__(self, message: object = "") -> None:
+        text = plain(message)
+        super().__init__(text if len(text) <= 300 else text[:297] + "…")
 
 
 def check_seed(seed: int, what: str = "seed") -> int:
