@@ -3,6 +3,7 @@ highlighted scenario's details and the trainee's best score beside the list."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -10,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from trainer.tui.messages import ScenarioChosen
@@ -66,7 +68,7 @@ class PickerScreen(Screen):
                 best[r.scenario_id] = max(best.get(r.scenario_id, r.total), r.total)
         return best
 
-    def cards(self):
+    def cards(self) -> Iterator[Widget]:
         tr, lib = self.app.tr, self.app.library
         best = self.best_scores()
         by_type: dict[str, list[str]] = {}
