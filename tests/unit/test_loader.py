@@ -97,3 +97,16 @@ def test_exactly_fifty_levels_load_and_fifty_one_do_not(shape):
 
 def test_yaml11_booleans_stay_text():
     assert parse_text("a: no\nb: yes\nc: true", "x.yaml").plain() == {"a": "no", "b": "yes", "c": True}
+
+
+def test_a_problem_quoting_a_multi_line_value_stays_one_line():
+    # found by bench/fuzz/fuzz_loader.py: a folded plain scalar ('6\n\n  compan') quoted in a type error
+    from trainer.core.content.models import build_scenario
+    from trainer.core.content.spec import Problems
+
+    text = "id: x\ntitle: t\npersona: mini\nturn_limit: 6\n\n  compan\n"
+    out = Problems()
+    build_scenario(parse_text(text, "s.yaml"), text, out)
+    lines = [str(p) for p in out]
+    assert lines and all("\n" not in line for line in lines), lines
+    assert any("6\\ncompan" in line for line in lines), lines

@@ -24,7 +24,14 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # one line whatever a message quotes from the file: line breaks and control characters are escaped
+        message = self.message.translate(_ONE_LINE) if _NEEDS_ESCAPE.search(self.message) else self.message
+        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message}"
+
+
+_NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ONE_LINE = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)]} | {
+    0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 class Problems(list[Problem]):
