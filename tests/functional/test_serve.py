@@ -137,3 +137,15 @@ def test_session_dirs_are_per_trainee_and_inside_the_event(tmp_path):
     a, b = trainee_dir(tmp_path, "张三"), trainee_dir(tmp_path, "../张三")
     assert a != b and a.parent == b.parent == tmp_path / "trainees" and ".." not in b.name
     assert Path(a).name.startswith("张三-")
+
+
+def test_the_browser_session_command_is_reachable_but_not_listed():
+    # the server starts `python -m trainer serve-session` per browser; after the lazy command table came in,
+    # that name was missing and every browser session died with "没有 'serve-session' 这个命令"
+    from click.testing import CliRunner
+
+    from trainer.cli import main
+
+    r = CliRunner().invoke(main, ["serve-session"])
+    assert r.exit_code == 2 and "started by `trainer serve`" in r.output, r.output
+    assert "serve-session" not in CliRunner().invoke(main, ["--help"]).output

@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "replay": ("replay", "replay", "在终端界面里回放一张成绩单"),
     "event": ("event", "event", "小组比赛:建比赛文件(名单、场景、随机盐)"),
     "serve": ("serve", "serve", "课堂模式:把终端界面开给浏览器,/leaderboard 是实时排行榜"),
+    # started by `trainer serve` for each browser session; no help line, so `trainer --help` does not list it
+    "serve-session": ("serve", "serve_session", ""),
 }
 
 
@@ -57,7 +59,7 @@ class LazyGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The command list from the short help kept above: no subcommand module is imported."""
-        rows = [(name, self.lazy[name][2]) for name in self.list_commands(ctx) if name in self.lazy]
+        rows = [(name, self.lazy[name][2]) for name in self.list_commands(ctx) if name in self.lazy and self.lazy[name][2]]
         if rows:
             with formatter.section("命令"):
                 formatter.write_dl(rows)

@@ -250,7 +250,7 @@ def serve(host: str, port: int, event_file: str | None) -> None:
 
 @click.command("serve-session", hidden=True)
 def serve_session() -> None:
-    """One browser session of `trainer serve` (started by the server, configured by its environment)."""
+    """课堂模式里的一个浏览器会话(由 trainer serve 启动,配置来自它设置的环境变量)。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.store.db import Store
     from trainer.tui.app import build_app
