@@ -73,9 +73,13 @@ class Writer(threading.Thread):
         os.close(os.open(self.path, os.O_WRONLY))
 
     def release(self):
-        if self.is_alive():
-            os.close(os.open(self.path, os.O_RDONLY | os.O_NONBLOCK))
-        self.join()
+        # hold a read end open until the writer is done: its open() returns as soon as a reader exists, and a
+        # reader opened and closed before the writer even reached open() would leave it blocked for ever
+        fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            self.join()
+        finally:
+            os.close(fd)
 
 
 @pytest.fixture
