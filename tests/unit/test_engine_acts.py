@@ -117,7 +117,7 @@ def test_a_reply_echoes_the_trainees_figures():
     s = Session(scenario, persona, seed=1)
     turn = s.play("先付八千,下周三前", Recognition("verify_balance", 0.9, acts=("verify_balance",), amounts=(8000,),
                                                  dates=(_plus(scenario.case.date, 5),)))
-    assert turn is not None and turn.reply == f"行,8,000元,{_md(_plus(scenario.case.date, 5))}前给你。"
+    assert turn is not None and turn.reply == f"行,8000元,{_md(_plus(scenario.case.date, 5))}前给你。"
     s2 = Session(scenario, persona, seed=1)
     t2 = s2.play("verify_balance")  # nothing named: the whole debt, and the agreed day
     assert t2 is not None and t2.reply == "行,1万,约定的日子前给你。"

@@ -14,7 +14,17 @@ from functools import partial
 from typing import Any
 
 from trainer.core.content import catalogue
-from trainer.core.content.models import AutoRule, Ending, Installment, Persona, Reaction, Scenario, case_values, render
+from trainer.core.content.models import (
+    AutoRule,
+    Ending,
+    Installment,
+    Persona,
+    Reaction,
+    Scenario,
+    case_values,
+    render,
+    wan_text,
+)
 from trainer.core.engine.machine import (
     TIME_UP_TRIGGER,
     UNCLEAR,
@@ -95,11 +105,6 @@ class Outcome:
 #: in a concession the amount named is what we give up, so concessions are not among them
 ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", "deadline_pressure",
                     "written_commitment", "face_for_substance"})
-
-
-def _wan(amount: int) -> str:
-    """380000 → 38万, 46000 → 4.6万, 8500 → 8500元 (as people say amounts in a talk)."""
-    return f"{amount / 10000:g}万" if amount >= 10000 and amount % 1000 == 0 else f"{amount:,}元"
 
 
 class Session:
@@ -391,7 +396,7 @@ class Session:
         owed = self.scenario.case.owed
         amounts = [a for a in rec.amounts if owed * 0.05 <= a <= owed] or self.named_amounts[-1:]
         days = [d for d in (self._days_until(x) for x in rec.dates) if d is not None and d > 0] or self.named_days[-1:]
-        self.values["said_amount"] = _wan(amounts[-1]) if amounts else self.values["owed_wan"]
+        self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
             due = date.fromisoformat(self.scenario.case.date) + timedelta(days=min(days))
             self.values["said_date"] = f"{due.month}月{due.day}日"
