@@ -237,3 +237,14 @@ def test_bad_event_file_is_exit_2(tmp_path):
     (tmp_path / "e.yaml").write_text("name: [\n", encoding="utf-8")
     r = run(["leaderboard", "--event", str(tmp_path / "e.yaml"), str(tmp_path)])
     assert r.exit_code == 2 and "e.yaml" in r.stderr and "Traceback" not in r.output
+
+
+def test_a_hostile_event_file_is_one_line_not_a_traceback(tmp_path):
+    # the event reader used yaml.safe_load: 3,000 nested brackets gave a RecursionError traceback
+    p = tmp_path / "event.yaml"
+    p.write_text("format: huikuan-dojo/event\nname: " + "[" * 3000 + "\n", encoding="utf-8")
+    with pytest.raises(EventError, match=r"event\.yaml:2:\d+: 不是合法的 YAML\(nesting deeper than 50 levels\)"):
+        load_event(p)
+    p.write_bytes(b"format: huikuan-dojo/event\nname: \xff\n")
+    with pytest.raises(EventError, match="不是 UTF-8"):
+        load_event(p)
