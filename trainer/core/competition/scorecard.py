@@ -22,7 +22,7 @@ from trainer import __version__
 from trainer.core.competition.output import plain, write_text_atomic
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, Library
-from trainer.core.content.models import DIFFICULTIES
+from trainer.core.content.models import DIFFICULTIES, Persona, Scenario
 from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import hidden_reason_of, outcome_of
 from trainer.core.judging.rubric import PRINCIPLES, Rubric, load_rubric
@@ -294,14 +294,7 @@ def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
 def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session, Score]:
     """Play the card's moves again with its seed against the local files (whatever their version:
     the replay, not the files' hashes, decides whether the card stands)."""
-    sid = card["scenario"]["id"]
-    sc = lib.scenarios.get(sid)
-    if sc is None:
-        raise CardError(f"unknown scenario '{sid}' (not in the local scenarios)")
-    try:
-        persona = lib.persona_for(sc)
-    except ContentError as e:
-        raise CardError(str(e)) from None
+    sc, persona = _local_content(card, lib)
     prepared = card.get("prepared")
     s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"],
                 prepared=tuple(prepared) if prepared is not None else None)
@@ -381,14 +374,20 @@ def verify_card(card: dict[str, Any], lib: Library, rubric: Rubric,
     _compare(card, s, pieces)
 
 
-def _check_same_files(card: dict[str, Any], lib: Library, rubric: Rubric) -> None:
-    sc = lib.scenarios.get(card["scenario"]["id"])
+def _local_content(card: dict[str, Any], lib: Library) -> tuple[Scenario, Persona]:
+    """The local scenario and persona a card names, or CardError."""
+    sid = card["scenario"]["id"]
+    sc = lib.scenarios.get(sid)
     if sc is None:
-        raise CardError(f"unknown scenario '{card['scenario']['id']}' (not in the local scenarios)")
+        raise CardError(f"unknown scenario '{sid}' (not in the local scenarios)")
     try:
-        persona = lib.persona_for(sc)
+        return sc, lib.persona_for(sc)
     except ContentError as e:
         raise CardError(str(e)) from None
+
+
+def _check_same_files(card: dict[str, Any], lib: Library, rubric: Rubric) -> None:
+    sc, persona = _local_content(card, lib)
     for part, local in (("scenario", sc), ("persona", persona), ("rubric", rubric)):
         if card[part]["sha256"] != local.sha256:
             raise CardError(f"{part} file differs from the local {local.path} (sha256 mismatch)")
