@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -82,22 +82,22 @@ def read_yaml(path: Path) -> tuple[YNode, str]:
     return root, text
 
 
-def load_persona_file(path: Path, out: Problems) -> Persona | None:
+def _load_file(path: Path, out: Problems, build: Callable[[YNode, str, Problems], T | None]) -> T | None:
+    """Read ``path`` and build it; a file that cannot be read or parsed is one problem in ``out``."""
     try:
         root, text = read_yaml(path)
     except LoadError as e:
         out.append(Problem(e.path, e.line, e.col, "error", e.message))
         return None
-    return build_persona(root, text, out)
+    return build(root, text, out)
+
+
+def load_persona_file(path: Path, out: Problems) -> Persona | None:
+    return _load_file(path, out, build_persona)
 
 
 def load_scenario_file(path: Path, out: Problems) -> Scenario | None:
-    try:
-        root, text = read_yaml(path)
-    except LoadError as e:
-        out.append(Problem(e.path, e.line, e.col, "error", e.message))
-        return None
-    return build_scenario(root, text, out)
+    return _load_file(path, out, build_scenario)
 
 
 #: where a content folder comes from, as `trainer list` names it
