@@ -40,7 +40,10 @@ def test_today_defaults_to_the_system_date(rec):
 @pytest.mark.parametrize("text, acts", [
     ("我先听您说说情况,然后咱们再商量分几期付", {"listen", "installment_plan"}),
     ("对不起,上次发票开错了。另外,这笔款这周能安排吗?", {"apologize", "direct_ask"}),
-    ("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"}),
+    # regressed when the model was retrained on dev_course.jsonl (到时候 leans to timing, the clause's
+    # written_commitment scores 0.45 < ACT_THRESHOLD); strict, so the fix has to remove this mark
+    pytest.param("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"},
+                 marks=pytest.mark.xfail(strict=True, reason="issue 19: clause act below threshold after retraining")),
 ])
 def test_several_acts_in_one_utterance(rec, text, acts):
     r = rec.classify(text, TODAY)

@@ -1,0 +1,61 @@
+"""Lines of play (YAML: scenario, lines[name, band, moves]) → median score / recovered per band over seeds 1-5.
+
+    python tools/play_lines.py tests/data/dev_play                 # the development lines (tune on these)
+    python tools/play_lines.py tests/data/dev_play --trace fake-broke course-right-a   # turn by turn, seed 1
+    python tools/play_lines.py tests/data/eval/play                # held out: measure rarely, never tune
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import statistics
+from pathlib import Path
+
+import yaml
+
+from trainer.core.content.library import load_library
+from trainer.core.judging.result import play_moves
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder")
+    ap.add_argument("--trace", nargs=2, metavar=("SCENARIO", "LINE"))
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    lib = load_library()
+    for f in sorted(glob.glob(str(Path(a.folder) / "*.yaml"))):
+        d = yaml.safe_load(open(f, encoding="utf-8"))
+        sc = lib.scenarios[d["scenario"]]
+        p = lib.persona_for(sc)
+        if a.trace and a.trace[0] != d["scenario"]:
+            continue
+        out = []
+        for line in d["lines"]:
+            if a.trace:
+                if line["name"] != a.trace[1]:
+                    continue
+                s, score = play_moves(sc, p, [str(m) for m in line["moves"]], seed=a.seed)
+                for t in s.turns:
+                    print(f"{t.n:2d} {t.state_before}→{t.state}  {'+'.join(t.acts) or '-'} {t.amounts or ''} {t.dates or ''}"
+                          f" [{t.reaction}]\n   我: {t.move}\n   他: {t.reply}")
+                print("outcome:", s.outcome.public() if s.outcome else None)
+                print("score:", score.total, score.principles)
+                for fd in score.findings:
+                    print("  ", fd.public())
+                continue
+            scores, rec, law = [], [], []
+            for seed in range(1, 6):
+                s, score = play_moves(sc, p, [str(m) for m in line["moves"]], seed=seed)
+                scores.append(score.total)
+                rec.append(s.outcome.recovered_ratio if s.outcome else 0)
+                law.append(score.principles["lawful"])
+            extra = f"/法{statistics.median(law):.0f}" if line["band"] == "unlawful" else ""
+            out.append(f"{line['name']}:{statistics.median(scores):.0f}/{statistics.median(rec):.0%}{extra}")
+        if out:
+            print(f"{d['scenario']:20s}", "  ".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
