@@ -23,10 +23,46 @@ def test_an_act_the_state_waits_for_moves_the_talk_on_even_when_said_second():
     assert turn.acts == ("empathize", "verify_balance")
 
 
-def test_the_main_act_keeps_the_floor_when_it_moves_the_talk_itself():
+def test_the_main_act_is_answered_first_and_a_later_act_then_carries_the_talk_on():
+    # courtesy takes 'greeting' to 'crying_poor'; in 'crying_poor' verify_balance takes him on to 'checked'
     s = fake_broke()
     turn = s.play("x", Recognition("courtesy", 0.9, acts=("courtesy", "verify_balance")))
-    assert turn is not None and (turn.answered, turn.state) == ("courtesy", "crying_poor")
+    assert turn is not None and (turn.tactic, turn.answered, turn.state) == ("courtesy", "verify_balance", "checked")
+    assert s.visited("crying_poor") and s.history == ["verify_balance"]
+    # both replies are heard, in order
+    assert turn.reply.count(" ") >= 1
+
+
+def test_a_later_act_that_would_talk_the_debtor_back_is_not_played_on_top():
+    # in 'date_set' a soft word (ask_for_help) sends him to 'bargaining' (willingness and pressure fall):
+    # deadline_pressure takes 'haggling' to 'date_set', the soft word after it is not played
+    s = fake_broke()
+    for m in ("courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse"):
+        s.play(m)
+    assert s.state == "haggling"
+    turn = s.play("x", Recognition("deadline_pressure", 0.9, acts=("deadline_pressure", "ask_for_help")))
+    assert turn is not None and (turn.answered, turn.state) == ("deadline_pressure", "date_set")
+
+
+def test_an_offer_and_a_signature_in_one_move_close_the_deal():
+    # 'haggling': written_commitment alone is refused; installment_plan moves him to 'amount_set', where the
+    # signature is still refused (no date yet) — but in 'date_set' the offer reaches 'agreeing' and the
+    # signature request of the same move takes him on to 'signing'
+    s = fake_broke()
+    for m in ("courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "deadline_pressure"):
+        s.play(m)
+    assert s.state == "date_set"
+    turn = s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan")))
+    assert turn is not None and s.visited("agreeing") and turn.state == "signing"
+
+
+def test_instalments_named_in_one_move_ask_for_their_sum():
+    s = fake_broke()
+    owed = s.scenario.case.owed  # 380,000
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000)))
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(owed, 60_000)))  # sum > debt: the max
+    s.play("x", Recognition("verify_balance", 0.9, acts=("verify_balance",), amounts=(100_000,)))  # not an ask
+    assert s.named_amounts == [380_000, owed]
 
 
 def test_a_single_act_plays_exactly_as_a_tactic_id():
@@ -42,7 +78,8 @@ def test_every_act_heard_counts_for_used():
     s = fake_broke()
     s.play("x", Recognition("courtesy", 0.9, acts=("courtesy", "verify_balance", "direct_ask")))
     assert s.used("verify_balance") == 1 and s.used("direct_ask") == 1 and s.used("程序") == 1
-    assert s.history == ["courtesy"]  # repetition and streaks follow the act that was answered
+    # repetition and streaks follow the act that was answered last (courtesy moved him, verify_balance on again)
+    assert s.history == ["verify_balance"]
 
 
 def test_slot_builtins_read_the_move_being_answered():

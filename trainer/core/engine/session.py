@@ -354,6 +354,25 @@ class Session:
         else:
             reply = self._pick_reply(("d", 0), self.persona.default_replies)
             note, idx, revealed = "", None, False
+        # a move of several acts: once the debtor has moved, the acts not yet answered are heard again in
+        # the new state, and each that takes him forward (see _forward) plays too — "六号先付二十万,
+        # 余款二十号前付清,您签个字" is the offer and the signature in one breath
+        if reaction is not None and reaction.to is not None and not self.persona.states[self.state].terminal:
+            rest = [a for a in acts if a != answered]
+            while rest and not self.persona.states[self.state].terminal:
+                for act in rest:
+                    r = self.choose_reaction(act)
+                    if r is not None and self._forward(r):
+                        self._apply(r.effects, act, deltas)
+                        self._move(reaction_trigger(r))
+                        reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
+                        answered, note, idx = act, r.note, r.index
+                        if r.reveals and self.reason_found_turn is None:
+                            revealed = True
+                        rest.remove(act)
+                        break
+                else:
+                    break
         self.history.append(answered)
         self.heard.append(acts)
         self._said = None
@@ -390,6 +409,21 @@ class Session:
                 self._finish(Ending("no_progress", summary="时间到了,对方没有给出任何付款承诺。"))
         return turn
 
+    def _forward(self, r: Reaction) -> bool:
+        """A reaction that takes the debtor forward: to a state not visited yet in this talk, and either to an
+        ending with money in it or with meter changes that help the trainee more than they hurt (a later act
+        that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
+        if r.to is None or r.to in self.visited_states:
+            return False
+        ending = self.persona.states[r.to].ending
+        if ending is not None:
+            return ending.paid + ending.committed > 0
+        net = 0
+        for name, delta in r.effects:
+            m = self.persona.meter(name)
+            net += abs(delta) if (delta > 0) == (m.good == "up") else -abs(delta)
+        return net > 0
+
     # ------------------------------------------------------------ ending
     def _echo(self, rec: Recognition) -> None:
         """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
@@ -410,7 +444,10 @@ class Session:
         if not set(rec.acts or ((rec.tactic,) if rec.tactic else ())) & ASKING:
             return
         owed = self.scenario.case.owed
-        self.named_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+        named = [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+        if named:
+            # one ask per move: instalments named together (先付三十万,余下十六万月底前) ask for their sum
+            self.named_amounts.append(sum(named) if sum(named) <= owed else max(named))
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
 
     def _finish(self, ending: Ending | None) -> None:
