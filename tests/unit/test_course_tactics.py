@@ -149,5 +149,6 @@ def test_hard_meters_are_hidden(scenario_id):
     s = play(scenario_id, [], difficulty="hard")
     persona = LIB.persona_for(LIB.scenarios[scenario_id])
     assert not s.show_meters
-    assert {m.name for m in persona.meters if m.hidden} == {"hard", "retest"}
+    # the hard-mode meters are hidden (fake-broke also keeps a hidden bookkeeping meter, 'settled')
+    assert {"hard", "retest"} <= {m.name for m in persona.meters if m.hidden}
     assert play(scenario_id, []).meters["retest"] == 0 and s.meters["retest"] == 1
