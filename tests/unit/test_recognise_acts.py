@@ -109,6 +109,12 @@ def test_reassurance_is_not_a_threat(rec, text):
     "我给你通讯录里的人挨个打电话",
     "不还钱就让你在这行混不下去",
     "把你手机号发到网上,让大家评评理",
+    # families added with the second dev set (detaining, property watched, groups, "visiting teams", watching)
+    "今天不把钱结了,你们谁都别想走出这个门",
+    "你那店面晚上没人看着吧,可得看好了",
+    "我拉了个群,把你的客户都拉进去了",
+    "我们的上门团队可没我这么客气",
+    "你几点出门几点回家,我摸得一清二楚",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -132,10 +138,18 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "周末带孩子去公园转转", "你家孩子今年上几年级了?", "这楼下的面馆味道不错", "昨晚的球赛看了吗",
     "最近股票跌得厉害", "我手机快没电了", "你们办公室在几楼?", "今天路上堵死了", "好的", "哈哈哈",
     "明天降温,多穿点", "中午一起吃个饭吧",
+    # when and where people work or study is small talk, not a threat (both were once called hostile)
+    "您这边一般几点下班?", "您闺女在哪儿上大学来着?", "老账每次带一点,滚着往下消",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
     assert "hostile" not in r.acts and r.tactic != "hostile"
+
+
+
+@pytest.mark.parametrize("text", ["你脑子有病吧,合同白纸黑字还赖", "少跟我装穷,看着就恶心", "你们财务是死人吗,一张单子拖三个月"])
+def test_insults_are_hostile(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
 
 
 def test_classify_many_matches_classify_with_slots(rec):
