@@ -33,6 +33,13 @@ TODAY = dt.date(2026, 12, 1)  # a Tuesday
     ("捌萬伍仟元", [85000]),  # Traditional
     ("先付十二万,剩下的二十六万下个月", [120000, 260000]),
     ("每吨降两百", [200]),
+    # a digit after 万 that starts the next word is not its tail; a word after a magnitude is not a counter
+    ("能把四十万一次性付清", [400000]),
+    ("三十万一分没到", [300000]),
+    ("说好的二十万一直没到", [200000]),
+    ("我们更需要这十二万回来", [120000]),
+    ("剩下的十一万分两次", [110000]),
+    ("五万月底前付", [50000]),
 ])
 def test_amounts(text, amounts):
     assert list(extract_slots(text, TODAY).amounts) == amounts
@@ -40,7 +47,7 @@ def test_amounts(text, amounts):
 
 @pytest.mark.parametrize("text", [
     "先付一半", "付七成", "打八折", "百分之三十", "万分之三的违约金", "逾期45天", "分三个月", "两百箱货", "2026年",
-    "十几件不合格", "咱们一块儿想办法", "第四趟了", "12月15号", "万一您忘了", "千万别拖",
+    "十几件不合格", "咱们一块儿想办法", "第四趟了", "12月15号", "万一您忘了", "千万别拖", "说了八百遍", "三万人的厂",
 ])
 def test_shares_counts_and_dates_are_not_amounts(text):
     assert extract_slots(text, TODAY).amounts == ()
@@ -102,6 +109,12 @@ def test_not_dates(text):
     ("我们不能再给您减免了", False, False),
     ("以免麻烦,请尽快付款", False, False),
     ("你说,我听着,不着急慢慢讲", False, False),
+    # the debtor's part named as what makes ours happen, without 如果
+    ("你明天把钱打了,运费我们这边扛了", True, True),
+    ("利息可以不算,但前提是您得先签字", True, True),
+    ("退货那批按原价收回,但剩下那十万得今天结", True, True),
+    ("账期放到九十天也能谈,先把老账清了再说", True, True),
+    ("给您免一半利息,下周二之前把本金打过来就好", True, True),
 ])
 def test_condition_and_concession(text, conditional, concession):
     s = extract_slots(text, TODAY)

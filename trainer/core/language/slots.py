@@ -90,6 +90,11 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s*(个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|次|趟|遍|回|期|笔|张|份|条|天|日|号|周|星期|礼拜|月|年|岁|点|"
     r"成|折|%|分|倍|小时|分钟|秒|楼|层|栋|号|季度|届|辆|批|单|项|种|句|步|档|级|版|页)")
 _NOT_MONEY_BEFORE = re.compile(r"(第|百分之|千分之|万分之|分之|周|星期|礼拜|每)$")
+#: after a magnitude (十二万, 三千) most counters are the next word (十二万回来, 十一万分两次, 五万月底前): only
+#: these still make the number a count rather than money
+_NOT_MONEY_AFTER_MAG = re.compile(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|岁|%|倍|小时|分钟|秒|楼|层|栋|辆|股|字|分之)")
+#: a digit after 万/千 that starts the next word is not its tail: 四十万一次性, 三十万一分没到, 二十万一直
+_TAIL_STARTS_WORD = re.compile(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
 
 
 def _amounts(text: str) -> list[int]:
@@ -102,7 +107,12 @@ def _amounts(text: str) -> list[int]:
         chinese = not num[0].isdigit()
         has_mag = bool(mag) or (chinese and any(c in num for c in "百佰千仟万亿"))
         after = text[m.end():]
-        if not (cur or unit) and _NOT_MONEY_AFTER.match(after):
+        if not unit and _TAIL_STARTS_WORD.match(after):
+            if tail:
+                tail, after = "", text[m.start("tail"):]
+            elif chinese and len(num) > 1 and num[-2] in "万千" and num[-1] in "一二两三四五六七八九" and not mag:
+                num, after = num[:-1], text[m.start("num") + len(num) - 1:]
+        if not (cur or unit) and (_NOT_MONEY_AFTER_MAG if has_mag else _NOT_MONEY_AFTER).match(after):
             continue
         if not (cur or unit or has_mag):
             digits = num.replace(",", "").split(".")[0]
@@ -279,7 +289,11 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
-_CONDITION = re.compile(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|"
+_CONDITION = re.compile(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|要真能|真能|"
+                        # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
+                        r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
+                        r"(但|不过|可是|可)(是)?.{0,12}(得|必须|要先|先得|需要).{0,4}(付|结|到|打|转|签|清|还|安排)|"
+                        r"(您|你|贵司|你们).{0,6}把.{1,16}(打|付|转|结|走|签|还)|"
                         r"(只要|要是|如果)?(能|肯|愿意).{1,24}[,，]?.{0,6}(我|我们|咱们)?(就|便)(能|可以|给|帮|把|不|申请)")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = re.compile(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
@@ -292,7 +306,10 @@ _CONCESSION = re.compile(
     r"算(在)?我们(的|头上)|我们(来)?承担|照赔|宽限|延期|缓一缓|往后(挪|推|延|放)|再(挪|推|延|宽限)|"
     r"(过完年|下个?月|明年|以后|年后|春节后).{0,3}再说|(给|付|还|打|结|清)(我们)?(就行|也行|也可以|都行)|"
     r"不着急(?!慢慢[讲说])|不急(?!着)|慢慢(还|付|来)|按您的(数|意思)|扣掉|(零头|尾数).{0,8}(去掉|抹|不要|放)|抹零|"
-    r"返利|该(扣|赔|换|退)的|(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
+    r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按.{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|消化|不再追究|(?<!拖)延(到|至|长)|"
+    r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
+    r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
+    r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
 _NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法).{0,4}(免|减免|让|宽限|延期|打折|降)")
 
 

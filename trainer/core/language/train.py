@@ -33,8 +33,8 @@ TODAY = dt.date(2026, 12, 1)  # the dev sets' reference date (tests/data/eval/RE
 
 def dev_files(root: Path) -> list[Path]:
     data = root / "tests" / "data"
-    return [p for p in (data / "utterances.tsv", data / "dev_extra.jsonl", data / "dev_lang.jsonl", data / "dev_course.jsonl")
-            if p.exists()]
+    names = ("utterances.tsv", "dev_extra.jsonl", "dev_lang.jsonl", "dev_course.jsonl", "dev_voices.jsonl")
+    return [data / n for n in names if (data / n).exists()]
 
 
 def read_rows(path: Path) -> list[dict[str, object]]:
