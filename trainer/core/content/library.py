@@ -78,7 +78,7 @@ def read_yaml(path: Path) -> tuple[YNode, str]:
     text = read_text(path, name)
     root = parse_text(text, name, checked=True)
     if root.kind != "mapping":
-        raise root.error(f"the top level must be a mapping of keys, not a {root.kind}")
+        raise root.error(f"文件顶层必须是映射(键: 值),不能是{ {'list': '列表', 'scalar': '单个值'}.get(root.kind, root.kind)}")
     return root, text
 
 
@@ -341,7 +341,7 @@ class Library:
     def persona_for(self, scenario: Scenario) -> Persona:
         p = self.personas.get(scenario.persona_id)
         if p is None:
-            raise ContentError(f"{scenario.path}: scenario '{scenario.id}' names unknown persona "
+            raise ContentError(f"{scenario.path}: 场景 '{scenario.id}' 用了不存在的角色 "
                                f"'{scenario.persona_id}'{did_you_mean(scenario.persona_id, self.personas.ids())}")
         return p
 
@@ -366,7 +366,7 @@ def resolve_scenario(ref: str, lib: Library | None = None) -> tuple[Scenario, Pe
         out = Problems()
         s = load_scenario_file(p, out)
         if s is None:
-            raise ContentError(out.errors or [Problem(ref, 1, 1, "error", "not a scenario")])
+            raise ContentError(out.errors or [Problem(ref, 1, 1, "error", "不是场景文件")])
         # a persona next to the scenario (../personas/<id>.yaml) takes precedence
         for cand in (p.parent.parent / "personas" / f"{s.persona_id}.yaml", p.parent / f"{s.persona_id}.yaml"):
             if cand.is_file():
@@ -378,5 +378,5 @@ def resolve_scenario(ref: str, lib: Library | None = None) -> tuple[Scenario, Pe
     s = lib.scenarios.get(ref)
     if s is None:
         hint = did_you_mean(ref, lib.scenarios.ids())
-        raise ContentError(f"unknown scenario '{ref}'{hint}; `trainer list` shows them")
+        raise ContentError(f"没有编号为 '{ref}' 的场景{hint};`trainer list` 列出全部场景")
     return s, lib.persona_for(s)

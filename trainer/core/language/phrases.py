@@ -148,26 +148,42 @@ def compile_cue_regex(pattern: str) -> re.Pattern[str]:
         parsed = _sre_parse.parse(pattern)
         compiled = re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as e:
-        raise ValueError(f"invalid regex: {getattr(e, 'msg', e)}") from None
+        raise ValueError(f"正则表达式写得不对({_regex_reason(e)})") from None
     if _nested_repeat(parsed):
-        raise ValueError("regex refused: a repeat inside a repeat (or a backreference) can take "
-                         "exponential time; use bounded forms like '.{0,10}'")
+        raise ValueError("正则表达式被拒绝:重复里套重复(或反向引用)可能耗时成指数增长;"
+                         "请用有上限的写法,如 '.{0,10}'")
     return compiled
 
+
+
+_REGEX_REASONS = (("missing )", "缺少 ')'"), ("unbalanced parenthesis", "括号不配对"), ("unterminated character set", "'[' 没有闭合"),
+                  ("nothing to repeat", "重复符号前面没有内容"), ("multiple repeat", "重复符号连用"),
+                  ("bad escape", "无效的转义"), ("bad character range", "字符范围不对"), ("unknown extension", "未知的 (? 扩展"),
+                  ("look-behind requires fixed-width pattern", "后行断言必须定长"), ("unknown group name", "未知的组名"),
+                  ("invalid group reference", "无效的组引用"), ("the repetition number is too large", "重复次数太大"),
+                  ("min repeat greater than max repeat", "重复下限大于上限"), ("maximum recursion", "嵌套太深"))
+
+
+def _regex_reason(e: BaseException) -> str:
+    """Why ``re`` refused a pattern, in Chinese (its own words are English), with the position when known."""
+    msg = str(getattr(e, "msg", "") or "")
+    zh = next((z for key, z in _REGEX_REASONS if msg.startswith(key)), "无法解析")
+    pos = getattr(e, "pos", None)
+    return f"{zh},位置 {pos}" if isinstance(pos, int) else zh
 
 # ---------------------------------------------------------------- building
 def _check_typos(node: YNode, out: Problems) -> dict[str, str]:
     typos: dict[str, str] = {}
     if not isinstance(node.value, dict):
-        out.error(node, "'typos' must be a mapping: misspelling: intended word")
+        out.error(node, "'typos' 必须是映射:错字: 正字")
         return typos
     for key, val in node.value.items():
         if not isinstance(val.value, str) or not val.value.strip():
-            out.error(val, f"typo '{key}' needs the intended word as text")
+            out.error(val, f"错字 '{key}' 要写上对应的正字(文字)")
             continue
         wrong, right = simplify_phrase(key), simplify_phrase(val.value)
         if not wrong:
-            out.error(node.keys[key], f"typo '{key}' is empty after normalisation")
+            out.error(node.keys[key], f"错字 '{key}' 规范化之后是空的")
             continue
         typos[wrong] = right
     return typos
@@ -178,32 +194,32 @@ def build_phrases(root: YNode, text: str, out: Problems) -> PhraseLibrary | None
     before = len(out.errors)
     lib = PhraseLibrary(files=[root.path])
     if not isinstance(root.value, dict):
-        out.error(root, "a phrases file must be a mapping with 'tactics'")
+        out.error(root, "话术文件必须是带 'tactics' 的映射")
         return None
     for key in root.value:
         if key not in FILE_KEYS and key != "$schema":
-            out.error(root.keys[key], f"unknown key '{key}'{did_you_mean(key, FILE_KEYS)}")
+            out.error(root.keys[key], f"未知的键 '{key}'{did_you_mean(key, FILE_KEYS)}")
     if "typos" in root.value:
         lib.typos = _check_typos(root.value["typos"], out)
     if "note" in root.value:
         NOTE_SPEC.check(root.value["note"], out)
     tactics = root.get("tactics")
     if tactics is None:
-        out.error(root, "missing required key 'tactics'")
+        out.error(root, "缺少必填的键 'tactics'")
         return None
     if not isinstance(tactics.value, dict):
-        out.error(tactics, "'tactics' must be a mapping of tactic id → templates and cues")
+        out.error(tactics, "'tactics' 必须是映射:招式编号 → 模板和线索")
         return None
     for tid, entry in tactics.value.items():
         if tid not in catalogue.MOVE_IDS:
-            out.error(tactics.keys[tid], f"unknown tactic '{tid}'{did_you_mean(tid, catalogue.MOVE_IDS)}")
+            out.error(tactics.keys[tid], f"未知的招式 '{tid}'{did_you_mean(tid, catalogue.MOVE_IDS, catalogue.NAMES)};`trainer tactics` 列出全部招式")
             continue
         if not TACTIC_SPEC.check(entry, out):
             continue
         for t in (entry.get("templates").value if entry.get("templates") else []):
             norm = simplify_phrase(t.value)
             if not norm:
-                out.error(t, "template is empty after removing punctuation")
+                out.error(t, "模板去掉标点后是空的")
                 continue
             lib.templates.append(Template(tid, norm, t.value, t))
         for c in (entry.get("cues").value if entry.get("cues") else []):
@@ -216,7 +232,7 @@ def build_phrases(root: YNode, text: str, out: Problems) -> PhraseLibrary | None
 def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
     words, regex = node.get("words"), node.get("regex")
     if (words is None) == (regex is None):
-        out.error(node, "a cue needs exactly one of 'words' or 'regex'")
+        out.error(node, "线索(cue)必须有 'words' 或 'regex',且只能有其一")
         return None
     weight = float(node.value["weight"].value)
     where = node.where()
@@ -231,7 +247,7 @@ def _build_cue(tid: str, node: YNode, out: Problems) -> Cue | None:
     for w in words.value:
         norm = normalise(w.value).marked
         if not norm:
-            out.error(w, f"cue word '{w.value}' is empty after normalisation")
+            out.error(w, f"线索词 '{w.value}' 规范化之后是空的")
             continue
         forms.append(norm)
     return Cue(tid, weight, words=tuple(dict.fromkeys(forms)), where=where)
