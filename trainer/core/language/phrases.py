@@ -21,7 +21,12 @@ template is matched more strongly by another tactic than by its own (leave-one-o
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -279,4 +284,138 @@ def load_files(files: list[Path], out: Problems) -> PhraseLibrary:
 
 
 def load_default_library(out: Problems | None = None) -> PhraseLibrary:
-    return load_files(default_files(), out if out is not None else Problems())
+    """Every phrases file on the search path, merged. Without ``out`` (nobody wants the problems) the
+    library comes from the compiled cache when the files are unchanged; see ``cached_library``."""
+    files = default_files()
+    if out is None:
+        return cached_library(files)
+    return load_files(files, out)
+
+
+# ---------------------------------------------------------------- compiled cache
+# Building the library parses the YAML, checks it, normalises every template and cue word, and refuses
+# dangerous regexes: about half of `trainer classify`'s own start-up. The built library is kept on disk as
+# JSON (plain data only: nothing in it can run code when read), keyed by the content of every phrases
+# file and of the code that shapes the result (this module, normalise, the catalogue). A cache that is
+# missing, unreadable, stale, corrupt or unwritable is ignored silently: the library is built from the
+# files as before, so the cache can make start-up faster but never change what is recognised.
+
+CACHE_FORMAT = 1
+CACHE_NAME = "phrases-cache.json"
+
+
+def cache_dir() -> Path:
+    """``$TRAINER_HOME/cache`` where TRAINER_HOME is set (tests, classrooms), else the user cache folder."""
+    env = os.environ.get("TRAINER_HOME", "").strip()
+    if env:
+        return Path(env).expanduser() / "cache"
+    # deferred for start-up: only a cache lookup outside TRAINER_HOME needs it
+    from platformdirs import user_cache_dir
+    return Path(user_cache_dir("huikuan-dojo"))
+
+
+def _code_files() -> list[str]:
+    # deferred for start-up: only the cache key needs these modules' files (they are loaded already)
+    from trainer.core.language import normalise as _normalise
+    return [__file__, _normalise.__file__ or "", catalogue.__file__ or ""]
+
+
+def cache_key(files: list[Path]) -> str:
+    """sha256 over the cache format, the Python version, the code that shapes the library and every
+    phrases file (path and bytes). Raises OSError when a file cannot be read."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}\0{sys.version_info[:2]}\0".encode())
+    for code in _code_files():
+        h.update(Path(code).read_bytes())
+    for f in files:
+        h.update(b"\0" + str(f.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _to_data(lib: PhraseLibrary) -> dict[str, Any]:
+    return {"templates": [[t.tactic, t.text, t.original] for t in lib.templates],
+            "cues": [[c.tactic, c.weight, list(c.words), c.regex.pattern if c.regex is not None else None,
+                      c.regex.flags if c.regex is not None else 0, c.where] for c in lib.cues],
+            "typos": lib.typos, "files": lib.files}
+
+
+def _str_list(v: object) -> list[str]:
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise ValueError("not a list of text")
+    return v
+
+
+def _from_data(data: object) -> PhraseLibrary:
+    """The library from cached data; ValueError (or another plain error) on anything unexpected."""
+    if not isinstance(data, dict):
+        raise ValueError("not an object")
+    lib = PhraseLibrary(files=_str_list(data["files"]))
+    for row in data["templates"]:
+        tactic, text, original = _str_list(row)
+        if tactic not in catalogue.MOVE_IDS:
+            raise ValueError("unknown tactic")
+        lib.templates.append(Template(tactic, text, original))
+    for row in data["cues"]:
+        tactic, weight, words, pattern, flags, where = row
+        if tactic not in catalogue.MOVE_IDS or type(weight) not in (int, float) or not isinstance(where, str) \
+                or not isinstance(flags, int) or not (pattern is None or isinstance(pattern, str)):
+            raise ValueError("bad cue")
+        words = tuple(_str_list(words))
+        if (pattern is None) == (not words):
+            raise ValueError("a cue has words or a regex")
+        regex = re.compile(pattern, flags) if pattern is not None else None
+        lib.cues.append(Cue(tactic, float(weight), words=words, regex=regex, where=where))
+    typos = data["typos"]
+    if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in typos.items()):
+        raise ValueError("bad typos")
+    lib.typos = dict(typos)
+    return lib
+
+
+def read_cache(path: Path, key: str) -> PhraseLibrary | None:
+    """The cached library if ``path`` holds one for ``key`` whose checksum holds; else None (never raises)."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(64 * 1024 * 1024)
+        head, _, payload = raw.partition(b"\n")
+        want_key, _, digest = head.decode("ascii").partition(" ")
+        if want_key != key or hashlib.sha256(payload).hexdigest() != digest:
+            return None
+        return _from_data(json.loads(payload.decode("utf-8")))
+    except Exception:  # noqa: BLE001 - a cache that cannot be used is rebuilt, whatever is wrong with it
+        return None
+
+
+def write_cache(path: Path, key: str, lib: PhraseLibrary) -> None:
+    """Write atomically (temp file + rename); any failure is ignored (read-only disk, no home, …)."""
+    tmp = None
+    try:
+        payload = json.dumps(_to_data(lib), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # deferred for start-up: only a cache miss writes (tempfile pulls in random and shutil)
+        import tempfile
+        fd, tmp = tempfile.mkstemp(prefix=".phrases-", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(f"{key} {hashlib.sha256(payload).hexdigest()}\n".encode("ascii") + payload)
+        os.replace(tmp, path)
+        tmp = None
+    except Exception:  # noqa: BLE001 - the cache is an optimisation only
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def cached_library(files: list[Path]) -> PhraseLibrary:
+    """The library of ``files``: from the cache when it matches their content, else built (and cached)."""
+    try:
+        key = cache_key(files)
+        path = cache_dir() / CACHE_NAME
+    except Exception:  # noqa: BLE001 - no key, no cache: build as before
+        return load_files(files, Problems())
+    lib = read_cache(path, key)
+    if lib is None:
+        lib = load_files(files, Problems())
+        write_cache(path, key, lib)
+    return lib
