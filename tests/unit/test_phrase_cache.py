@@ -116,3 +116,20 @@ def test_validate_still_reports_problems_without_the_cache() -> None:
     out = Problems()
     phrases.load_default_library(out)  # with `out`, the files are read and checked, not the cache
     assert not cache_file().exists()
+
+
+def test_classify_with_a_warm_cache_loads_neither_yaml_files_nor_the_models(_isolated_home: Path) -> None:
+    """The point of the cache: `trainer classify` reads no phrases YAML and never imports the content models."""
+    import os
+    import subprocess
+    import sys
+    code = ("import sys\nsys.argv = ['trainer', 'classify', '你好']\nfrom trainer.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('trainer.core.content.library', 'trainer.core.content.models') "
+            "if m in sys.modules))")
+    env = dict(os.environ, TRAINER_HOME=str(_isolated_home), PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert cold.stdout.splitlines()[-1] != "[]"  # the first run builds the library from the YAML (and caches it)
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert warm.stdout.splitlines()[-1] == "[]", warm.stdout
+    assert warm.stdout.splitlines()[0] == cold.stdout.splitlines()[0]  # and the same recognition

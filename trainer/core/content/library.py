@@ -16,10 +16,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from trainer.core.content.models import SLUG, Persona, Scenario, build_persona, build_scenario
+
+# the search path lives in a module of its own (standard library only), so a command that only needs to find
+# files (classify's cached phrase library) does not load the models; re-exported here for every other caller
+from trainer.core.content.paths import PKG_DIR as PKG_DIR
+from trainer.core.content.paths import kind_dirs as kind_dirs
+from trainer.core.content.paths import roots as roots
+from trainer.core.content.paths import yaml_files as yaml_files
 from trainer.core.content.spec import Problem, Problems, did_you_mean
 from trainer.core.content.yamlsafe import _CONTROL, MAX_BYTES, LoadError, YNode, parse_text, read_text
 
-PKG_DIR = Path(__file__).resolve().parents[2]  # the trainer/ package folder (content ships in trainer/content/)
 KINDS = ("personas", "scenarios", "scoring", "phrases")
 
 
@@ -33,36 +39,6 @@ class ContentError(Exception):
         else:
             self.problems = problems
             super().__init__("\n".join(str(p) for p in problems))
-
-
-def roots() -> list[Path]:
-    """Folders that may hold personas/, scenarios/ … (or the kind folders themselves)."""
-    out: list[Path] = []
-    for extra in os.environ.get("TRAINER_PATH", "").split(os.pathsep):
-        if extra.strip():
-            out.append(Path(extra).expanduser())
-    checkout = PKG_DIR.parent
-    if (checkout / "personas").is_dir() and (checkout / "pyproject.toml").is_file():
-        out.append(checkout)
-    shipped = PKG_DIR / "content"
-    if shipped.is_dir():
-        out.append(shipped)
-    return out
-
-
-def kind_dirs(kind: str) -> list[Path]:
-    dirs = []
-    for r in roots():
-        if (r / kind).is_dir():
-            dirs.append(r / kind)
-        elif r.name == kind and r.is_dir():
-            dirs.append(r)
-    return dirs
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    # sorted by parts: the order of Path comparison, without its per-comparison cost (10,000 files)
-    return sorted((p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()), key=lambda p: p.parts)
 
 
 def display_name(path: Path) -> str:

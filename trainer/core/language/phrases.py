@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.core.content import catalogue
-from trainer.core.content.library import kind_dirs, read_yaml, yaml_files
+from trainer.core.content.paths import kind_dirs, yaml_files
 from trainer.core.content.spec import F, List, Num, Obj, Problem, Problems, Str, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode
 from trainer.core.language.normalise import normalise, simplify_phrase, to_simplified
@@ -269,6 +269,8 @@ def default_files(exclude: Path | None = None) -> list[Path]:
 
 
 def load_files(files: list[Path], out: Problems) -> PhraseLibrary:
+    # deferred for start-up: with the cache warm, classify never reads YAML, and library loads the models
+    from trainer.core.content.library import read_yaml
 
     lib = PhraseLibrary()
     for f in files:
