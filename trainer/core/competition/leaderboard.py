@@ -220,7 +220,7 @@ def check_file(path: str) -> Checked:
     except CardError as e:
         return Checked(path, None, str(e), digest)
     except Exception as e:  # noqa: BLE001 — whatever a crafted card provokes, only that card is rejected
-        return Checked(path, None, f"cannot be verified ({type(e).__name__})", digest)
+        return Checked(path, None, f"无法核验({type(e).__name__})", digest)
 
 
 def _checked(files: list[str], lib: Library, rubric: Rubric, event: Event | None,
@@ -248,7 +248,7 @@ def verify_all(paths: list[str], lib: Library | None = None, rubric: Rubric | No
     by_key: dict[tuple[str, str], str] = {}
     for r in _checked([str(f) for f in card_files(paths)], lib, rubric, event, workers):
         if r.digest and r.digest in by_bytes:
-            board.duplicates.append((plain(r.file), by_bytes[r.digest], "identical file"))
+            board.duplicates.append((plain(r.file), by_bytes[r.digest], "文件完全相同"))
             continue
         if r.digest:
             by_bytes[r.digest] = plain(r.file)
@@ -257,7 +257,7 @@ def verify_all(paths: list[str], lib: Library | None = None, rubric: Rubric | No
             continue
         key = (r.entry.trainee, r.entry.key)
         if key in by_key:
-            board.duplicates.append((plain(r.file), by_key[key], "same trainee, scenario, moves and seed"))
+            board.duplicates.append((plain(r.file), by_key[key], "学员、场景、走法和种子都相同"))
             continue
         by_key[key] = plain(r.file)
         board.accepted.append(r.entry)
