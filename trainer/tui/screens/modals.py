@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -78,15 +79,23 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         else:
             head.append(tr(f"不太确定({rec.confidence:.2f}):是“{tactic_label(rec.tactic)}”吗?"))
         options: list[Option] = []
+        acts = [a for a in rec.acts if a in catalogue.BY_ID]
+        if len(acts) > 1:
+            # a move is everything that was said: first offer all the acts heard, with their figures
+            self.choices["all"] = ("play", rec)
+            options.append(Option(tr(f"是 {' + '.join(tactic_label(a) for a in acts)}{_figures(rec)}"), id="all"))
         seen: list[tuple[str, float]] = []
         if rec.tactic:
             seen.append((rec.tactic, rec.confidence))
         seen += [(t, c) for t, c in rec.alternatives if t != rec.tactic and t in catalogue.BY_ID]
         for i, (tactic, conf) in enumerate(seen[:4]):
             key = f"alt-{i}"
-            self.choices[key] = ("play", Recognition(tactic, conf))
+            # another main act, the rest of what was heard and the figures kept (an amount said is still said)
+            rest = tuple(a for a in acts[1:] if a != tactic)
+            self.choices[key] = ("play", replace(rec, tactic=tactic, confidence=conf, acts=(tactic, *rest),
+                                                 alternatives=[]))
             options.append(Option(tr(f"是 {tactic_label(tactic)}  ({conf:.2f})"), id=key))
-        self.choices["as-is"] = ("play", Recognition(None, rec.confidence))
+        self.choices["as-is"] = ("play", replace(rec, tactic=None, acts=(), alternatives=[]))
         options.append(Option(tr("就按原话说(不归入任何战术)"), id="as-is"))
         self.choices["palette"] = ("palette", None)
         options.append(Option(tr("打开战术面板,自己选…"), id="palette"))
@@ -102,6 +111,13 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         event.stop()
         assert event.option.id is not None  # every option here has an id
         self.dismiss(self.choices[event.option.id])
+
+
+def _figures(rec: Recognition) -> str:
+    """ · ¥380,000 · 12月4日: the amounts and dates heard, as the negotiation screen shows them."""
+    parts = [f"¥{a:,}" for a in rec.amounts[:3]]
+    parts += [f"{int(d[5:7])}月{int(d[8:10])}日" for d in rec.dates[:3] if len(d) == 10]
+    return "".join(f" · {p}" for p in parts)
 
 
 def _short(text: str, width: int = 22) -> str:

@@ -1,0 +1,56 @@
+"""Did-you-mean offers what was heard as a whole move (all acts, with the figures), and every choice keeps the
+amounts and dates the trainee said (issue 19: "did-you-mean offers acts, not one label")."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import OptionList
+
+from trainer.core.language.recognition import Recognition
+from trainer.tui.screens.modals import DidYouMeanScreen
+from trainer.tui.screens.picker import PickerScreen
+
+from .tui_helpers import wait_for_screen, wait_until
+
+HEARD = Recognition("verify_balance", 0.42, [("written_commitment", 0.3)], acts=("verify_balance", "direct_ask"),
+                    amounts=(380000,), dates=("2026-12-04",))
+
+
+def _pick(make_app, presses: list[str]) -> tuple[list[str], object]:
+    app = make_app()
+    got: list[object] = []
+
+    async def flow() -> list[str]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_screen(pilot, PickerScreen)
+            app.push_screen(DidYouMeanScreen("先对下账,一共三十八万,这周五前能付吗", HEARD), got.append)
+            screen = await wait_for_screen(pilot, DidYouMeanScreen)
+            options = screen.query_one(OptionList)
+            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            await pilot.press(*presses)
+            await wait_until(pilot, lambda: bool(got), "a choice")
+            return prompts
+
+    prompts = asyncio.run(flow())
+    return prompts, got[0]
+
+
+def test_the_whole_move_is_offered_first_with_its_figures(make_app):
+    prompts, choice = _pick(make_app, ["enter"])
+    assert "核对" in prompts[0] and "+" in prompts[0] and "¥380,000" in prompts[0] and "12月4日" in prompts[0]
+    assert choice == ("play", HEARD)
+
+
+def test_another_main_act_keeps_the_rest_and_the_figures(make_app):
+    _, choice = _pick(make_app, ["down", "down", "enter"])  # all, verify_balance, written_commitment
+    kind, rec = choice
+    assert kind == "play" and isinstance(rec, Recognition)
+    assert rec.tactic == "written_commitment" and rec.acts == ("written_commitment", "direct_ask")
+    assert rec.amounts == (380000,) and rec.dates == ("2026-12-04",)
+
+
+def test_as_said_keeps_the_figures_without_a_tactic(make_app):
+    _, choice = _pick(make_app, ["down", "down", "down", "enter"])  # …, 就按原话说
+    kind, rec = choice
+    assert kind == "play" and rec.tactic is None and rec.acts == () and rec.amounts == (380000,)
