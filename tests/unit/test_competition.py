@@ -183,3 +183,58 @@ def test_changing_a_used_reply_rejects_the_card_naming_the_turn(tmp_path):
     lib = _persona_with(tmp_path / "..", piece, piece[:-1] + "?")
     board = verify_all([str(c)], lib=lib)
     assert not board.accepted and "transcript differs from the replay at turn 2" in board.rejected[0][1]
+
+
+# ------------------------------------------------------------------ verification at scale: work done once
+FREE = "您好周总,打扰了 咱们先对一下账,一共三十八万对不对 今天是我们公司结账日"
+
+
+def test_a_line_of_free_text_is_recognised_once_for_every_card(tmp_path, monkeypatch):
+    """Replays hear a free-text line once per process (same line, same scenario date → same recognition),
+    and the board is what recognising every move gives: all cards verified, none rejected."""
+    from trainer.core.competition import scorecard
+    scorecard._HEARD.clear()
+    for i in range(4):
+        card(tmp_path, f"c{i}.json", trainee=f"学员{i}", seed=i, moves=FREE)
+    heard = []
+    real = Session.recognise
+
+    def counting(self, move):
+        heard.append(move)
+        return real(self, move)
+    monkeypatch.setattr(Session, "recognise", counting)
+    board = verify_all([str(tmp_path)], workers=1)
+    assert (len(board.accepted), board.rejected) == (4, [])
+    assert sorted(heard) == sorted(FREE.split())  # 3 lines once each, not 12 times
+
+
+def test_a_remembered_recognition_is_a_copy(tmp_path):
+    """A replay that changed what it was handed must not change what the next replay hears."""
+    from trainer.core.competition import scorecard
+    lib = _lib()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=1)
+    first = scorecard._heard(s, "咱们先对一下账,一共三十八万对不对")
+    first.alternatives.append(("hostile", 1.0))
+    first.confidence = -1.0
+    again = scorecard._heard(s, "咱们先对一下账,一共三十八万对不对")
+    assert again == s.recognise("咱们先对一下账,一共三十八万对不对")
+
+
+def test_the_leaderboard_reads_the_principle_keys_once(tmp_path, monkeypatch):
+    """The rubric's principle keys are taken from the rubric once per run, not looked up on the content
+    search path for every key of every card (that was a fifth of the verification time)."""
+    from trainer.core.judging import rubric as rubric_mod
+    for i in range(3):
+        card(tmp_path, f"c{i}.json", trainee=f"学员{i}", seed=i)
+    r = rubric_mod.load_rubric()
+    calls = []
+    real = rubric_mod.load_rubric
+
+    def counting(*a, **k):
+        calls.append(a)
+        return real(*a, **k)
+    monkeypatch.setattr(rubric_mod, "load_rubric", counting)
+    board = verify_all([str(tmp_path)], rubric=r, workers=1)
+    assert len(board.accepted) == 3
+    assert calls == []

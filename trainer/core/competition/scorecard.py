@@ -9,11 +9,14 @@ transcript, outcome and score. See docs/scorecard.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import stat
+from collections import OrderedDict
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -152,8 +155,9 @@ def _check_prepared(prepared: Any) -> None:
         raise CardError("prepared is not a list of checklist numbers (1..50)")
 
 
-def parse_card(data: bytes) -> dict[str, Any]:
-    """Bytes → a structurally sound card dict, or CardError."""
+def parse_card(data: bytes, principles: Collection[str] | None = None) -> dict[str, Any]:
+    """Bytes → a structurally sound card dict, or CardError. ``principles``: the rubric's principle keys
+    (default: the rubric file's; the leaderboard passes its rubric's once for all cards)."""
     if len(data) > MAX_CARD_BYTES:
         raise CardError(f"larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
     try:
@@ -183,7 +187,7 @@ def parse_card(data: bytes) -> dict[str, Any]:
     if not sid or len(sid) > MAX_ID or _BAD_NAME.search(sid) or sid != sid.strip():
         raise CardError(f"\"scenario.id\" is not an id (1..{MAX_ID} printable characters)")
     check_seed(card["seed"], "\"seed\"")
-    _check_score(card["score"])
+    _check_score(card["score"], frozenset(PRINCIPLES if principles is None else principles))
     check_name(card["trainee"], "trainee")
     check_name(card["team"], "team", required=False)
     if card["difficulty"] not in DIFFICULTIES:
@@ -245,7 +249,7 @@ def _check_shape(root: Any) -> None:
                 stack.append((v, depth + 1))
 
 
-def _check_score(score: dict[str, Any]) -> None:
+def _check_score(score: dict[str, Any], keys: frozenset[str]) -> None:
     total = score.get("total")
     if not is_int(total) or not 0 <= total <= 100:
         raise CardError("\"score.total\" is not a whole number from 0 to 100")
@@ -253,7 +257,7 @@ def _check_score(score: dict[str, Any]) -> None:
     if not isinstance(principles, dict):
         raise CardError("\"score.principles\" has the wrong type")
     for k, v in principles.items():
-        if k not in PRINCIPLES:
+        if k not in keys:
             raise CardError(f"\"score.principles\" names unknown principle {plain(k)[:MAX_ID]!r}")
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 100:
             raise CardError(f"\"score.principles.{k}\" is not a number from 0 to 100")
@@ -277,7 +281,7 @@ def _check_hidden_reason(hr: Any) -> None:
         raise CardError("\"hidden_reason.found_turn\" is not a turn number or null")
 
 
-def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
+def read_card(path: str | Path, principles: Collection[str] | None = None) -> tuple[dict[str, Any], bytes]:
     try:
         # non-blocking open + fstat: a FIFO (no writer) or a device is refused at once instead of hanging
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -288,12 +292,33 @@ def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
             data = fh.read(MAX_CARD_BYTES + 1)
     except OSError as e:
         raise CardError(f"cannot read: {e.strerror or e}") from None
-    return parse_card(data), data
+    return parse_card(data, principles), data
+
+
+#: what the recogniser heard in a line of free text on a scenario's date, shared by the replays of one process:
+#: the recogniser is built once per process (recognise.default_recogniser) and is deterministic, so a line
+#: heard once is heard the same in every replay; bounded (least recently used out first)
+_HEARD: OrderedDict[tuple[str, str], Recognition] = OrderedDict()
+HEARD_SIZE = 4096
+
+
+def _heard(s: Session, move: str) -> Recognition:
+    """``s.recognise(move)``, remembered per (line, scenario date); a fresh copy each time."""
+    key = (move, s.scenario.case.date)
+    rec = _HEARD.get(key)
+    if rec is None:
+        rec = _HEARD[key] = s.recognise(move)
+        if len(_HEARD) > HEARD_SIZE:
+            _HEARD.popitem(last=False)
+    else:
+        _HEARD.move_to_end(key)
+    return dataclasses.replace(rec, alternatives=list(rec.alternatives))
 
 
 def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session, Score]:
     """Play the card's moves again with its seed against the local files (whatever their version:
-    the replay, not the files' hashes, decides whether the card stands)."""
+    the replay, not the files' hashes, decides whether the card stands). A line of free text is heard
+    as ``Session.play`` would hear it (``Session.recognise``), once per process (``_heard``)."""
     sc, persona = _local_content(card, lib)
     prepared = card.get("prepared")
     s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"],
@@ -302,7 +327,7 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
         if isinstance(m, dict):
             s.play(m["text"], Recognition(m.get("tactic"), float(m.get("confidence", 1.0))))
         else:
-            s.play(m)
+            s.play(m, _heard(s, m))
     s.close()
     return s, score_session(s, rubric)
 
