@@ -177,3 +177,29 @@ def test_relative_dates_are_read_against_the_scenarios_date_not_the_clock():
     turn = s.play("周总您好,这笔款明天之前能结吗")
     assert turn is not None and s.scenario.case.date == "2026-11-02"
     assert "2026-11-03" in turn.dates
+
+
+def test_an_amount_named_after_the_debtor_signed_does_not_cap_the_deal():
+    # follow-up: the trainee asks for 180,000 in two instalments and the debtor signs the plan; collecting
+    # the first instalment, the trainee reads the receipt out (十万收到了, a signature asked for): that is not
+    # a new, lower ask — the deal stays at the signed 180,000
+    def play(receipt_amounts: tuple[int, ...]) -> Session:
+        sc, p = resolve_scenario("follow-up")
+        s = Session(sc, p, seed=1)
+        for m in ("state_purpose", "probe_reason", "remind_due_date", "verify_balance"):
+            s.play(m)
+        s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(100_000, 80_000),
+                                dates=("2026-11-13", "2026-11-27")))
+        s.play("签个字", Recognition("written_commitment", 0.9, acts=("written_commitment",)))
+        assert s.state == "date_agreed"
+        s.play("confirm_day_before")
+        s.play("十万收到了,签个字", Recognition("written_commitment", 0.9, acts=("written_commitment",),
+                                          amounts=receipt_amounts))
+        s.play("polite_exit")
+        return s
+
+    plain, receipt = play(()), play((100_000,))
+    assert plain.outcome is not None and receipt.outcome is not None
+    assert receipt.named_amounts == [180_000]
+    assert receipt.outcome.public() == plain.outcome.public()
+    assert receipt.outcome.recovered_ratio == 1.0

@@ -130,6 +130,9 @@ class Session:
         self.reason_found_turn: int | None = None
         self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
+        #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
+        #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
+        self.signed = False
         self.heard: list[tuple[str, ...]] = []  # every act heard per played turn: used(…) counts them all
         # the move whose reaction is being chosen, and what the trainee said in it: conditions read them
         self._current: str | None = None
@@ -340,6 +343,7 @@ class Session:
                 if reaction is None and fallback is not None:
                     answered, reaction = fallback
         repeats = self.history.count(answered) if answered else 0
+        signs = answered == "written_commitment" and reaction is not None and reaction.to is not None
         # what it does to the meters
         deltas: dict[str, float] = {}
         self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas)
@@ -367,6 +371,7 @@ class Session:
                         self._move(reaction_trigger(r))
                         reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
                         answered, note, idx = act, r.note, r.index
+                        signs = signs or act == "written_commitment"
                         if r.reveals and self.reason_found_turn is None:
                             revealed = True
                         rest.remove(act)
@@ -376,7 +381,9 @@ class Session:
         self.history.append(answered)
         self.heard.append(acts)
         self._said = None
-        self._note_figures(rec)
+        if not self.signed:
+            self._note_figures(rec)
+        self.signed = self.signed or signs
         if revealed:
             self.reason_found_turn = n
         # automatic transitions on meter thresholds, checked after the reaction
