@@ -57,9 +57,9 @@ def test_history_json_on_an_empty_store(tmp_path):
 def test_resume_with_nothing_to_resume_is_one_line(tmp_path):
     r = trainer(tmp_path, "resume")
     assert r.returncode == 1 and r.stderr.strip() == \
-        "trainer: no unfinished session to resume; `trainer history` lists them"
+        "trainer: 没有未完成的练习可以继续;`trainer history` 列出全部练习"
     done, _ = seed_store(tmp_path)
     r = trainer(tmp_path, "resume", str(done))
     assert r.returncode == 1 and "已经结束" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = trainer(tmp_path, "resume", "77")
-    assert r.returncode == 1 and r.stderr.strip() == "trainer: no session 77; `trainer history` lists them"
+    assert r.returncode == 1 and r.stderr.strip() == "trainer: 没有编号为 77 的练习;`trainer history` 列出全部练习"

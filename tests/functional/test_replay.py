@@ -127,7 +127,7 @@ def test_hostile_card_text_is_shown_literally(make_app, tmp_path):
         async with app.run_test(size=SIZE) as pilot:
             screen = await wait_for_screen(pilot, ReplayScreen)
             assert not screen.playback.verified  # edited: shown, with the reason it is not verified
-            assert "⚠" in text_of(app, "#replay-head") and "transcript differs" in text_of(app, "#replay-head")
+            assert "⚠" in text_of(app, "#replay-head") and "对话记录与重放" in text_of(app, "#replay-head")
             await pilot.press("right")
             await at(pilot, screen, 1)
             bubbles = [str(w.render()) for w in screen.query("#replay-turn-1 Static")]

@@ -147,5 +147,5 @@ def test_the_browser_session_command_is_reachable_but_not_listed():
     from trainer.cli import main
 
     r = CliRunner().invoke(main, ["serve-session"])
-    assert r.exit_code == 2 and "started by `trainer serve`" in r.output, r.output
+    assert r.exit_code == 2 and "由 `trainer serve` 启动" in r.output, r.output
     assert "serve-session" not in CliRunner().invoke(main, ["--help"]).output

@@ -94,7 +94,7 @@ def test_full_session_from_picker_to_result(make_app, home):
             assert s.meter_values() != start
             assert "1/14" in str(screen.query_one("#counter").render())
 
-            # 2. not recognised: "did you mean …?" offers the alternatives
+            # 2. not recognised: "是不是 …?" offers the alternatives
             assert await say(pilot, "嗯……那个账") is None
             assert isinstance(app.screen, DidYouMeanScreen)
             await pilot.press("enter")  # the first alternative: verify_balance
@@ -251,8 +251,8 @@ def test_unknown_resume_is_a_notice_not_a_crash(make_app):
         app = make_app(resume=99)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await wait_for_screen(pilot, PickerScreen)
-            await wait_for_notification(pilot, "no session 99")
-            assert any("no session 99" in str(n.message) for n in app._notifications)
+            await wait_for_notification(pilot, "没有编号为 99 的练习")
+            assert any("没有编号为 99 的练习" in str(n.message) for n in app._notifications)
 
     run(flow())
 

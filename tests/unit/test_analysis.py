@@ -41,7 +41,7 @@ def test_shadowed_reaction_warns_with_its_line_and_the_shadower():
     warns = lint(text)
     assert len(warns) == 1, warns
     first = text.splitlines().index("  - on: verify_balance") + 1
-    assert "can never fire" in warns[0] and f"taken first by the reaction at line {first}" in warns[0]
+    assert "永远不会触发" in warns[0] and f"先被第 {first} 行的反应接走了" in warns[0]
     line = int(warns[0].split(":")[1])
     assert text.splitlines()[line - 1].strip() == "- on: verify_balance"
 
@@ -76,7 +76,7 @@ def test_impossible_conditions_warn(cond):
     replies: [听着呢。]
 """)
     warns = lint(text)
-    assert any("can never all hold" in w for w in warns), warns
+    assert any("永远不可能同时成立" in w for w in warns), warns
 
 
 @pytest.mark.parametrize("cond", ["willingness >= 100", "irritation <= 0", "willingness > 10 or willingness > 200",
@@ -95,26 +95,26 @@ def test_unreachable_state_and_ending():
     assert old in MINI_PERSONA
     text = MINI_PERSONA.replace(old, old + "\n  island: {label: 孤岛}\n  sued: {label: 告了, ending: {result: legal}}")
     warns = lint(text)
-    assert any("state 'island' is never reached" in w for w in warns), warns
-    assert any("ending 'sued' is never reached" in w for w in warns), warns
+    assert any("状态 'island' 永远到不了" in w for w in warns), warns
+    assert any("结局 'sued' 永远到不了" in w for w in warns), warns
     assert all(w.startswith("p.yaml:") for w in warns)
 
 
 def test_dead_end_state_warns():
     # `agreed` loses its way out: the only reaction from it is made impossible
     text = MINI_PERSONA.replace("when: willingness >= 40", "when: willingness >= 400")
-    assert lint(text) and not any("dead end" in w for w in lint(text))  # walking out is still a way out
+    assert lint(text) and not any("死路" in w for w in lint(text))  # walking out is still a way out
     text = text.replace("  - when: irritation >= 80\n", "  - when: irritation >= 80\n    in: talk\n")
     warns = lint(text)
-    assert any("dead end: state 'agreed' — no reaction or auto rule leads out of it" in w for w in warns), warns
-    assert any("can never all hold" in w for w in warns)
+    assert any("死路:状态 'agreed' — 没有反应或自动规则能离开它" in w for w in warns), warns
+    assert any("永远不可能同时成立" in w for w in warns)
 
 
 def test_impossible_auto_rule_warns_and_its_ending_is_unreached():
     text = MINI_PERSONA.replace("irritation >= 80", "irritation >= 180")
     warns = lint(text)
-    assert any("auto rule to 'gone' can never fire" in w for w in warns), warns
-    assert any("ending 'gone' is never reached" in w for w in warns), warns
+    assert any("转到 'gone' 的自动规则永远不会触发" in w for w in warns), warns
+    assert any("结局 'gone' 永远到不了" in w for w in warns), warns
 
 
 def test_graph_edges_and_styles():

@@ -55,7 +55,7 @@ def test_parse_start():
     assert parse_start("12:3") == parse_start(" #12 : 3 ")
     assert (parse_start("12:3").session_id, parse_start("12:3").turn) == (12, 3)
     for bad in ("12", "12:0", "a:3", "12:3:4", "", "12:-1"):
-        with pytest.raises(AttemptError, match="SESSION:TURN"):
+        with pytest.raises(AttemptError, match="练习:回合"):
             parse_start(bad)
 
 
@@ -80,9 +80,9 @@ def test_rewind_keeps_hand_picked_tactics(fake_broke):
 def test_rewind_range_is_checked(fake_broke):
     lost = played(*fake_broke, LOSING)
     assert lost.ended
-    with pytest.raises(AttemptError, match=r"turn 5 is out of range.*ended \(choose 1\.\.4\)"):
+    with pytest.raises(AttemptError, match=r"第 5 回合超出范围.*已经结束\(可选 1\.\.4\)"):
         rewind(lost, 5)
-    with pytest.raises(AttemptError, match="out of range"):
+    with pytest.raises(AttemptError, match="超出范围"):
         rewind(lost, 0)
     open_talk = played(*fake_broke, LOSING[:2])
     assert len(rewind(open_talk, 3).turns) == 2  # the next turn of an open talk: a branch at the end
@@ -157,7 +157,7 @@ def test_play_save_then_from_then_compare(tmp_path, monkeypatch):
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
     r = cli(["play", "fake-broke", "--moves", "-", "--seed", "4", "--save", "--json"], "\n".join(LOSING))
     assert r.exit_code == 0, r.output
-    assert json.loads(r.stdout)["session_id"] == 1 and "stored as session 1" in r.stderr
+    assert json.loads(r.stdout)["session_id"] == 1 and "已保存为练习 1" in r.stderr
     r = cli(["play", "fake-broke", "--moves", "-", "--from", "1:3", "--json"], "\n".join(WINNING_FROM_3))
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
@@ -181,10 +181,10 @@ def test_play_save_then_from_then_compare(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--from", "1:9"], "turn 9 is out of range"),
-    (["--from", "1:0"], "is not SESSION:TURN"),
-    (["--from", "7:2"], "no session 7"),
-    (["--from", "1:2", "--seed", "3"], "drop --seed/--difficulty"),
+    (["--from", "1:9"], "第 9 回合超出范围"),
+    (["--from", "1:0"], "不是 练习:回合 的写法"),
+    (["--from", "7:2"], "没有编号为 7 的练习"),
+    (["--from", "1:2", "--seed", "3"], "请去掉 --seed / --difficulty"),
 ])
 def test_play_from_errors_are_one_line(tmp_path, monkeypatch, args, message):
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
@@ -199,5 +199,5 @@ def test_play_from_another_scenario_is_refused(tmp_path, monkeypatch):
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
     cli(["play", "fake-broke", "--moves", "-", "--save"], "\n".join(LOSING))
     r = cli(["play", "genuinely-broke", "--moves", "-", "--from", "1:2"], "courtesy\n")
-    assert r.exit_code == 2 and "is scenario 'fake-broke', not 'genuinely-broke'" in r.stderr
+    assert r.exit_code == 2 and "的场景是 'fake-broke',不是 'genuinely-broke'" in r.stderr
     assert len(json.loads(cli(["history", "--json"]).stdout)["sessions"]) == 1  # nothing stored

@@ -82,7 +82,7 @@ def test_graph_dot():
 
 def test_graph_unknown_persona_is_one_line_with_suggestion():
     r = invoke("graph", "fake-brok")
-    assert r.exit_code == 2 and "did you mean 'fake-broke'?" in r.stderr and len(r.stderr.splitlines()) == 1
+    assert r.exit_code == 2 and "是不是 'fake-broke'?" in r.stderr and len(r.stderr.splitlines()) == 1
 
 
 # ---------------------------------------------------------------- simulate

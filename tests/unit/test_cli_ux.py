@@ -44,9 +44,9 @@ def test_tactics_text_lists_every_id_with_its_chinese_name():
 
 
 def test_unknown_tactic_hints_by_chinese_name_and_by_id():
-    assert did_you_mean("红白脸", catalogue.MOVE_IDS, catalogue.NAMES) == " (did you mean 'red_white_face' 红白脸 / 双簧?)"
-    assert did_you_mean("verify_balanse", catalogue.MOVE_IDS, catalogue.NAMES) == " (did you mean 'verify_balance'?)"
-    assert did_you_mean("欲擒故纵", catalogue.MOVE_IDS, catalogue.NAMES).startswith(" (did you mean 'feigned_indifference'")
+    assert did_you_mean("红白脸", catalogue.MOVE_IDS, catalogue.NAMES) == "(是不是 'red_white_face' 红白脸 / 双簧?)"
+    assert did_you_mean("verify_balanse", catalogue.MOVE_IDS, catalogue.NAMES) == "(是不是 'verify_balance'?)"
+    assert did_you_mean("欲擒故纵", catalogue.MOVE_IDS, catalogue.NAMES).startswith("(是不是 'feigned_indifference'")
 
 
 def test_validate_suggests_the_id_for_a_chinese_tactic_name(tmp_path, monkeypatch):
@@ -56,7 +56,7 @@ def test_validate_suggests_the_id_for_a_chinese_tactic_name(tmp_path, monkeypatc
     f.write_text(f.read_text(encoding="utf-8").replace("on: written_commitment", "on: 红白脸"), encoding="utf-8")
     r = invoke("validate", "personas")
     assert r.exit_code == 1
-    assert "unknown tactic '红白脸' (did you mean 'red_white_face' 红白脸 / 双簧?)" in r.stdout, r.stdout
+    assert "未知的招式 '红白脸'(是不是 'red_white_face' 红白脸 / 双簧?)" in r.stdout, r.stdout
 
 
 def test_unknown_tactic_id_in_a_moves_file_exits_2_with_a_hint(tmp_path):
@@ -64,7 +64,7 @@ def test_unknown_tactic_id_in_a_moves_file_exits_2_with_a_hint(tmp_path):
     moves.write_text("courtesy\n  verify_balanse\n", encoding="utf-8")
     r = invoke("play", "fake-broke", "--moves", str(moves), "--json")
     assert r.exit_code == 2 and r.stdout == ""
-    assert f"{moves}:2:3: 未知招式 'verify_balanse' (did you mean 'verify_balance'?)" in r.stderr
+    assert f"{moves}:2:3: 未知招式 'verify_balanse'(是不是 'verify_balance'?)" in r.stderr
 
 
 def test_chinese_free_text_in_a_moves_file_still_goes_to_the_recogniser():

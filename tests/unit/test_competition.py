@@ -53,22 +53,22 @@ def edit(path, fn):
 
 # ------------------------------------------------------------------ one crafted card never kills the board
 @pytest.mark.parametrize("what,raw,reason", [
-    ("huge seed", lambda t: re.sub(r'"seed": \d+', '"seed": ' + "9" * 5000, t), "longer than 18 digits"),
+    ("huge seed", lambda t: re.sub(r'"seed": \d+', '"seed": ' + "9" * 5000, t), "超过 18 位"),
     ("huge confidence", lambda t: t.replace('"moves": [', '"moves": [{"text": "x", "tactic": "courtesy", '
-                                            '"confidence": 1' + "0" * 400 + '}, ', 1), "longer than 18 digits"),
+                                            '"confidence": 1' + "0" * 400 + '}, ', 1), "超过 18 位"),
     ("negative seed", lambda t: re.sub(r'"seed": \d+', '"seed": -7', t), "seed"),
     ("NaN", lambda t: re.sub(r'"total": \d+', '"total": NaN', t), "score.total"),
     ("infinite confidence", lambda t: t.replace('"moves": [', '"moves": [{"text": "x", "tactic": "courtesy", '
                                                 '"confidence": 1e999}, ', 1), "confidence"),
     ("total 1000", lambda t: re.sub(r'"total": \d+', '"total": 1000', t), "score.total"),
     ("principle 1e300", lambda t: re.sub(r'"benefit": \d+', '"benefit": 1e300', t), "score.principles.benefit"),
-    ("long string", lambda t: t.replace('"feedback": {', '"feedback": {"x": "' + "a" * 5000 + '", ', 1), "longer than"),
+    ("long string", lambda t: t.replace('"feedback": {', '"feedback": {"x": "' + "a" * 5000 + '", ', 1), "超过 4000 个字符"),
     ("big list", lambda t: t.replace('"feedback": {', '"feedback": {"x": [' + ",".join(["1"] * 2000) + '], ', 1),
-     "more than 1000 items"),
+     "超过 1000 项"),
     ("deep nesting", lambda t: t.replace('"feedback": {', '"feedback": {"x": ' + "[" * 50 + "]" * 50 + ", ", 1),
-     "nested more than"),
+     "嵌套超过"),
     ("escape id", lambda t: t.replace('"id": "fake-broke"', '"id": ' + json.dumps(ESC_ID), 1), "scenario.id"),
-    ("big file", lambda t: t + " " * (5 * 1024 * 1024), "larger than"),
+    ("big file", lambda t: t + " " * (5 * 1024 * 1024), "文件超过"),
 ])
 def test_a_crafted_card_is_rejected_alone(tmp_path, what, raw, reason):
     good = card(tmp_path, "good.json", "李四", "二组")
@@ -86,7 +86,7 @@ def test_unexpected_failure_in_one_card_is_a_reason_not_a_crash(tmp_path, monkey
     import trainer.core.competition.leaderboard as lb
     monkeypatch.setattr(lb, "verify_card", lambda *a, **k: (_ for _ in ()).throw(OverflowError("boom")))
     board = verify_all([str(tmp_path)], workers=1)
-    assert board.rejected == [(str(tmp_path / "a.json"), "cannot be verified (OverflowError)")]
+    assert board.rejected == [(str(tmp_path / "a.json"), "无法核验(OverflowError)")]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -125,8 +125,8 @@ def test_csv_rejected_reason_has_its_own_column(tmp_path):
     head = rows[0]
     assert all(len(row) == len(head) for row in rows)
     bad = next(row for row in rows if row[0] == "未通过核验")
-    assert "not JSON" in bad[head.index("说明")] and bad[head.index("能早不晚(early)")] == "" if \
-        "能早不晚(early)" in head else "not JSON" in bad[head.index("说明")]
+    assert "不是有效的 JSON" in bad[head.index("说明")] and bad[head.index("能早不晚(early)")] == "" if \
+        "能早不晚(early)" in head else "不是有效的 JSON" in bad[head.index("说明")]
     assert all(cell == "" for i, cell in enumerate(bad) if head[i] not in ("榜单", "名称", "说明"))
 
 
@@ -182,4 +182,59 @@ def test_changing_a_used_reply_rejects_the_card_naming_the_turn(tmp_path):
     piece = next(r for r in _replies_in_file() if r in reply2)
     lib = _persona_with(tmp_path / "..", piece, piece[:-1] + "?")
     board = verify_all([str(c)], lib=lib)
-    assert not board.accepted and "transcript differs from the replay at turn 2" in board.rejected[0][1]
+    assert not board.accepted and "对话记录与重放在第 2 回合不一致" in board.rejected[0][1]
+
+
+# ------------------------------------------------------------------ verification at scale: work done once
+FREE = "您好周总,打扰了 咱们先对一下账,一共三十八万对不对 今天是我们公司结账日"
+
+
+def test_a_line_of_free_text_is_recognised_once_for_every_card(tmp_path, monkeypatch):
+    """Replays hear a free-text line once per process (same line, same scenario date → same recognition),
+    and the board is what recognising every move gives: all cards verified, none rejected."""
+    from trainer.core.competition import scorecard
+    scorecard._HEARD.clear()
+    for i in range(4):
+        card(tmp_path, f"c{i}.json", trainee=f"学员{i}", seed=i, moves=FREE)
+    heard = []
+    real = Session.recognise
+
+    def counting(self, move):
+        heard.append(move)
+        return real(self, move)
+    monkeypatch.setattr(Session, "recognise", counting)
+    board = verify_all([str(tmp_path)], workers=1)
+    assert (len(board.accepted), board.rejected) == (4, [])
+    assert sorted(heard) == sorted(FREE.split())  # 3 lines once each, not 12 times
+
+
+def test_a_remembered_recognition_is_a_copy(tmp_path):
+    """A replay that changed what it was handed must not change what the next replay hears."""
+    from trainer.core.competition import scorecard
+    lib = _lib()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=1)
+    first = scorecard._heard(s, "咱们先对一下账,一共三十八万对不对")
+    first.alternatives.append(("hostile", 1.0))
+    first.confidence = -1.0
+    again = scorecard._heard(s, "咱们先对一下账,一共三十八万对不对")
+    assert again == s.recognise("咱们先对一下账,一共三十八万对不对")
+
+
+def test_the_leaderboard_reads_the_principle_keys_once(tmp_path, monkeypatch):
+    """The rubric's principle keys are taken from the rubric once per run, not looked up on the content
+    search path for every key of every card (that was a fifth of the verification time)."""
+    from trainer.core.judging import rubric as rubric_mod
+    for i in range(3):
+        card(tmp_path, f"c{i}.json", trainee=f"学员{i}", seed=i)
+    r = rubric_mod.load_rubric()
+    calls = []
+    real = rubric_mod.load_rubric
+
+    def counting(*a, **k):
+        calls.append(a)
+        return real(*a, **k)
+    monkeypatch.setattr(rubric_mod, "load_rubric", counting)
+    board = verify_all([str(tmp_path)], rubric=r, workers=1)
+    assert len(board.accepted) == 3
+    assert calls == []

@@ -121,7 +121,7 @@ def test_an_ending_summary_placeholder_is_checked_with_did_you_mean():
     assert text != MINI_PERSONA
     out = Problems()
     build_persona(parse_text(text, "p.yaml"), text, out)
-    assert any("'{compnay}'" in str(p) and "did you mean 'company'" in str(p) for p in out.errors), out
+    assert any("'{compnay}'" in str(p) and "是不是 'company'" in str(p) for p in out.errors), out
 
 
 # ---------------------------------------------------------------- decoded scalars

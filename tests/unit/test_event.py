@@ -180,7 +180,7 @@ def test_zero_width_and_ideographic_space_names_are_the_same_person(tmp_path, ev
     assert [i["name"] for i in d["individuals"]].count("张三") == 1
     assert len(d["individuals"]) == 4  # never ranked as another person
     if normalise_name(alias) == "张三":  # the same name: a resubmission of the same game
-        assert [x["why"] for x in d["duplicates"]] == ["same trainee, scenario, moves and seed"]
+        assert [x["why"] for x in d["duplicates"]] == ["学员、场景、走法和种子都相同"]
     else:  # "张 三": spaces are collapsed, not removed — not on the roster, with a did-you-mean
         assert "不在比赛名单上" in d["rejected"][0]["reason"] and "张三" in d["rejected"][0]["reason"]
 
@@ -243,7 +243,7 @@ def test_a_hostile_event_file_is_one_line_not_a_traceback(tmp_path):
     # the event reader used yaml.safe_load: 3,000 nested brackets gave a RecursionError traceback
     p = tmp_path / "event.yaml"
     p.write_text("format: huikuan-dojo/event\nname: " + "[" * 3000 + "\n", encoding="utf-8")
-    with pytest.raises(EventError, match=r"event\.yaml:2:\d+: 不是合法的 YAML\(nesting deeper than 50 levels\)"):
+    with pytest.raises(EventError, match=r"event\.yaml:2:\d+: 不是合法的 YAML\(嵌套超过 50 层\)"):
         load_event(p)
     p.write_bytes(b"format: huikuan-dojo/event\nname: \xff\n")
     with pytest.raises(EventError, match="不是 UTF-8"):

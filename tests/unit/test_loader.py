@@ -25,15 +25,15 @@ def test_good_persona_has_no_problems():
 
 
 @pytest.mark.parametrize("old,new,expect", [
-    ("on: verify_balance", "on: verify_balanse", "unknown tactic 'verify_balanse' (did you mean 'verify_balance'?)"),
-    ("to: agreed", "to: agred", "unknown state 'agred' (did you mean 'agreed'?)"),
-    ("when: willingness >= 40", "when: willingnes >= 40", "unknown meter 'willingnes' in condition"),
-    ("when: willingness >= 40", "when: willingness >=", "bad condition"),
-    ("effects: {willingness: 30}", "effects: {wiling: 30}", "unknown meter 'wiling'"),
-    ("start: talk", "start: paid", "the start state 'paid' is an ending"),
-    ("name: 小王", "name: 小王\nnmae: x", "unknown key 'nmae' (did you mean 'name'?)"),
-    ("replies: [对,账没错。]", "replies: ['{contakt}']", "unknown placeholder '{contakt}'"),
-    ("start: 10}\n  irritation", "start: abc}\n  irritation", "expected a whole number"),
+    ("on: verify_balance", "on: verify_balanse", "未知的招式 'verify_balanse'(是不是 'verify_balance'?)"),
+    ("to: agreed", "to: agred", "未知的状态 'agred'(是不是 'agreed'?)"),
+    ("when: willingness >= 40", "when: willingnes >= 40", "条件里有未知的指标 'willingnes'"),
+    ("when: willingness >= 40", "when: willingness >=", "写得不对"),
+    ("effects: {willingness: 30}", "effects: {wiling: 30}", "未知的指标 'wiling'"),
+    ("start: talk", "start: paid", "开始状态 'paid' 是一个结局"),
+    ("name: 小王", "name: 小王\nnmae: x", "未知的键 'nmae'(是不是 'name'?)"),
+    ("replies: [对,账没错。]", "replies: ['{contakt}']", "未知的占位符 '{contakt}'"),
+    ("start: 10}\n  irritation", "start: abc}\n  irritation", "这里应该是整数"),
 ])
 def test_broken_persona_is_reported_with_position(old, new, expect):
     assert old in MINI_PERSONA
@@ -46,12 +46,12 @@ def test_broken_persona_is_reported_with_position(old, new, expect):
 
 def test_duplicate_key_is_an_error():
     text = MINI_PERSONA.replace("name: 小王", "name: 小王\nname: 老王")
-    assert any("duplicate key 'name'" in p for p in problems_of(text))
+    assert any("键 'name' 重复" in p for p in problems_of(text))
 
 
 def test_python_tag_refused():
     text = "id: !!python/object/apply:os.system ['echo hi']\n"
-    with pytest.raises(LoadError, match="explicit tags"):
+    with pytest.raises(LoadError, match="不允许显式标签"):
         parse_text(text, "x.yaml")
 
 
@@ -61,16 +61,16 @@ def test_alias_refused_with_merge_key_hint():
         other:
           <<: *b
     """)
-    with pytest.raises(LoadError, match="merge keys"):
+    with pytest.raises(LoadError, match="合并键"):
         parse_text(text, "x.yaml")
 
 
 def test_deep_nesting_refused_with_our_message():
     # PyYAML 6.0.4's libyaml refuses ~1,000 levels in its scanner with its own wording; the
     # message and position must be the loader's whatever the parser does
-    with pytest.raises(LoadError, match=r"^x\.yaml:1:51: nesting deeper than 50 levels$"):
+    with pytest.raises(LoadError, match=r"^x\.yaml:1:51: 嵌套超过 50 层$"):
         parse_text("[" * 30000 + "]" * 30000, "x.yaml")
-    with pytest.raises(LoadError, match=r"^x\.yaml:1:51: nesting deeper than 50 levels$"):
+    with pytest.raises(LoadError, match=r"^x\.yaml:1:51: 嵌套超过 50 层$"):
         parse_text("[" * 30000, "x.yaml")
 
 
@@ -91,7 +91,7 @@ def test_exactly_fifty_levels_load_and_fifty_one_do_not(shape):
         depth += 1
         node = next(iter(node.value.values())) if isinstance(node.value, dict) else node.value[0]
     assert depth == 50
-    with pytest.raises(LoadError, match="nesting deeper than 50 levels"):
+    with pytest.raises(LoadError, match="嵌套超过 50 层"):
         parse_text(doc(51), "x.yaml")
 
 

@@ -109,7 +109,7 @@ def test_a_fifo_as_a_card_is_refused_by_replay_and_leaderboard(fifo):
     r = run(["replay", str(fifo), "--json"])
     assert r.exit_code == 1 and "不是普通文件" in one_line(r)
     r = run(["leaderboard", str(fifo)])
-    assert r.exit_code == 1 and f"rejected {fifo}: 不是普通文件" in r.output
+    assert r.exit_code == 1 and f"不予计分 {fifo}:不是普通文件" in r.output
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "gbk"])

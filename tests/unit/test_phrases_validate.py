@@ -45,26 +45,26 @@ def test_good_file_has_no_errors():
 
 @pytest.mark.parametrize("text, expected", [
     ("tactics:\n  praize:\n    templates: [您真棒]\n",
-     "p.yaml:2:3: error: unknown tactic 'praize' (did you mean 'praise'?)"),
+     "p.yaml:2:3: 错误:未知的招式 'praize'(是不是 'praise'?)"),
     ("tactic:\n  praise: {}\n",
-     "p.yaml:1:1: error: unknown key 'tactic' (did you mean 'tactics'?)"),
+     "p.yaml:1:1: 错误:未知的键 'tactic'(是不是 'tactics'?)"),
     ("tactics:\n  praise:\n    templets: [您真棒]\n",
-     "p.yaml:3:5: error: unknown key 'templets' (did you mean 'templates'?)"),
+     "p.yaml:3:5: 错误:未知的键 'templets'(是不是 'templates'?)"),
     ("tactics:\n  praise:\n    cues:\n      - words: [棒]\n",
-     "p.yaml:4:9: error: missing required key 'weight'"),
+     "p.yaml:4:9: 错误:缺少必填的键 'weight'"),
     ("tactics:\n  praise:\n    cues:\n      - words: [棒]\n        regex: '棒'\n        weight: 1\n",
-     "p.yaml:4:9: error: a cue needs exactly one of 'words' or 'regex'"),
+     "p.yaml:4:9: 错误:线索(cue)必须有 'words' 或 'regex',且只能有其一"),
     ("tactics:\n  praise:\n    cues:\n      - regex: '(棒'\n        weight: 1\n",
-     "p.yaml:4:16: error: invalid regex: missing ), unterminated subpattern"),
+     "p.yaml:4:16: 错误:正则表达式写得不对(缺少 ')'"),
     ("tactics:\n  praise:\n    cues:\n      - regex: '(a+)+b'\n        weight: 1\n",
-     "p.yaml:4:16: error: regex refused: a repeat inside a repeat"),
+     "p.yaml:4:16: 错误:正则表达式被拒绝:重复里套重复"),
     ("tactics:\n  praise:\n    cues:\n      - words: [棒]\n        weight: 5\n",
-     "p.yaml:5:17: error: 5 is above the maximum 2"),
+     "p.yaml:5:17: 错误:5 大于最大值 2"),
     ("tactics:\n  praise:\n    templates: [。。。]\n",
-     "p.yaml:3:17: error: template is empty after removing punctuation"),
+     "p.yaml:3:17: 错误:模板去掉标点后是空的"),
     ("typos: [分其]\ntactics: {}\n",
-     "p.yaml:1:8: error: 'typos' must be a mapping"),
-    ("note: hi\n", "p.yaml:1:1: error: missing required key 'tactics'"),
+     "p.yaml:1:8: 错误:'typos' 必须是映射"),
+    ("note: hi\n", "p.yaml:1:1: 错误:缺少必填的键 'tactics'"),
 ])
 def test_broken_files(text, expected):
     errors = _errors(text)
@@ -82,14 +82,14 @@ def test_regex_guard():
 def test_lint_warns_on_a_misplaced_template():
     text = "tactics:\n  praise:\n    templates:\n      - 律师函已经寄出，下周一正式向法院起诉\n"
     warnings = [str(p) for p in _check(text).warnings]
-    assert warnings == ["p.yaml:4:9: warning: template of 'praise' is matched more strongly by 'legal_action' "
-                        + warnings[0].split("'legal_action' ")[1]]
-    assert "add a cue or reword it" in warnings[0]
+    assert warnings == ["p.yaml:4:9: 警告:'praise' 的模板更像 'legal_action'"
+                        + warnings[0].split("'legal_action'")[1]]
+    assert "加一条线索(cue)或换个说法" in warnings[0]
 
 
 def test_lint_warns_on_duplicate_templates_across_tactics():
     text = "tactics:\n  praise:\n    templates:\n      - 咱们先对一下账，截至上月底一共欠款三十八万，您看对不对\n"
-    assert any("also listed under 'verify_balance'" in str(p) for p in _check(text).warnings)
+    assert any("也列在 'verify_balance' 之下" in str(p) for p in _check(text).warnings)
 
 
 def test_validate_command_checks_phrase_folders(tmp_path):
@@ -98,7 +98,7 @@ def test_validate_command_checks_phrase_folders(tmp_path):
     (folder / "bad.yaml").write_text("tactics:\n  stop_suply:\n    templates: [停货]\n", encoding="utf-8")
     (folder / "broken.yaml").write_text("tactics:\n  praise: [\n", encoding="utf-8")
     problems = [str(p) for p in validate_paths([str(folder)])]
-    assert any("bad.yaml:2:3: error: unknown tactic 'stop_suply' (did you mean 'stop_supply'?)" in p
+    assert any("bad.yaml:2:3: 错误:未知的招式 'stop_suply'(是不是 'stop_supply'?)" in p
                for p in problems), problems
     assert any("broken.yaml:" in p for p in problems), problems
     res = CliRunner().invoke(main, ["validate", str(folder)])

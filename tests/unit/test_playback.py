@@ -72,7 +72,7 @@ def test_unverifiable_card_is_still_shown_with_the_reason(tmp_path):
     write_card(p, WRONG)
     edit(p, lambda d: d["score"].update(total=100))
     pb = load_playback(p, lib=_lib())
-    assert not pb.verified and "score differs" in pb.problem and pb.total == 100
+    assert not pb.verified and "分数与重放不一致" in pb.problem and pb.total == 100
     assert pb.turns and [t.move for t in pb.turns] == WRONG[:len(pb.turns)]  # still has its turns
 
 
@@ -81,7 +81,7 @@ def test_truth_is_not_taken_from_a_different_local_persona(tmp_path):
     write_card(p)
     edit(p, lambda d: d["persona"].update(sha256="0" * 64))
     pb = load_playback(p, lib=_lib())
-    assert not pb.verified and "persona file differs" in pb.problem
+    assert not pb.verified and "角色文件与本机的" in pb.problem
     assert pb.hidden_reason["truth"] is None and pb.hidden_reason["label"] == REASONS[3]
 
 
@@ -95,21 +95,21 @@ def _set(path, value):
 
 
 @pytest.mark.parametrize("fn,message", [
-    (_set(["transcript", 3, "reply"], 5), "transcript[3].reply is not text"),
-    (_set(["transcript", 0], "hello"), "transcript[0] is not an object"),
-    (_set(["transcript", 1, "n"], 7), "transcript[1].n is 7, not 2"),
-    (_set(["transcript", 2, "confidence"], float("nan")), "transcript[2].confidence is not a number"),
-    (_set(["transcript", 2, "tactic"], "bribe"), "transcript[2].tactic 'bribe' is not a known tactic"),
-    (_set(["transcript", 0, "note"], ["x"]), "transcript[0].note is not text"),
-    (_set(["findings", 0, "points"], "20"), "findings[0].points is not a whole number"),
-    (_set(["findings", 0, "turn"], 99), "findings[0].turn is not a turn of the transcript"),
-    (_set(["findings", 0, "message"], None), "findings[0].message is not text"),
-    (_set(["findings", 0], 3), "findings[0] is not an object"),
-    (_set(["outcome", "paid"], "lots"), "outcome.paid is not a whole number"),
-    (_set(["outcome", "plan"], [{"amount": True}]), "outcome.plan[0].amount is not a whole number"),
-    (_set(["score", "principles", "early"], 1.5), "score.principles.early is not a whole number"),
-    (_set(["hidden_reason", "found_turn"], 40), "hidden_reason.found_turn is not a turn"),
-    (_set(["hidden_reason", "reason"], 0), "course reason number"),
+    (_set(["transcript", 3, "reply"], 5), "transcript[3].reply 不是文字"),
+    (_set(["transcript", 0], "hello"), "transcript[0] 不是对象"),
+    (_set(["transcript", 1, "n"], 7), "transcript[1].n 是 7,应该是 2"),
+    (_set(["transcript", 2, "confidence"], float("nan")), "transcript[2].confidence 不是数字"),
+    (_set(["transcript", 2, "tactic"], "bribe"), "transcript[2].tactic 'bribe' 不是已知的招式"),
+    (_set(["transcript", 0, "note"], ["x"]), "transcript[0].note 不是文字"),
+    (_set(["findings", 0, "points"], "20"), "findings[0].points 不是整数"),
+    (_set(["findings", 0, "turn"], 99), "findings[0].turn 不是对话记录里的回合"),
+    (_set(["findings", 0, "message"], None), "findings[0].message 不是文字"),
+    (_set(["findings", 0], 3), "findings[0] 不是对象"),
+    (_set(["outcome", "paid"], "lots"), "outcome.paid 不是整数"),
+    (_set(["outcome", "plan"], [{"amount": True}]), "outcome.plan[0].amount 不是整数"),
+    (_set(["score", "principles", "early"], 1.5), "score.principles.early 不是整数"),
+    (_set(["hidden_reason", "found_turn"], 40), "hidden_reason.found_turn 不是对话记录里的回合"),
+    (_set(["hidden_reason", "reason"], 0), "课程里的原因编号"),
 ])
 def test_hostile_items_are_one_line_errors_naming_the_item(tmp_path, fn, message):
     p = tmp_path / "card.json"
@@ -139,9 +139,9 @@ def test_replay_json(tmp_path):
 
 
 @pytest.mark.parametrize("content,message", [
-    (None, "cannot read"),
-    (b"{not json", "not JSON"),
-    (b'{"format": "x"}', "not a scorecard"),
+    (None, "无法读取"),
+    (b"{not json", "不是有效的 JSON"),
+    (b'{"format": "x"}', "不是评分卡"),
 ])
 @pytest.mark.parametrize("as_json", [True, False])
 def test_bad_file_exits_1_with_one_line(tmp_path, content, message, as_json):

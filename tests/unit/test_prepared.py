@@ -43,7 +43,7 @@ def test_a_card_carries_prepared_and_verifies_by_replay(tmp_path):
     assert card["prepared"] == [1, 2, 3]
     verify_card(card, lib, load_rubric())
     card["prepared"] = list(range(1, 11))  # ticking more afterwards changes the replayed score: rejected
-    with pytest.raises(CardError, match="score differs"):
+    with pytest.raises(CardError, match="分数与重放不一致"):
         verify_card(card, lib, load_rubric())
     for bad in ("all", [0], [True], list(range(1, 60))):
         with pytest.raises(CardError, match="prepared"):

@@ -101,7 +101,7 @@ def test_gibberish_is_not_recognised(rec, text):
 
 
 def test_unrecognised_offers_alternatives(rec):
-    weak = rec.classify("今天天气不错")  # nothing recognised, but the UI can still ask "did you mean …?"
+    weak = rec.classify("今天天气不错")  # nothing recognised, but the UI can still ask "是不是 …?"
     assert weak.tactic is None and weak.alternatives
     assert weak.confidence == weak.alternatives[0][1]
     assert all(conf < rec.threshold for _, conf in weak.alternatives)
@@ -149,9 +149,9 @@ def test_instructor_file_extends_the_library(tmp_path, monkeypatch):
 
 
 def test_read_labelled_rejects_unknown_labels():
-    with pytest.raises(ValueError, match=r"x.tsv:2: unknown label 'praize' \(did you mean 'praise'\?\)"):
+    with pytest.raises(ValueError, match=r"x.tsv:2: 未知的标注 'praize'\(是不是 'praise'\?\)"):
         read_labelled("# c\npraize\t您真厉害\n", "x.tsv")
-    with pytest.raises(ValueError, match="x.tsv:1: expected"):
+    with pytest.raises(ValueError, match="x.tsv:1: 每行应该是"):
         read_labelled("praise 您真厉害\n", "x.tsv")
 
 
@@ -185,10 +185,10 @@ def test_cli_classify_eval_errors_are_one_line(tmp_path):
     tsv.write_text("nosuch\t你好\n", encoding="utf-8")
     res = CliRunner().invoke(main, ["classify", "--eval", str(tsv)])
     assert res.exit_code == 2
-    assert "bad.tsv:1: unknown label 'nosuch'" in res.output
+    assert "bad.tsv:1: 未知的标注 'nosuch'" in res.output
     assert "Traceback" not in res.output
     res = CliRunner().invoke(main, ["classify", "--eval", str(tmp_path / "missing.tsv")])
-    assert res.exit_code == 2 and "cannot read" in res.output
+    assert res.exit_code == 2 and "无法读取" in res.output
 
 
 # ------------------------------------------------------------------ negation (a threat said not to happen)
@@ -222,7 +222,7 @@ def test_a_threat_said_plainly_elsewhere_still_counts(rec):
 # ------------------------------------------------------------------ weak spots found by natural trainee lines
 @pytest.fixture(scope="module")
 def confirm_below() -> float:
-    from trainer.tui.screens.modals import CONFIRM_BELOW  # the TUI asks "did you mean …?" below this
+    from trainer.tui.screens.modals import CONFIRM_BELOW  # the TUI asks "是不是 …?" below this
 
     return CONFIRM_BELOW
 

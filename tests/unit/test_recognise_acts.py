@@ -202,9 +202,9 @@ def test_cli_classify_eval_jsonl(tmp_path):
 
 
 @pytest.mark.parametrize("line, message", [
-    ('{"text": "x", "acts": ["nosuch"]}', "x.jsonl:1: unknown act 'nosuch'"),
-    ('{"text": 5}', "x.jsonl:1: expected an object with a string 'text'"),
-    ('{"text": "x"', "x.jsonl:1: not a JSON object"),
+    ('{"text": "x", "acts": ["nosuch"]}', "x.jsonl:1: 未知的招式 'nosuch'"),
+    ('{"text": 5}', "x.jsonl:1: 应该是带文字 'text' 的对象"),
+    ('{"text": "x"', "x.jsonl:1: 不是 JSON 对象"),
 ])
 def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
     f = tmp_path / "x.jsonl"

@@ -32,12 +32,12 @@ def test_watcher_reloads_on_change_and_keeps_old_on_error(tmp_path):
     bump(f, MINI_PERSONA.replace("to: agreed", "to: agred"))
     r = w.poll()
     assert not r.changed and not r.ok
-    assert any("unknown state 'agred'" in str(p) and str(p).startswith(str(f)) for p in r.problems)
+    assert any("未知的状态 'agred'" in str(p) and str(p).startswith(str(f)) for p in r.problems)
     assert w.persona is good  # the broken edit did not replace the working persona
 
     bump(f, "[" * 5000)  # even a hostile edit
     r = w.poll()
-    assert not r.changed and "nesting deeper" in str(r.problems[0]) and w.persona is good
+    assert not r.changed and "嵌套超过" in str(r.problems[0]) and w.persona is good
 
     bump(f, MINI_PERSONA)
     r = w.poll()
@@ -54,7 +54,7 @@ def test_same_bytes_rewritten_is_not_a_change(tmp_path):
 
 def test_missing_file_is_a_problem_not_a_crash(tmp_path):
     w = PersonaWatcher(tmp_path / "gone.yaml")
-    assert w.persona is None and w.problems and "not a regular file" in str(w.problems[0])
+    assert w.persona is None and w.problems and "不是普通文件" in str(w.problems[0])
 
 
 def test_rebuild_session_replays_moves_on_the_new_persona():

@@ -83,7 +83,7 @@ def test_scorecard_needs_a_trainee_and_moves(tmp_path):
     assert r.exit_code == 2 and "--trainee" in r.output and "Traceback" not in r.output
     r = run(["play", "fake-broke", "--moves", "-", "--scorecard", str(tmp_path / "c.json"), "--trainee", "a\x07b"],
             RIGHT)
-    assert r.exit_code == 2 and "control character" in r.output
+    assert r.exit_code == 2 and "含有控制字符" in r.output
     assert not (tmp_path / "c.json").exists()
 
 
@@ -103,13 +103,13 @@ def test_hand_chosen_tactic_is_kept_and_replays(tmp_path):
 
 # ------------------------------------------------------------------ tampering → rejected by name
 @pytest.mark.parametrize("what,fn,reason", [
-    ("score", lambda d: d["score"].update(total=100), "score differs"),
-    ("principle", lambda d: d["score"]["principles"].update(benefit=100), "score differs"),
-    ("moves", lambda d: d["moves"].__setitem__(0, "legal_warning"), "differs"),
-    ("outcome", lambda d: d["outcome"].update(paid=999), "outcome differs"),
-    ("transcript", lambda d: d["transcript"][1].update(reply="我马上付"), "transcript differs from the replay at turn 2"),
-    ("seed", lambda d: d.update(seed=99), "differs"),
-    ("findings", lambda d: d["findings"].pop(), "findings differ"),
+    ("score", lambda d: d["score"].update(total=100), "分数与重放不一致"),
+    ("principle", lambda d: d["score"]["principles"].update(benefit=100), "分数与重放不一致"),
+    ("moves", lambda d: d["moves"].__setitem__(0, "legal_warning"), "不一致"),
+    ("outcome", lambda d: d["outcome"].update(paid=999), "结局与重放不一致"),
+    ("transcript", lambda d: d["transcript"][1].update(reply="我马上付"), "对话记录与重放在第 2 回合不一致"),
+    ("seed", lambda d: d.update(seed=99), "不一致"),
+    ("findings", lambda d: d["findings"].pop(), "评语与重放不一致"),
 ])
 def test_edited_card_is_rejected_by_name(tmp_path, what, fn, reason):
     good = card(tmp_path, "good.json", WRONG, "李四", "二组")
@@ -117,7 +117,7 @@ def test_edited_card_is_rejected_by_name(tmp_path, what, fn, reason):
     edit(bad, fn)
     r = run(["leaderboard", str(tmp_path), "--format", "json"])
     assert r.exit_code == 1, r.output
-    assert f"rejected {bad}" in r.stderr and reason in r.stderr, r.stderr
+    assert f"不予计分 {bad}" in r.stderr and reason in r.stderr, r.stderr
     d = json.loads(r.stdout)
     assert [x["file"] for x in d["rejected"]] == [str(bad)]
     assert [i["name"] for i in d["individuals"]] == ["李四"]  # the rest is still ranked
@@ -146,9 +146,9 @@ def test_changed_local_scenario_keeps_old_cards_that_replay_identically(tmp_path
 
 
 @pytest.mark.parametrize("content,reason", [
-    (b"{not json", "not JSON"),
-    (b'{"format": "something-else"}', "not a scorecard"),
-    (b"\xff\xfe", "not UTF-8"),
+    (b"{not json", "不是有效的 JSON"),
+    (b'{"format": "something-else"}', "不是评分卡"),
+    (b"\xff\xfe", "不是 UTF-8"),
     (b"[" * 100000 + b"]" * 100000, "JSON"),
 ])
 def test_broken_files_are_rejected_not_crashing(tmp_path, content, reason):
@@ -160,7 +160,7 @@ def test_broken_files_are_rejected_not_crashing(tmp_path, content, reason):
 def test_unknown_tactic_in_moves_is_rejected(tmp_path):
     p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
     edit(p, lambda d: d["moves"].__setitem__(0, {"text": "x", "tactic": "bribe"}))
-    with pytest.raises(CardError, match="unknown tactic"):
+    with pytest.raises(CardError, match="未知的招式"):
         read_card(p)
 
 
@@ -174,7 +174,7 @@ def test_duplicates_are_counted_once(tmp_path):
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     whys = {x["file"].rsplit("/", 1)[-1]: x["why"] for x in d["duplicates"]}
-    assert whys == {"a.json": "identical file", "b-again.json": "same trainee, scenario, moves and seed"}
+    assert whys == {"a.json": "文件完全相同", "b-again.json": "学员、场景、走法和种子都相同"}
     assert d["cards"] == 1 and d["individuals"][0]["cards"] == 1
 
 
@@ -244,7 +244,7 @@ def test_renderers_are_deterministic(cards):
 
 def test_no_cards_is_a_usage_error(tmp_path):
     r = run(["leaderboard", str(tmp_path)])
-    assert r.exit_code == 2 and "no scorecards" in r.output
+    assert r.exit_code == 2 and "没有找到评分卡" in r.output
 
 
 # ------------------------------------------------------------------ 回收计划表
@@ -278,7 +278,7 @@ def test_no_agreement_no_plan(tmp_path):
     with pytest.raises(PlanError):
         plan_csv(_session(WRONG))
     r = run(["play", "fake-broke", "--moves", "-", "--json", "--plan", str(tmp_path / "p.csv")], WRONG)
-    assert r.exit_code == 0 and "not written" in r.stderr and not (tmp_path / "p.csv").exists()
+    assert r.exit_code == 0 and "没有写" in r.stderr and not (tmp_path / "p.csv").exists()
     json.loads(r.stdout)
 
 
@@ -301,11 +301,11 @@ def test_card_says_whether_and_when_the_hidden_reason_was_found(tmp_path):
 
 
 @pytest.mark.parametrize("value,reason", [
-    ({"reason": 3, "found_turn": 1}, "hidden_reason differs from the replay"),
-    (None, "hidden_reason differs"),
-    ({"reason": 14, "found_turn": None}, "course reason number"),
-    ({"reason": 3, "found_turn": "2"}, "not a turn number"),
-    ([3], "wrong type"),
+    ({"reason": 3, "found_turn": 1}, "隐藏原因与重放不一致"),
+    (None, "隐藏原因与重放不一致"),
+    ({"reason": 14, "found_turn": None}, "课程里的原因编号"),
+    ({"reason": 3, "found_turn": "2"}, "不是回合数"),
+    ([3], "类型不对"),
 ])
 def test_edited_hidden_reason_is_rejected(tmp_path, value, reason):
     p = card(tmp_path, "a.json", RIGHT, "张三", "一组")
@@ -355,7 +355,7 @@ def test_a_card_written_before_turns_carried_what_was_heard_still_verifies(tmp_p
             t.pop(k, None)
     verify_card(card, lib, load_rubric())  # no CardError
     card["transcript"][1]["reply"] = "改过的回答"
-    with pytest.raises(Exception, match="turn 2"):
+    with pytest.raises(Exception, match="第 2 回合"):
         verify_card(card, lib, load_rubric())
 
 
@@ -373,6 +373,6 @@ def test_a_rejection_quoting_the_card_stays_one_line(tmp_path):
     s.play("courtesy")
     write_scorecard(s, tmp_path / "c.json", "张三")
     card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
-    with pytest.raises(CardError, match="unknown difficulty") as e:
+    with pytest.raises(CardError, match="未知的难度") as e:
         parse_card(_json.dumps({**card, "difficulty": "\nS\x07\x1b[2J" + "x" * 1000}).encode())
     assert "\n" not in str(e.value) and "\x1b" not in str(e.value) and len(str(e.value)) <= 300

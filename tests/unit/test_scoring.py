@@ -252,15 +252,15 @@ def _line_of(text, needle):
 
 
 @pytest.mark.parametrize("old,new,expect", [
-    ("kind: before_any", "kind: befor_any", "did you mean 'before_any'"),
-    ("moves: [hostile]", "moves: [hostle]", "unknown tactic or group 'hostle' (did you mean 'hostile'?)"),
-    ("points: -35", "points: 0", "points must not be 0"),
-    ("title: 过激行为", "titel: 过激行为", "unknown key 'titel' (did you mean 'title'?)"),
-    ("message: 第{turn}轮说了过激的话", "message: 第{turn.__class__}轮说了过激的话", "unknown placeholder"),
-    ("params: {streak: 3,", "params: {streek: 3,", "unknown key 'streek'"),
+    ("kind: before_any", "kind: befor_any", "是不是 'before_any'"),
+    ("moves: [hostile]", "moves: [hostle]", "未知的招式或招式组 'hostle'(是不是 'hostile'?)"),
+    ("points: -35", "points: 0", "points 不能是 0"),
+    ("title: 过激行为", "titel: 过激行为", "未知的键 'titel'(是不是 'title'?)"),
+    ("message: 第{turn}轮说了过激的话", "message: 第{turn.__class__}轮说了过激的话", "未知的占位符"),
+    ("params: {streak: 3,", "params: {streek: 3,", "未知的键 'streek'"),
     ("principles: [courtesy, restraint]", "principles: [courtesy, restrain]", "restraint"),
-    ("measure: pace", "measure: paces", "did you mean 'pace'"),
-    ("params: {base: 60, unprepared: -3}", "params: {base: 60, unprepard: -3}", "unknown key 'unprepard'"),
+    ("measure: pace", "measure: paces", "是不是 'pace'"),
+    ("params: {base: 60, unprepared: -3}", "params: {base: 60, unprepard: -3}", "未知的键 'unprepard'"),
 ])
 def test_rubric_errors_point_at_file_line_col(old, new, expect):
     text = rubric_file().read_text(encoding="utf-8")
@@ -271,17 +271,17 @@ def test_rubric_errors_point_at_file_line_col(old, new, expect):
     assert any(expect in e.message for e in errors), [str(e) for e in errors]
     e = next(e for e in errors if expect in e.message)
     assert e.path == "scoring/rubric.yaml" and e.line == _line_of(bad, new) and e.col >= 1
-    assert str(e).startswith(f"scoring/rubric.yaml:{e.line}:{e.col}: error: ")
+    assert str(e).startswith(f"scoring/rubric.yaml:{e.line}:{e.col}: 错误:")
 
 
 def test_rubric_weights_must_add_up_to_100():
     text = rubric_file().read_text(encoding="utf-8").replace("weight: 20", "weight: 25", 1)
-    assert any("add up to 105" in e.message for e in _problems(text))
+    assert any("加起来是 105" in e.message for e in _problems(text))
 
 
 def test_duplicate_rule_id_is_an_error():
     text = rubric_file().read_text(encoding="utf-8").replace("- id: in_writing", "- id: hostile", 1)
-    assert any("rule id 'hostile' is also used" in e.message for e in _problems(text))
+    assert any("规则编号 'hostile' 已在" in e.message for e in _problems(text))
 
 
 def test_parse_rubric_raises_one_line_error():
@@ -333,4 +333,4 @@ def test_cli_validate_rubric(tmp_path, repo_root):
     (tmp_path / "scoring" / "rubric.yaml").write_text(text, encoding="utf-8")
     bad = CliRunner().invoke(main, ["validate", str(tmp_path / "scoring")])
     line = _line_of(text, "moves: [hostil]")
-    assert bad.exit_code == 1 and f"rubric.yaml:{line}:" in bad.output and "did you mean 'hostile'" in bad.output
+    assert bad.exit_code == 1 and f"rubric.yaml:{line}:" in bad.output and "是不是 'hostile'" in bad.output

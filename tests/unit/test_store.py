@@ -104,11 +104,11 @@ def test_restore_notices_changed_content(store, fake_broke):
 
 
 def test_find_errors_are_one_line(store):
-    with pytest.raises(StoreError, match="no unfinished session"):
+    with pytest.raises(StoreError, match="没有未完成的练习"):
         store.find(None)
-    with pytest.raises(StoreError, match="no session 42"):
+    with pytest.raises(StoreError, match="没有编号为 42 的练习"):
         store.find("42")
-    with pytest.raises(StoreError, match="not a session id"):
+    with pytest.raises(StoreError, match="不是练习编号"):
         store.find("abc")
 
 

@@ -86,20 +86,20 @@ def test_failures_name_line_and_seed(content: Path) -> None:
                       .replace("min_recovered_gap: 0.9", "min_recovered_gap: 0.9, min_score_gap: 100"))
     rep = run_plan(load_plan(plan))
     assert len(rep.failures) == 3  # two seeds of line 1, and the compare
-    assert "p.yaml:4:5: right · seed 1: result paid_in_full not in [partial]" in rep.failures[0]
-    assert "seed 2" in rep.failures[1]
-    assert "compare 'right' vs 'wrong': mean score gap" in rep.failures[2]
+    assert "p.yaml:4:5: right · 种子 1:结局 paid_in_full 不在 [partial]" in rep.failures[0]
+    assert "种子 2" in rep.failures[1]
+    assert "对比 'right' 与 'wrong':平均分差" in rep.failures[2]
 
 
 @pytest.mark.parametrize(("body", "where", "message"), [
     (GOOD.replace("[direct_ask]", "[direct_ask, verify_balnce]"), ":5:25:",
-     "unknown tactic 'verify_balnce' (did you mean 'verify_balance'?)"),
-    (GOOD.replace("visits: paid,", "visits: piad,"), ":6:78:", "has no state 'piad' (did you mean 'paid'?)"),
-    (GOOD.replace("wrong: wrong", "wrong: wrnog"), ":10:32:", "no line named 'wrnog' (did you mean 'wrong'?)"),
-    (GOOD.replace("max_turns: 1", "max_trns: 1"), ":6:56:", "unknown key 'max_trns' (did you mean 'max_turns'?)"),
+     "未知的招式 'verify_balnce'(是不是 'verify_balance'?)"),
+    (GOOD.replace("visits: paid,", "visits: piad,"), ":6:78:", "没有状态 'piad'(是不是 'paid'?)"),
+    (GOOD.replace("wrong: wrong", "wrong: wrnog"), ":10:32:", "没有名为 'wrnog' 的路线(是不是 'wrong'?)"),
+    (GOOD.replace("max_turns: 1", "max_trns: 1"), ":6:56:", "未知的键 'max_trns'(是不是 'max_turns'?)"),
     (GOOD.replace("max_recovered: 0,", "max_recovered: 0, min_recovered: 0.5,"), ":9:69:",
-     "min_recovered 0.5 is above max_recovered 0"),
-    (GOOD.replace("name: wrong", "name: right"), ":7:11:", "line name 'right' is also used"),
+     "min_recovered 0.5 大于 max_recovered 0"),
+    (GOOD.replace("name: wrong", "name: right"), ":7:11:", "路线名 'right' 已在"),
 ], ids=["tactic-typo", "state-typo", "compare-name", "key-typo", "empty-range", "duplicate-name"])
 def test_load_errors_point_at_the_node(content: Path, body: str, where: str, message: str) -> None:
     with pytest.raises(PlanError) as e:
@@ -110,7 +110,7 @@ def test_load_errors_point_at_the_node(content: Path, body: str, where: str, mes
 def test_unknown_scenario(content: Path) -> None:
     p = content / "plans" / "q.yaml"
     p.write_text("scenario: no-such-case\nseeds: [1]\n" + GOOD, encoding="utf-8")
-    with pytest.raises(PlanError, match=r"q.yaml:1:11: .*unknown scenario 'no-such-case'"):
+    with pytest.raises(PlanError, match=r"q.yaml:1:11: .*没有编号为 'no-such-case' 的场景"):
         load_plan(p)
 
 
@@ -119,18 +119,18 @@ def test_cli_exit_codes(content: Path) -> None:
     good = write_plan(content, GOOD)
     r = runner.invoke(main, ["test", str(good), "-v"])
     assert r.exit_code == 0, r.output
-    assert "ok   " in r.output and "4 runs: 0 failed" in r.output
+    assert "通过 " in r.output and "对练 4 次:0 处不符" in r.output
     bad = write_plan(content, GOOD.replace("result: paid_in_full,", "result: legal,"))
     r = runner.invoke(main, ["test", str(bad)])
     assert r.exit_code == 1
-    fails = [ln for ln in r.output.splitlines() if " · seed " in ln]
+    fails = [ln for ln in r.output.splitlines() if " · 种子 " in ln]
     assert len(fails) == 2 and "Traceback" not in r.output
     (content / "plans" / "p.yaml").write_text("scenario: [\n", encoding="utf-8")
     r = runner.invoke(main, ["test", str(content / "plans")])
     assert r.exit_code == 1 and "p.yaml:" in r.output and "Traceback" not in r.output
 
 
-# ------------------------------------------------------------------ free text with the tactic it must be heard as
+# ------------------------------------------------------------------ free text with the tactic it must be 识别为
 FREE = """\
 lines:
   - name: said
@@ -158,20 +158,20 @@ def test_free_text_moves_are_heard_as_the_expected_tactic(content: Path) -> None
 def test_misheard_free_text_fails_naming_move_and_tactic(content: Path) -> None:
     rep = run_plan(load_plan(write_plan(content, FREE.replace("expect_tactic: direct_ask", "expect_tactic: timing"))))
     assert len(rep.failures) == 2  # one per seed
-    assert "p.yaml:4:5: said · seed 1: move 2 “王总，今天能不能把这一万块货款…” heard as direct_ask (0." in rep.failures[0]
-    assert "not timing" in rep.failures[0]
+    assert "p.yaml:4:5: said · 种子 1:第 2 步“王总，今天能不能把这一万块货款…”识别为 direct_ask(0." in rep.failures[0]
+    assert "不是 timing" in rep.failures[0]
 
 
 @pytest.mark.parametrize(("body", "where", "message"), [
     (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtsey"), ":7:24:",
-     "unknown tactic 'courtsey' (did you mean 'courtesy'?)"),
+     "未知的招式 'courtsey'(是不是 'courtesy'?)"),
     (FREE.replace("say: 您好，打扰了，先谢谢您一直以来的照顾。", "say: verify_balance"), ":7:24:",
-     "'verify_balance' is a tactic id: it is always heard as itself"),
+     "'verify_balance' 是招式编号:它总是被识别为它自己"),
     (FREE.replace("say: 您好，打扰了，先谢谢您一直以来的照顾。", "say: verify_balnce"), ":6:14:",
-     "unknown tactic 'verify_balnce'"),
-    (FREE.replace("        expect_tactic: courtesy\n", ""), ":6:9:", "missing required key 'expect_tactic'"),
+     "未知的招式 'verify_balnce'"),
+    (FREE.replace("        expect_tactic: courtesy\n", ""), ":6:9:", "缺少必填的键 'expect_tactic'"),
     (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtesy\n        tactic: courtesy"), ":8:9:",
-     "unknown key 'tactic'"),
+     "未知的键 'tactic'"),
 ], ids=["tactic-typo", "id-heard-as-other", "say-typo", "missing-expect", "unknown-key"])
 def test_free_text_move_errors_point_at_the_node(content: Path, body: str, where: str, message: str) -> None:
     with pytest.raises(PlanError) as e:

@@ -1,4 +1,4 @@
-"""`trainer validate`: every kind of error as one `file:line:col: error: …` line, warnings, exit codes."""
+"""`trainer validate`: every kind of error as one `file:line:col: 错误:…` line, warnings, exit codes."""
 
 import re
 
@@ -10,7 +10,7 @@ from trainer.core.authoring import validate as V
 
 from .test_engine import MINI_PERSONA, MINI_SCENARIO
 
-LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): (?P<msg>.+)$")
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>错误|警告):(?P<msg>.+)$")
 
 
 def run(*paths):
@@ -34,21 +34,21 @@ def test_clean_files_exit_0(tmp_path):
 
 
 @pytest.mark.parametrize("old,new,message,marker", [
-    ("name: 小王", "name: [小王", "YAML syntax error", None),
-    ("name: 小王", "name: 小王\nname: 老王", "duplicate key 'name' (first at line 3)", "老王"),
-    ("name: 小王", "name: 小王\nnmae: x", "unknown key 'nmae' (did you mean 'name'?)", "nmae"),
-    ("start: 10}\n  irritation", "start: high}\n  irritation", "expected a whole number, found the text 'high'",
+    ("name: 小王", "name: [小王", "YAML 语法错误", None),
+    ("name: 小王", "name: 小王\nname: 老王", "键 'name' 重复(第一次在第 3 行)", "老王"),
+    ("name: 小王", "name: 小王\nnmae: x", "未知的键 'nmae'(是不是 'name'?)", "nmae"),
+    ("start: 10}\n  irritation", "start: high}\n  irritation", "这里应该是整数,却是文字 'high'",
      "high"),
-    ("replies: [好,付。]", "replies: {a: b}", "expected a list, found a mapping", "{a: b}"),
-    ("on: verify_balance", "on: verify_balanse", "unknown tactic 'verify_balanse' (did you mean 'verify_balance'?)",
+    ("replies: [好,付。]", "replies: {a: b}", "这里应该是列表,却是映射", "{a: b}"),
+    ("on: verify_balance", "on: verify_balanse", "未知的招式 'verify_balanse'(是不是 'verify_balance'?)",
      "verify_balanse"),
-    ("on: 法", "on: 发", "unknown tactic '发'", "发"),
-    ("to: agreed", "to: agred", "unknown state 'agred' (did you mean 'agreed'?)", "agred"),
-    ("in: agreed", "in: agread", "unknown state 'agread' (did you mean 'agreed'?)", "agread"),
-    ("start: talk", "start: tlak", "unknown state 'tlak' (did you mean 'talk'?)", "tlak"),
-    ("when: willingness >= 40", "when: wilingness >= 40", "unknown meter 'wilingness'", "wilingness"),
-    ("name: 小王", "name: 小\x07王", "control character U+0007 is not allowed", "\x07"),
-    ("name: 小王", "name: 小\u202e王", "control character U+202E is not allowed", "\u202e"),
+    ("on: 法", "on: 发", "未知的招式 '发'", "发"),
+    ("to: agreed", "to: agred", "未知的状态 'agred'(是不是 'agreed'?)", "agred"),
+    ("in: agreed", "in: agread", "未知的状态 'agread'(是不是 'agreed'?)", "agread"),
+    ("start: talk", "start: tlak", "未知的状态 'tlak'(是不是 'talk'?)", "tlak"),
+    ("when: willingness >= 40", "when: wilingness >= 40", "未知的指标 'wilingness'", "wilingness"),
+    ("name: 小王", "name: 小\x07王", "不允许控制字符 U+0007", "\x07"),
+    ("name: 小王", "name: 小\u202e王", "不允许控制字符 U+202E", "\u202e"),
 ])
 def test_each_error_is_one_positioned_line(tmp_path, old, new, message, marker):
     assert old in MINI_PERSONA
@@ -60,7 +60,7 @@ def test_each_error_is_one_positioned_line(tmp_path, old, new, message, marker):
     assert all(errors), lines
     hit = [m for m in errors if message in m["msg"]]
     assert hit, lines
-    assert hit[0]["sev"] == "error" and hit[0]["path"].endswith("mini.yaml")
+    assert hit[0]["sev"] == "错误" and hit[0]["path"].endswith("mini.yaml")
     if marker is not None:
         assert marker in text.splitlines()[int(hit[0]["line"]) - 1]
 
@@ -70,7 +70,7 @@ def test_unknown_persona_in_scenario_with_did_you_mean(tmp_path):
     s = write(tmp_path, "scenarios/mini.yaml", MINI_SCENARIO.replace("persona: mini", "persona: mimi"))
     code, lines = run(tmp_path / "personas", s)
     assert code == 1
-    assert any("error: unknown persona 'mimi' (did you mean 'mini'?)" in ln for ln in lines), lines
+    assert any("错误:未知的角色 'mimi'(是不是 'mini'?)" in ln for ln in lines), lines
 
 
 def test_scenario_finds_its_sibling_persona_file(tmp_path):
@@ -83,7 +83,7 @@ def test_unknown_scenario_meter(tmp_path):
     write(tmp_path, "personas/mini.yaml", MINI_PERSONA)
     write(tmp_path, "scenarios/mini.yaml", MINI_SCENARIO + "meters: {wilingness: 20}\n")
     code, lines = run(tmp_path)
-    assert code == 1 and any("has no meter 'wilingness' (did you mean 'willingness'?)" in ln for ln in lines)
+    assert code == 1 and any("没有指标 'wilingness'(是不是 'willingness'?)" in ln for ln in lines)
 
 
 def test_warnings_alone_exit_0_and_are_positioned(tmp_path):
@@ -93,7 +93,7 @@ def test_warnings_alone_exit_0_and_are_positioned(tmp_path):
     code, lines = run(f)
     assert code == 0
     m = LINE.match(lines[0])
-    assert m and m["sev"] == "warning" and "'island' is never reached" in m["msg"]
+    assert m and m["sev"] == "警告" and "'island' 永远到不了" in m["msg"]
     assert text.splitlines()[int(m["line"]) - 1].strip().startswith("island:")
     assert CliRunner().invoke(main, ["validate", "--strict", str(f)]).exit_code == 1
 
@@ -102,8 +102,8 @@ def test_unknown_file_kind_and_missing_path(tmp_path):
     f = write(tmp_path, "misc/thing.yaml", "a: 1\n")
     code, lines = run(f, tmp_path / "nope.yaml")
     assert code == 1
-    assert any("cannot tell what this file is" in ln for ln in lines)
-    assert any("nope.yaml:1:1: error: no such file or folder" in ln for ln in lines)
+    assert any("看不出这是什么文件" in ln for ln in lines)
+    assert any("nope.yaml:1:1: 错误:文件或文件夹不存在" in ln for ln in lines)
 
 
 def test_folders_skip_hidden_and_virtualenv_dirs(tmp_path):
@@ -121,7 +121,7 @@ def test_phrase_and_rubric_checkers_are_wired_by_folder(tmp_path, monkeypatch):
     write(tmp_path, "scoring/rubric.yaml", "principles: {}\n")
     code, lines = run(tmp_path)
     assert seen and seen[0][0] == "phrases" and seen[0][1].endswith("extra.yaml")
-    assert code == 1 and any(ln.endswith("error: rubric says no") and "rubric.yaml:1:1" in ln for ln in lines)
+    assert code == 1 and any(ln.endswith("错误:rubric says no") and "rubric.yaml:1:1" in ln for ln in lines)
 
 
 def test_kind_detection(tmp_path):
@@ -150,5 +150,5 @@ def test_test_plans_are_checked_not_skipped(tmp_path, repo_root):
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["validate", str(plans / "bad.yaml")])
     assert r.exit_code == 1
-    assert re.search(r"bad\.yaml:\d+:\d+: error: persona 'fake-broke' has no state 'checkd' "
-                     r"\(did you mean 'checked'\?\)", r.output)
+    assert re.search(r"bad\.yaml:\d+:\d+: 错误:角色 'fake-broke' 没有状态 'checkd'"
+                     r"\(是不是 'checked'\?\)", r.output)

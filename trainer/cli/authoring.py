@@ -76,7 +76,7 @@ def resolve_persona(ref: str) -> Persona:
         out = Problems()
         persona = load_persona_file(p, out)
         if persona is None:
-            fail("\n".join(str(x) for x in out.errors) or f"{ref}: not a persona file", 2)
+            fail("\n".join(str(x) for x in out.errors) or f"{ref}: 不是角色文件", 2)
         return persona
     lib = load_library()
     if ref in lib.personas:

@@ -7,6 +7,7 @@ import datetime as dt
 import click
 
 from trainer.cli.common import dump_json, fail
+from trainer.core.content.oserror import os_reason
 
 MAX_FILE = 8 * 1024 * 1024
 
@@ -22,7 +23,7 @@ def _today(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(f"trainer: --today expects a date YYYY-MM-DD, got '{value}'", 2)
+        fail(f"trainer: --today 要一个日期 YYYY-MM-DD,收到的是 '{value}'", 2)
     return None  # pragma: no cover - fail exits
 
 
@@ -42,7 +43,7 @@ def classify(texts: tuple[str, ...], as_json: bool, today: str | None, eval_file
         _evaluate(eval_file, as_json, day)
         return
     if not texts:
-        fail("trainer: give at least one TEXT to classify (or --eval FILE)", 2)
+        fail("trainer: 请至少给一句要识别的话(或用 --eval FILE)", 2)
     rec = default_recogniser()
     out = [_as_json(t, r) for t, r in zip(texts, rec.classify_many(list(texts), day), strict=True)]
     if as_json:
@@ -72,14 +73,14 @@ def _evaluate(path: str, as_json: bool, day: dt.date | None) -> None:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE + 1)
         if len(data) > MAX_FILE:
-            fail(f"{path}: larger than 8 MB", 2)
+            fail(f"{path}: 文件超过 8 MB", 2)
         text = data.decode("utf-8-sig")
         first = next((line for line in text.splitlines() if line.strip()), "")
         rows = read_jsonl(text, path) if first.lstrip().startswith("{") else rows_from_tsv(read_labelled(text, path))
     except UnicodeDecodeError:
-        fail(f"{path}: not valid UTF-8", 2)
+        fail(f"{path}: 不是有效的 UTF-8,请另存为 UTF-8", 2)
     except OSError as e:
-        fail(f"{path}: cannot read: {e.strerror or e}", 2)
+        fail(f"{path}: 无法读取({os_reason(e)})", 2)
     except ValueError as e:
         fail(str(e), 2)
     # the evaluation sets are labelled against their own reference date (tests/data/eval/README.md)

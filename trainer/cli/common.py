@@ -12,6 +12,8 @@ from typing import Any, BinaryIO, NoReturn
 
 import click
 
+from trainer.core.content.oserror import os_reason
+
 # One cap for every way moves come in (a file, stdin): the same 2 MB as content files (yamlsafe.MAX_BYTES), and
 # no more moves, nor longer ones, than a scorecard may carry (competition.scorecard.MAX_MOVES, MAX_MOVE_CHARS;
 # tests/unit/test_moves_reader.py keeps them equal), so `play --scorecard` never writes a card the leaderboard rejects.
@@ -46,7 +48,7 @@ def open_regular(path: str) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:
-        raise InputError(f"{path}: 无法读取({e.strerror or e})") from None
+        raise InputError(f"{path}: 无法读取({os_reason(e)})") from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -86,7 +88,7 @@ def read_moves(source: str) -> list[str]:
     except InputError as e:
         fail(str(e), 2)
     except OSError as e:
-        fail(f"{source}: 无法读取走法({e.strerror or e})", 2)
+        fail(f"{source}: 无法读取走法({os_reason(e)})", 2)
     if notice:
         click.echo(notice, err=True)
     return moves

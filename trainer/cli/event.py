@@ -6,14 +6,15 @@ from __future__ import annotations
 import click
 
 from trainer.cli.common import fail
+from trainer.core.content.oserror import os_reason
 
 
-@click.group("event")
+@click.group("event", options_metavar="[选项]", subcommand_metavar="[命令] [参数]...")
 def event() -> None:
     """小组比赛:建比赛文件。"""
 
 
-@event.command("new")
+@event.command("new", options_metavar="[选项]")
 @click.argument("name")
 @click.option("--roster", "roster_file", required=True, metavar="ROSTER.csv", help="名单:两列「学员,小组」(trainee,team;Excel 存的 CSV)")
 @click.option("--scenarios", required=True, metavar="ID[,ID…]", help="比赛用的场景编号,逗号分隔")
@@ -46,7 +47,7 @@ def new(name: str, roster_file: str, scenarios: str, out_dir: str) -> None:
     try:
         path = write_event(ev, out_dir)
     except OSError as e:
-        fail(f"cannot write {out_dir}: {e.strerror or e}", 2)
+        fail(f"{out_dir}: 无法写入({os_reason(e)})", 2)
     teams = sorted({m.team for m in roster if m.team})
     click.echo(f"比赛文件已写入 {path}:{len(roster)} 名学员,{len(teams)} 个小组,{len(ids)} 个场景。", err=True)
 

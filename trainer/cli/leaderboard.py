@@ -12,6 +12,7 @@ import click
 
 from trainer.cli.common import fail
 from trainer.core.content.library import ContentError
+from trainer.core.content.oserror import os_reason
 
 
 @click.command("leaderboard")
@@ -39,16 +40,16 @@ def leaderboard(cards: tuple[str, ...], fmt: str, output: str | None, event_file
         try:
             write_text_atomic(output, text)
         except OSError as e:
-            fail(f"cannot write {output}: {e.strerror or e}", 2)
+            fail(f"{output}: 无法写入({os_reason(e)})", 2)
     else:
         sys.stdout.flush()
         click.echo(text, nl=False)
     for f, reason in board.rejected:  # the board keeps them as plain text already
-        click.echo(f"trainer: rejected {plain(f)}: {plain(reason)}", err=True)
+        click.echo(f"trainer: 不予计分 {plain(f)}:{plain(reason)}", err=True)
     for f, first, why in board.duplicates:
-        click.echo(f"trainer: duplicate {plain(f)}: same as {plain(first)} ({why}); counted once", err=True)
+        click.echo(f"trainer: 重复的评分卡 {plain(f)}:与 {plain(first)} 相同({why}),只计一次", err=True)
     if not board.accepted and not board.rejected and not board.event:
-        fail("no scorecards found", 2)
+        fail("没有找到评分卡(*.json)", 2)
     raise SystemExit(1 if board.rejected else 0)
 
 

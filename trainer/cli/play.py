@@ -12,6 +12,7 @@ from trainer.cli.common import MAX_MOVES, dump_json, fail, read_moves, seed_opti
 from trainer.cli.complete import scenario_ids
 from trainer.core.content.library import ContentError, resolve_scenario
 from trainer.core.content.models import DIFFICULTIES
+from trainer.core.content.oserror import os_reason
 
 
 @click.command("play")
@@ -48,13 +49,13 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         seed, trainee, team = _event_seat(event_file, sc.id, trainee, seed, team, difficulty, start)
     if moves_file is None:
         if as_json or card_out or plan_out or start or save:
-            fail("--json, --scorecard, --plan, --save and --from need --moves FILE (or - for stdin)", 2)
+            fail("--json、--scorecard、--plan、--save 和 --from 都要配 --moves FILE(用 - 从标准输入读)", 2)
         # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
         from trainer.cli.ui import open_ui
         open_ui(scenario, seed or 0, watch=watch)
         return
     if start is not None and (seed is not None or difficulty is not None):
-        fail("--from continues with the parent session's seed and difficulty: drop --seed/--difficulty", 2)
+        fail("--from 沿用原练习的种子和难度:请去掉 --seed / --difficulty", 2)
     if card_out and not (trainee or "").strip():
         fail("--scorecard 需要学员姓名:加上 --trainee 姓名(成绩单上要写明是谁练的)", 2)
     ticked = _parse_prepared(prepared) if prepared is not None else None
@@ -115,7 +116,7 @@ def _parse_prepared(text: str) -> tuple[int, ...]:
     for item in word.replace("，", ",").split(","):
         item = item.strip()
         if not item.isdigit() or not 1 <= int(item) <= n:
-            fail(f"trainer: --prepared: {item[:20]!a} is not a checklist item (1-{n}, all or none)", 2)
+            fail(f"trainer: --prepared:{item[:20]!a} 不是准备清单的条目(1-{n}、all 或 none)", 2)
         out.add(int(item))
     return tuple(sorted(out))
 
@@ -163,7 +164,7 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
             point = parse_start(start)
             row = store.find(str(point.session_id))
             if row.scenario_id != scenario.id:
-                fail(f"session {row.id} is scenario '{row.scenario_id}', not '{scenario.id}'", 2)
+                fail(f"练习 {row.id} 的场景是 '{row.scenario_id}',不是 '{scenario.id}'", 2)
             sid, s = start_from_store(store, row, point.turn, load_library(), trainee)
             parent = row
     except StoreError as e:
@@ -182,8 +183,8 @@ def _play_stored(scenario, persona, moves: list[str], seed: int, difficulty: str
         fail(f"{e}[会话 {sid} 已保存 {kept} 回合]", 1)
     finally:
         store.close()
-    where = f" (a new attempt of session {parent.id} from turn {point.turn})" if parent else ""
-    click.echo(f"stored as session {sid}{where}", err=True)
+    where = f"(练习 {parent.id} 从第 {point.turn} 回合起的新尝试)" if parent else ""
+    click.echo(f"已保存为练习 {sid}{where}", err=True)
     return s, score, {"session_id": sid, "parent": {"id": parent.id, "turn": point.turn} if parent else None}
 
 
@@ -206,17 +207,17 @@ def _export(s, card_out: str | None, trainee: str, team: str, plan_out: str | No
         try:
             write_scorecard(s, card_out, trainee, team)
         except OSError as e:
-            fail(f"cannot write {card_out}: {e.strerror or e}", 2)
+            fail(f"{card_out}: 无法写入({os_reason(e)})", 2)
         if not quiet:
             click.echo(f"评分卡已写入 {card_out}", err=True)
     if plan_out:
         try:
             write_plan(s, plan_out)
         except PlanError as e:
-            click.echo(f"trainer: {plan_out} not written: {e}", err=True)
+            click.echo(f"trainer: 没有写 {plan_out}:{e}", err=True)
             return
         except OSError as e:
-            fail(f"cannot write {plan_out}: {e.strerror or e}", 2)
+            fail(f"{plan_out}: 无法写入({os_reason(e)})", 2)
         if not quiet:
             click.echo(f"回收计划表已写入 {plan_out}", err=True)
 

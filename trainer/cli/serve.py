@@ -240,7 +240,7 @@ def serve(host: str, port: int, event_file: str | None) -> None:
     except EventError as e:
         fail(plain(e), 2)
     except ImportError:
-        fail("trainer serve needs textual-serve: pip install textual-serve", 2)
+        fail("trainer serve 需要 textual-serve:请运行 `pip install textual-serve`", 2)
     if host not in LOCAL_HOSTS:
         bar = "!" * 72
         click.echo(f"{bar}\n注意:课堂对局域网开放({host}:{port})。同一网络里的任何人都能打开练习页和排行榜,"
@@ -257,7 +257,7 @@ def serve_session() -> None:
     from trainer.tui.screens.result import ResultScreen
     name, team, scenario, seed = (os.environ.get(k, "") for k in SESSION_ENV)
     if not name or not scenario:
-        fail("serve-session is started by `trainer serve`", 2)
+        fail("serve-session 由 `trainer serve` 启动,不要直接运行", 2)
     store = Store()
     store.set_setting("trainee", name)
     store.set_setting("team", team)

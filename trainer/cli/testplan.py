@@ -18,7 +18,7 @@ def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
 
     files = plan_files(list(plans))
     if not files:
-        click.echo("trainer: no plan files found", err=True)
+        click.echo("trainer: 没有找到测试计划文件(.yaml / .yml)", err=True)
         raise SystemExit(2)
     broken = failed = runs = 0
     reports = []
@@ -42,12 +42,12 @@ def test(plans: tuple[str, ...], verbose: bool, as_json: bool) -> None:
             for lr in rep.lines:
                 s = lr.summary()
                 res = " ".join(f"{k}×{n}" for k, n in s["results"].items())
-                click.echo(f"{'ok  ' if lr.ok else 'FAIL'} {plan.path} · {s['name']}: score {s['mean_score']}, "
-                           f"recovered {s['mean_recovered']:.0%}, turns {s['mean_turns']}, {res}")
+                click.echo(f"{'通过' if lr.ok else '失败'} {plan.path} · {s['name']}:平均 {s['mean_score']} 分,"
+                           f"回收 {s['mean_recovered']:.0%},{s['mean_turns']} 回合,{res}")
     if as_json:
         click.echo(dump_json(reports))
-    click.echo(f"{len(files)} plan{'s' if len(files) != 1 else ''}, {runs} runs: {failed} failed"
-               + (f", {broken} plan{'s' if broken != 1 else ''} not loadable" if broken else ""), err=True)
+    click.echo(f"{len(files)} 个测试计划,对练 {runs} 次:{failed} 处不符"
+               + (f",{broken} 个计划无法读取" if broken else ""), err=True)
     raise SystemExit(1 if broken or failed else 0)
 
 

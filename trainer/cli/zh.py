@@ -43,13 +43,35 @@ ZH: dict[str, str] = {
     "path": "路径",
     "integer": "整数",
     "float": "小数",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} 无法读取。",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} 无法写入。",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} 不能执行。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}:{message}",
+    "unknown error": "未知错误",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不接受值。",
+    "Argument {name!r} takes {nargs} values.": "参数 {name!r} 需要 {nargs} 个值。",
+    "Invalid start character for option ({option})": "选项 ({option}) 的开头字符不对",
+    "Value must be an iterable.": "值必须是可迭代的。",
+    "env var: {var}": "环境变量:{var}",
+    "(dynamic)": "(动态)",
+    "deprecated": "已弃用",
+    "Choose from:\n\t{choices}": "可选:\n\t{choices}",
+    "{value!r} is not a valid UUID.": "{value!r} 不是有效的 UUID。",
 }
 
 ZH_PLURAL: dict[str, str] = {
+    "Did you mean {possibility}?": "是不是 {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(是不是以下之一:{possibilities}?)",
+    "{value!r} does not match the format {format}.": "{value!r} 不符合格式 {format}。",
+    "{value!r} does not match the formats {formats}.": "{value!r} 不符合格式 {formats} 中的任何一个。",
+    "{len_type} values are required, but {len_value} was given.": "需要 {len_type} 个值,只给了 {len_value} 个。",
+    "{len_type} values are required, but {len_value} were given.": "需要 {len_type} 个值,给了 {len_value} 个。",
+    "Takes {nargs} values but 1 was given.": "需要 {nargs} 个值,只给了 1 个。",
+    "Takes {nargs} values but {len} were given.": "需要 {nargs} 个值,给了 {len} 个。",
     "{value!r} is not {choice}.": "{value!r} 不是 {choice}。",
     "{value!r} is not one of {choices}.": "{value!r} 不是以下之一:{choices}。",
-    "Got unexpected extra argument ({args})": "多了参数({args})",
-    "Got unexpected extra arguments ({args})": "多了参数({args})",
+    "Got unexpected extra argument ({args})": "多了参数「{args}」",
+    "Got unexpected extra arguments ({args})": "多了参数「{args}」",
     "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
     "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
 }
@@ -68,3 +90,9 @@ for _module in (click.core, click.decorators, click.exceptions, click.formatting
     _module._ = gettext  # type: ignore[attr-defined]
     if hasattr(_module, "ngettext"):
         _module.ngettext = ngettext  # type: ignore[attr-defined]
+
+# the number types' names appear inside click's messages ("'x' 不是有效的integer。"): their Chinese names
+click.types.INT.name = "整数"
+click.types.FLOAT.name = "小数"
+click.types.IntRange.name = "整数"
+click.types.FloatRange.name = "小数"

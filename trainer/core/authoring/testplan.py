@@ -214,7 +214,7 @@ def _resolve(ref_node: YNode, plan_path: Path, lib: Library | None) -> tuple[Sce
             return resolve_scenario(str(cand) if cand.is_file() else ref, lib)
         return resolve_scenario(ref, lib or load_library())
     except ContentError as e:
-        msg = str(e).splitlines()[0] if str(e) else "cannot load the scenario"
+        msg = str(e).splitlines()[0] if str(e) else "无法载入场景"
         raise PlanError([Problem(ref_node.path, ref_node.line, ref_node.col, "error", msg)]) from None
 
 
@@ -226,13 +226,13 @@ def _moves(nodes: list[YNode], out: Problems) -> tuple[tuple[str, ...], tuple[st
         said, want = (m.value["say"], m.value["expect_tactic"]) if m.kind == "mapping" else (m, None)
         word = str(said.value).strip()
         if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
-            out.error(said, f"unknown tactic '{word}'{did_you_mean(word, catalogue.MOVE_IDS, catalogue.NAMES)}")
+            out.error(said, f"未知的招式 '{word}'{did_you_mean(word, catalogue.MOVE_IDS, catalogue.NAMES)}")
         if want is not None:
             tactic = str(want.value).strip()
             if tactic not in catalogue.MOVE_IDS:
-                out.error(want, f"unknown tactic '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS, catalogue.NAMES)}")
+                out.error(want, f"未知的招式 '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS, catalogue.NAMES)}")
             elif word in catalogue.MOVE_IDS and word != tactic:
-                out.error(want, f"'{word}' is a tactic id: it is always heard as itself")
+                out.error(want, f"'{word}' 是招式编号:它总是被识别为它自己")
         moves.append(str(said.value))
         tactics.append(str(want.value).strip() if want is not None else None)
     return tuple(moves), tuple(tactics)
@@ -271,7 +271,7 @@ def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> P
     difficulty = v["difficulty"].value if v.get("difficulty") else None
 
     lines: list[PlanLine] = []
-    names = Unique("line name", out)
+    names = Unique("路线名", out)
     for ln in v["lines"].value:
         lv = ln.value
         name = lv["name"].value
@@ -281,10 +281,10 @@ def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> P
         for key in ("visits", "not_visits"):
             for s in ev[key].value if key in ev else []:
                 if s.value not in persona.states:
-                    out.error(s, f"persona '{persona.id}' has no state '{s.value}'{did_you_mean(s.value, persona.states)}")
+                    out.error(s, f"角色 '{persona.id}' 没有状态 '{s.value}'{did_you_mean(s.value, persona.states)}")
         for lo, hi in (("min_score", "max_score"), ("min_recovered", "max_recovered"), ("min_turns", "max_turns")):
             if lo in ev and hi in ev and ev[lo].value > ev[hi].value:
-                out.error(ev[lo], f"{lo} {ev[lo].value} is above {hi} {ev[hi].value}: no run can pass")
+                out.error(ev[lo], f"{lo} {ev[lo].value} 大于 {hi} {ev[hi].value}:没有一次对练能通过")
 
         def g(key: str, ev: dict[str, YNode] = ev) -> Any:
             return ev[key].value if key in ev else None
@@ -307,9 +307,9 @@ def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> P
             cv = cn.value
             for key in ("right", "wrong"):
                 if cv[key].value not in names.first:
-                    out.error(cv[key], f"no line named '{cv[key].value}'{did_you_mean(cv[key].value, names.first)}")
+                    out.error(cv[key], f"没有名为 '{cv[key].value}' 的路线{did_you_mean(cv[key].value, names.first)}")
             if "min_score_gap" not in cv and "min_recovered_gap" not in cv:
-                out.error(cn, "compare needs min_score_gap or min_recovered_gap")
+                out.error(cn, "compare 需要 min_score_gap 或 min_recovered_gap")
             compares.append(Compare(cv["right"].value, cv["wrong"].value,
                                     cv["min_score_gap"].value if "min_score_gap" in cv else None,
                                     cv["min_recovered_gap"].value if "min_recovered_gap" in cv else None,
@@ -334,29 +334,29 @@ def check_run(e: Expect, r: SeedRun) -> list[str]:
     """What a run got wrong against the expectation; empty when it passes."""
     bad = []
     if e.result and r.result not in e.result:
-        bad.append(f"result {r.result} not in [{', '.join(e.result)}]")
+        bad.append(f"结局 {r.result} 不在 [{', '.join(e.result)}] 之中")
     if e.min_score is not None and r.score < e.min_score:
-        bad.append(f"score {r.score} < {e.min_score}")
+        bad.append(f"得分 {r.score} < {e.min_score}")
     if e.max_score is not None and r.score > e.max_score:
-        bad.append(f"score {r.score} > {e.max_score}")
+        bad.append(f"得分 {r.score} > {e.max_score}")
     if e.min_recovered is not None and r.recovered < e.min_recovered - 1e-9:
-        bad.append(f"recovered {r.recovered:.0%} < {e.min_recovered:.0%}")
+        bad.append(f"回收 {r.recovered:.0%} < {e.min_recovered:.0%}")
     if e.max_recovered is not None and r.recovered > e.max_recovered + 1e-9:
-        bad.append(f"recovered {r.recovered:.0%} > {e.max_recovered:.0%}")
+        bad.append(f"回收 {r.recovered:.0%} > {e.max_recovered:.0%}")
     if e.min_turns is not None and r.turns < e.min_turns:
-        bad.append(f"{r.turns} turns < {e.min_turns}")
+        bad.append(f"{r.turns} 回合 < {e.min_turns}")
     if e.max_turns is not None and r.turns > e.max_turns:
-        bad.append(f"{r.turns} turns > {e.max_turns}")
+        bad.append(f"{r.turns} 回合 > {e.max_turns}")
     missed = [s for s in e.visits if s not in r.visited]
     if missed:
-        bad.append(f"never visited {', '.join(missed)}")
+        bad.append(f"从未到过 {', '.join(missed)}")
     entered = [s for s in e.not_visits if s in r.visited]
     if entered:
-        bad.append(f"visited {', '.join(entered)}")
+        bad.append(f"到过 {', '.join(entered)}")
     if e.ended is not None and r.ended != e.ended:
-        bad.append("the negotiation did not end" if e.ended else f"it ended ({r.final_state})")
+        bad.append("谈判没有结束" if e.ended else f"谈判结束了({r.final_state})")
     if e.reason_found is not None and r.reason_found != e.reason_found:
-        bad.append("the hidden reason never surfaced" if e.reason_found else "the hidden reason surfaced")
+        bad.append("隐藏原因始终没有露出" if e.reason_found else "隐藏原因露出来了")
     return bad + _misheard(e.tactics, r.heard)
 
 
@@ -367,7 +367,7 @@ def _misheard(want: tuple[str | None, ...], heard: tuple[tuple[str, str | None, 
     for i, ((move, got, conf), tactic) in enumerate(zip(heard, want, strict=False)):
         if tactic is not None and got != tactic:
             said = move if len(move) <= 16 else move[:15] + "…"
-            bad.append(f"move {i + 1} “{said}” heard as {got or 'no tactic'} ({conf:.2f}), not {tactic}")
+            bad.append(f"第 {i + 1} 步“{said}”识别为 {got or '无招式'}({conf:.2f}),不是 {tactic}")
     return bad
 
 
@@ -378,8 +378,8 @@ def run_line(plan: Plan, line: PlanLine) -> LineReport:
         rep.runs.append(r)
         bad = check_run(line.expect, r)
         if bad:
-            rep.failures.append(f"{line.where}: {line.name} · seed {seed}: {'; '.join(bad)}"
-                                f" (ended in {r.final_state} after {r.turns} turns)")
+            rep.failures.append(f"{line.where}: {line.name} · 种子 {seed}:{';'.join(bad)}"
+                                f"({r.turns} 回合后停在 {r.final_state})")
     return rep
 
 
@@ -387,15 +387,15 @@ def check_compare(c: Compare, right: LineReport, wrong: LineReport) -> str | Non
     bad = []
     gap = right.mean_score - wrong.mean_score
     if c.min_score_gap is not None and gap < c.min_score_gap:
-        bad.append(f"mean score gap {gap:.1f} < {c.min_score_gap:g} "
-                   f"({right.mean_score:.1f} vs {wrong.mean_score:.1f})")
+        bad.append(f"平均分差 {gap:.1f} < {c.min_score_gap:g}"
+                   f"({right.mean_score:.1f} 对 {wrong.mean_score:.1f})")
     rgap = right.mean_recovered - wrong.mean_recovered
     if c.min_recovered_gap is not None and rgap < c.min_recovered_gap - 1e-9:
-        bad.append(f"mean recovered gap {rgap:.0%} < {c.min_recovered_gap:.0%} "
-                   f"({right.mean_recovered:.0%} vs {wrong.mean_recovered:.0%})")
+        bad.append(f"平均回收差 {rgap:.0%} < {c.min_recovered_gap:.0%}"
+                   f"({right.mean_recovered:.0%} 对 {wrong.mean_recovered:.0%})")
     if not bad:
         return None
-    return f"{c.where}: compare '{c.right}' vs '{c.wrong}': {'; '.join(bad)}"
+    return f"{c.where}: 对比 '{c.right}' 与 '{c.wrong}':{';'.join(bad)}"
 
 
 def run_plan(plan: Plan) -> PlanReport:

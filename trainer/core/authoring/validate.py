@@ -92,7 +92,7 @@ def expand(paths: list[str]) -> tuple[list[Path], Problems]:
         elif path.exists():
             files.append(path)
         else:
-            out.append(Problem(p, 1, 1, "error", "no such file or folder"))
+            out.append(Problem(p, 1, 1, "error", "文件或文件夹不存在"))
     return files, out
 
 
@@ -140,8 +140,8 @@ def check_file(f: Path) -> FileResult:
     elif kind in CHECKERS:
         CHECKERS[kind](root, text, out)
     elif kind not in _OPTIONAL:  # an optional kind without its checker installed is skipped
-        out.error(root, "cannot tell what this file is: a persona needs 'states' and 'reactions', "
-                        "a scenario 'persona' and 'case'")
+        out.error(root, "看不出这是什么文件:角色文件要有 'states' 和 'reactions',"
+                        "场景文件要有 'persona' 和 'case'")
     res.problems = list(out)
     return res
 
@@ -165,8 +165,8 @@ def validate_paths(paths: list[str]) -> Problems:
         p = res.persona
         if p is not None:
             if p.id in personas:
-                out.append(Problem(*res.anchors["id"], "error", f"persona id '{p.id}' is also used by "
-                                                                f"{personas[p.id].path}"))
+                out.append(Problem(*res.anchors["id"], "error", f"角色编号 '{p.id}' 也被 "
+                                                                f"{personas[p.id].path} 用了"))
             personas[p.id] = p
         if res.scenario is not None:
             scenarios.append(res)
@@ -190,24 +190,24 @@ def _check_scenarios(scenarios: list[FileResult], personas: dict[str, Persona], 
         s, at = res.scenario, res.anchors
         assert s is not None
         if s.id in seen:
-            out.append(Problem(*at["id"], "error", f"scenario id '{s.id}' is also used by {seen[s.id]}"))
+            out.append(Problem(*at["id"], "error", f"场景编号 '{s.id}' 也被 {seen[s.id]} 用了"))
         seen[s.id] = s.path
         if s.persona_id not in known:
             _sibling_persona(s, known)
         if s.persona_id not in known:
             out.append(Problem(*at["persona"], "error",
-                               f"unknown persona '{s.persona_id}'{did_you_mean(s.persona_id, names)}"))
+                               f"未知的角色 '{s.persona_id}'{did_you_mean(s.persona_id, names)}"))
             continue
         persona = known[s.persona_id]
         mnames = {m.name for m in persona.meters}
         for k, v in s.meters.items():
             if k not in mnames:
                 out.append(Problem(*at[f"meter:{k}"], "error",
-                                   f"persona '{persona.id}' has no meter '{k}'{did_you_mean(k, mnames)}"))
+                                   f"角色 '{persona.id}' 没有指标 '{k}'{did_you_mean(k, mnames)}"))
             else:
                 m = persona.meter(k)
                 if not m.min <= v <= m.max:
-                    out.append(Problem(*at[f"value:{k}"], "error", f"meter '{k}' start {v} is outside {m.min}..{m.max}"))
+                    out.append(Problem(*at[f"value:{k}"], "error", f"指标 '{k}' 的起始值 {v} 不在 {m.min}..{m.max} 之内"))
 
 
 def _sibling_persona(s: Scenario, known: dict[str, Persona]) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from trainer.core.competition.output import plain, write_text_atomic
+from trainer.core.content.oserror import os_reason
 from trainer.core.content.yamlsafe import LoadError, decode, parse_text
 
 EVENT_FORMAT = "huikuan-dojo/event"
@@ -153,7 +154,7 @@ def read_roster(path: str | Path) -> tuple[list[Member], list[str]]:
         with open(path, "rb") as fh:
             data = fh.read(MAX_EVENT_BYTES + 1)
     except OSError as e:
-        raise EventError(f"{path}: 无法读取({e.strerror or e})") from None
+        raise EventError(f"{path}: 无法读取({os_reason(e)})") from None
     if len(data) > MAX_EVENT_BYTES:
         raise EventError(f"{path}: 超过 {MAX_EVENT_BYTES // (1024 * 1024)} MB")
     text, notices = decode_roster(data, str(path))
@@ -186,7 +187,7 @@ def load_event(path: str | Path) -> Event:
         with open(path, "rb") as fh:
             data = fh.read(MAX_EVENT_BYTES + 1)
     except OSError as e:
-        raise EventError(f"{plain(p)}: 无法读取({e.strerror or e})") from None
+        raise EventError(f"{plain(p)}: 无法读取({os_reason(e)})") from None
     if len(data) > MAX_EVENT_BYTES:
         raise EventError(f"{plain(p)}: 超过 {MAX_EVENT_BYTES // (1024 * 1024)} MB")
     # the project's hostile-file reader, not yaml.safe_load: no aliases, depth <= 50, positions kept

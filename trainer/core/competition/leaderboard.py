@@ -166,7 +166,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init(lib: Library, rubric: Rubric, event: Event | None) -> None:
-    _WORKER.update(lib=lib, rubric=rubric, event=event, cache=OrderedDict())
+    # the principle keys once: PRINCIPLES looks the rubric file up on the search path at every use
+    _WORKER.update(lib=lib, rubric=rubric, event=event, cache=OrderedDict(), principles=tuple(rubric.principles))
 
 
 def _event_problem(card: dict[str, Any], event: Event) -> str:
@@ -192,9 +193,10 @@ def check_file(path: str) -> Checked:
     rubric: Rubric = _WORKER["rubric"]
     event: Event | None = _WORKER["event"]
     cache: OrderedDict[str, tuple[str, ...]] = _WORKER["cache"]
+    keys: tuple[str, ...] = _WORKER["principles"]
     digest = ""
     try:
-        card, raw = read_card(path)
+        card, raw = read_card(path, keys)
         digest = hashlib.sha256(raw).hexdigest()
         del raw
         if event is not None:
@@ -211,14 +213,14 @@ def check_file(path: str) -> Checked:
             member = event.member(trainee)
             assert member is not None  # _event_problem accepted the name
             trainee, team = member.name, member.team
-        principles = tuple(float(card["score"]["principles"].get(k, 0)) for k in PRINCIPLES)
+        principles = tuple(float(card["score"]["principles"].get(k, 0)) for k in keys)
         entry = Entry(path, trainee, team, card["scenario"]["id"], card["seed"], card["score"]["total"], principles,
                       version, version != local, replay_key(card))
         return Checked(path, entry, "", digest)
     except CardError as e:
         return Checked(path, None, str(e), digest)
     except Exception as e:  # noqa: BLE001 — whatever a crafted card provokes, only that card is rejected
-        return Checked(path, None, f"cannot be verified ({type(e).__name__})", digest)
+        return Checked(path, None, f"无法核验({type(e).__name__})", digest)
 
 
 def _checked(files: list[str], lib: Library, rubric: Rubric, event: Event | None,
@@ -246,7 +248,7 @@ def verify_all(paths: list[str], lib: Library | None = None, rubric: Rubric | No
     by_key: dict[tuple[str, str], str] = {}
     for r in _checked([str(f) for f in card_files(paths)], lib, rubric, event, workers):
         if r.digest and r.digest in by_bytes:
-            board.duplicates.append((plain(r.file), by_bytes[r.digest], "identical file"))
+            board.duplicates.append((plain(r.file), by_bytes[r.digest], "文件完全相同"))
             continue
         if r.digest:
             by_bytes[r.digest] = plain(r.file)
@@ -255,11 +257,11 @@ def verify_all(paths: list[str], lib: Library | None = None, rubric: Rubric | No
             continue
         key = (r.entry.trainee, r.entry.key)
         if key in by_key:
-            board.duplicates.append((plain(r.file), by_key[key], "same trainee, scenario, moves and seed"))
+            board.duplicates.append((plain(r.file), by_key[key], "学员、场景、走法和种子都相同"))
             continue
         by_key[key] = plain(r.file)
         board.accepted.append(r.entry)
-    rank(board, event)
+    rank(board, event, tuple(rubric.principles))
     return board
 
 
@@ -285,8 +287,8 @@ def _mean_of(values: list[float], n: int | None = None) -> float:
     return half_up(tenths, 10 * n) if n else 0.0
 
 
-def _principles(cards: list[Entry], n: int | None = None) -> dict[str, float]:
-    return {k: _mean_of([c.principles[i] for c in cards], n) for i, k in enumerate(PRINCIPLES)}
+def _principles(cards: list[Entry], n: int | None, keys: tuple[str, ...]) -> dict[str, float]:
+    return {k: _mean_of([c.principles[i] for c in cards], n) for i, k in enumerate(keys)}
 
 
 def _place(standings: list[Standing], tie_key: Callable[[Standing], object]) -> list[Standing]:
@@ -299,7 +301,10 @@ def _place(standings: list[Standing], tie_key: Callable[[Standing], object]) -> 
     return standings
 
 
-def rank(board: Board, event: Event | None = None) -> None:
+def rank(board: Board, event: Event | None = None, keys: tuple[str, ...] | None = None) -> None:
+    """Rank the accepted cards. ``keys``: the rubric's principle keys, in the order of Entry.principles
+    (default: the rubric file's, looked up once)."""
+    keys = tuple(PRINCIPLES) if keys is None else keys
     people: dict[tuple[str, str], list[Entry]] = {}
     if event is not None:
         for m in event.roster:
@@ -314,7 +319,7 @@ def rank(board: Board, event: Event | None = None) -> None:
         best = _best_per_scenario(cards)
         bests = list(best.values())
         individuals.append(Standing(0, name, team, _mean_of([c.total for c in bests], slots), len(best), len(cards),
-                                    principles=_principles(bests, slots), best={k: c.total for k, c in best.items()}))
+                                    principles=_principles(bests, slots, keys), best={k: c.total for k, c in best.items()}))
         if team:
             pair_bests.setdefault(team, []).extend(bests)
             team_people.setdefault(team, set()).add(name)
@@ -327,7 +332,7 @@ def rank(board: Board, event: Event | None = None) -> None:
         scen = {c.scenario for c in bests}
         teams.append(Standing(0, team, team, _mean_of([c.total for c in bests], grid), len(scen),
                               sum(len(v) for (n, t), v in people.items() if t == team), members=len(members),
-                              principles=_principles(bests, grid)))
+                              principles=_principles(bests, grid, keys)))
     teams.sort(key=lambda s: (-s.score, -s.scenarios, -s.members, s.name))
     board.teams = _place(teams, lambda s: (s.score, s.scenarios, s.members))
 

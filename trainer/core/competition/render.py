@@ -46,17 +46,17 @@ def render_md(board: Board) -> str:
     out = ["# 回款道场 · 排行榜", ""]
     if board.event:
         out += [md_escape(_event_line(board)), ""]
-    out += [f"已核验评分卡 {len(board.accepted)} 张。", "", "## 优胜组 (teams)", ""]
+    out += [f"已核验评分卡 {len(board.accepted)} 张。", "", "## 优胜组", ""]
     out += _md_table(board.teams, True) if board.teams else ["(没有带小组的评分卡)"]
-    out += ["", "## 先进个人 (individuals)", ""]
+    out += ["", "## 先进个人", ""]
     out += _md_table(board.individuals, False) if board.individuals else ["(没有通过核验的评分卡)"]
     out += ["", "排名规则:个人取每个场景的最高分求平均,同分时场景多者在前;小组取每位组员每个场景的最高分求平均,"
                 "同分时覆盖场景多者、组员多者在前;仍同分则并列。"]
     if board.accepted:
-        out += ["", "## 内容版本 (content versions)", "", "| 场景 | 内容版本 | 评分卡数 | 说明 |", "|---|---|---|---|"]
+        out += ["", "## 内容版本", "", "| 场景 | 内容版本 | 评分卡数 | 说明 |", "|---|---|---|---|"]
         out += [f"| {md_escape(a)} | {b} | {c} | {d} |" for a, b, c, d in _version_rows(board)]
     if board.rejected:
-        out += ["", "## 未通过核验 (rejected)", ""] + [f"- {md_escape(f)}: {md_escape(r)}" for f, r in board.rejected]
+        out += ["", "## 未通过核验", ""] + [f"- {md_escape(f)}: {md_escape(r)}" for f, r in board.rejected]
     if board.duplicates:
         out += ["", "## 重复提交 (duplicates)", ""] + [
             f"- {md_escape(f)} = {md_escape(o)} ({md_escape(w)})" for f, o, w in board.duplicates]

@@ -9,11 +9,14 @@ transcript, outcome and score. See docs/scorecard.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import re
 import stat
+from collections import OrderedDict
+from collections.abc import Collection
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -23,6 +26,7 @@ from trainer.core.competition.output import plain, write_text_atomic
 from trainer.core.content import catalogue
 from trainer.core.content.library import ContentError, Library
 from trainer.core.content.models import DIFFICULTIES, Persona, Scenario
+from trainer.core.content.oserror import os_reason
 from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import hidden_reason_of, outcome_of
 from trainer.core.judging.rubric import PRINCIPLES, Rubric, load_rubric
@@ -54,20 +58,30 @@ class CardError(ValueError):
         super().__init__(text if len(text) <= 300 else text[:297] + "…")
 
 
+#: what a card's checked value is called in a message (callers pass an id or a Chinese word)
+_WHAT = {"trainee": "学员姓名", "team": "小组", "--trainee": "--trainee 姓名", "--team": "--team 小组",
+         "seed": "种子", "--seed": "--seed 种子"}
+_PART_NAMES = {"scenario": "场景", "persona": "角色", "rubric": "评分表"}
+
+
+def _what(what: str) -> str:
+    return _WHAT.get(what, what)
+
+
 def check_seed(seed: int, what: str = "seed") -> int:
     if not is_int(seed) or not 0 <= seed <= MAX_SEED:
-        raise CardError(f"{what} must be a whole number from 0 to {MAX_SEED}")
+        raise CardError(f"{_what(what)}必须是 0 到 {MAX_SEED} 之间的整数")
     return seed
 
 
 def check_name(value: str, what: str, required: bool = True) -> str:
     v = (value or "").strip()
     if required and not v:
-        raise CardError(f"{what} must not be empty")
+        raise CardError(f"{_what(what)}不能为空")
     if len(v) > MAX_NAME:
-        raise CardError(f"{what} is longer than {MAX_NAME} characters")
+        raise CardError(f"{_what(what)}超过 {MAX_NAME} 个字符")
     if _BAD_NAME.search(v):
-        raise CardError(f"{what} contains a control character")
+        raise CardError(f"{_what(what)}含有控制字符")
     return v
 
 
@@ -149,71 +163,72 @@ def _check_prepared(prepared: Any) -> None:
         return
     if (not isinstance(prepared, list) or len(prepared) > 50
             or not all(isinstance(i, int) and not isinstance(i, bool) and 1 <= i <= 50 for i in prepared)):
-        raise CardError("prepared is not a list of checklist numbers (1..50)")
+        raise CardError("\"prepared\" 不是准备清单编号(1..50)的列表")
 
 
-def parse_card(data: bytes) -> dict[str, Any]:
-    """Bytes → a structurally sound card dict, or CardError."""
+def parse_card(data: bytes, principles: Collection[str] | None = None) -> dict[str, Any]:
+    """Bytes → a structurally sound card dict, or CardError. ``principles``: the rubric's principle keys
+    (default: the rubric file's; the leaderboard passes its rubric's once for all cards)."""
     if len(data) > MAX_CARD_BYTES:
-        raise CardError(f"larger than {MAX_CARD_BYTES // (1024 * 1024)} MB")
+        raise CardError(f"文件超过 {MAX_CARD_BYTES // (1024 * 1024)} MB")
     try:
         card = json.loads(data.decode("utf-8-sig"), parse_int=_bounded_int, parse_float=_bounded_float)
     except UnicodeDecodeError:
-        raise CardError("not UTF-8") from None
+        raise CardError("不是 UTF-8 文本") from None
     except json.JSONDecodeError as e:
-        raise CardError(f"not JSON (line {e.lineno}, column {e.colno}: {e.msg})") from None
+        raise CardError(f"不是有效的 JSON(第 {e.lineno} 行第 {e.colno} 列)") from None
     except RecursionError:
-        raise CardError("JSON nested too deeply") from None
+        raise CardError("JSON 嵌套太深") from None
     _check_shape(card)
     if not isinstance(card, dict) or card.get("format") != FORMAT:
-        raise CardError(f"not a scorecard (no \"format\": \"{FORMAT}\")")
+        raise CardError(f"不是评分卡(没有 \"format\": \"{FORMAT}\")")
     if card.get("format_version") != FORMAT_VERSION:
-        raise CardError(f"scorecard format_version {card.get('format_version')!r} is not {FORMAT_VERSION}")
+        raise CardError(f"评分卡的 \"format_version\" 是 {card.get('format_version')!r},本程序认的是 {FORMAT_VERSION}")
     for key, typ in _REQUIRED.items():
         if key not in card:
-            raise CardError(f"missing \"{key}\"")
+            raise CardError(f"缺少 \"{key}\"")
         if not isinstance(card[key], typ) or (typ is int and isinstance(card[key], bool)):
-            raise CardError(f"\"{key}\" has the wrong type")
+            raise CardError(f"\"{key}\" 的类型不对")
     for part in ("scenario", "persona", "rubric"):
         if not isinstance(card[part].get("sha256"), str):
-            raise CardError(f"missing \"{part}.sha256\"")
+            raise CardError(f"缺少 \"{part}.sha256\"")
     sid = card["scenario"].get("id")
     if not isinstance(sid, str):
-        raise CardError("missing \"scenario.id\"")
+        raise CardError("缺少 \"scenario.id\"")
     if not sid or len(sid) > MAX_ID or _BAD_NAME.search(sid) or sid != sid.strip():
-        raise CardError(f"\"scenario.id\" is not an id (1..{MAX_ID} printable characters)")
+        raise CardError(f"\"scenario.id\" 不是有效的编号(1..{MAX_ID} 个可打印字符)")
     check_seed(card["seed"], "\"seed\"")
-    _check_score(card["score"])
+    _check_score(card["score"], frozenset(PRINCIPLES if principles is None else principles))
     check_name(card["trainee"], "trainee")
     check_name(card["team"], "team", required=False)
     if card["difficulty"] not in DIFFICULTIES:
-        raise CardError(f"unknown difficulty '{card['difficulty']}'")
+        raise CardError(f"未知的难度 '{card['difficulty']}'")
     _check_hidden_reason(card.get("hidden_reason"))
     _check_prepared(card.get("prepared"))
     if len(card["moves"]) > MAX_MOVES:
-        raise CardError(f"more than {MAX_MOVES} moves")
+        raise CardError(f"走法超过 {MAX_MOVES} 步")
     for m in card["moves"]:
         text = m.get("text") if isinstance(m, dict) else m
         if not isinstance(text, str) or len(text) > MAX_MOVE_CHARS:
-            raise CardError("a move is not text (or is too long)")
+            raise CardError("有一步走法不是文字(或太长)")
         if isinstance(m, dict) and m.get("tactic") not in catalogue.MOVE_IDS + (None,):
-            raise CardError(f"a move names unknown tactic {m.get('tactic')!r}")
+            raise CardError(f"有一步走法用了未知的招式 {m.get('tactic')!r}")
         conf = m.get("confidence", 1.0) if isinstance(m, dict) else 1.0
         if not isinstance(conf, (int, float)) or isinstance(conf, bool) or not 0 <= conf <= 1:
-            raise CardError("a move's confidence is not a number from 0 to 1")
+            raise CardError("有一步走法的 \"confidence\" 不是 0 到 1 之间的数")
     return card
 
 
 def _bounded_int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_DIGITS:
-        raise CardError(f"a number is longer than {MAX_DIGITS} digits")
+        raise CardError(f"有个数字超过 {MAX_DIGITS} 位")
     return int(text)
 
 
 def _bounded_float(text: str) -> float:
     """(NaN and huge exponents become nan/inf floats: the range checks and the replay refuse them.)"""
     if len(text) > 40:
-        raise CardError("a number is longer than 40 characters")
+        raise CardError("有个数字超过 40 个字符")
     return float(text)
 
 
@@ -225,38 +240,38 @@ def _check_shape(root: Any) -> None:
     while stack:
         x, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise CardError(f"nested more than {MAX_DEPTH} levels deep")
+            raise CardError(f"嵌套超过 {MAX_DEPTH} 层")
         if type(x) is dict:
             if len(x) > MAX_KEYS:
-                raise CardError(f"an object has more than {MAX_KEYS} keys")
+                raise CardError(f"有个对象的键超过 {MAX_KEYS} 个")
             if any(len(k) > MAX_STRING for k in x):
-                raise CardError(f"a key is longer than {MAX_STRING} characters")
+                raise CardError(f"有个键超过 {MAX_STRING} 个字符")
             values = x.values()
         else:
             if len(x) > MAX_LIST:
-                raise CardError(f"a list has more than {MAX_LIST} items")
+                raise CardError(f"有个列表超过 {MAX_LIST} 项")
             values = x
         for v in values:
             t = type(v)
             if t is str:
                 if len(v) > MAX_STRING:
-                    raise CardError(f"a text is longer than {MAX_STRING} characters")
+                    raise CardError(f"有段文字超过 {MAX_STRING} 个字符")
             elif t is dict or t is list:
                 stack.append((v, depth + 1))
 
 
-def _check_score(score: dict[str, Any]) -> None:
+def _check_score(score: dict[str, Any], keys: frozenset[str]) -> None:
     total = score.get("total")
     if not is_int(total) or not 0 <= total <= 100:
-        raise CardError("\"score.total\" is not a whole number from 0 to 100")
+        raise CardError("\"score.total\" 不是 0 到 100 之间的整数")
     principles = score.get("principles")
     if not isinstance(principles, dict):
-        raise CardError("\"score.principles\" has the wrong type")
+        raise CardError("\"score.principles\" 的类型不对")
     for k, v in principles.items():
-        if k not in PRINCIPLES:
-            raise CardError(f"\"score.principles\" names unknown principle {plain(k)[:MAX_ID]!r}")
+        if k not in keys:
+            raise CardError(f"\"score.principles\" 里有未知的原则 {plain(k)[:MAX_ID]!r}")
         if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0 <= v <= 100:
-            raise CardError(f"\"score.principles.{k}\" is not a number from 0 to 100")
+            raise CardError(f"\"score.principles.{k}\" 不是 0 到 100 之间的数")
 
 
 def is_int(x: object) -> TypeGuard[int]:
@@ -269,15 +284,15 @@ def _check_hidden_reason(hr: Any) -> None:
     if hr is None:
         return
     if not isinstance(hr, dict):
-        raise CardError("\"hidden_reason\" has the wrong type")
+        raise CardError("\"hidden_reason\" 的类型不对")
     if not is_int(hr.get("reason")) or not 1 <= hr["reason"] <= 13:
-        raise CardError("\"hidden_reason.reason\" is not a course reason number 1..13")
+        raise CardError("\"hidden_reason.reason\" 不是课程里的原因编号 1..13")
     found = hr.get("found_turn")
     if found is not None and (not is_int(found) or found < 1):
-        raise CardError("\"hidden_reason.found_turn\" is not a turn number or null")
+        raise CardError("\"hidden_reason.found_turn\" 不是回合数或 null")
 
 
-def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
+def read_card(path: str | Path, principles: Collection[str] | None = None) -> tuple[dict[str, Any], bytes]:
     try:
         # non-blocking open + fstat: a FIFO (no writer) or a device is refused at once instead of hanging
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -287,13 +302,34 @@ def read_card(path: str | Path) -> tuple[dict[str, Any], bytes]:
             os.set_blocking(fd, True)
             data = fh.read(MAX_CARD_BYTES + 1)
     except OSError as e:
-        raise CardError(f"cannot read: {e.strerror or e}") from None
-    return parse_card(data), data
+        raise CardError(f"无法读取({os_reason(e)})") from None
+    return parse_card(data, principles), data
+
+
+#: what the recogniser heard in a line of free text on a scenario's date, shared by the replays of one process:
+#: the recogniser is built once per process (recognise.default_recogniser) and is deterministic, so a line
+#: heard once is heard the same in every replay; bounded (least recently used out first)
+_HEARD: OrderedDict[tuple[str, str], Recognition] = OrderedDict()
+HEARD_SIZE = 4096
+
+
+def _heard(s: Session, move: str) -> Recognition:
+    """``s.recognise(move)``, remembered per (line, scenario date); a fresh copy each time."""
+    key = (move, s.scenario.case.date)
+    rec = _HEARD.get(key)
+    if rec is None:
+        rec = _HEARD[key] = s.recognise(move)
+        if len(_HEARD) > HEARD_SIZE:
+            _HEARD.popitem(last=False)
+    else:
+        _HEARD.move_to_end(key)
+    return dataclasses.replace(rec, alternatives=list(rec.alternatives))
 
 
 def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session, Score]:
     """Play the card's moves again with its seed against the local files (whatever their version:
-    the replay, not the files' hashes, decides whether the card stands)."""
+    the replay, not the files' hashes, decides whether the card stands). A line of free text is heard
+    as ``Session.play`` would hear it (``Session.recognise``), once per process (``_heard``)."""
     sc, persona = _local_content(card, lib)
     prepared = card.get("prepared")
     s = Session(sc, persona, seed=card["seed"], difficulty=card["difficulty"],
@@ -302,7 +338,7 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
         if isinstance(m, dict):
             s.play(m["text"], Recognition(m.get("tactic"), float(m.get("confidence", 1.0))))
         else:
-            s.play(m)
+            s.play(m, _heard(s, m))
     s.close()
     return s, score_session(s, rubric)
 
@@ -379,7 +415,7 @@ def _local_content(card: dict[str, Any], lib: Library) -> tuple[Scenario, Person
     sid = card["scenario"]["id"]
     sc = lib.scenarios.get(sid)
     if sc is None:
-        raise CardError(f"unknown scenario '{sid}' (not in the local scenarios)")
+        raise CardError(f"本机没有场景 '{sid}'")
     try:
         return sc, lib.persona_for(sc)
     except ContentError as e:
@@ -390,7 +426,7 @@ def _check_same_files(card: dict[str, Any], lib: Library, rubric: Rubric) -> Non
     sc, persona = _local_content(card, lib)
     for part, local in (("scenario", sc), ("persona", persona), ("rubric", rubric)):
         if card[part]["sha256"] != local.sha256:
-            raise CardError(f"{part} file differs from the local {local.path} (sha256 mismatch)")
+            raise CardError(f"{_PART_NAMES[part]}文件与本机的 {local.path} 不同(sha256 不一致)")
 
 
 def _compare(card: dict[str, Any], s: Session, pieces: dict[str, Any]) -> None:
@@ -402,23 +438,23 @@ def _compare(card: dict[str, Any], s: Session, pieces: dict[str, Any]) -> None:
     if card["transcript"] != transcript:
         n = next((i + 1 for i, (a, b) in enumerate(zip(card["transcript"], transcript, strict=False)) if a != b),
                  min(len(card["transcript"]), len(transcript)) + 1)
-        raise CardError(f"transcript differs from the replay at turn {n}")
+        raise CardError(f"对话记录与重放在第 {n} 回合不一致")
     if card["score"] != pieces["score"]:
-        raise CardError(f"score differs from the replay (card total {card['score'].get('total')!r}, "
-                        f"replay {pieces['score']['total']})")
+        raise CardError(f"分数与重放不一致(评分卡总分 {card['score'].get('total')!r},"
+                        f"重放 {pieces['score']['total']})")
     if card["outcome"] != pieces["outcome"]:
-        raise CardError(f"outcome differs from the replay (card {card['outcome'].get('result')!r}, "
-                        f"replay {s.outcome.result if s.outcome else 'no_progress'!r})")
+        raise CardError(f"结局与重放不一致(评分卡 {card['outcome'].get('result')!r},"
+                        f"重放 {s.outcome.result if s.outcome else 'no_progress'!r})")
     if card["findings"] != pieces["findings"]:
-        raise CardError("findings differ from the replay")
+        raise CardError("评语与重放不一致")
     replayed = pieces["hidden_reason"]
     if "hidden_reason" in card and card["hidden_reason"] != replayed:
-        raise CardError(f"hidden_reason differs from the replay (card {_found(card['hidden_reason'])}, "
-                        f"replay {_found(replayed)})")
+        raise CardError(f"隐藏原因与重放不一致(评分卡 {_found(card['hidden_reason'])},"
+                        f"重放 {_found(replayed)})")
 
 
 def _found(hr: dict[str, Any] | None) -> str:
     if hr is None:
-        return "none"
+        return "无"
     turn = hr.get("found_turn")
-    return f"reason {hr.get('reason')} found at turn {turn}" if turn else f"reason {hr.get('reason')} not found"
+    return f"原因 {hr.get('reason')} 在第 {turn} 回合找到" if turn else f"原因 {hr.get('reason')} 未找到"

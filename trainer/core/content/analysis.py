@@ -184,18 +184,18 @@ def build_graph(persona: Persona) -> Graph:
         possible, certain = _all_hold(r.when, ranges)
         pairs = [(t, s) for t in sorted(r.tactics) for s in r.states]
         if not possible:
-            dead[r.index] = "its conditions can never all hold given the meters' ranges"
+            dead[r.index] = "按各指标的取值范围,它的条件永远不可能同时成立"
         elif pairs and all(p in taken for p in pairs):
             first = min((taken[p] for p in pairs), key=lambda q: q.line)
-            dead[r.index] = (f"every tactic and state it answers is taken first by the reaction at line {first.line}"
-                             " (tactic-specific reactions go before group ones, then file order)")
+            dead[r.index] = (f"它应对的每个招式和状态都先被第 {first.line} 行的反应接走了"
+                             "(先按具体招式的反应,再按招式组的反应,同类按文件顺序)")
         if certain and r.index not in dead:
             for p in pairs:
                 taken.setdefault(p, r)
     dead_autos = {}
     for rule in persona.auto:
         if not _all_hold(rule.when, ranges)[0]:
-            dead_autos[rule.index] = "its conditions can never all hold given the meters' ranges"
+            dead_autos[rule.index] = "按各指标的取值范围,它的条件永远不可能同时成立"
     edges: dict[str, set[str]] = {s: set() for s in persona.states}
     for r in persona.reactions:
         if r.index not in dead and r.to:
@@ -245,9 +245,9 @@ def lint_rules(persona: Persona, root: YNode, out: Problems, graph: Graph | None
     g = graph or build_graph(persona)
     for i, why in sorted(g.dead_reactions.items()):
         r = persona.reactions[i]
-        _warn(out, _item(root, "reactions", i), persona, f"reaction on {', '.join(r.on)} can never fire: {why}")
+        _warn(out, _item(root, "reactions", i), persona, f"应对 {', '.join(r.on)} 的反应永远不会触发:{why}")
     for i, why in sorted(g.dead_autos.items()):
-        _warn(out, _item(root, "auto", i), persona, f"auto rule to '{persona.auto[i].to}' can never fire: {why}")
+        _warn(out, _item(root, "auto", i), persona, f"转到 '{persona.auto[i].to}' 的自动规则永远不会触发:{why}")
 
 
 def lint_states(persona: Persona, root: YNode, out: Problems, graph: Graph | None = None) -> None:
@@ -256,14 +256,14 @@ def lint_states(persona: Persona, root: YNode, out: Problems, graph: Graph | Non
     for name, st in persona.states.items():
         node = _state_node(root, name)
         if name not in g.reachable:
-            what = "ending" if st.terminal else "state"
-            _warn(out, node, persona, f"{what} '{name}' is never reached: no reaction or auto rule that can fire "
-                                      f"leads to it from the start '{persona.start}'")
+            what = "结局" if st.terminal else "状态"
+            _warn(out, node, persona, f"{what} '{name}' 永远到不了:从开始状态 '{persona.start}' 出发,"
+                                      f"没有能触发的反应或自动规则通向它")
         elif not st.terminal and name not in can_end:
-            how = "no reaction or auto rule leads out of it" if not g.edges[name] else \
-                "no ending can be reached from it"
-            clock = f"; only the turn limit ends the talk ('{persona.out_of_time}')" if persona.out_of_time else ""
-            _warn(out, node, persona, f"dead end: state '{name}' — {how}{clock}")
+            how = "没有反应或自动规则能离开它" if not g.edges[name] else \
+                "从它出发到不了任何结局"
+            clock = f";只有回合上限能结束谈判('{persona.out_of_time}')" if persona.out_of_time else ""
+            _warn(out, node, persona, f"死路:状态 '{name}' — {how}{clock}")
 
 
 def lint_persona(persona: Persona, root: YNode, out: Problems) -> None:

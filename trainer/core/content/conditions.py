@@ -168,14 +168,14 @@ class _Parser:
     def take(self) -> tuple[str, str, int]:
         t = self.peek()
         if t is None:
-            raise ConditionError("the condition ends too early", len(self.text))
+            raise ConditionError("条件没写完就结束了", len(self.text))
         self.i += 1
         return t
 
     def expr(self) -> Expr:
         self.depth += 1
         if self.depth > 20:
-            raise ConditionError("too deeply nested", 0)
+            raise ConditionError("嵌套太深", 0)
         parts = [self.term()]
         while (t := self.peek()) and t[0] == "name" and t[1] == "or":
             self.take()
@@ -198,23 +198,23 @@ class _Parser:
             e = self.expr()
             k2, _, o2 = self.take()
             if k2 != "rp":
-                raise ConditionError("expected ')'", o2)
+                raise ConditionError("这里缺少 ')'", o2)
             return e
         if kind != "name":
-            raise ConditionError(f"expected a meter, turn, repeats, streak or one of {', '.join(FUNCS)}(…), found '{val}'", off)
+            raise ConditionError(f"这里应该是指标、turn、repeats、streak 或 {', '.join(FUNCS)}(…) 之一,却是 '{val}'", off)
         if val in FUNCS:
             k, _, o = self.take()
             if k != "lp":
-                raise ConditionError(f"'{val}' needs an argument in parentheses: {val}(…)", o)
+                raise ConditionError(f"'{val}' 要在括号里写参数:{val}(…)", o)
             ka, arg, oa = self.take()
             if ka not in ("name", "num"):
-                raise ConditionError(f"'{val}(…)' needs a name", oa)
+                raise ConditionError(f"'{val}(…)' 括号里要写一个名字", oa)
             k, _, o = self.take()
             if k != "rp":
-                raise ConditionError("expected ')'", o)
+                raise ConditionError("这里缺少 ')'", o)
             if val == "chance":
                 if ka != "num" or not 0 <= float(arg) <= 1:
-                    raise ConditionError("chance(…) takes a probability between 0 and 1", oa)
+                    raise ConditionError("chance(…) 的参数是 0 到 1 之间的概率", oa)
             cmp = self.compare() if val == "used" else None
             return Atom(val, arg, cmp, oa)
         kind_name = "builtin" if val in BUILTINS else "meter"
@@ -226,19 +226,19 @@ class _Parser:
             self.take()
             k, v, o = self.take()
             if k != "num":
-                raise ConditionError(f"expected a number after '{t[1]}'", o)
+                raise ConditionError(f"'{t[1]}' 后面应该是数字", o)
             return Compare(t[1], float(v))
         return None
 
 
 def parse(text: str) -> Condition:
     if not isinstance(text, str) or not text.strip():
-        raise ConditionError("empty condition", 0)
+        raise ConditionError("条件是空的", 0)
     if len(text) > MAX_LEN:
-        raise ConditionError(f"condition longer than {MAX_LEN} characters", 0)
+        raise ConditionError(f"条件超过 {MAX_LEN} 个字符", 0)
     p = _Parser(text)
     e = p.expr()
     rest = p.peek()
     if rest is not None:
-        raise ConditionError(f"unexpected '{rest[1]}' (join conditions with 'and' / 'or')", rest[2])
+        raise ConditionError(f"这里不该出现 '{rest[1]}'(多个条件用 'and' / 'or' 连接)", rest[2])
     return Condition(text, e)

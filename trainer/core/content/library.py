@@ -16,10 +16,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from trainer.core.content.models import SLUG, Persona, Scenario, build_persona, build_scenario
+
+# the search path lives in a module of its own (standard library only), so a command that only needs to find
+# files (classify's cached phrase library) does not load the models; re-exported here for every other caller
+from trainer.core.content.paths import PKG_DIR as PKG_DIR
+from trainer.core.content.paths import kind_dirs as kind_dirs
+from trainer.core.content.paths import roots as roots
+from trainer.core.content.paths import yaml_files as yaml_files
 from trainer.core.content.spec import Problem, Problems, did_you_mean
 from trainer.core.content.yamlsafe import _CONTROL, MAX_BYTES, LoadError, YNode, parse_text, read_text
 
-PKG_DIR = Path(__file__).resolve().parents[2]  # the trainer/ package folder (content ships in trainer/content/)
 KINDS = ("personas", "scenarios", "scoring", "phrases")
 
 
@@ -35,36 +41,6 @@ class ContentError(Exception):
             super().__init__("\n".join(str(p) for p in problems))
 
 
-def roots() -> list[Path]:
-    """Folders that may hold personas/, scenarios/ … (or the kind folders themselves)."""
-    out: list[Path] = []
-    for extra in os.environ.get("TRAINER_PATH", "").split(os.pathsep):
-        if extra.strip():
-            out.append(Path(extra).expanduser())
-    checkout = PKG_DIR.parent
-    if (checkout / "personas").is_dir() and (checkout / "pyproject.toml").is_file():
-        out.append(checkout)
-    shipped = PKG_DIR / "content"
-    if shipped.is_dir():
-        out.append(shipped)
-    return out
-
-
-def kind_dirs(kind: str) -> list[Path]:
-    dirs = []
-    for r in roots():
-        if (r / kind).is_dir():
-            dirs.append(r / kind)
-        elif r.name == kind and r.is_dir():
-            dirs.append(r)
-    return dirs
-
-
-def yaml_files(folder: Path) -> list[Path]:
-    # sorted by parts: the order of Path comparison, without its per-comparison cost (10,000 files)
-    return sorted((p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()), key=lambda p: p.parts)
-
-
 def display_name(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -78,7 +54,7 @@ def read_yaml(path: Path) -> tuple[YNode, str]:
     text = read_text(path, name)
     root = parse_text(text, name, checked=True)
     if root.kind != "mapping":
-        raise root.error(f"the top level must be a mapping of keys, not a {root.kind}")
+        raise root.error(f"文件顶层必须是映射(键: 值),不能是{ {'list': '列表', 'scalar': '单个值'}.get(root.kind, root.kind)}")
     return root, text
 
 
@@ -341,7 +317,7 @@ class Library:
     def persona_for(self, scenario: Scenario) -> Persona:
         p = self.personas.get(scenario.persona_id)
         if p is None:
-            raise ContentError(f"{scenario.path}: scenario '{scenario.id}' names unknown persona "
+            raise ContentError(f"{scenario.path}: 场景 '{scenario.id}' 用了不存在的角色 "
                                f"'{scenario.persona_id}'{did_you_mean(scenario.persona_id, self.personas.ids())}")
         return p
 
@@ -366,7 +342,7 @@ def resolve_scenario(ref: str, lib: Library | None = None) -> tuple[Scenario, Pe
         out = Problems()
         s = load_scenario_file(p, out)
         if s is None:
-            raise ContentError(out.errors or [Problem(ref, 1, 1, "error", "not a scenario")])
+            raise ContentError(out.errors or [Problem(ref, 1, 1, "error", "不是场景文件")])
         # a persona next to the scenario (../personas/<id>.yaml) takes precedence
         for cand in (p.parent.parent / "personas" / f"{s.persona_id}.yaml", p.parent / f"{s.persona_id}.yaml"):
             if cand.is_file():
@@ -378,5 +354,5 @@ def resolve_scenario(ref: str, lib: Library | None = None) -> tuple[Scenario, Pe
     s = lib.scenarios.get(ref)
     if s is None:
         hint = did_you_mean(ref, lib.scenarios.ids())
-        raise ContentError(f"unknown scenario '{ref}'{hint}; `trainer list` shows them")
+        raise ContentError(f"没有编号为 '{ref}' 的场景{hint};`trainer list` 列出全部场景")
     return s, lib.persona_for(s)

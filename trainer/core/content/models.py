@@ -24,7 +24,7 @@ RESULTS = ("paid_in_full", "partial", "promise", "no_progress", "broken_off", "l
 DIFFICULTIES = ("easy", "normal", "hard")
 DEBT_TYPES = ("工程项目型", "政企机构应收款", "厂商与商场超市", "厂家与厂家", "厂商与经销商")
 SLUG = r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*"
-ID_HINT = "lower-case letters and digits, words joined by - or _"
+ID_HINT = "只用小写字母和数字,单词之间用 - 或 _ 连接"
 PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue", "debt_type", "our_company",
                 "said_amount", "said_date")
 #: said_amount / said_date: the amount and date the trainee named in this move (or last named in the talk;
@@ -305,8 +305,8 @@ def _list(node: YNode | None) -> list[YNode]:
 def check_placeholders(node: YNode, out: Problems, allowed: tuple[str, ...] = PLACEHOLDERS) -> None:
     for m in _PLACEHOLDER.finditer(str(node.value)):
         if m.group(1) not in allowed:
-            out.error(node, f"unknown placeholder '{{{m.group(1)}}}' in text{did_you_mean(m.group(1), allowed)}; "
-                            f"use one of {', '.join('{' + a + '}' for a in allowed)}")
+            out.error(node, f"文字里有未知的占位符 '{{{m.group(1)}}}'{did_you_mean(m.group(1), allowed)};"
+                            f"可用的有 {', '.join('{' + a + '}' for a in allowed)}")
 
 
 def render(text: str, values: dict[str, str]) -> str:
@@ -323,8 +323,11 @@ def _expand_moves(node: YNode, out: Problems) -> set[str]:
     if word in ("any", "*"):
         return set(catalogue.MOVE_IDS)
     choices = list(catalogue.MOVE_IDS) + list(catalogue.GROUPS)
-    out.error(node, f"unknown tactic '{word}'{did_you_mean(word, choices, catalogue.NAMES)}")
+    out.error(node, f"未知的招式 '{word}'{did_you_mean(word, choices, catalogue.NAMES)};`trainer tactics` 列出全部招式")
     return set()
+
+
+_WHAT_ZH = {"state": "状态"}
 
 
 def _state_ref(node: YNode | None, states: dict[str, Any], out: Problems, what: str = "state") -> str | None:
@@ -332,7 +335,7 @@ def _state_ref(node: YNode | None, states: dict[str, Any], out: Problems, what: 
         return None
     name = node.value
     if name not in states:
-        out.error(node, f"unknown {what} '{name}'{did_you_mean(name, states)}")
+        out.error(node, f"未知的{_WHAT_ZH.get(what, what)} '{name}'{did_you_mean(name, states)}")
         return None
     return str(name)
 
@@ -343,17 +346,17 @@ def _conditions(node: YNode | None, meters: set[str], states: dict[str, Any], ou
         try:
             cond = parse_condition(c.value)
         except ConditionError as e:
-            out.error(c, f"bad condition '{c.value}': {e}")
+            out.error(c, f"条件 '{c.value}' 写得不对:{e}")
             continue
         for a in cond.atoms():
             if a.kind == "meter" and a.name not in meters:
                 choices = sorted(meters) + list(BUILTINS)
-                out.error(c, f"unknown meter '{a.name}' in condition{did_you_mean(a.name, choices)}")
+                out.error(c, f"条件里有未知的指标 '{a.name}'{did_you_mean(a.name, choices)}")
             elif a.kind in ("used", "last") and a.name not in catalogue.MOVE_IDS and a.name not in catalogue.GROUPS:
-                out.error(c, f"unknown tactic '{a.name}' in condition"
+                out.error(c, f"条件里有未知的招式 '{a.name}'"
                              f"{did_you_mean(a.name, list(catalogue.MOVE_IDS) + list(catalogue.GROUPS), catalogue.NAMES)}")
             elif a.kind == "visited" and a.name not in states:
-                out.error(c, f"unknown state '{a.name}' in condition{did_you_mean(a.name, states)}")
+                out.error(c, f"条件里有未知的状态 '{a.name}'{did_you_mean(a.name, states)}")
         conds.append(cond)
     return tuple(conds)
 
@@ -364,7 +367,7 @@ def _effects(node: YNode | None, meters: set[str], out: Problems) -> tuple[tuple
     eff = []
     for k, v in node.value.items():
         if k not in meters:
-            out.error(node.keys[k], f"unknown meter '{k}'{did_you_mean(k, meters)}")
+            out.error(node.keys[k], f"未知的指标 '{k}'{did_you_mean(k, meters)}")
             continue
         eff.append((k, int(v.value)))
     return tuple(eff)
@@ -385,12 +388,12 @@ def _build_meters(meters_node: YNode, out: Problems) -> tuple[Meter, ...]:
         lo, hi = _s(mv.get("min"), 0), _s(mv.get("max"), 100)
         start = mv["start"].value
         if lo >= hi:
-            out.error(mn, f"meter '{name}': min {lo} must be below max {hi}")
+            out.error(mn, f"指标 '{name}':min {lo} 必须小于 max {hi}")
         elif not lo <= start <= hi:
-            out.error(mv["start"], f"meter '{name}': start {start} is outside {lo}..{hi}")
+            out.error(mv["start"], f"指标 '{name}':start {start} 不在 {lo}..{hi} 之内")
         meters.append(Meter(name, mv["label"].value, start, lo, hi, _s(mv.get("good"), "up"), _s(mv.get("hidden"), False)))
     if {"turn", "repeats", "streak"} & {m.name for m in meters}:
-        out.error(meters_node, "meter names 'turn', 'repeats' and 'streak' are reserved")
+        out.error(meters_node, "指标名 'turn'、'repeats' 和 'streak' 是保留字,不能用")
     return tuple(meters)
 
 
@@ -400,9 +403,9 @@ def _build_ending(en: YNode, out: Problems) -> Ending:
                  for p in _list(ev.get("plan")))
     paid, committed = _s(ev.get("paid"), 0.0), _s(ev.get("committed"), 0.0)
     if paid + committed > 1.0 + 1e-9:
-        out.error(en, f"paid {paid} + committed {committed} is more than the whole debt (1.0)")
+        out.error(en, f"paid {paid} + committed {committed} 超过了全部欠款(1.0)")
     if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
-        out.warning(ev["plan"], "the plan's shares do not add up to paid + committed")
+        out.warning(ev["plan"], "plan 各期的 share 加起来不等于 paid + committed")
     if "summary" in ev:
         check_placeholders(ev["summary"], out)
     return Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
@@ -423,12 +426,12 @@ def _build_states(states_node: YNode, out: Problems) -> dict[str, State]:
 def _check_start_and_end(v: dict[str, YNode], states: dict[str, State], out: Problems) -> tuple[str | None, str | None]:
     start = _state_ref(v["start"], states, out)
     if start and states[start].terminal:
-        out.error(v["start"], f"the start state '{start}' is an ending")
+        out.error(v["start"], f"开始状态 '{start}' 是一个结局")
     out_of_time = _state_ref(v.get("out_of_time"), states, out)
     if out_of_time and not states[out_of_time].terminal:
-        out.error(v["out_of_time"], f"out_of_time state '{out_of_time}' must be an ending")
+        out.error(v["out_of_time"], f"out_of_time 状态 '{out_of_time}' 必须是结局")
     if not any(s.terminal for s in states.values()):
-        out.error(v["states"], "no state has an ending; a negotiation must be able to end")
+        out.error(v["states"], "没有一个状态是结局;谈判必须能够结束")
     return start, out_of_time
 
 
@@ -442,7 +445,7 @@ def _states_in(node: YNode | None, states: dict[str, State], out: Problems) -> t
         if name is None:
             continue
         if states[name].terminal:
-            out.error(s, f"state '{name}' is an ending; nothing happens after an ending")
+            out.error(s, f"状态 '{name}' 是结局;结局之后不会再发生任何事")
             continue
         res.append(name)
     return tuple(res)
@@ -476,8 +479,8 @@ def _repetition_meter(v: dict[str, YNode], meters_node: YNode, meter_names: set[
     name: str = _s(rv.get("meter"), "irritation")
     if name not in meter_names:
         where = rv.get("meter") or meters_node
-        out.error(where, f"repetition meter '{name}' is not a meter{did_you_mean(name, meter_names)}"
-                  + ("" if rv.get("meter") else " (define an 'irritation' meter or set repetition.meter)"))
+        out.error(where, f"repetition 的指标 '{name}' 不是已定义的指标{did_you_mean(name, meter_names)}"
+                  + ("" if rv.get("meter") else "(请定义 'irritation' 指标,或设置 repetition.meter)"))
     return name
 
 
@@ -488,7 +491,7 @@ def _build_difficulty(node: YNode | None, meter_names: set[str], out: Problems) 
         diff[d] = {}
         for k, kv in (mm.value.items() if mm else ()):
             if k not in meter_names:
-                out.error(mm.keys[k], f"unknown meter '{k}'{did_you_mean(k, meter_names)}")
+                out.error(mm.keys[k], f"未知的指标 '{k}'{did_you_mean(k, meter_names)}")
             diff[d][k] = kv.value
     return diff
 

@@ -26,8 +26,11 @@ class Problem:
     def __str__(self) -> str:
         # one line whatever a message quotes from the file: line breaks and control characters are escaped
         message = self.message.translate(_ONE_LINE) if _NEEDS_ESCAPE.search(self.message) else self.message
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {message}"
+        return f"{self.path}:{self.line}:{self.col}: {SEVERITY_NAMES.get(self.severity, self.severity)}:{message}"
 
+
+#: how a problem's severity reads on screen (the JSON keeps "error" / "warning")
+SEVERITY_NAMES = {"error": "错误", "warning": "警告"}
 
 _NEEDS_ESCAPE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ONE_LINE = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7f, 0xa0)]} | {
@@ -62,13 +65,13 @@ class Unique:
         """``node`` holds the name; ``where`` is how a later repeat points back at this use ("line 7")."""
         name = str(node.value)
         if name in self.first:
-            self.out.error(node, f"{self.what} '{name}' is also used at {self.first[name]}")
+            self.out.error(node, f"{self.what} '{name}' 已在 {self.first[name]} 用过")
         self.first[name] = where
 
 
 def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
-    """A ` (did you mean 'x'?)` hint, or "". With ``names`` (id → 中文名), a word that is no close id is
-    also looked up among the names, and that hint shows both: ` (did you mean 'red_white_face' 红白脸 / 双簧?)`."""
+    """A `(是不是 'x'?)` hint, or "". With ``names`` (id → 中文名), a word that is no close id is
+    also looked up among the names, and that hint shows both: `(是不是 'red_white_face' 红白脸 / 双簧?)`."""
     choices = list(choices)
     word = str(word)
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
@@ -76,7 +79,7 @@ def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | N
         low = word.lower()
         close = [c for c in choices if low and (low in c.lower() or c.lower() in low)][:1]
     if close:
-        return f" (did you mean '{close[0]}'?)"
+        return f"(是不是 '{close[0]}'?)"
     if names and word:
         # a Chinese name (or part of one) for an id: 红白脸 → red_white_face
         by_name = [i for i in choices if i in names and (word in names[i] or names[i] in word)]
@@ -84,7 +87,7 @@ def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | N
             hit = difflib.get_close_matches(word, [names[i] for i in choices if i in names], n=1, cutoff=0.5)
             by_name = [i for i in choices if hit and names.get(i) == hit[0]]
         if by_name:
-            return f" (did you mean '{by_name[0]}' {names[by_name[0]]}?)"
+            return f"(是不是 '{by_name[0]}' {names[by_name[0]]}?)"
     return ""
 
 
@@ -112,16 +115,16 @@ class Spec:
 def _typename(node: YNode) -> str:
     v = node.value
     if isinstance(v, dict):
-        return "a mapping"
+        return "映射"
     if isinstance(v, list):
-        return "a list"
+        return "列表"
     if v is None:
-        return "nothing (null)"
+        return "空值(null)"
     if isinstance(v, bool):
         return "true/false"
     if isinstance(v, (int, float)):
-        return f"the number {v}"
-    return f"the text '{v}'" if len(str(v)) < 30 else "a text"
+        return f"数字 {v}"
+    return f"文字 '{v}'" if len(str(v)) < 30 else "一段文字"
 
 
 @dataclass
@@ -139,19 +142,19 @@ class Str(Spec):
             node.value = str(v)  # a bare number where text is expected is fine (e.g. a role "3")
             v = node.value
         if not isinstance(v, str):
-            out.error(node, f"expected text, found {_typename(node)}")
+            out.error(node, f"这里应该是文字,却是{_typename(node)}")
             return False
         if self.choices is not None and v not in self.choices:
-            out.error(node, f"'{shown(v)}' is not one of: {', '.join(self.choices)}{did_you_mean(v, self.choices)}")
+            out.error(node, f"'{shown(v)}' 不是以下之一:{', '.join(self.choices)}{did_you_mean(v, self.choices)}")
             return False
         if len(v.strip()) < self.min_len:
-            out.error(node, "must not be empty")
+            out.error(node, "不能为空")
             return False
         if len(v) > self.max_len:
-            out.error(node, f"text longer than {self.max_len} characters")
+            out.error(node, f"文字超过 {self.max_len} 个字符")
             return False
         if self.pattern and not re.fullmatch(self.pattern, v):
-            out.error(node, f"'{shown(v)}' is not a valid value{': ' + self.pattern_hint if self.pattern_hint else ''}")
+            out.error(node, f"'{shown(v)}' 不是有效的值{':' + self.pattern_hint if self.pattern_hint else ''}")
             return False
         return True
 
@@ -178,13 +181,13 @@ class Num(Spec):
         v = node.value
         ok = isinstance(v, int) if self.integer else isinstance(v, (int, float))
         if isinstance(v, bool) or not ok:
-            out.error(node, f"expected {'a whole number' if self.integer else 'a number'}, found {_typename(node)}")
+            out.error(node, f"这里应该是{'整数' if self.integer else '数字'},却是{_typename(node)}")
             return False
         if self.min is not None and v < self.min:
-            out.error(node, f"{v} is below the minimum {self.min:g}")
+            out.error(node, f"{v} 小于最小值 {self.min:g}")
             return False
         if self.max is not None and v > self.max:
-            out.error(node, f"{v} is above the maximum {self.max:g}")
+            out.error(node, f"{v} 大于最大值 {self.max:g}")
             return False
         return True
 
@@ -207,7 +210,7 @@ class Bool(Spec):
 
     def check(self, node: YNode, out: Problems) -> bool:
         if not isinstance(node.value, bool):
-            out.error(node, f"expected true or false, found {_typename(node)}")
+            out.error(node, f"这里应该是 true 或 false,却是{_typename(node)}")
             return False
         return True
 
@@ -228,13 +231,13 @@ class List(Spec):
             if self.scalar_ok and not isinstance(node.value, dict):
                 node.value = [YNode(node.value, node.line, node.col, node.path, quoted=node.quoted)]
             else:
-                out.error(node, f"expected a list, found {_typename(node)}")
+                out.error(node, f"这里应该是列表,却是{_typename(node)}")
                 return False
         if len(node.value) < self.min_items:
-            out.error(node, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}")
+            out.error(node, f"至少要有 {self.min_items} 项")
             return False
         if len(node.value) > self.max_items:
-            out.error(node, f"at most {self.max_items} items")
+            out.error(node, f"最多 {self.max_items} 项")
             return False
         ok = True
         for child in node.value:
@@ -258,20 +261,20 @@ class Map(Spec):
     value: Spec
     doc: str = ""
     key_pattern: str = r"[a-z][a-z0-9_]*"
-    key_hint: str = "lower-case letters, digits and _ , starting with a letter"
+    key_hint: str = "只用小写字母、数字和 _,以字母开头"
     min_items: int = 0
 
     def check(self, node: YNode, out: Problems) -> bool:
         if not isinstance(node.value, dict):
-            out.error(node, f"expected a mapping, found {_typename(node)}")
+            out.error(node, f"这里应该是映射(键: 值),却是{_typename(node)}")
             return False
         ok = True
         if len(node.value) < self.min_items:
-            out.error(node, f"needs at least {self.min_items} entr{'ies' if self.min_items > 1 else 'y'}")
+            out.error(node, f"至少要有 {self.min_items} 项")
             ok = False
         for key, child in node.value.items():
             if not re.fullmatch(self.key_pattern, key):
-                out.error(node.keys[key], f"'{key}' is not a valid name: {self.key_hint}")
+                out.error(node.keys[key], f"'{key}' 不是有效的名称:{self.key_hint}")
                 ok = False
             ok = self.value.check(child, out) and ok
         return ok
@@ -300,18 +303,18 @@ class Obj(Spec):
 
     def check(self, node: YNode, out: Problems) -> bool:
         if not isinstance(node.value, dict):
-            out.error(node, f"expected a mapping, found {_typename(node)}")
+            out.error(node, f"这里应该是映射(键: 值),却是{_typename(node)}")
             return False
         ok = True
         for key, child in node.value.items():
             if key in self.fields:
                 ok = self.fields[key].spec.check(child, out) and ok
             elif key not in self.extra_ok:
-                out.error(node.keys[key], f"unknown key '{key}'{did_you_mean(key, self.fields)}")
+                out.error(node.keys[key], f"未知的键 '{key}'{did_you_mean(key, self.fields)}")
                 ok = False
         for name, f in self.fields.items():
             if f.required and name not in node.value:
-                out.error(node, f"missing required key '{name}'")
+                out.error(node, f"缺少必填的键 '{name}'")
                 ok = False
         return ok
 

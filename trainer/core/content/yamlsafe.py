@@ -23,6 +23,8 @@ from typing import Any
 
 import yaml
 
+from trainer.core.content.oserror import os_reason
+
 _EventLoader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # libyaml's event parser is ~7x faster; it is only used for events, never composed
     from yaml import CSafeLoader as _EventLoader
@@ -37,6 +39,45 @@ MAX_NODES = 200_000
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: the same in a decoded scalar, plus CR: the parser turns line breaks into LF, so a CR there came from an escape
 _DECODED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+
+
+
+#: PyYAML's problem texts, in Chinese (pattern → template; groups are the quoted characters)
+_YAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(a), b) for a, b in (
+    (r"^did not find expected key$", "这里应该是一个键(检查缩进是否对齐)"),
+    (r"^did not find expected '-' indicator$", "这里应该是列表项 '-'(检查缩进是否对齐)"),
+    (r"^did not find expected (.+)$", "这里缺少 {0}"),
+    (r"^could not find expected (.+)$", "这里缺少 {0}"),
+    (r"^mapping values are not allowed (here|in this context)$", "这里不能出现 ':' 后接值(缩进不对,或值里有未加引号的冒号)"),
+    (r"^found character (.+) that cannot start any token$", "字符 {0} 不能出现在这里(缩进请用空格,不要用 Tab)"),
+    (r"^found unexpected end of stream$", "文件意外结束(引号或括号没有闭合)"),
+    (r"^found unexpected ':'$", "这里多了一个 ':'"),
+    (r"^expected (.+), but found (.+)$", "这里应该是 {0},却是 {1}"),
+    (r"^found undefined tag handle (.+)$", "未定义的标签 {0}"),
+    (r"^found unknown escape character (.+)$", "未知的转义字符 {0}"),
+    (r"^found a tab character (.+)$", "这里有 Tab 字符(缩进请用空格)"),
+    (r"^found character that cannot start any token$", "这里的字符不能开头(缩进请用空格,不要用 Tab)"),
+    (r"^while scanning (.+)$", "读到这里出错"),
+    (r"^while parsing (.+)$", "读到这里出错"),
+))
+_YAML_WORDS = {"<block end>": "块结束", "<block mapping start>": "映射开头", "<stream end>": "文件结尾",
+               "<document start>": "文档开头", "<block sequence start>": "列表开头", "<scalar>": "值",
+               "<flow mapping end>": "'}'", "<flow sequence end>": "']'", "<block collection start>": "块开头",
+               "the node content": "值", "key": "键", "the node": "值", "<flow mapping start>": "'{'",
+               "<flow sequence start>": "'['", "<anchor>": "锚点", "<alias>": "别名", "<tag>": "标签"}
+
+
+def yaml_problem_zh(problem: str) -> str:
+    """PyYAML's problem text in Chinese; one it has no words for becomes a general hint (never English)."""
+    for pattern, template in _YAML_PROBLEMS:
+        m = pattern.match(problem.strip())
+        if m:
+            parts = [_YAML_WORDS.get(g.strip(), g.strip()) for g in m.groups()]
+            parts = [" 或 ".join(x.strip() for x in p.split(" or ")) for p in parts]
+            if all(not re.search("[A-Za-z]{2,}", re.sub(r"'[^']*'", "", p)) for p in parts):
+                return template.format(*parts)
+            return template.split("{")[0].rstrip("字符 ") + "这里的写法" if "{" in template else template
+    return "这里的写法无法解析(检查缩进、冒号、引号和括号)"
 
 
 class LoadError(Exception):
@@ -139,12 +180,12 @@ def check_text(path: str, text: str) -> None:
         before = text[: m.start()]
         line = before.count("\n") + 1
         col = m.start() - (before.rfind("\n") + 1) + 1
-        raise LoadError(path, line, col, f"control character U+{ord(m.group()):04X} is not allowed")
+        raise LoadError(path, line, col, f"不允许控制字符 U+{ord(m.group()):04X}")
 
 
 def decode(path: str, data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise LoadError(path, 1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        raise LoadError(path, 1, 1, f"文件有 {len(data):,} 字节,上限是 {MAX_BYTES:,} 字节")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -153,7 +194,7 @@ def decode(path: str, data: bytes) -> str:
         before = data[: e.start]
         line = before.count(b"\n") + 1
         col = e.start - (before.rfind(b"\n") + 1) + 1
-        raise LoadError(path, line, col, f"not valid UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8") from None
+        raise LoadError(path, line, col, f"不是有效的 UTF-8(字节 0x{data[e.start]:02x});请把文件另存为 UTF-8") from None
     check_text(path, text)
     return text
 
@@ -175,11 +216,11 @@ def parse_text(text: str, path: str = "<string>", *, checked: bool = False) -> Y
         # any event reaches our own 50-level check. Re-read with the pure-Python parser, which
         # streams: it meets level 51 at once, so the message (and its position) is always ours.
         if _EventLoader is yaml.SafeLoader:  # pragma: no cover - no C parser installed
-            raise LoadError(path, e.line, e.col, f"nesting deeper than {MAX_DEPTH} levels") from None
+            raise LoadError(path, e.line, e.col, f"嵌套超过 {MAX_DEPTH} 层") from None
         try:
             return _parse_events(text, path, yaml.SafeLoader)
         except _ParserNesting as again:  # pragma: no cover - the pure parser has no limit today
-            raise LoadError(path, again.line, again.col, f"nesting deeper than {MAX_DEPTH} levels") from None
+            raise LoadError(path, again.line, again.col, f"嵌套超过 {MAX_DEPTH} 层") from None
 
 
 class _ParserNesting(Exception):
@@ -204,7 +245,7 @@ def _parse_events(text: str, path: str, loader: Any) -> YNode:
                 tag = ev.tag
                 mark = ev.start_mark
                 if tag is not None and tag != "!":
-                    raise LoadError(path, mark.line + 1, mark.column + 1, f"explicit tags ({tag}) are not allowed")
+                    raise LoadError(path, mark.line + 1, mark.column + 1, f"不允许显式标签({tag})")
                 plain = ev.implicit[0] and not ev.style
                 if ev.style == '"':  # escapes (\e, \x1b, \u202e …) decode to what the raw-text check never saw
                     bad = _DECODED_CONTROL.search(ev.value)
@@ -229,35 +270,35 @@ def _parse_events(text: str, path: str, loader: Any) -> YNode:
                 mark = ev.start_mark
                 line, col = mark.line + 1, mark.column + 1
                 if ev.tag is not None and ev.tag != "!":
-                    raise LoadError(path, line, col, f"explicit tags ({ev.tag}) are not allowed")
+                    raise LoadError(path, line, col, f"不允许显式标签({ev.tag})")
                 if len(stack) >= MAX_DEPTH:
-                    raise LoadError(path, line, col, f"nesting deeper than {MAX_DEPTH} levels")
+                    raise LoadError(path, line, col, f"嵌套超过 {MAX_DEPTH} 层")
                 stack.append([YNode({} if et is _MAP_START else [], line, col, path), None])
                 nodes += 1
             elif et is _ALIAS:
                 mark = ev.start_mark
                 raise LoadError(path, mark.line + 1, mark.column + 1,
-                                f"aliases (*{ev.anchor}) are not allowed; write the value out "
-                                "(this also rules out '<<: *anchor' merge keys)")
+                                f"不允许别名(*{ev.anchor});请把值直接写出来"
+                                "(所以 '<<: *anchor' 合并键也不能用)")
             elif et is _DOC_START:
                 documents += 1
                 if documents > 1:
                     mark = ev.start_mark
                     raise LoadError(path, mark.line + 1, mark.column + 1,
-                                    "only one YAML document per file (found a second '---')")
+                                    "一个文件只能有一个 YAML 文档(这里出现了第二个 '---')")
             if nodes > MAX_NODES:
-                raise LoadError(path, 1, 1, f"more than {MAX_NODES:,} values in one file")
+                raise LoadError(path, 1, 1, f"一个文件里的值超过 {MAX_NODES:,} 个")
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = e.problem or e.context or "YAML syntax error"
+        problem = e.problem or e.context or ""
         if "nesting depth" in problem:
             raise _ParserNesting(line, col) from None
-        raise LoadError(path, line, col, f"YAML syntax error: {problem}") from None
-    except yaml.YAMLError as e:  # pragma: no cover - unmarked errors are rare
-        raise LoadError(path, 1, 1, f"YAML error: {e}") from None
+        raise LoadError(path, line, col, f"YAML 语法错误:{yaml_problem_zh(problem)}") from None
+    except yaml.YAMLError:  # pragma: no cover - unmarked errors are rare
+        raise LoadError(path, 1, 1, "YAML 错误:无法解析这个文件") from None
     if root is None:
-        raise LoadError(path, 1, 1, "the file is empty")
+        raise LoadError(path, 1, 1, "文件是空的")
     return root
 
 
@@ -271,7 +312,7 @@ def _attach(stack: list[list[Any]], node: YNode, path: str) -> None:
         return
     if top[1] is None:  # this node is a key
         if isinstance(node.value, (dict, list)):
-            raise LoadError(path, node.line, node.col, "mapping keys must be plain text, not a mapping or list")
+            raise LoadError(path, node.line, node.col, "键只能是普通文字,不能是映射或列表")
         key = node.value
         if key is None:
             key = ""
@@ -279,8 +320,8 @@ def _attach(stack: list[list[Any]], node: YNode, path: str) -> None:
         if node.value in container.value:
             first = container.keys[node.value]
             raise LoadError(path, node.line, node.col,
-                            f"duplicate key '{node.value}' (first at line {first.line}); "
-                            "YAML would silently keep only the last one")
+                            f"键 '{node.value}' 重复(第一次在第 {first.line} 行);"
+                            "YAML 会悄悄只保留最后一个")
         top[1] = node
     else:
         keynode: YNode = top[1]
@@ -295,15 +336,15 @@ def read_text(path: str | Path, display: str | None = None) -> str:
     name = display or str(path)
     try:
         if not p.is_file():
-            why = " (no such file)" if not p.exists() else " (it is a folder)" if p.is_dir() else ""
-            raise LoadError(name, 1, 1, f"not a regular file{why}")
+            why = "(文件不存在)" if not p.exists() else "(这是文件夹)" if p.is_dir() else ""
+            raise LoadError(name, 1, 1, f"不是普通文件{why}")
         size = p.stat().st_size
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as e:
-        raise LoadError(name, 1, 1, f"cannot read: {e.strerror or e}") from None
+        raise LoadError(name, 1, 1, f"无法读取:{os_reason(e)}") from None
     if len(data) > MAX_BYTES:
-        raise LoadError(name, 1, 1, f"file is {max(size, len(data)):,} bytes; the limit is {MAX_BYTES:,}")
+        raise LoadError(name, 1, 1, f"文件有 {max(size, len(data)):,} 字节,上限是 {MAX_BYTES:,} 字节")
     return decode(name, data)
 
 

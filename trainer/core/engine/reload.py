@@ -78,7 +78,7 @@ class PersonaWatcher:
 
     def _broken(self, out: Problems, digest: str | None) -> Reload:
         if not out:
-            out.append(Problem(display_name(self.path), 1, 1, "error", "not a persona"))
+            out.append(Problem(display_name(self.path), 1, 1, "error", "不是角色文件"))
         self._digest = digest
         self.problems = out
         return Reload(False, out)

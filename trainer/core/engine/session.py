@@ -115,7 +115,7 @@ class Session:
         self.prepared = tuple(sorted(set(prepared))) if prepared is not None else None
         self.difficulty = difficulty or scenario.difficulty
         if self.difficulty not in DIFFICULTY:
-            raise ValueError(f"unknown difficulty '{self.difficulty}'")
+            raise ValueError(f"未知的难度 '{self.difficulty}'")
         self.rng = random.Random(self.seed)
         self._recognise = recognise
         self.values = case_values(scenario.case)

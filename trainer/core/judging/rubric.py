@@ -40,7 +40,7 @@ class _Mapping(Spec):
 
     def check(self, node: YNode, out: Problems) -> bool:
         if not isinstance(node.value, dict):
-            out.error(node, "expected a mapping of parameters")
+            out.error(node, "这里应该是参数的映射(键: 值)")
             return False
         return True
 
@@ -61,7 +61,7 @@ PRINCIPLE_SPEC = Obj({
 })
 
 RULE_SPEC = Obj({
-    "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="lower-case letters, digits and _"), required=True),
+    "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="只用小写字母、数字和 _"), required=True),
     "kind": F(Str(choices=tuple(rules.KINDS), doc="one of the rule kinds implemented in trainer/core/judging/rules.py"),
               required=True),
     "title": F(Str(max_len=40, doc="short name, e.g. 先礼后兵"), required=True),
@@ -142,7 +142,7 @@ class Rubric:
 def _check_placeholders(node: YNode, out: Problems) -> None:
     for m in _PLACEHOLDER.finditer(str(node.value)):
         if m.group(1) not in PLACEHOLDERS:
-            out.error(node, f"unknown placeholder '{{{m.group(1)}}}'; use one of "
+            out.error(node, f"未知的占位符 '{{{m.group(1)}}}';可用的有 "
                             f"{', '.join('{' + p + '}' for p in PLACEHOLDERS)}{did_you_mean(m.group(1), PLACEHOLDERS)}")
 
 
@@ -152,7 +152,7 @@ def _selector_items(node: YNode, out: Problems) -> list[str] | None:
     for it in node.value:
         v = it.value
         if v not in rules.SELECTOR_ITEMS:
-            out.error(it, f"unknown tactic or group '{v}'{did_you_mean(v, rules.SELECTOR_ITEMS, catalogue.NAMES)}")
+            out.error(it, f"未知的招式或招式组 '{v}'{did_you_mean(v, rules.SELECTOR_ITEMS, catalogue.NAMES)}")
             ok = False
         items.append(v)
     return items if ok else None
@@ -198,25 +198,25 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
                                     pnode.plain(), pv["course"].value, pv["meaning"].value if "meaning" in pv else "")
         if m.outcome != (principles[key].group == OUTCOME_GROUP):
             want = OUTCOME_GROUP if m.outcome else CONDUCT_GROUP
-            out.error(pv["measure"], f"measure '{m.name}' belongs to a principle of {want}, not "
-                                     f"{principles[key].group}")
+            out.error(pv["measure"], f"measure '{m.name}' 属于 {want} 组的原则,不是 "
+                                     f"{principles[key].group} 组")
     total = sum(p.weight for p in principles.values())
     if total != 100:
-        out.error(v["principles"], f"the principles' weights add up to {total}, not 100")
+        out.error(v["principles"], f"各原则的 weight 加起来是 {total},不是 100")
     by_findings = [k for k, p in principles.items() if p.measure == "findings"]
     rule_list: list[Rule] = []
-    ids = Unique("rule id", out)
+    ids = Unique("规则编号", out)
     for rn in v["rules"].value:
         rv = rn.value
         rid = rv["id"].value
-        ids.check(rv["id"], f"line {rv['id'].line}")
+        ids.check(rv["id"], f"第 {rv['id'].line} 行")
         if rv["points"].value == 0:
-            out.error(rv["points"], "points must not be 0: a rule either earns or costs")
+            out.error(rv["points"], "points 不能是 0:一条规则要么加分,要么扣分")
         for key in ("message", "suggestion"):
             _check_placeholders(rv[key], out)
         for pn in rv["principles"].value:
             if pn.value not in by_findings:
-                out.error(pn, f"'{pn.value}' is not a principle measured by findings; use one of "
+                out.error(pn, f"'{pn.value}' 不是按评语计分的原则;可用的有 "
                               f"{', '.join(by_findings)}{did_you_mean(pn.value, by_findings)}")
         k = rules.KINDS[rv["kind"].value]
         params = _build_params(k, rv.get("params"), rn, out)
@@ -284,11 +284,11 @@ def load_rubric(path: Path | None = None) -> Rubric:
     """The rubric at ``path`` (default: the search path's). Raises ContentError on any problem."""
     path = path or rubric_file()
     if path is None:
-        raise ContentError("trainer: no scoring/rubric.yaml found on the content path")
+        raise ContentError("trainer: 内容路径上没有找到 scoring/rubric.yaml")
     try:
         st = path.stat()
     except OSError:
-        raise ContentError(f"{display_name(path)}:1:1: no such file") from None
+        raise ContentError(f"{display_name(path)}:1:1: 文件不存在") from None
     key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
     if key not in _CACHE:
         try:

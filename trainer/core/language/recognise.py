@@ -406,9 +406,9 @@ def read_labelled(text: str, path: str = "<tsv>") -> list[tuple[str, str]]:
         label, sep, utterance = line.partition("\t")
         label = label.strip()
         if not sep or not utterance.strip():
-            raise ValueError(f"{path}:{n}: expected 'label<TAB>text'")
+            raise ValueError(f"{path}:{n}: 每行应该是 '标注<TAB>话术'")
         if label not in catalogue.MOVE_IDS and label not in ("none", "null", "-"):
-            raise ValueError(f"{path}:{n}: unknown label '{label}'{did_you_mean(label, catalogue.MOVE_IDS)}")
+            raise ValueError(f"{path}:{n}: 未知的标注 '{label}'{did_you_mean(label, catalogue.MOVE_IDS)}")
         rows.append((label, utterance.strip()))
     return rows
 
@@ -448,15 +448,15 @@ def read_jsonl(text: str, path: str = "<jsonl>") -> list[dict[str, Any]]:
         try:
             row = json.loads(line)
         except ValueError as e:
-            raise ValueError(f"{path}:{n}: not a JSON object ({e.args[0].split(':')[0]})") from None
+            raise ValueError(f"{path}:{n}: 不是 JSON 对象(第 {getattr(e, 'colno', 1)} 列)") from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise ValueError(f"{path}:{n}: expected an object with a string 'text'")
+            raise ValueError(f"{path}:{n}: 应该是带文字 'text' 的对象")
         acts = row.get("acts", [])
         if not isinstance(acts, list) or not all(isinstance(a, str) for a in acts):
-            raise ValueError(f"{path}:{n}: 'acts' must be a list of tactic ids")
+            raise ValueError(f"{path}:{n}: 'acts' 必须是招式编号的列表")
         for a in acts:
             if a not in catalogue.MOVE_IDS:
-                raise ValueError(f"{path}:{n}: unknown act '{a}'{did_you_mean(a, catalogue.MOVE_IDS)}")
+                raise ValueError(f"{path}:{n}: 未知的招式 '{a}'{did_you_mean(a, catalogue.MOVE_IDS)}")
         rows.append(row)
     return rows
 
@@ -540,7 +540,7 @@ def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
     for t in lib.templates:
         other = seen.setdefault(t.text, t.tactic)
         if other != t.tactic and t.node is not None and t.node.path == own_file:
-            out.warning(t.node, f"template is also listed under '{other}'")
+            out.warning(t.node, f"这条模板也列在 '{other}' 之下")
     for i, ranked in rec.leave_one_out():
         t = lib.templates[i]
         if t.node is None or t.node.path != own_file or not ranked:
@@ -548,8 +548,8 @@ def lint_library(lib: PhraseLibrary, own_file: str, out: Problems) -> None:
         own = dict(ranked).get(t.tactic, 0.0)
         best, score = ranked[0]
         if best != t.tactic and score > own:
-            out.warning(t.node, f"template of '{t.tactic}' is matched more strongly by '{best}' "
-                                f"({score:.2f} vs {own:.2f}); add a cue or reword it")
+            out.warning(t.node, f"'{t.tactic}' 的模板更像 '{best}'"
+                                f"({score:.2f} 对 {own:.2f});加一条线索(cue)或换个说法")
 
 
 def check_phrases_file(root: YNode, text: str, out: Problems) -> None:

@@ -40,8 +40,8 @@ def parse_start(ref: str) -> StartPoint:
     """``"12:3"`` → StartPoint(12, 3): keep session 12's turns 1-2 and play turn 3 anew."""
     m = _START.fullmatch(ref or "")
     if not m or int(m.group(2)) < 1:
-        raise AttemptError(f"--from '{ref}' is not SESSION:TURN (e.g. 12:3 keeps session 12's turns 1-2 and "
-                           "plays turn 3 anew; turns count from 1; `trainer history` lists the sessions)")
+        raise AttemptError(f"--from '{ref}' 不是 练习:回合 的写法(例如 12:3 保留练习 12 的第 1-2 回合,"
+                           "从第 3 回合重新走;回合从 1 数起;`trainer history` 列出全部练习)")
     return StartPoint(int(m.group(1)), int(m.group(2)))
 
 
@@ -55,16 +55,16 @@ def rewind(parent: Session, turn: int, recognise: Recognise | None = None) -> Se
     difficulty; the earlier turns replayed with the tactics they were played with)."""
     allowed = playable_turns(parent)
     if turn not in allowed:
-        raise AttemptError(f"turn {turn} is out of range: that session has {len(parent.turns)} turns"
-                           + (", and its talk has ended" if parent.ended else "")
-                           + f" (choose {allowed.start}..{allowed.stop - 1})")
+        raise AttemptError(f"第 {turn} 回合超出范围:那次练习有 {len(parent.turns)} 个回合"
+                           + (",而且谈判已经结束" if parent.ended else "")
+                           + f"(可选 {allowed.start}..{allowed.stop - 1})")
     s = Session(parent.scenario, parent.persona, seed=parent.seed, difficulty=parent.difficulty, recognise=recognise,
                 prepared=parent.prepared)  # a retry is the same preparation, played again
     for t in parent.turns[: turn - 1]:
         s.play(t.move, Recognition(t.tactic, t.confidence))
     if s.ended:  # only if the files changed since and the replay now ends earlier
         s.close()
-        raise AttemptError(f"replayed against today's files, the talk ends before turn {turn}; choose an earlier turn")
+        raise AttemptError(f"按现在的内容文件重放,谈判在第 {turn} 回合之前就结束了;请选更早的回合")
     return s
 
 
@@ -82,12 +82,12 @@ def start_from_store(store: Store, row: SessionRow, turn: int, library: Library,
     try:
         scenario, persona = resolve_scenario(row.scenario_id, library)
     except ContentError as e:
-        raise AttemptError(f"session {row.id}: {str(e).splitlines()[0]}") from None
+        raise AttemptError(f"练习 {row.id}:{str(e).splitlines()[0]}") from None
     parent = restore(store, row, scenario, persona).session
     try:
         return start_attempt(store, row.id, parent, turn, trainee, recognise)
     except AttemptError as e:
-        raise AttemptError(f"session {row.id}: {e}") from None
+        raise AttemptError(f"练习 {row.id}:{e}") from None
     finally:
         parent.close()
 
@@ -144,14 +144,14 @@ def compare(store: Store, session_id: int, library: Library, rubric: Rubric | No
     """Every attempt in ``session_id``'s family, replayed and scored, each with where it left its parent."""
     rows = store.family(session_id)
     if not rows:
-        raise AttemptError(f"no session {session_id}; `trainer history` lists them")
+        raise AttemptError(f"没有编号为 {session_id} 的练习;`trainer history` 列出全部练习")
     rubric = rubric or load_rubric()
     out = Comparison([])
     for row in rows:
         try:
             scenario, persona = resolve_scenario(row.scenario_id, library)
         except ContentError as e:
-            out.skipped.append(f"session {row.id}: {str(e).splitlines()[0]}")
+            out.skipped.append(f"练习 {row.id}:{str(e).splitlines()[0]}")
             continue
         r = restore(store, row, scenario, persona)
         r.session.close()

@@ -21,6 +21,8 @@ from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
+from trainer.core.content.oserror import os_reason
+
 if TYPE_CHECKING:  # the engine loads lazily: the UI's first screen must not wait for it
     from trainer.core.content.models import Persona, Scenario
     from trainer.core.engine.session import Session, Turn
@@ -109,7 +111,7 @@ def explain(e: BaseException, path: Path) -> str:
         return (f"{path}: 练习记录库所在的文件夹是只读的,无法保存(检查写权限,"
                 "或用环境变量 TRAINER_HOME 换一个文件夹)")
     if code in (_CANTOPEN, _IOERR) or isinstance(e, OSError):
-        why = e.strerror if isinstance(e, OSError) and e.strerror else text
+        why = os_reason(e) if isinstance(e, OSError) else text
         return f"{path}: 无法打开练习记录库({why})"
     return f"{path}: 练习记录库出错({text})"
 
@@ -436,15 +438,15 @@ class Store:
         if ref is None:
             row = self.latest_unfinished()
             if row is None:
-                raise StoreError("no unfinished session to resume; `trainer history` lists them")
+                raise StoreError("没有未完成的练习可以继续;`trainer history` 列出全部练习")
             return row
         try:
             sid = int(ref)
         except ValueError:
-            raise StoreError(f"'{ref}' is not a session id; `trainer history` lists them") from None
+            raise StoreError(f"'{ref}' 不是练习编号;`trainer history` 列出全部练习") from None
         row = self.session(sid)
         if row is None:
-            raise StoreError(f"no session {sid}; `trainer history` lists them")
+            raise StoreError(f"没有编号为 {sid} 的练习;`trainer history` 列出全部练习")
         return row
 
 

@@ -93,27 +93,27 @@ class Playback:
 def _text(d: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
     v = d.get(key, default)
     if not isinstance(v, str):
-        raise CardError(f"{where}.{key} is not text")
+        raise CardError(f"{where}.{key} 不是文字")
     return v
 
 
 def _int(d: dict[str, Any], key: str, where: str, default: int | None = None) -> int:
     v = d.get(key, default)
     if not is_int(v):
-        raise CardError(f"{where}.{key} is not a whole number")
+        raise CardError(f"{where}.{key} 不是整数")
     return v
 
 
 def _num(d: dict[str, Any], key: str, where: str) -> float:
     v = d.get(key)
     if not (is_int(v) or isinstance(v, float)) or not math.isfinite(v):
-        raise CardError(f"{where}.{key} is not a number")
+        raise CardError(f"{where}.{key} 不是数字")
     return float(v)
 
 
 def _obj(x: Any, where: str) -> dict[str, Any]:
     if not isinstance(x, dict):
-        raise CardError(f"{where} is not an object")
+        raise CardError(f"{where} 不是对象")
     return x
 
 
@@ -124,10 +124,10 @@ def _turns(card: dict[str, Any]) -> list[PlaybackTurn]:
         t = _obj(raw, where)
         n = _int(t, "n", where)
         if n != i + 1:
-            raise CardError(f"{where}.n is {n}, not {i + 1}")
+            raise CardError(f"{where}.n 是 {n},应该是 {i + 1}")
         tactic = t.get("tactic")
         if tactic is not None and tactic not in catalogue.MOVE_IDS:
-            raise CardError(f"{where}.tactic {str(tactic)[:40]!r} is not a known tactic")
+            raise CardError(f"{where}.tactic {str(tactic)[:40]!r} 不是已知的招式")
         out.append(PlaybackTurn(n, _text(t, "move", where), tactic, round(_num(t, "confidence", where), 3),
                                 _text(t, "reply", where), _text(t, "state", where), _text(t, "note", where, "")))
     return out
@@ -141,7 +141,7 @@ def _findings(card: dict[str, Any], last_turn: int) -> tuple[dict[int, list[Pinn
         f = _obj(raw, where)
         turn = f.get("turn")
         if turn is not None and (not is_int(turn) or not 1 <= turn <= last_turn):
-            raise CardError(f"{where}.turn is not a turn of the transcript (1..{last_turn}) or null")
+            raise CardError(f"{where}.turn 不是对话记录里的回合(1..{last_turn})或 null")
         item = PinnedFinding(turn, _text(f, "principle", where), _int(f, "points", where),
                              _text(f, "message", where), _text(f, "course", where, ""),
                              _text(f, "suggestion", where, ""), _text(f, "title", where, ""))
@@ -159,10 +159,10 @@ def _outcome(card: dict[str, Any]) -> dict[str, Any]:
     _num(o, "recovered_ratio", where)
     _text(o, "summary", where, "")
     if not isinstance(o.get("in_writing", False), bool):
-        raise CardError(f"{where}.in_writing is not true or false")
+        raise CardError(f"{where}.in_writing 不是 true 或 false")
     plan = o.get("plan", [])
     if not isinstance(plan, list):
-        raise CardError(f"{where}.plan is not a list")
+        raise CardError(f"{where}.plan 不是列表")
     for i, raw in enumerate(plan):
         item = _obj(raw, f"{where}.plan[{i}]")
         _int(item, "amount", f"{where}.plan[{i}]")
@@ -178,7 +178,7 @@ def _score(card: dict[str, Any]) -> tuple[int, dict[str, int]]:
     principles = _obj(s.get("principles"), "score.principles")
     for key, v in principles.items():
         if not is_int(v):
-            raise CardError(f"score.principles.{str(key)[:40]} is not a whole number")
+            raise CardError(f"score.principles.{str(key)[:40]} 不是整数")
     return total, dict(principles)
 
 
@@ -188,7 +188,7 @@ def _hidden_reason(card: dict[str, Any], last_turn: int, lib: Library | None) ->
         return None
     found = hr.get("found_turn")
     if found is not None and found > last_turn:
-        raise CardError(f"hidden_reason.found_turn is not a turn of the transcript (1..{last_turn})")
+        raise CardError(f"hidden_reason.found_turn 不是对话记录里的回合(1..{last_turn})")
     truth = None
     persona = lib.personas.get(card["persona"].get("id")) if lib is not None else None
     if persona is not None and persona.sha256 == card["persona"]["sha256"] and persona.hidden_reason:
