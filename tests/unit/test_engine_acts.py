@@ -44,6 +44,23 @@ def test_a_later_act_that_would_talk_the_debtor_back_is_not_played_on_top():
     assert turn is not None and (turn.answered, turn.state) == ("deadline_pressure", "date_set")
 
 
+def test_a_side_act_that_would_talk_the_debtor_back_does_not_replace_a_main_act_that_keeps_him():
+    # bad-debt-signs 'exposed': a firm ask for money keeps him where he is; a concession would let him
+    # soothe the trainee ('soothed': stock and pressure fall). "别跟我说下个月,这次我没法给宽限" heard as
+    # direct_ask with a concession beside it stays a firm ask
+    sc, p = resolve_scenario("bad-debt-signs")
+    s = Session(sc, p, seed=1)
+    for m in ("timing", "verify_balance", "rebut_excuse"):
+        s.play(m)
+    assert s.state == "exposed"
+    turn = s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask", "valuable_concession")))
+    assert turn is not None and (turn.answered, turn.state) == ("direct_ask", "exposed")
+    assert not s.visited("soothed")
+    # said alone, the concession still soothes him
+    turn = s.play("valuable_concession")
+    assert turn is not None and turn.state == "soothed"
+
+
 def test_an_offer_and_a_signature_in_one_move_close_the_deal():
     # 'haggling': written_commitment alone is refused; installment_plan moves him to 'amount_set', where the
     # signature is still refused (no date yet) — but in 'date_set' the offer reaches 'agreeing' and the

@@ -326,15 +326,17 @@ class Session:
         before = self.state
         n = len(self.turns) + 1
         # the reaction: to the main act, unless it leaves the debtor where he is and another act of the
-        # same move is one he answers by moving on (a state waiting for one move still hears it when it
-        # comes second, so a complete offer moves the talk on); then the first act he answers at all
+        # same move is one he answers by moving on, for the better (a state waiting for one move still hears
+        # it when it comes second, so a complete offer moves the talk on; a side word heard in a firm move —
+        # "这次我没法给宽限" heard as a concession too — does not talk him back); then the first act he
+        # answers at all
         self._said = rec
         answered, reaction = tactic, self.choose_reaction(tactic)
         if reaction is None or reaction.to is None:
             fallback: tuple[str, Reaction] | None = None
             for act in acts[1:]:
                 r = self.choose_reaction(act)
-                if r is not None and r.to is not None:
+                if r is not None and self._helps(r):
                     answered, reaction = act, r
                     break
                 if r is not None and fallback is None:
@@ -420,7 +422,12 @@ class Session:
         """A reaction that takes the debtor forward: to a state not visited yet in this talk, and either to an
         ending with money in it or with meter changes that help the trainee more than they hurt (a later act
         that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
-        if r.to is None or r.to in self.visited_states:
+        return r.to is not None and r.to not in self.visited_states and self._helps(r)
+
+    def _helps(self, r: Reaction) -> bool:
+        """A reaction that moves the debtor for the trainee's good: to an ending with money in it, or to a
+        state with meter changes that help the trainee more than they hurt."""
+        if r.to is None:
             return False
         ending = self.persona.states[r.to].ending
         if ending is not None:
