@@ -334,9 +334,10 @@ class Session:
         answered, reaction = tactic, self.choose_reaction(tactic)
         if reaction is None or reaction.to is None:
             fallback: tuple[str, Reaction] | None = None
+            stay = self._net(reaction.effects if reaction else self.persona.default_effects)
             for act in acts[1:]:
                 r = self.choose_reaction(act)
-                if r is not None and self._helps(r):
+                if r is not None and r.to is not None and self._no_worse(r, stay):
                     answered, reaction = act, r
                     break
                 if r is not None and fallback is None:
@@ -422,21 +423,30 @@ class Session:
         """A reaction that takes the debtor forward: to a state not visited yet in this talk, and either to an
         ending with money in it or with meter changes that help the trainee more than they hurt (a later act
         that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
-        return r.to is not None and r.to not in self.visited_states and self._helps(r)
-
-    def _helps(self, r: Reaction) -> bool:
-        """A reaction that moves the debtor for the trainee's good: to an ending with money in it, or to a
-        state with meter changes that help the trainee more than they hurt."""
-        if r.to is None:
+        if r.to is None or r.to in self.visited_states:
             return False
         ending = self.persona.states[r.to].ending
         if ending is not None:
             return ending.paid + ending.committed > 0
+        return self._net(r.effects) > 0
+
+    def _no_worse(self, r: Reaction, stay: int) -> bool:
+        """A side act's reaction that moves the debtor without doing the trainee more harm than the main act's
+        own answer (``stay``, its net meter change): to an ending with money in it, or with a net meter change at
+        least as good — a side word does not talk him back where the main act kept him."""
+        assert r.to is not None
+        ending = self.persona.states[r.to].ending
+        if ending is not None:
+            return ending.paid + ending.committed > 0
+        return self._net(r.effects) >= stay
+
+    def _net(self, effects: tuple[tuple[str, int], ...]) -> int:
+        """Meter changes summed as the trainee sees them: what helps counts up, what hurts counts down."""
         net = 0
-        for name, delta in r.effects:
+        for name, delta in effects:
             m = self.persona.meter(name)
             net += abs(delta) if (delta > 0) == (m.good == "up") else -abs(delta)
-        return net > 0
+        return net
 
     # ------------------------------------------------------------ ending
     def _echo(self, rec: Recognition) -> None:
