@@ -44,6 +44,23 @@ def test_a_later_act_that_would_talk_the_debtor_back_is_not_played_on_top():
     assert turn is not None and (turn.answered, turn.state) == ("deadline_pressure", "date_set")
 
 
+def test_a_side_act_that_would_talk_the_debtor_back_does_not_replace_a_main_act_that_keeps_him():
+    # bad-debt-signs 'exposed': a firm ask for money keeps him where he is; a concession would let him
+    # soothe the trainee ('soothed': stock and pressure fall). "别跟我说下个月,这次我没法给宽限" heard as
+    # direct_ask with a concession beside it stays a firm ask
+    sc, p = resolve_scenario("bad-debt-signs")
+    s = Session(sc, p, seed=1)
+    for m in ("timing", "verify_balance", "rebut_excuse"):
+        s.play(m)
+    assert s.state == "exposed"
+    turn = s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask", "valuable_concession")))
+    assert turn is not None and (turn.answered, turn.state) == ("direct_ask", "exposed")
+    assert not s.visited("soothed")
+    # said alone, the concession still soothes him
+    turn = s.play("valuable_concession")
+    assert turn is not None and turn.state == "soothed"
+
+
 def test_an_offer_and_a_signature_in_one_move_close_the_deal():
     # 'haggling': written_commitment alone is refused; installment_plan moves him to 'amount_set', where the
     # signature is still refused (no date yet) — but in 'date_set' the offer reaches 'agreeing' and the
@@ -177,3 +194,29 @@ def test_relative_dates_are_read_against_the_scenarios_date_not_the_clock():
     turn = s.play("周总您好,这笔款明天之前能结吗")
     assert turn is not None and s.scenario.case.date == "2026-11-02"
     assert "2026-11-03" in turn.dates
+
+
+def test_an_amount_named_after_the_debtor_signed_does_not_cap_the_deal():
+    # follow-up: the trainee asks for 180,000 in two instalments and the debtor signs the plan; collecting
+    # the first instalment, the trainee reads the receipt out (十万收到了, a signature asked for): that is not
+    # a new, lower ask — the deal stays at the signed 180,000
+    def play(receipt_amounts: tuple[int, ...]) -> Session:
+        sc, p = resolve_scenario("follow-up")
+        s = Session(sc, p, seed=1)
+        for m in ("state_purpose", "probe_reason", "remind_due_date", "verify_balance"):
+            s.play(m)
+        s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(100_000, 80_000),
+                                dates=("2026-11-13", "2026-11-27")))
+        s.play("签个字", Recognition("written_commitment", 0.9, acts=("written_commitment",)))
+        assert s.state == "date_agreed"
+        s.play("confirm_day_before")
+        s.play("十万收到了,签个字", Recognition("written_commitment", 0.9, acts=("written_commitment",),
+                                          amounts=receipt_amounts))
+        s.play("polite_exit")
+        return s
+
+    plain, receipt = play(()), play((100_000,))
+    assert plain.outcome is not None and receipt.outcome is not None
+    assert receipt.named_amounts == [180_000]
+    assert receipt.outcome.public() == plain.outcome.public()
+    assert receipt.outcome.recovered_ratio == 1.0

@@ -130,6 +130,9 @@ class Session:
         self.reason_found_turn: int | None = None
         self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
+        #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
+        #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
+        self.signed = False
         self.heard: list[tuple[str, ...]] = []  # every act heard per played turn: used(…) counts them all
         # the move whose reaction is being chosen, and what the trainee said in it: conditions read them
         self._current: str | None = None
@@ -323,15 +326,18 @@ class Session:
         before = self.state
         n = len(self.turns) + 1
         # the reaction: to the main act, unless it leaves the debtor where he is and another act of the
-        # same move is one he answers by moving on (a state waiting for one move still hears it when it
-        # comes second, so a complete offer moves the talk on); then the first act he answers at all
+        # same move is one he answers by moving on, for the better (a state waiting for one move still hears
+        # it when it comes second, so a complete offer moves the talk on; a side word heard in a firm move —
+        # "这次我没法给宽限" heard as a concession too — does not talk him back); then the first act he
+        # answers at all
         self._said = rec
         answered, reaction = tactic, self.choose_reaction(tactic)
         if reaction is None or reaction.to is None:
             fallback: tuple[str, Reaction] | None = None
+            stay = self._net(reaction.effects if reaction else self.persona.default_effects)
             for act in acts[1:]:
                 r = self.choose_reaction(act)
-                if r is not None and r.to is not None:
+                if r is not None and r.to is not None and self._no_worse(r, stay):
                     answered, reaction = act, r
                     break
                 if r is not None and fallback is None:
@@ -340,6 +346,7 @@ class Session:
                 if reaction is None and fallback is not None:
                     answered, reaction = fallback
         repeats = self.history.count(answered) if answered else 0
+        signs = answered == "written_commitment" and reaction is not None and reaction.to is not None
         # what it does to the meters
         deltas: dict[str, float] = {}
         self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas)
@@ -367,6 +374,7 @@ class Session:
                         self._move(reaction_trigger(r))
                         reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
                         answered, note, idx = act, r.note, r.index
+                        signs = signs or act == "written_commitment"
                         if r.reveals and self.reason_found_turn is None:
                             revealed = True
                         rest.remove(act)
@@ -376,7 +384,9 @@ class Session:
         self.history.append(answered)
         self.heard.append(acts)
         self._said = None
-        self._note_figures(rec)
+        if not self.signed:
+            self._note_figures(rec)
+        self.signed = self.signed or signs
         if revealed:
             self.reason_found_turn = n
         # automatic transitions on meter thresholds, checked after the reaction
@@ -418,11 +428,25 @@ class Session:
         ending = self.persona.states[r.to].ending
         if ending is not None:
             return ending.paid + ending.committed > 0
+        return self._net(r.effects) > 0
+
+    def _no_worse(self, r: Reaction, stay: int) -> bool:
+        """A side act's reaction that moves the debtor without doing the trainee more harm than the main act's
+        own answer (``stay``, its net meter change): to an ending with money in it, or with a net meter change at
+        least as good — a side word does not talk him back where the main act kept him."""
+        assert r.to is not None
+        ending = self.persona.states[r.to].ending
+        if ending is not None:
+            return ending.paid + ending.committed > 0
+        return self._net(r.effects) >= stay
+
+    def _net(self, effects: tuple[tuple[str, int], ...]) -> int:
+        """Meter changes summed as the trainee sees them: what helps counts up, what hurts counts down."""
         net = 0
-        for name, delta in r.effects:
+        for name, delta in effects:
             m = self.persona.meter(name)
             net += abs(delta) if (delta > 0) == (m.good == "up") else -abs(delta)
-        return net > 0
+        return net
 
     # ------------------------------------------------------------ ending
     def _echo(self, rec: Recognition) -> None:
