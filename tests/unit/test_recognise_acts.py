@@ -115,6 +115,7 @@ def test_reassurance_is_not_a_threat(rec, text):
     "我拉了个群,把你的客户都拉进去了",
     "我们的上门团队可没我这么客气",
     "你几点出门几点回家,我摸得一清二楚",
+    "我把你们店砸了",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -129,6 +130,9 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "您去哪我跟哪,今天不定下来我不走",  # 紧盯不放 at the office is the course's persist, not stalking
     "我手机通讯录丢了",
     "他把名字印在杯子上",
+    # an idiom and a social visit (both were once heard as violence and staking out a home)
+    "低价抢市场,砸的是您自己的招牌",
+    "周末到您家坐坐,跟嫂子一起把付款的事定下来",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -212,3 +216,9 @@ def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
     res = CliRunner().invoke(main, ["classify", "--eval", str(f)])
     assert res.exit_code == 2
     assert message in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("text", ["这次我没法给宽限", "价格我真没有权限动", "拿欠款换降价,这个口子绝不能开"])
+def test_a_refused_concession_is_no_concession(rec, text):
+    r = rec.classify(text, TODAY)
+    assert not {"valuable_concession", "conditional_concession"} & set(r.acts) and not r.concession, r

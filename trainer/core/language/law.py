@@ -29,7 +29,8 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("family", r"(找|去找|告诉|通知|打电话给|给|联系|堵)" + _YOU + r"(的)?(家)?" + _FAMILY),
     # waiting / staking out at home
     ("home", r"(守|堵|蹲|等|住|候|赖)(在|到)?" + _YOU + r"(的)?(家|老家|小区|家门|家楼下|住的)"),
-    ("home", r"(去|到|上)" + _YOU + r"(的)?(家里?|老家|小区|住的地方)(去)?.{0,8}(闹|说道|堵|守|坐|找|等|贴|喊)"),
+    # (a visit to sit down and settle with the family, 到您家坐坐, is manners; sitting there until paid is not)
+    ("home", r"(去|到|上)" + _YOU + r"(的)?(家里?|老家|小区|住的地方)(去)?.{0,8}(闹|说道|堵|守|坐着不走|坐到|不走|找|等|贴|喊)"),
     ("home", r"在" + _YOU + r"(的)?(家|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲)"),
     ("home", r"(知道|打听).{0,6}" + _YOU + r".{0,6}(住哪|住在|几点下班|走哪条路|每天几点)"),
     # when someone comes and goes is small talk (您几点下班?) until the speaker shows he is watching it
@@ -39,7 +40,7 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("home", r"闹到" + _YOU + r"(的)?(家|老家|单位|公司)|(家里|家门口|老家)(去)?闹"),
     ("home", r"在" + _YOU + r"(的)?(家|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲)"),
     ("home", r"(知道|打听).{0,6}" + _YOU + r"(的)?家(在哪|住哪|地址)"),
-    ("home", r"(去|到|上)" + _YOU + r"(的)?家(里)?(去)?(要|讨|催|拿|坐|吃住)"),
+    ("home", r"(去|到|上)" + _YOU + r"(的)?家(里)?(去)?(要|讨|催|拿|坐着|坐到|吃住)"),
     # following and harassing the person
     ("stalk", r"跟踪|跟着" + _YOU + r"(回家|下班|上下班)|盯着" + _YOU + r"(家|的家|上下班)|"
      r"(打|发|联系|群发|爆).{0,6}通讯录|通讯录.{0,6}(打|发|联系|群发)|电话轰炸|短信轰炸|打爆" + _YOU),
@@ -73,7 +74,8 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("detain", r"(谁都别想|谁也别想|你别想|今天别想|都别想).{0,4}(出|走出|离开|走)(这个|这)?(门|屋|办公室|房间)?"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
-    ("violence", r"(砸|打断.{0,3}(腿|手|胳膊)|砍|捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
+    ("violence", r"把.{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
+     r"(打断.{0,3}(腿|手|胳膊)|砍|捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
      r"别逼我|出了事别怪|小心你的|小心点|有你好看|让你好看|等着瞧|走着瞧)"),
 ))
 

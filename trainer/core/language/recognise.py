@@ -42,7 +42,7 @@ from trainer.core.language.model import NONE, NgramModel, load_model
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
-from trainer.core.language.slots import Slots, extract_slots
+from trainer.core.language.slots import Slots, extract_slots, refuses_concession
 
 #: below this blended score nothing is recognised
 THRESHOLD = 0.30
@@ -260,7 +260,8 @@ class Recogniser:
               lexes: list[np.ndarray]) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause."""
         slots = _slots(text, today)
-        row = self._adjust(row, slots)
+        refused = refuses_concession(text)
+        row = self._adjust(row, slots, refused)
         law = unlawful(norm.marked)
         if law and self._hostile >= 0:
             row[self._hostile] = max(row[self._hostile], LAW_CONFIDENCE)
@@ -277,7 +278,7 @@ class Recogniser:
                 r = self._recognition(row)
         acts: list[str] = [r.tactic] if r.tactic else []
         for crow in clause_rows:
-            crow = self._adjust(crow, slots)
+            crow = self._adjust(crow, slots, refused)
             for k, (lab, sc) in enumerate(self._ranked(crow)[:CLAUSE_ACTS]):
                 if sc >= (ACT_THRESHOLD if k == 0 else SECOND_ACT) and lab not in acts and lab != HOSTILE:
                     acts.append(lab)
@@ -300,9 +301,12 @@ class Recogniser:
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession)
 
-    def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
-        """A concession heard in the slots is evidence for the matching concession tactic."""
+    def _adjust(self, row: np.ndarray, slots: Slots, refused: bool = False) -> np.ndarray:
+        """A concession heard in the slots is evidence for the matching concession tactic; one refused outright
+        (这次我没法给宽限) is none, whatever words of giving it shares."""
         row = row.copy()
+        if refused and not slots.concession and self._valuable >= 0 and self._conditional >= 0:
+            row[self._valuable] = row[self._conditional] = 0.0
         if slots.concession and self._valuable >= 0 and self._conditional >= 0:
             want, other = (self._conditional, self._valuable) if slots.conditional else (self._valuable, self._conditional)
             row[want] = min(1.0, max(row[want], row[other]) + CONCESSION_BONUS)

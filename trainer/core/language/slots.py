@@ -310,7 +310,13 @@ _CONCESSION = re.compile(
     r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
     r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
     r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
-_NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法).{0,4}(免|减免|让|宽限|延期|打折|降)")
+_NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法|没有权限|没权限|做不了主|不可以|绝不|决不).{0,6}(免|减免|让|宽限|延期|打折|降|动)|"
+                                 r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开")
+
+
+def refuses_concession(text: str) -> bool:
+    """The speaker says he will *not* give something up (这次我没法给宽限, 价格我没有权限动)."""
+    return bool(_NEGATED_CONCESSION.search(_prepare(text)))
 
 
 def _conditional_and_concession(text: str) -> tuple[bool, bool]:
