@@ -46,6 +46,10 @@ from trainer.core.language.slots import Slots, extract_slots, refuses_concession
 
 #: below this blended score nothing is recognised
 THRESHOLD = 0.30
+#: the lint (trainer validate) asks whether a template's own cues and likeness point to its tactic, weighed evenly:
+#: it was calibrated at this share, and a template the cues cannot tell apart is worth a warning whatever the
+#: model later adds
+LINT_LEX_SHARE = 0.50
 #: share of the score given to the lexical cues (the rest is template similarity), and for a text of one character
 SHORT_LEX_SHARE = 0.55
 LEX_SHARE = 0.35  # 5-fold dev (3,078 lines, 2026-12-01 night): 0.50 → JSONL main act 80.2%, 0.35 → 81.1%, 0.25 → 80.9%
@@ -187,8 +191,8 @@ class Recogniser:
         return self._per_label_max(sims)
 
     @staticmethod
-    def blend(lex: np.ndarray, sim: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Per row: cue evidence and template similarity → score 0..1 per label."""
+    def blend(lex: np.ndarray, sim: np.ndarray, lengths: np.ndarray, share: float = LEX_SHARE) -> np.ndarray:
+        """Per row: cue evidence and template similarity → score 0..1 per label (``share``: the cues' part)."""
         lexs = np.tanh(np.clip(lex, 0.0, None))
         lead = sim - np.median(sim, axis=1, keepdims=True)
         sims = np.clip((lead - FUZZ_FLOOR) / FUZZ_SPAN, 0.0, 1.0)
@@ -196,8 +200,8 @@ class Recogniser:
         sims *= full
         # a very short text (嗯, 好的) has no likeness worth the name, so its cue weighs SHORT_LEX_SHARE: 嗯 stays
         # listening, below the confirmation line, as it was before the longer lines' LEX_SHARE was lowered
-        lex_share = LEX_SHARE + (SHORT_LEX_SHARE - LEX_SHARE) * (1 - full)
-        scores: np.ndarray = np.clip(lex_share * lexs + (1 - LEX_SHARE) * sims, 0.0, 1.0)
+        lex_share = share + (max(SHORT_LEX_SHARE, share) - share) * (1 - full)
+        scores: np.ndarray = np.clip(lex_share * lexs + (1 - share) * sims, 0.0, 1.0)
         return scores
 
     # ------------------------------------------------------------ decisions
@@ -363,7 +367,8 @@ class Recogniser:
         per_label = self._per_label_max(sims)
         for row, lib_i in enumerate(self._tpl_order):
             norm = self.normalise(self.library.templates[lib_i].original)
-            score = self.blend(self.lexical(norm)[None, :], per_label[row:row + 1], np.array([len(norm.bare)]))[0]
+            score = self.blend(self.lexical(norm)[None, :], per_label[row:row + 1], np.array([len(norm.bare)]),
+                               LINT_LEX_SHARE)[0]
             ranked = sorted(((self.labels[i], round(float(s), 3)) for i, s in enumerate(score) if s > 0),
                             key=lambda p: (-p[1], self.labels.index(p[0])))
             yield lib_i, ranked
