@@ -46,10 +46,10 @@ def schema_for(kind: str) -> dict[str, Any]:
     if kind == "rubric":
         # deferred for start-up: only this kind needs the rubric's spec
         from trainer.core.judging.rubric import RUBRIC_SPEC
-        return json_schema(RUBRIC_SPEC, "回款道场 scoring rubric (principles, measures, checklist, rules)",
+        return json_schema(RUBRIC_SPEC, "回款道场 评分细则(原则、计分方式、准备清单、规则)",
                            SCHEMA_IDS[kind])
     spec = PERSONA_SPEC if kind == "persona" else SCENARIO_SPEC
-    title = "回款道场 persona (debtor state machine)" if kind == "persona" else "回款道场 scenario"
+    title = "回款道场 角色(欠款人状态机)" if kind == "persona" else "回款道场 场景"
     doc = json_schema(spec, title, SCHEMA_IDS[kind])
     if kind == "persona":
         _tactic_enum(doc["properties"]["reactions"]["items"]["properties"]["on"])

@@ -36,48 +36,48 @@ from trainer.core.content.yamlsafe import LoadError, YNode
 from trainer.core.judging.result import play_moves
 
 EXPECT_SPEC = Obj({
-    "result": F(List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc="allowed outcome results")),
-    "min_score": F(Int(min=0, max=100, doc="score.total at least")),
-    "max_score": F(Int(min=0, max=100, doc="score.total at most")),
-    "min_recovered": F(Num(min=0, max=1, doc="outcome.recovered_ratio at least")),
-    "max_recovered": F(Num(min=0, max=1, doc="outcome.recovered_ratio at most")),
-    "min_turns": F(Int(min=0, max=1000, doc="turns played at least")),
-    "max_turns": F(Int(min=0, max=1000, doc="turns played at most")),
-    "visits": F(List(Str(), min_items=1, scalar_ok=True, doc="states the session must pass through")),
-    "not_visits": F(List(Str(), min_items=1, scalar_ok=True, doc="states the session must never enter")),
-    "ended": F(Bool(doc="the negotiation reached an ending before the moves ran out")),
-    "reason_found": F(Bool(doc="a reaction with reveals: true fired (the hidden reason surfaced)")),
-}, doc="what every seed must satisfy")
+    "result": F(List(Str(choices=RESULTS), min_items=1, scalar_ok=True, doc="允许的结果")),
+    "min_score": F(Int(min=0, max=100, doc="总分(`score.total`)至少")),
+    "max_score": F(Int(min=0, max=100, doc="总分(`score.total`)至多")),
+    "min_recovered": F(Num(min=0, max=1, doc="回收比例(`outcome.recovered_ratio`)至少")),
+    "max_recovered": F(Num(min=0, max=1, doc="回收比例(`outcome.recovered_ratio`)至多")),
+    "min_turns": F(Int(min=0, max=1000, doc="打过的回合数至少")),
+    "max_turns": F(Int(min=0, max=1000, doc="打过的回合数至多")),
+    "visits": F(List(Str(), min_items=1, scalar_ok=True, doc="会话必须经过的状态")),
+    "not_visits": F(List(Str(), min_items=1, scalar_ok=True, doc="会话不许进入的状态")),
+    "ended": F(Bool(doc="招式用完之前谈判已走到结局")),
+    "reason_found": F(Bool(doc="触发过带 `reveals: true` 的反应(问出了隐藏原因)")),
+}, doc="每个种子下都必须满足的条件")
 
 MOVE_SPEC = Obj({
-    "say": F(Str("free Chinese text the trainee types", max_len=400), required=True),
-    "expect_tactic": F(Str("the tactic id the recogniser must hear in it"), required=True),
-}, doc="a free-text move and the tactic it must be recognised as")
+    "say": F(Str("学员输入的中文原话", max_len=400), required=True),
+    "expect_tactic": F(Str("识别器必须从这句话里听出的招式 id"), required=True),
+}, doc="一句原话和它必须被识别成的招式")
 
 LINE_SPEC = Obj({
-    "name": F(Str(max_len=120, doc="unique name of the line of play"), required=True),
-    "moves": F(List(AnyOf((Str("a tactic id or free Chinese text", max_len=400), MOVE_SPEC)), min_items=1),
+    "name": F(Str(max_len=120, doc="打法的名称,不可重复"), required=True),
+    "moves": F(List(AnyOf((Str("招式 id 或中文原话", max_len=400), MOVE_SPEC)), min_items=1),
                required=True),
     "expect": F(EXPECT_SPEC, required=True),
-    "seeds": F(List(Int(min=0, max=2**31), min_items=1, doc="overrides the plan's seeds")),
-    "difficulty": F(Str(choices=DIFFICULTIES, doc="overrides the plan's difficulty")),
-    "note": F(Str(max_len=400, doc="why this line must end so (the course idea)")),
+    "seeds": F(List(Int(min=0, max=2**31), min_items=1, doc="覆盖计划的种子")),
+    "difficulty": F(Str(choices=DIFFICULTIES, doc="覆盖计划的难度")),
+    "note": F(Str(max_len=400, doc="这条打法为什么必须这样收场(课程思想)")),
 })
 
 COMPARE_SPEC = Obj({
-    "right": F(Str(doc="name of the course-right line"), required=True),
-    "wrong": F(Str(doc="name of the course-wrong line"), required=True),
-    "min_score_gap": F(Num(min=0, max=100, doc="mean score of right minus wrong, at least")),
-    "min_recovered_gap": F(Num(min=-1, max=1, doc="mean recovered ratio of right minus wrong, at least")),
+    "right": F(Str(doc="课程正解打法的名称"), required=True),
+    "wrong": F(Str(doc="反面打法的名称"), required=True),
+    "min_score_gap": F(Num(min=0, max=100, doc="正解的平均分减反面的平均分,至少")),
+    "min_recovered_gap": F(Num(min=-1, max=1, doc="正解的平均回收比例减反面的,至少")),
 })
 
 PLAN_SPEC = Obj({
-    "scenario": F(Str(doc="scenario id or path to a scenario file"), required=True),
+    "scenario": F(Str(doc="场景 id 或场景文件的路径"), required=True),
     "seeds": F(List(Int(min=0, max=2**31), min_items=1), required=True),
     "difficulty": F(Str(choices=DIFFICULTIES)),
     "lines": F(List(LINE_SPEC, min_items=1), required=True),
     "compare": F(AnyOf((COMPARE_SPEC, List(COMPARE_SPEC, min_items=1)))),
-}, doc="A test plan: lines of play and what each must achieve over the seeds")
+}, doc="测试计划:几条打法,以及每条在各种子下必须达到的结果")
 
 # an ASCII identifier-like move that is no tactic id is a typo, not free text
 _TACTIC_LIKE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")

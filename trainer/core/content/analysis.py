@@ -327,15 +327,19 @@ def _ending_note(persona: Persona, name: str) -> str:
     return note
 
 
+#: the legend written as comment lines at the top of `trainer graph` (Mermaid `%%`, dot `//`)
+GRAPH_LEGEND = ("实线 = 反应(标的是招式 id / 招式组;* = 只在条件成立时),",
+                "虚线 = auto 自动转移,双圈 = 结局;留在原状态的招式不画")
+
+
 def to_mermaid(persona: Persona) -> str:
     def q(text: str) -> str:
         return text.replace('"', "#quot;")
 
     lines = [f"%% {persona.id}: {persona.name}({persona.archetype})",
-             "%% solid = reactions (labelled by tactic ids / groups; * = only under conditions),",
-             "%% dashed = auto rules, double circles = endings; moves that stay in a state are not drawn",
+             *(f"%% {line}" for line in GRAPH_LEGEND),
              "flowchart LR",
-             '  start_((start)) --> s_' + persona.start]
+             '  start_((开始)) --> s_' + persona.start]
     for name, st in persona.states.items():
         if st.terminal:
             lines.append(f'  s_{name}((("{q(st.label)}<br/>{name} · {_ending_note(persona, name)}")))')
@@ -358,6 +362,7 @@ def to_dot(persona: Persona) -> str:
         return '"' + "\\n".join(p.replace("\\", "\\\\").replace('"', '\\"') for p in parts) + '"'
 
     lines = [f"// {persona.id}: {persona.name}({persona.archetype})",
+             *(f"// {line}" for line in GRAPH_LEGEND),
              f"digraph {q(persona.id)} {{",
              '  rankdir=LR; node [shape=box, style=rounded, fontname="sans-serif"];',
              '  edge [fontname="sans-serif", fontsize=10];',

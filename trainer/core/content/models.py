@@ -31,34 +31,33 @@ PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue"
 #: else the whole debt and 约定的日子) — so a reply can echo the trainee's own figures
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-_TACTIC_OR_GROUP = Str("a tactic id (verify_balance), a group (理 情 利 法 人 程序) or hostile")
-_REPLIES = List(Str("what the debtor says", max_len=400), min_items=1, scalar_ok=True,
-                doc="reply variants; the session picks one with its seeded RNG, avoiding repeats")
-_WHEN = List(Str("a condition, e.g. 'pressure >= 40 and used(verify_balance)'", max_len=300),
-             scalar_ok=True, doc="conditions; all must hold")
-_EFFECTS = Map(Int("change of the meter", min=-100, max=100), key_pattern=r"[a-z][a-z0-9_]*",
-               doc="meter changes, e.g. {willingness: 10, irritation: -5}")
+_TACTIC_OR_GROUP = Str("招式 id(如 `verify_balance`)、招式组(理 情 利 法 人 程序)或 `hostile`")
+_REPLIES = List(Str("欠款人说的话", max_len=400), min_items=1, scalar_ok=True,
+                doc="几种说法的台词;会话按种子随机挑一句,尽量不重复")
+_WHEN = List(Str("一个条件,如 `pressure >= 40 and used(verify_balance)`", max_len=300),
+             scalar_ok=True, doc="条件;全部成立才生效")
+_EFFECTS = Map(Int("指标的变化量", min=-100, max=100), key_pattern=r"[a-z][a-z0-9_]*",
+               doc="指标变化,如 `{willingness: 10, irritation: -5}`")
 
 ENDING_SPEC = Obj({
-    "result": F(Str(choices=RESULTS, doc="how the negotiation ended"), required=True),
-    "paid": F(Num(min=0, max=1, doc="share of the debt paid on the spot (0..1)")),
-    "committed": F(Num(min=0, max=1, doc="share of the debt promised with a date (0..1)")),
-    "due_days": F(Int(min=0, max=3650, doc="days until the promised money is due")),
+    "result": F(Str(choices=RESULTS, doc="谈判的结果"), required=True),
+    "paid": F(Num(min=0, max=1, doc="当场付清的欠款比例(0..1)")),
+    "committed": F(Num(min=0, max=1, doc="约定了日期的承诺付款比例(0..1)")),
+    "due_days": F(Int(min=0, max=3650, doc="承诺的款项还有几天到期")),
     "plan": F(List(Obj({
-        "share": F(Num(min=0, max=1, doc="share of the debt"), required=True),
-        "due_days": F(Int(min=0, max=3650, doc="days from the session date"), required=True),
+        "share": F(Num(min=0, max=1, doc="占欠款的比例"), required=True),
+        "due_days": F(Int(min=0, max=3650, doc="从会话日期起算的天数"), required=True),
         "note": F(Str(max_len=200)),
-    }), doc="instalments of the agreement, for the 回收计划表")),
-    "summary": F(Str(max_len=400, doc="one line for the result screen")),
-}, doc="makes the state terminal")
+    }), doc="协议的分期付款,用于回收计划表")),
+    "summary": F(Str(max_len=400, doc="结果页上的一句话总结")),
+}, doc="有它,这个状态就是结局")
 
 STATE_SPEC = Obj({
-    "label": F(Str(max_len=60, doc="short name shown to the trainee"), required=True),
-    "hint": F(Str(max_len=400, doc="coach hint from the course for this moment")),
+    "label": F(Str(max_len=60, doc="给学员看的简短名称"), required=True),
+    "hint": F(Str(max_len=400, doc="此刻的课程提示")),
     "ending": F(ENDING_SPEC),
-    "visit": F(Int(min=1, max=9, doc="which visit this state belongs to (a scenario over several visits: "
-                                  "1 = the first talk, 2 = the next …); default 1")),
-    "scene": F(Str(max_len=20, doc="how this visit happens, shown when it starts: 面谈, 电话, 微信 …")),
+    "visit": F(Int(min=1, max=9, doc="这个状态属于第几次拜访(多次拜访的场景:1 = 第一次谈,2 = 下一次 …);默认 1")),
+    "scene": F(Str(max_len=20, doc="这次拜访的方式,拜访开始时显示:面谈、电话、微信 …")),
 })
 
 METER_SPEC = Obj({
@@ -66,20 +65,20 @@ METER_SPEC = Obj({
     "start": F(Int(min=-1000, max=1000), required=True),
     "min": F(Int(min=-1000, max=1000)),
     "max": F(Int(min=-1000, max=1000)),
-    "good": F(Str(choices=("up", "down"), doc="which direction helps the trainee (default up)")),
-    "hidden": F(Bool(doc="never shown, even on easy")),
+    "good": F(Str(choices=("up", "down"), doc="哪个方向对学员有利:`up` 越高越好,`down` 越低越好(默认 `up`)")),
+    "hidden": F(Bool(doc="从不显示,连“容易”难度也不显示")),
 })
 
 REACTION_SPEC = Obj({
     "on": F(List(_TACTIC_OR_GROUP, min_items=1, scalar_ok=True,
-                 doc="the tactics or groups this reaction answers"), required=True),
-    "in": F(List(Str(), min_items=1, scalar_ok=True, doc="states it applies in (default: every non-terminal state)")),
+                 doc="这条反应回应的招式或招式组"), required=True),
+    "in": F(List(Str(), min_items=1, scalar_ok=True, doc="在哪些状态下生效(默认:所有非结局状态)")),
     "when": F(_WHEN),
     "effects": F(_EFFECTS),
-    "to": F(Str(doc="next state (default: stay)")),
+    "to": F(Str(doc="转到的状态(默认:留在原状态)")),
     "replies": F(_REPLIES, required=True),
-    "note": F(Str(max_len=400, doc="why the debtor reacts so — shown in the debrief")),
-    "reveals": F(Bool(doc="this reaction exposes the hidden reason")),
+    "note": F(Str(max_len=400, doc="欠款人为什么这样反应,复盘时显示")),
+    "reveals": F(Bool(doc="这条反应让欠款人说出了隐藏原因")),
 })
 
 AUTO_SPEC = Obj({
@@ -91,26 +90,26 @@ AUTO_SPEC = Obj({
 })
 
 DIFF_SPEC = Obj({
-    "meters": F(Map(Int(min=-1000, max=1000), doc="added to the meters' start values")),
+    "meters": F(Map(Int(min=-1000, max=1000), doc="加到各指标的初值上")),
 })
 
 PERSONA_SPEC = Obj({
     "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
-    "name": F(Str(max_len=60, doc="e.g. 周老板"), required=True),
-    "archetype": F(Str(max_len=20, doc="e.g. 假没钱"), required=True),
+    "name": F(Str(max_len=60, doc="如 周老板"), required=True),
+    "archetype": F(Str(max_len=20, doc="类型,如 假没钱"), required=True),
     "summary": F(Str(max_len=600)),
     "hidden_reason": F(Obj({
-        "reason": F(Int(min=1, max=13, doc="the course's 13 reasons customers don't pay"), required=True),
+        "reason": F(Int(min=1, max=13, doc="课程“客户不付款的13个原因”之一(1..13)"), required=True),
         "truth": F(Str(max_len=400), required=True),
-        "cover": F(Str(max_len=400, doc="the cover story the debtor tells"), required=True),
+        "cover": F(Str(max_len=400, doc="欠款人嘴上的理由"), required=True),
     })),
     "meters": F(Map(METER_SPEC, min_items=1), required=True),
     "start": F(Str(), required=True),
-    "out_of_time": F(Str(doc="terminal state reached when the turn limit runs out")),
+    "out_of_time": F(Str(doc="回合用完时进入的结局状态")),
     "repetition": F(Obj({
-        "decay": F(Num(min=0, max=1, doc="each earlier use multiplies a tactic's good effects by this")),
-        "meter": F(Str(doc="meter that rises on repetition (default irritation)")),
-        "penalty": F(Int(min=0, max=50, doc="added to that meter per earlier use")),
+        "decay": F(Num(min=0, max=1, doc="之前每用过一次,这一招的好效果就乘以它一次")),
+        "meter": F(Str(doc="重复时上升的指标(默认 `irritation`)")),
+        "penalty": F(Int(min=0, max=50, doc="之前每用过一次,给这个指标加的值")),
     })),
     "difficulty": F(Obj({d: F(DIFF_SPEC) for d in DIFFICULTIES})),
     "states": F(Map(STATE_SPEC, min_items=2), required=True),
@@ -120,20 +119,20 @@ PERSONA_SPEC = Obj({
         "effects": F(_EFFECTS),
         "replies": F(_REPLIES, required=True),
     }), required=True),
-}, doc="A debtor persona: hidden meters, states and reactions to tactics")
+}, doc="欠款人角色:隐藏指标、状态和对招式的反应")
 
 CASE_SPEC = Obj({
     "company": F(Str(max_len=60), required=True),
     "contact": F(Str(max_len=30), required=True),
     "role": F(Str(max_len=30), required=True),
     "our_company": F(Str(max_len=60)),
-    "owed": F(Int(min=1, max=10**12, doc="amount owed, yuan"), required=True),
+    "owed": F(Int(min=1, max=10**12, doc="欠款金额(元)"), required=True),
     "days_overdue": F(Int(min=0, max=36500), required=True),
     "debt_type": F(Str(choices=DEBT_TYPES), required=True),
     "contract_terms": F(Str(max_len=600), required=True),
     "relationship": F(Str(max_len=400)),
-    "date": F(Str(pattern=r"\d{4}-\d{2}-\d{2}", pattern_hint="YYYY-MM-DD", doc="the session's date in the story")),
-    "known": F(List(Str(max_len=400), min_items=1, doc="what the trainee knows beforehand"), required=True),
+    "date": F(Str(pattern=r"\d{4}-\d{2}-\d{2}", pattern_hint="YYYY-MM-DD", doc="故事里的会话日期")),
+    "known": F(List(Str(max_len=400), min_items=1, doc="学员事先知道的情况"), required=True),
 })
 
 SCENARIO_SPEC = Obj({
@@ -145,8 +144,8 @@ SCENARIO_SPEC = Obj({
     "turn_limit": F(Int(min=3, max=100), required=True),
     "case": F(CASE_SPEC, required=True),
     "goals": F(List(Str(max_len=300), min_items=1), required=True),
-    "meters": F(Map(Int(min=-1000, max=1000), doc="start values overriding the persona's")),
-}, doc="A scenario: a persona and a concrete case")
+    "meters": F(Map(Int(min=-1000, max=1000), doc="指标初值,覆盖角色里的")),
+}, doc="场景:一个角色加一个具体案例")
 
 
 # ---------------------------------------------------------------- models

@@ -73,8 +73,8 @@ def _p(p: dict[str, Any], m: str, key: str) -> float:
 
 @measure("paid_early", "能早不晚: 100 × the share paid on the spot, plus each share committed in writing × "
          "max(floor, 100 − per_day × its due days); a spoken promise earns nothing",
-         {"per_day": F(Num(min=0, max=100, doc="points lost per day a written promise is due after today")),
-          "floor": F(Int(min=0, max=100, doc="least credit for a written promise, however late"))},
+         {"per_day": F(Num(min=0, max=100, doc="书面承诺的到期日每晚一天扣的分")),
+          "floor": F(Int(min=0, max=100, doc="书面承诺最少得的分,再晚也不低于它"))},
          outcome=True, defaults={"per_day": 1.5, "floor": 20})
 def paid_early(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
     if f.owed <= 0 or (f.paid <= 0 and f.committed <= 0):
@@ -99,9 +99,9 @@ def paid_early(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
 
 @measure("pace", "能快不慢: recovered share × max(floor, 100 − per_turn × turns over par_turns); "
          "nothing recovered is 0, so stopping early never pays",
-         {"par_turns": F(Int(min=1, max=100, doc="turns that still earn the full pace")),
-          "per_turn": F(Num(min=0, max=100, doc="points lost per turn over par")),
-          "floor": F(Int(min=0, max=100, doc="least pace, however slow"))},
+         {"par_turns": F(Int(min=1, max=100, doc="不扣速度分的标准回合数")),
+          "per_turn": F(Num(min=0, max=100, doc="超过标准回合后每多一回合扣的分")),
+          "floor": F(Int(min=0, max=100, doc="速度分的下限,再慢也不低于它"))},
          outcome=True, defaults={"par_turns": 6, "per_turn": 6, "floor": 10})
 def pace(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
     par, per_turn, floor = _p(p, "pace", "par_turns"), _p(p, "pace", "per_turn"), _p(p, "pace", "floor")
@@ -119,9 +119,8 @@ def recovered(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
 
 @measure("findings", "base + the points of every finding on the principle (rules; and, with `unprepared`, "
          "the 十大事先准备 checklist: `unprepared` points per unticked item)",
-         {"base": F(Int(min=0, max=100, doc="start score, before findings"), required=True),
-          "unprepared": F(Int(min=-100, max=0, doc="points per 十大事先准备 item left unticked (when the "
-                                                    "checklist is known)"))},
+         {"base": F(Int(min=0, max=100, doc="起始分(计入规则命中之前)"), required=True),
+          "unprepared": F(Int(min=-100, max=0, doc="十大事先准备每漏勾一项扣的分(已知准备清单时)"))},
          outcome=False)
 def findings(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
     base = int(p["base"])

@@ -49,45 +49,42 @@ class _Mapping(Spec):
 
 
 PRINCIPLE_SPEC = Obj({
-    "name": F(Str(max_len=20, doc="中文名, e.g. 有礼"), required=True),
-    "group": F(Str(choices=GROUPS, doc="三个要求 (the outcome) or 五大原则 (conduct, scaled by the recovered "
-                                       "share)"), required=True),
-    "weight": F(Int(min=0, max=100, doc="share of the total; all weights add up to 100"), required=True),
-    "measure": F(Str(choices=tuple(measures.MEASURES), doc="how the score is computed: one of the measures in "
-                                                           "trainer/core/judging/measures.py"), required=True),
-    "params": F(_Mapping("parameters of the measure")),
+    "name": F(Str(max_len=20, doc="中文名,如 有礼"), required=True),
+    "group": F(Str(choices=GROUPS, doc="三个要求(结果)或 五大原则(过程表现,按回收比例折算)"), required=True),
+    "weight": F(Int(min=0, max=100, doc="占总分的权重;所有权重加起来是 100"), required=True),
+    "measure": F(Str(choices=tuple(measures.MEASURES), doc="计分方式:`trainer/core/judging/measures.py` 里的一种"), required=True),
+    "params": F(_Mapping("计分方式的参数")),
     "course": F(Str(max_len=120), required=True),
     "meaning": F(Str(max_len=300)),
 })
 
 RULE_SPEC = Obj({
     "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="只用小写字母、数字和 _"), required=True),
-    "kind": F(Str(choices=tuple(rules.KINDS), doc="one of the rule kinds implemented in trainer/core/judging/rules.py"),
+    "kind": F(Str(choices=tuple(rules.KINDS), doc="规则类型:`trainer/core/judging/rules.py` 里实现的一种"),
               required=True),
-    "title": F(Str(max_len=40, doc="short name, e.g. 先礼后兵"), required=True),
-    "principles": F(List(Str(pattern=r"[a-z][a-z0-9_]*", doc="keys of principles measured by `findings`"),
+    "title": F(Str(max_len=40, doc="简短名称,如 先礼后兵"), required=True),
+    "principles": F(List(Str(pattern=r"[a-z][a-z0-9_]*", doc="用 `findings` 计分的原则的键"),
                          min_items=1, scalar_ok=True), required=True),
-    "points": F(Int(min=-100, max=100, doc="added to each principle at each hit (negative = costs)"), required=True),
-    "max": F(Int(min=1, max=100, doc="at most this many hits per session (default 1)")),
+    "points": F(Int(min=-100, max=100, doc="每命中一次加到各原则上的分(负数为扣分)"), required=True),
+    "max": F(Int(min=1, max=100, doc="每次会话最多计几次(默认 1)")),
     "archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
-                         doc="only for personas of these archetypes (e.g. 真没钱)")),
+                         doc="只对这些类型的角色生效(如 真没钱)")),
     "not_archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
-                             doc="never for personas of these archetypes (e.g. 坏账迹象: act at once)")),
-    "course": F(Str(max_len=120, doc="course reference, e.g. 账款回收八术·礼"), required=True),
-    "message": F(Str(max_len=300, doc="what happened; placeholders {turn} {tactic_name} {move} …"), required=True),
-    "suggestion": F(Str(max_len=300, doc="what the course suggests"), required=True),
-    "params": F(_Mapping("parameters of the kind")),
+                             doc="对这些类型的角色不生效(如 坏账迹象:要立即行动)")),
+    "course": F(Str(max_len=120, doc="课程出处,如 账款回收八术·礼"), required=True),
+    "message": F(Str(max_len=300, doc="发生了什么;可用占位符 `{turn}` `{tactic_name}` `{move}` …"), required=True),
+    "suggestion": F(Str(max_len=300, doc="课程给出的建议"), required=True),
+    "params": F(_Mapping("规则类型的参数")),
 })
 
 RUBRIC_SPEC = Obj({
     "version": F(Int(min=1, max=10_000), required=True),
     "title": F(Str(max_len=80), required=True),
-    "principles": F(Map(PRINCIPLE_SPEC, min_items=1, doc="key → principle; the keys are the score's"),
+    "principles": F(Map(PRINCIPLE_SPEC, min_items=1, doc="键 → 原则;这些键就是成绩里各原则的键"),
                     required=True),
-    "checklist": F(List(Str(max_len=60), min_items=1, doc="账款回收十大事先准备: the briefing's checklist, "
-                                                          "in the course's order"), required=True),
+    "checklist": F(List(Str(max_len=60), min_items=1, doc="账款回收十大事先准备:简报里的准备清单,按课程顺序"), required=True),
     "rules": F(List(RULE_SPEC, min_items=1), required=True),
-}, doc="The scoring rubric: principles, weights, measures, the checklist and course rules")
+}, doc="评分细则:原则、权重、计分方式、准备清单和课程规则")
 
 
 @dataclass(frozen=True)

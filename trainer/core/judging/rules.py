@@ -89,9 +89,15 @@ class Kind:
 KINDS: dict[str, Kind] = {}
 
 
-def _selector(doc: str) -> List:
-    return List(Str(doc="a tactic id, a group (理 情 利 法 人 程序) or hostile"), min_items=1, scalar_ok=True,
-                doc=doc)
+@dataclass
+class Selector(List):
+    """A move selector: tactic ids and groups, expanded to a set of tactic ids (kept apart from other lists
+    by its type, not by its description, which is the instructor's Chinese)."""
+
+
+def _selector(doc: str) -> Selector:
+    return Selector(Str(doc="招式 id、招式组(理 情 利 法 人 程序)或 `hostile`"), min_items=1, scalar_ok=True,
+                    doc=doc)
 
 
 def _results(doc: str) -> List:
@@ -99,10 +105,9 @@ def _results(doc: str) -> List:
 
 
 def kind(name: str, doc: str, params: dict[str, F], itemwise: tuple[str, ...] = ()) -> Callable[[KindFn], KindFn]:
-    """Register a kind; list params documented as "moves …" are selectors."""
+    """Register a kind; params made by `_selector` (a `Selector`) are selectors."""
     def register(fn: KindFn) -> KindFn:
-        sels = tuple(k for k, f in params.items()
-                     if isinstance(f.spec, List) and f.spec.doc.startswith("moves") and k not in itemwise)
+        sels = tuple(k for k, f in params.items() if isinstance(f.spec, Selector) and k not in itemwise)
         KINDS[name] = Kind(name, doc, fn, params, sels, itemwise)
         return fn
     return register
@@ -125,8 +130,8 @@ def _hit(m: Move | None, **values: Any) -> Hit:
 
 # ------------------------------------------------------------------------------------ kinds
 @kind("before_any", "fires at a move of `moves` played before any move of `needs` (先礼后兵; 先有条件再让步)",
-      {"moves": F(_selector("moves that must not come first"), required=True),
-       "needs": F(_selector("moves one of which must come earlier"), required=True)})
+      {"moves": F(_selector("不可抢先出的招式"), required=True),
+       "needs": F(_selector("必须先出其中之一的招式"), required=True)})
 def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     out, seen = [], False
     for m in ctx.moves:
@@ -138,8 +143,8 @@ def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 @kind("escalation", "at the first move of `at`: `followed` fires if every step of `expect` came before it; "
       "`skipped` fires if some but not all did (none at all is before_any's case)",
-      {"at": F(_selector("moves of the last step (施之以法)"), required=True),
-       "expect": F(List(Str(), min_items=1, doc="moves: steps expected earlier, each a tactic or group"), required=True),
+      {"at": F(_selector("最后一步的招式(施之以法)"), required=True),
+       "expect": F(List(Str(), min_items=1, doc="应在之前出现的各步,每步是一个招式或招式组"), required=True),
        "fires_when": F(Str(choices=("followed", "skipped")), required=True)},
       itemwise=("expect",))
 def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
@@ -165,11 +170,11 @@ def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
 
 @kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
       "`anchor` move, else the last turn the debtor moved on): `present` cites the needs move, `missing` the agreement",
-      {"needs": F(_selector("moves needed before the agreement"), required=True),
-       "anchor": F(_selector("moves that seal an agreement"), required=True),
-       "results": F(_results("results that are an agreement"), required=True),
+      {"needs": F(_selector("达成协议之前必须出的招式"), required=True),
+       "anchor": F(_selector("敲定协议的招式"), required=True),
+       "results": F(_results("算作达成协议的结果"), required=True),
        "fires_when": F(Str(choices=("present", "missing")), required=True),
-       "reaction": F(Str(choices=REACTIONS, doc="`accepted`: the needs move counts only if the debtor took it"))})
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:`needs` 的招式要欠款人接受了才算"))})
 def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     deal = _deal_move(ctx, p)
     if deal is None:
@@ -184,8 +189,8 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 @kind("missing_by_end", "fires at the last turn when no move of `needs` was played, unless the result is one of "
       "`unless_results` (入袋为安)",
-      {"needs": F(_selector("moves needed before the end"), required=True),
-       "unless_results": F(_results("results that excuse it"))})
+      {"needs": F(_selector("结束之前必须出的招式"), required=True),
+       "unless_results": F(_results("出现这些结果时不算违反"))})
 def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if ctx.last is None or ctx.result in p.get("unless_results", ()):
         return []
@@ -196,12 +201,12 @@ def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 @kind("move", "fires at each move of `moves` (optionally only `after` / `before` some other move, within the "
       "first `within_turns` turns, or when the session ended in one of `results`)",
-      {"moves": F(_selector("moves that fire the rule"), required=True),
-       "after": F(_selector("moves: only once one of these was played")),
-       "before": F(_selector("moves: only while none of these was played")),
+      {"moves": F(_selector("触发这条规则的招式"), required=True),
+       "after": F(_selector("只在其中之一出过之后才算")),
+       "before": F(_selector("只在其中任何一招都还没出时才算")),
        "within_turns": F(Int(min=1, max=100)),
-       "results": F(_results("only when the session ended in one of these")),
-       "reaction": F(Str(choices=REACTIONS, doc="`accepted`: only moves the debtor took (see Ctx.accepted)"))})
+       "results": F(_results("只在会话以其中之一结束时才算")),
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:只算欠款人接受了的招式"))})
 def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if "results" in p and ctx.result not in p["results"]:
         return []
@@ -225,9 +230,9 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 @kind("only_moves", "fires at the last turn when at least `min_turns` moves were recognised and all were in `moves` "
       "(e.g. only 动之以情 against 恶意拖欠)",
-      {"moves": F(_selector("moves: the only ones played"), required=True),
+      {"moves": F(_selector("唯一出过的招式"), required=True),
        "min_turns": F(Int(min=1, max=100)),
-       "ignore": F(_selector("moves skipped over, as if not played"))})
+       "ignore": F(_selector("跳过不计的招式,当作没出过"))})
 def only_moves(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     known = [m for m in ctx.moves if m.tactic and m.tactic not in p.get("ignore", ())]
     if len(known) >= p.get("min_turns", 3) and all(m.tactic in p["moves"] for m in known):
@@ -238,8 +243,8 @@ def only_moves(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 @kind("repetition", "fires when one tactic is played `streak` times in a row (once per run), except `except`; "
       "moves of `ignore` are transparent: they neither count nor break a run",
       {"streak": F(Int(min=2, max=100), required=True),
-       "except": F(_selector("moves never counted as repetition")),
-       "ignore": F(_selector("moves skipped over, as if not played"))})
+       "except": F(_selector("从不算作重复的招式")),
+       "ignore": F(_selector("跳过不计的招式,当作没出过"))})
 def repetition(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     out, run, prev = [], 0, None
     for m in ctx.moves:
@@ -253,7 +258,7 @@ def repetition(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 
 @kind("ending", "fires at the last turn when the result is one of `results`",
-      {"results": F(_results("results that fire the rule"), required=True)})
+      {"results": F(_results("触发这条规则的结果"), required=True)})
 def ending(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     return [_hit(ctx.last)] if ctx.result in p["results"] else []
 
@@ -274,8 +279,8 @@ def hidden_reason(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
       "or group; a step counts at its first move after the previous step): `followed` fires when every step came, "
       "in order; `skipped` when some did not (先礼后兵: the law after courtesy, reason, reminders, stopping supply "
       "and a warning is course-right; the law first is not)",
-      {"at": F(_selector("moves of the last rung (诉诸法律)"), required=True),
-       "steps": F(List(Str(), min_items=1, doc="moves: the rungs expected before, in order"), required=True),
+      {"at": F(_selector("最后一级台阶的招式(诉诸法律)"), required=True),
+       "steps": F(List(Str(), min_items=1, doc="之前应按顺序走过的各级台阶"), required=True),
        "fires_when": F(Str(choices=("followed", "skipped")), required=True)},
       itemwise=("steps",))
 def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
@@ -297,9 +302,8 @@ def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
       "`unsigned` when it does not, unless the result is one of `unless_results` or everything was paid "
       "(入袋为安: a signature is the debtor's act, not the trainee's request)",
       {"fires_when": F(Str(choices=("signed", "unsigned")), required=True),
-       "unless_results": F(_results("results that excuse a missing signature")),
-       "moves": F(_selector("moves asking for the signature: `signed` cites the last one the debtor took "
-                            "(else the last turn)"))})
+       "unless_results": F(_results("没有签字也不算违反的结果")),
+       "moves": F(_selector("请对方签字的招式:`signed` 指向欠款人接受的最后一招(没有则指向最后一回合)"))})
 def signed(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if ctx.last is None:
         return []

@@ -47,17 +47,17 @@ MAX_REGEX = 300
 
 CUE_SPEC = Obj({
     "words": F(List(Str(max_len=40), min_items=1, max_items=200, scalar_ok=True,
-                    doc="substrings (after normalisation) that count as evidence")),
-    "regex": F(Str(max_len=MAX_REGEX, doc="a Python regular expression over the normalised text")),
-    "weight": F(Num(min=-2, max=2, doc="evidence added when the cue matches (negative = against)"), required=True),
+                    doc="算作证据的词语(归一化之后的子串)")),
+    "regex": F(Str(max_len=MAX_REGEX, doc="作用于归一化文本的 Python 正则表达式")),
+    "weight": F(Num(min=-2, max=2, doc="线索匹配时加的证据分(负数为反证)"), required=True),
     "note": F(Str(max_len=300)),
-}, doc="one piece of lexical evidence: words or regex, and a weight")
+}, doc="一条词面线索:词语或正则,加一个权重")
 
 TACTIC_SPEC = Obj({
-    "templates": F(List(Str(max_len=300), max_items=5000, doc="sentences a trainee might say for this tactic")),
+    "templates": F(List(Str(max_len=300), max_items=5000, doc="学员用这一招时可能说的句子")),
     "cues": F(List(CUE_SPEC, max_items=1000)),
     "note": F(Str(max_len=2000)),
-}, doc="phrases of one tactic")
+}, doc="一个招式的说法")
 
 #: top-level keys of a phrases file (the two mappings are free-form and checked by hand)
 FILE_KEYS = ("typos", "tactics", "note")
