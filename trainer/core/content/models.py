@@ -47,12 +47,12 @@ ENDING_SPEC = Obj({
     "plan": F(List(Obj({
         "share": F(Num(min=0, max=1, doc="占欠款的比例"), required=True),
         "due_days": F(Int(min=0, max=3650, doc="从会话日期起算的天数"), required=True),
-        "note": F(Str(max_len=200)),
+        "note": F(Str(max_len=200, doc="这一期的说明")),
     }), doc="协议的分期付款,用于回收计划表")),
     "summary": F(Str(max_len=400, doc="结果页上的一句话总结")),
 }, doc="有它,这个状态就是结局")
 
-STATE_SPEC = Obj({
+STATE_SPEC = Obj(doc="一个状态:`label`、`hint`;带 `ending` 的是结局", fields={
     "label": F(Str(max_len=60, doc="给学员看的简短名称"), required=True),
     "hint": F(Str(max_len=400, doc="此刻的课程提示")),
     "ending": F(ENDING_SPEC),
@@ -60,11 +60,11 @@ STATE_SPEC = Obj({
     "scene": F(Str(max_len=20, doc="这次拜访的方式,拜访开始时显示:面谈、电话、微信 …")),
 })
 
-METER_SPEC = Obj({
-    "label": F(Str(max_len=20), required=True),
-    "start": F(Int(min=-1000, max=1000), required=True),
-    "min": F(Int(min=-1000, max=1000)),
-    "max": F(Int(min=-1000, max=1000)),
+METER_SPEC = Obj(doc="一个隐藏指标(付款意愿、客情、压力、烦躁……)", fields={
+    "label": F(Str(max_len=20, doc="中文名,如 付款意愿"), required=True),
+    "start": F(Int(min=-1000, max=1000, doc="初值"), required=True),
+    "min": F(Int(min=-1000, max=1000, doc="下限(默认 0)")),
+    "max": F(Int(min=-1000, max=1000, doc="上限(默认 100)")),
     "good": F(Str(choices=("up", "down"), doc="哪个方向对学员有利:`up` 越高越好,`down` 越低越好(默认 `up`)")),
     "hidden": F(Bool(doc="从不显示,连“容易”难度也不显示")),
 })
@@ -83,68 +83,71 @@ REACTION_SPEC = Obj({
 
 AUTO_SPEC = Obj({
     "when": F(_WHEN, required=True),
-    "in": F(List(Str(), min_items=1, scalar_ok=True)),
-    "to": F(Str(), required=True),
+    "in": F(List(Str(), min_items=1, scalar_ok=True, doc="在哪些状态下检查(默认:所有非结局状态)")),
+    "to": F(Str(doc="转到的状态"), required=True),
     "replies": F(_REPLIES, required=True),
-    "note": F(Str(max_len=400)),
-})
+    "note": F(Str(max_len=400, doc="为什么这样转,复盘时显示")),
+}, doc="一条自动规则:每回合之后检查,条件成立就转到 `to`")
 
 DIFF_SPEC = Obj({
-    "meters": F(Map(Int(min=-1000, max=1000), doc="加到各指标的初值上")),
-})
+    "meters": F(Map(Int(min=-1000, max=1000, doc="加到这个指标初值上的数"), doc="加到各指标的初值上")),
+}, doc="这一难度对指标初值的调整")
 
 PERSONA_SPEC = Obj({
-    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
-    "name": F(Str(max_len=60, doc="如 周老板"), required=True),
-    "archetype": F(Str(max_len=20, doc="类型,如 假没钱"), required=True),
-    "summary": F(Str(max_len=600)),
+    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT, doc="唯一编号:小写字母、数字,单词之间用 `-` 或 `_`"),
+            required=True),
+    "name": F(Str(max_len=60, doc="学员看到的称呼,如 周老板"), required=True),
+    "archetype": F(Str(max_len=20, doc="类型,如 假没钱 / 恶意拖欠"), required=True),
+    "summary": F(Str(max_len=600, doc="一句话介绍这个欠款人")),
     "hidden_reason": F(Obj({
         "reason": F(Int(min=1, max=13, doc="课程“客户不付款的13个原因”之一(1..13)"), required=True),
-        "truth": F(Str(max_len=400), required=True),
+        "truth": F(Str(max_len=400, doc="真实情况,复盘时揭晓"), required=True),
         "cover": F(Str(max_len=400, doc="欠款人嘴上的理由"), required=True),
-    })),
-    "meters": F(Map(METER_SPEC, min_items=1), required=True),
-    "start": F(Str(), required=True),
+    }, doc="隐藏原因:学员要自己问出来,复盘时揭晓")),
+    "meters": F(Map(METER_SPEC, min_items=1, doc="隐藏指标:键是指标 id(如 `willingness`)"), required=True),
+    "start": F(Str(doc="开场状态"), required=True),
     "out_of_time": F(Str(doc="回合用完时进入的结局状态")),
     "repetition": F(Obj({
         "decay": F(Num(min=0, max=1, doc="之前每用过一次,这一招的好效果就乘以它一次")),
         "meter": F(Str(doc="重复时上升的指标(默认 `irritation`)")),
         "penalty": F(Int(min=0, max=50, doc="之前每用过一次,给这个指标加的值")),
-    })),
-    "difficulty": F(Obj({d: F(DIFF_SPEC) for d in DIFFICULTIES})),
-    "states": F(Map(STATE_SPEC, min_items=2), required=True),
-    "reactions": F(List(REACTION_SPEC), required=True),
-    "auto": F(List(AUTO_SPEC)),
+    }, doc="同一招反复用的代价:越用越不灵")),
+    "difficulty": F(Obj({d: F(DIFF_SPEC) for d in DIFFICULTIES},
+                        doc="各难度(`easy` / `normal` / `hard`)对指标初值的调整")),
+    "states": F(Map(STATE_SPEC, min_items=2, doc="状态:键是状态 id;带 `ending` 的是结局"), required=True),
+    "reactions": F(List(REACTION_SPEC, doc="对学员招式的反应:从上往下找第一条匹配的(写具体招式的优先于写招式组的)"),
+                   required=True),
+    "auto": F(List(AUTO_SPEC, doc="自动规则:每回合之后检查,指标到了阈值自动转状态")),
     "default": F(Obj({
         "effects": F(_EFFECTS),
         "replies": F(_REPLIES, required=True),
-    }), required=True),
+    }, doc="没有任何反应匹配时的回答"), required=True),
 }, doc="欠款人角色:隐藏指标、状态和对招式的反应")
 
-CASE_SPEC = Obj({
-    "company": F(Str(max_len=60), required=True),
-    "contact": F(Str(max_len=30), required=True),
-    "role": F(Str(max_len=30), required=True),
-    "our_company": F(Str(max_len=60)),
+CASE_SPEC = Obj(doc="案子:欠款方、金额、逾期、合同条款和学员事先掌握的信息", fields={
+    "company": F(Str(max_len=60, doc="欠款的公司"), required=True),
+    "contact": F(Str(max_len=30, doc="对方联系人,如 钱国富"), required=True),
+    "role": F(Str(max_len=30, doc="联系人的职务,如 老板"), required=True),
+    "our_company": F(Str(max_len=60, doc="我方公司(学员代表的一方)")),
     "owed": F(Int(min=1, max=10**12, doc="欠款金额(元)"), required=True),
-    "days_overdue": F(Int(min=0, max=36500), required=True),
-    "debt_type": F(Str(choices=DEBT_TYPES), required=True),
-    "contract_terms": F(Str(max_len=600), required=True),
-    "relationship": F(Str(max_len=400)),
+    "days_overdue": F(Int(min=0, max=36500, doc="逾期天数"), required=True),
+    "debt_type": F(Str(choices=DEBT_TYPES, doc="欠款类型(课程的五类应收款之一)"), required=True),
+    "contract_terms": F(Str(max_len=600, doc="合同里的付款条款"), required=True),
+    "relationship": F(Str(max_len=400, doc="双方的合作关系和往来情况")),
     "date": F(Str(pattern=r"\d{4}-\d{2}-\d{2}", pattern_hint="YYYY-MM-DD", doc="故事里的会话日期")),
     "known": F(List(Str(max_len=400), min_items=1, doc="学员事先知道的情况"), required=True),
 })
 
 SCENARIO_SPEC = Obj({
-    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
-    "title": F(Str(max_len=80), required=True),
-    "persona": F(Str(pattern=SLUG, pattern_hint=ID_HINT), required=True),
-    "summary": F(Str(max_len=600)),
-    "difficulty": F(Str(choices=DIFFICULTIES), required=True),
-    "turn_limit": F(Int(min=3, max=100), required=True),
+    "id": F(Str(pattern=SLUG, pattern_hint=ID_HINT, doc="唯一编号(可以和角色 id 不同)"), required=True),
+    "title": F(Str(max_len=80, doc="学员在选择列表里看到的标题"), required=True),
+    "persona": F(Str(pattern=SLUG, pattern_hint=ID_HINT, doc="用哪个角色(角色 id)"), required=True),
+    "summary": F(Str(max_len=600, doc="一句话背景")),
+    "difficulty": F(Str(choices=DIFFICULTIES, doc="默认难度:`easy` / `normal` / `hard`"), required=True),
+    "turn_limit": F(Int(min=3, max=100, doc="回合上限,用完按角色的 `out_of_time` 结束"), required=True),
     "case": F(CASE_SPEC, required=True),
-    "goals": F(List(Str(max_len=300), min_items=1), required=True),
-    "meters": F(Map(Int(min=-1000, max=1000), doc="指标初值,覆盖角色里的")),
+    "goals": F(List(Str(max_len=300), min_items=1, doc="这次练习的目标,给学员看"), required=True),
+    "meters": F(Map(Int(min=-1000, max=1000, doc="这个指标的初值"), doc="指标初值,覆盖角色里的")),
 }, doc="场景:一个角色加一个具体案例")
 
 

@@ -249,8 +249,8 @@ class List(Spec):
         if self.min_items:
             d["minItems"] = self.min_items
         d = self._with_doc(d)
-        if self.scalar_ok:
-            return {"anyOf": [d, self.item.schema()]}
+        if self.scalar_ok:  # the description also on the anyOf itself: editors show that one on hover
+            return self._with_doc({"anyOf": [d, self.item.schema()]})
         return d
 
 

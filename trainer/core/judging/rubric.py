@@ -48,23 +48,24 @@ class _Mapping(Spec):
         return self._with_doc({"type": "object"})
 
 
-PRINCIPLE_SPEC = Obj({
+PRINCIPLE_SPEC = Obj(doc="一条原则:中文名、组别、权重、计分方式和课程出处", fields={
     "name": F(Str(max_len=20, doc="中文名,如 有礼"), required=True),
     "group": F(Str(choices=GROUPS, doc="三个要求(结果)或 五大原则(过程表现,按回收比例折算)"), required=True),
     "weight": F(Int(min=0, max=100, doc="占总分的权重;所有权重加起来是 100"), required=True),
     "measure": F(Str(choices=tuple(measures.MEASURES), doc="计分方式:`trainer/core/judging/measures.py` 里的一种"), required=True),
     "params": F(_Mapping("计分方式的参数")),
-    "course": F(Str(max_len=120), required=True),
-    "meaning": F(Str(max_len=300)),
+    "course": F(Str(max_len=120, doc="课程出处,如 账款回收的三个要求·能早不晚"), required=True),
+    "meaning": F(Str(max_len=300, doc="这条原则的意思和算法,给学员看")),
 })
 
 RULE_SPEC = Obj({
-    "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="只用小写字母、数字和 _"), required=True),
+    "id": F(Str(pattern=r"[a-z][a-z0-9_]*", pattern_hint="只用小写字母、数字和 _", doc="规则编号:小写字母、数字和 _"),
+            required=True),
     "kind": F(Str(choices=tuple(rules.KINDS), doc="规则类型:`trainer/core/judging/rules.py` 里实现的一种"),
               required=True),
     "title": F(Str(max_len=40, doc="简短名称,如 先礼后兵"), required=True),
     "principles": F(List(Str(pattern=r"[a-z][a-z0-9_]*", doc="用 `findings` 计分的原则的键"),
-                         min_items=1, scalar_ok=True), required=True),
+                         min_items=1, scalar_ok=True, doc="命中时加减分的原则"), required=True),
     "points": F(Int(min=-100, max=100, doc="每命中一次加到各原则上的分(负数为扣分)"), required=True),
     "max": F(Int(min=1, max=100, doc="每次会话最多计几次(默认 1)")),
     "archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
@@ -78,12 +79,12 @@ RULE_SPEC = Obj({
 })
 
 RUBRIC_SPEC = Obj({
-    "version": F(Int(min=1, max=10_000), required=True),
-    "title": F(Str(max_len=80), required=True),
+    "version": F(Int(min=1, max=10_000, doc="评分细则的版本号"), required=True),
+    "title": F(Str(max_len=80, doc="评分细则的标题"), required=True),
     "principles": F(Map(PRINCIPLE_SPEC, min_items=1, doc="键 → 原则;这些键就是成绩里各原则的键"),
                     required=True),
     "checklist": F(List(Str(max_len=60), min_items=1, doc="账款回收十大事先准备:简报里的准备清单,按课程顺序"), required=True),
-    "rules": F(List(RULE_SPEC, min_items=1), required=True),
+    "rules": F(List(RULE_SPEC, min_items=1, doc="课程规则:学员的招式命中时给原则加分或扣分"), required=True),
 }, doc="评分细则:原则、权重、计分方式、准备清单和课程规则")
 
 
