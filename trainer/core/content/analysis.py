@@ -328,8 +328,8 @@ def _ending_note(persona: Persona, name: str) -> str:
 
 
 #: the legend written as comment lines at the top of `trainer graph` (Mermaid `%%`, dot `//`)
-GRAPH_LEGEND = ("实线 = 反应(标的是招式 id / 招式组;* = 只在条件成立时),",
-                "虚线 = auto 自动转移,双圈 = 结局;留在原状态的招式不画")
+GRAPH_LEGEND = ("实线 = 反应(标注招式 id / 招式组,* 表示有条件),",
+                "虚线 = 自动规则(auto),双圈 = 结局;停留在原状态的反应不画")
 
 
 def to_mermaid(persona: Persona) -> str:
