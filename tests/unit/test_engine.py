@@ -213,3 +213,15 @@ def test_hidden_reason_found_turn_is_recorded():
     missed, _ = play_moves(sc, p, ["courtesy", "empathize", "installment_plan", "written_commitment"], seed=1)
     assert missed.reason_found_turn is None
     assert result_json(missed, _)["hidden_reason"]["found_turn"] is None
+
+
+def test_a_session_joins_its_machine_with_trigger_only():
+    """Sessions move by model.trigger(name); the per-trigger and is_<state> methods transitions would add to every
+    model (a fifth of replaying a card) are not set up, and the session still moves and ends as before."""
+    sc, persona = resolve_scenario("fake-broke")
+    s = Session(sc, persona, seed=1)
+    assert callable(s.model.trigger)
+    assert not [a for a in vars(s.model) if a.startswith("is_") or a.startswith("r") and a[1:2].isdigit()]
+    for m in ("courtesy", "verify_balance", "timing", "written_commitment"):
+        s.play(m)
+    assert len(s.turns) == 4 and s.state != persona.start

@@ -53,9 +53,22 @@ def auto_trigger(rule: AutoRule) -> str:
     return f"a{rule.index}"
 
 
+class DebtorMachine(Machine):
+    """A ``Machine`` whose models get only ``trigger``: a session moves by ``model.trigger(name)`` with the trigger
+    of the reaction or rule the engine chose, never by the per-trigger methods (one per reaction, about 80 on a
+    rich persona) or the ``is_<state>`` helpers that ``add_model`` otherwise puts on every model. Setting those up
+    was a fifth of replaying a scorecard (bench/bench_leaderboard.py)."""
+
+    def _add_trigger_to_model(self, trigger: str, model: object) -> None:
+        pass
+
+    def _add_model_to_state(self, state: object, model: object) -> None:
+        pass
+
+
 def build_machine(persona: Persona) -> Machine:
     live: list[StateIdentifier] = [name for name, st in persona.states.items() if not st.terminal]
-    m = Machine(model=None, states=list(persona.states), initial=persona.start, auto_transitions=False,
+    m = DebtorMachine(model=None, states=list(persona.states), initial=persona.start, auto_transitions=False,
                 ignore_invalid_triggers=False)
     for r in persona.reactions:
         if r.states:
