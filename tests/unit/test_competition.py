@@ -238,3 +238,24 @@ def test_the_leaderboard_reads_the_principle_keys_once(tmp_path, monkeypatch):
     board = verify_all([str(tmp_path)], rubric=r, workers=1)
     assert len(board.accepted) == 3
     assert calls == []
+
+
+def test_a_picked_tactic_with_figures_replays_exactly(tmp_path):
+    """A did-you-mean or palette pick keeps the amounts and dates said (as_picked), and the card's replay builds
+    the same move from its text and pick, so the card stands."""
+    from trainer.core.language.recognition import as_picked
+    lib = _lib()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=3)
+    for m in ("courtesy", "verify_balance", "timing"):
+        s.play(m)
+    said = "那就这周五前先付二十万,剩下的十八万月底前付清"
+    heard = s.recognise(said)
+    assert heard.amounts  # the figures are heard ...
+    turn = s.play(said, as_picked(heard, "written_commitment", 0.42))  # ... and kept under another tactic
+    assert turn is not None and turn.tactic == "written_commitment" and turn.amounts == heard.amounts
+    s.play("written_commitment")
+    out = tmp_path / "picked.json"
+    write_scorecard(s, out, "张三", "一组")
+    board = verify_all([str(tmp_path)], workers=1)
+    assert (len(board.accepted), board.rejected) == (1, [])

@@ -31,7 +31,7 @@ from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import hidden_reason_of, outcome_of
 from trainer.core.judging.rubric import PRINCIPLES, Rubric, load_rubric
 from trainer.core.judging.scoring import Score, score_session
-from trainer.core.language.recognition import Recognition
+from trainer.core.language.recognition import Recognition, as_picked
 
 FORMAT = "huikuan-dojo/scorecard"
 FORMAT_VERSION = 1
@@ -336,7 +336,7 @@ def replay(card: dict[str, Any], lib: Library, rubric: Rubric) -> tuple[Session,
                 prepared=tuple(prepared) if prepared is not None else None)
     for m in card["moves"]:
         if isinstance(m, dict):
-            s.play(m["text"], Recognition(m.get("tactic"), float(m.get("confidence", 1.0))))
+            s.play(m["text"], as_picked(_heard(s, m["text"]), m.get("tactic"), float(m.get("confidence", 1.0))))
         else:
             s.play(m, _heard(s, m))
     s.close()

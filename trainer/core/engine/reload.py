@@ -21,7 +21,7 @@ from trainer.core.content.models import Persona, build_persona
 from trainer.core.content.spec import Problem, Problems
 from trainer.core.content.yamlsafe import LoadError
 from trainer.core.engine.session import Session
-from trainer.core.language.recognition import Recognition
+from trainer.core.language.recognition import as_picked
 
 
 @dataclass
@@ -89,6 +89,6 @@ def rebuild_session(session: Session, persona: Persona) -> Session:
     fresh = Session(session.scenario, persona, seed=session.seed, difficulty=session.difficulty,
                     recognise=session._recognise)
     for t in session.turns:
-        fresh.play(t.move, Recognition(t.tactic, t.confidence))
+        fresh.play(t.move, as_picked(fresh.recognise(t.move), t.tactic, t.confidence))
     session.close()
     return fresh

@@ -6,7 +6,7 @@ tactic ids never loads them: `trainer play --moves` on ids starts without the re
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass
@@ -53,3 +53,12 @@ def describe_figures(amounts: tuple[int, ...] | list[int], dates: tuple[str, ...
     if concession:
         parts.append("让步")
     return " · ".join(parts)
+
+
+def as_picked(heard: Recognition, tactic: str | None, confidence: float) -> Recognition:
+    """The move as played when the trainee names the tactic (did-you-mean, the palette, a card's or a stored turn's
+    pick): that tactic leads, the rest of what was heard and the figures said stay. One function for the pick and
+    for every replay of it, so a replay hears exactly what the trainee played."""
+    rest = tuple(a for a in heard.acts if a not in (tactic, heard.tactic))
+    return replace(heard, tactic=tactic, confidence=confidence, acts=(tactic, *rest) if tactic else (),
+                   alternatives=[])

@@ -18,7 +18,7 @@ from trainer.core.engine.session import Session
 from trainer.core.engine.transcript import outcome_of
 from trainer.core.judging.rubric import Rubric, load_rubric
 from trainer.core.judging.scoring import Score, score_session
-from trainer.core.language.recognition import Recognise, Recognition
+from trainer.core.language.recognition import Recognise, as_picked
 from trainer.core.store.db import SessionRow, Store, StoreError, restore
 
 _START = re.compile(r"\s*#?(\d{1,9})\s*:\s*(\d{1,4})\s*")
@@ -61,7 +61,7 @@ def rewind(parent: Session, turn: int, recognise: Recognise | None = None) -> Se
     s = Session(parent.scenario, parent.persona, seed=parent.seed, difficulty=parent.difficulty, recognise=recognise,
                 prepared=parent.prepared)  # a retry is the same preparation, played again
     for t in parent.turns[: turn - 1]:
-        s.play(t.move, Recognition(t.tactic, t.confidence))
+        s.play(t.move, as_picked(s.recognise(t.move), t.tactic, t.confidence))
     if s.ended:  # only if the files changed since and the replay now ends earlier
         s.close()
         raise AttemptError(f"按现在的内容文件重放,谈判在第 {turn} 回合之前就结束了;请选更早的回合")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import Turn
-from trainer.core.language.recognition import Recognition
+from trainer.core.language.recognition import Recognition, as_picked
 from trainer.tui.messages import TacticPicked
 from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.tactic_palette import TacticPalette
@@ -91,11 +90,9 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         for i, (tactic, conf) in enumerate(seen[:4]):
             key = f"alt-{i}"
             # another main act, the rest of what was heard and the figures kept (an amount said is still said)
-            rest = tuple(a for a in acts[1:] if a != tactic)
-            self.choices[key] = ("play", replace(rec, tactic=tactic, confidence=conf, acts=(tactic, *rest),
-                                                 alternatives=[]))
+            self.choices[key] = ("play", as_picked(rec, tactic, conf))
             options.append(Option(tr(f"是 {tactic_label(tactic)}  ({conf:.2f})"), id=key))
-        self.choices["as-is"] = ("play", replace(rec, tactic=None, acts=(), alternatives=[]))
+        self.choices["as-is"] = ("play", as_picked(rec, None, rec.confidence))
         options.append(Option(tr("就按原话说(不归入任何战术)"), id="as-is"))
         self.choices["palette"] = ("palette", None)
         options.append(Option(tr("打开战术面板,自己选…"), id="palette"))

@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import DIFFICULTY, Session, Turn
-from trainer.core.language.recognition import Recognition, describe_figures
+from trainer.core.language.recognition import Recognition, as_picked, describe_figures
 from trainer.tui.messages import SessionEnded
 from trainer.tui.prep import DIFFICULTIES
 from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
@@ -181,7 +181,8 @@ class NegotiationScreen(Screen):
         def picked(tactic: str | None) -> None:
             if tactic:
                 # the trainee named the tactic: their words if any, else the catalogue's example line
-                self.play(text or catalogue.BY_ID[tactic].example, Recognition(tactic, 1.0))
+                said = text or catalogue.BY_ID[tactic].example
+                self.play(said, as_picked(self.session.recognise(said), tactic, 1.0))
 
         title = f"战术面板 — 为“{text}”选一个战术" if text else "战术面板 — 选一个战术,说出它的示范话术"
         self.app.push_screen(PaletteScreen(title), picked)
