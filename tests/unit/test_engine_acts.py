@@ -82,6 +82,18 @@ def test_instalments_named_in_one_move_ask_for_their_sum():
     assert s.named_amounts == [380_000, owed]
 
 
+def test_a_part_named_with_the_rest_on_its_own_term_asks_for_the_whole_debt():
+    def ask(amounts: tuple[int, ...], remainder: bool) -> list[int]:
+        s = fake_broke()
+        s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=amounts,
+                                remainder=remainder))
+        return s.named_amounts
+    owed = fake_broke().scenario.case.owed
+    assert ask((200_000,), True) == [owed]  # 先付二十万,余款月底前付清
+    assert ask((200_000,), False) == [200_000]
+    assert ask((200_000, 100_000), True) == [300_000]  # the amounts named are the ask
+
+
 def test_a_single_act_plays_exactly_as_a_tactic_id():
     a, b = fake_broke(3), fake_broke(3)
     for m in ("courtesy", "probe_reason", "verify_balance", "timing"):

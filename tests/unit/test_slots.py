@@ -138,3 +138,14 @@ def test_never_raises_and_dates_are_iso(text):
         assert dt.date.fromisoformat(d).isoformat() == d
     assert all(isinstance(a, int) and a > 0 for a in s.amounts)
     assert isinstance(s.conditional, bool) and isinstance(s.concession, bool)
+
+
+@pytest.mark.parametrize("text, remainder", [
+    ("11月25日前付八十八万二,余款按主体验收节点付", True),
+    ("先付三十万,余下十六万月底前付清", True),
+    ("剩下的按月分三期付", True),
+    ("我们余款还有多少?", False),
+    ("剩下的事我来办", False),
+])
+def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):
+    assert extract_slots(text, TODAY).remainder is remainder

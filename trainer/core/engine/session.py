@@ -470,8 +470,10 @@ class Session:
         owed = self.scenario.case.owed
         named = [a for a in rec.amounts if owed * 0.05 <= a <= owed]
         if named:
-            # one ask per move: instalments named together (先付三十万,余下十六万月底前) ask for their sum
-            self.named_amounts.append(sum(named) if sum(named) <= owed else max(named))
+            # one ask per move: instalments named together (先付三十万,余下十六万月底前) ask for their sum, and a
+            # part named with the rest on its own term (先付八十八万二,余款按验收节点付) asks for the whole debt
+            ask = sum(named) if sum(named) <= owed else max(named)
+            self.named_amounts.append(owed if rec.remainder and len(named) == 1 else ask)
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
 
     def _finish(self, ending: Ending | None) -> None:

@@ -303,7 +303,8 @@ class Recogniser:
         if tactic is not None and tactic != r.tactic:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
-                           r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession)
+                           r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
+                           slots.remainder)
 
     def _adjust(self, row: np.ndarray, slots: Slots, refused: bool = False) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright

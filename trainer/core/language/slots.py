@@ -34,6 +34,13 @@ class Slots:
     dates: tuple[str, ...] = ()
     conditional: bool = False
     concession: bool = False
+    #: the rest of the debt is part of the ask, with its own term (余款月底前付清, 剩下的按验收节点付): a plan that
+    #: names one amount still asks for the whole
+    remainder: bool = False
+
+
+_REMAINDER = re.compile(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,14}"
+                        r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)")
 
 
 @lru_cache(maxsize=1)
@@ -336,4 +343,4 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     if not t.strip():
         return Slots()
     conditional, concession = _conditional_and_concession(t)
-    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession)
+    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, bool(_REMAINDER.search(t)))
