@@ -46,6 +46,7 @@ def test_tactics_text_lists_every_id_with_its_chinese_name():
 def test_unknown_tactic_hints_by_chinese_name_and_by_id():
     assert did_you_mean("红白脸", catalogue.MOVE_IDS, catalogue.NAMES) == "(是不是 'red_white_face' 红白脸 / 双簧?)"
     assert did_you_mean("verify_balanse", catalogue.MOVE_IDS, catalogue.NAMES) == "(是不是 'verify_balance'?)"
+    assert did_you_mean("quality-dispute", ["quality-dispute", "fake-broke"]) == ""  # never the word refused
     assert did_you_mean("欲擒故纵", catalogue.MOVE_IDS, catalogue.NAMES).startswith("(是不是 'feigned_indifference'")
 
 

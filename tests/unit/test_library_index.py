@@ -97,3 +97,18 @@ def test_a_broken_override_falls_back_to_the_built_in_and_is_listed(tmp_path, mo
     p = next(p for p in data["personas"] if p["id"] == "fake-broke")
     assert p["origin"] == "project" and p["overrides"] == []
     assert any(str(tmp_path / "personas" / "fake-broke.yaml") in pr or "fake-broke.yaml" in pr for pr in data["problems"])
+
+
+def test_a_scenario_whose_persona_file_is_broken_says_so(tmp_path, monkeypatch):
+    """The persona is on the path but its file does not load: say that, not "unknown persona 'x' (did you mean
+    'x'?)", which suggested the very name refused."""
+    (tmp_path / "personas").mkdir()
+    (tmp_path / "scenarios").mkdir()
+    (tmp_path / "personas" / "broken-p.yaml").write_text("id: broken-p\nname: [\n", encoding="utf-8")
+    sc = (ROOT / "scenarios" / "fake-broke.yaml").read_text(encoding="utf-8")
+    sc = sc.replace("id: fake-broke", "id: sc-x", 1).replace("persona: fake-broke", "persona: broken-p", 1)
+    (tmp_path / "scenarios" / "sc-x.yaml").write_text(sc, encoding="utf-8")
+    monkeypatch.setenv("TRAINER_PATH", str(tmp_path))
+    r = CliRunner().invoke(main, ["play", "sc-x", "--moves", "-", "--json"], input="verify_balance\n")
+    assert r.exit_code != 0
+    assert "'broken-p' 没能载入" in r.stderr and "是不是 'broken-p'" not in r.stderr

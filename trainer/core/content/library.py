@@ -317,6 +317,9 @@ class Library:
     def persona_for(self, scenario: Scenario) -> Persona:
         p = self.personas.get(scenario.persona_id)
         if p is None:
+            if scenario.persona_id in self.personas.ids():  # found on the path, but its file did not load
+                raise ContentError(f"{scenario.path}: 场景 '{scenario.id}' 的角色 '{scenario.persona_id}' 没能载入:"
+                                   f"它的文件有错误(运行 trainer validate 查看)")
             raise ContentError(f"{scenario.path}: 场景 '{scenario.id}' 用了不存在的角色 "
                                f"'{scenario.persona_id}'{did_you_mean(scenario.persona_id, self.personas.ids())}")
         return p

@@ -72,8 +72,8 @@ class Unique:
 def did_you_mean(word: str, choices: Iterable[str], names: Mapping[str, str] | None = None) -> str:
     """A `(是不是 'x'?)` hint, or "". With ``names`` (id → 中文名), a word that is no close id is
     also looked up among the names, and that hint shows both: `(是不是 'red_white_face' 红白脸 / 双簧?)`."""
-    choices = list(choices)
     word = str(word)
+    choices = [c for c in choices if c != word]  # never "did you mean" the very word refused
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
         low = word.lower()
