@@ -261,9 +261,7 @@ class Session:
         decay = self.persona.repetition_decay ** repeats
         harm = DIFFICULTY[self.difficulty]["harm"]
         for name, delta in effects:
-            m = self.persona.meter(name)
-            helps = (delta > 0) == (m.good == "up")
-            self._change(name, delta * (decay if helps else harm), deltas)
+            self._change(name, delta * (decay if self._helps(name, delta) else harm), deltas)
         if repeats and tactic:
             pm = self.persona.meter(self.persona.repetition_meter)
             pen = self.persona.repetition_penalty * repeats
@@ -425,28 +423,29 @@ class Session:
         that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
         if r.to is None or r.to in self.visited_states:
             return False
-        ending = self.persona.states[r.to].ending
-        if ending is not None:
-            return ending.paid + ending.committed > 0
-        return self._net(r.effects) > 0
+        pays = self._ending_pays(r)
+        return pays if pays is not None else self._net(r.effects) > 0
 
     def _no_worse(self, r: Reaction, stay: int) -> bool:
         """A side act's reaction that moves the debtor without doing the trainee more harm than the main act's
         own answer (``stay``, its net meter change): to an ending with money in it, or with a net meter change at
         least as good — a side word does not talk him back where the main act kept him."""
+        pays = self._ending_pays(r)
+        return pays if pays is not None else self._net(r.effects) >= stay
+
+    def _ending_pays(self, r: Reaction) -> bool | None:
+        """Whether the ending ``r`` leads to holds money; None when ``r`` leads to no ending."""
         assert r.to is not None
         ending = self.persona.states[r.to].ending
-        if ending is not None:
-            return ending.paid + ending.committed > 0
-        return self._net(r.effects) >= stay
+        return None if ending is None else ending.paid + ending.committed > 0
 
     def _net(self, effects: tuple[tuple[str, int], ...]) -> int:
         """Meter changes summed as the trainee sees them: what helps counts up, what hurts counts down."""
-        net = 0
-        for name, delta in effects:
-            m = self.persona.meter(name)
-            net += abs(delta) if (delta > 0) == (m.good == "up") else -abs(delta)
-        return net
+        return sum(abs(delta) if self._helps(name, delta) else -abs(delta) for name, delta in effects)
+
+    def _helps(self, name: str, delta: float) -> bool:
+        """A change of meter ``name`` by ``delta`` is good for the trainee (the meter's good direction)."""
+        return (delta > 0) == (self.persona.meter(name).good == "up")
 
     # ------------------------------------------------------------ ending
     def _echo(self, rec: Recognition) -> None:

@@ -42,7 +42,7 @@ from trainer.core.language.model import NONE, NgramModel, load_model
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
-from trainer.core.language.slots import Slots, extract_slots, refuses_concession
+from trainer.core.language.slots import Slots, extract_slots
 
 #: below this blended score nothing is recognised
 THRESHOLD = 0.30
@@ -264,8 +264,7 @@ class Recogniser:
               lexes: list[np.ndarray]) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause."""
         slots = _slots(text, today)
-        refused = refuses_concession(text)
-        row = self._adjust(row, slots, refused)
+        row = self._adjust(row, slots)
         law = unlawful(norm.marked)
         if law and self._hostile >= 0:
             row[self._hostile] = max(row[self._hostile], LAW_CONFIDENCE)
@@ -282,7 +281,7 @@ class Recogniser:
                 r = self._recognition(row)
         acts: list[str] = [r.tactic] if r.tactic else []
         for crow in clause_rows:
-            crow = self._adjust(crow, slots, refused)
+            crow = self._adjust(crow, slots)
             for k, (lab, sc) in enumerate(self._ranked(crow)[:CLAUSE_ACTS]):
                 if sc >= (ACT_THRESHOLD if k == 0 else SECOND_ACT) and lab not in acts and lab != HOSTILE:
                     acts.append(lab)
@@ -306,11 +305,11 @@ class Recogniser:
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
                            slots.remainder)
 
-    def _adjust(self, row: np.ndarray, slots: Slots, refused: bool = False) -> np.ndarray:
+    def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright
         (这次我没法给宽限) is none, whatever words of giving it shares."""
         row = row.copy()
-        if refused and not slots.concession and self._valuable >= 0 and self._conditional >= 0:
+        if slots.refused and not slots.concession and self._valuable >= 0 and self._conditional >= 0:
             row[self._valuable] = row[self._conditional] = 0.0
         if slots.concession and self._valuable >= 0 and self._conditional >= 0:
             want, other = (self._conditional, self._valuable) if slots.conditional else (self._valuable, self._conditional)

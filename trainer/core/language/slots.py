@@ -34,6 +34,8 @@ class Slots:
     dates: tuple[str, ...] = ()
     conditional: bool = False
     concession: bool = False
+    #: the speaker says he will *not* give something up (这次我没法给宽限, 价格我没有权限动)
+    refused: bool = False
     #: the rest of the debt is part of the ask, with its own term (余款月底前付清, 剩下的按验收节点付): a plan that
     #: names one amount still asks for the whole
     remainder: bool = False
@@ -322,20 +324,18 @@ _NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法|没有
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开")
 
 
-def refuses_concession(text: str) -> bool:
-    """The speaker says he will *not* give something up (这次我没法给宽限, 价格我没有权限动)."""
-    return bool(_NEGATED_CONCESSION.search(_prepare(text)))
 
-
-def _conditional_and_concession(text: str) -> tuple[bool, bool]:
-    concession = bool(_CONCESSION.search(text)) and not _NEGATED_CONCESSION.search(text)
+def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
+    """(conditional, concession, refused): an offer tied to a condition, something given up, something refused."""
+    refused = bool(_NEGATED_CONCESSION.search(text))
+    concession = bool(_CONCESSION.search(text)) and not refused
     cond = _CONDITION.search(text)
     conditional = False
     if cond is not None:
         clause = text[cond.start():cond.start() + 30]
         threat = bool(_THREAT_CONDITION.search(clause)) and not concession
         conditional = not threat and (concession or bool(_OFFER.search(text)))
-    return conditional, concession
+    return conditional, concession, refused
 
 
 def extract_slots(text: str, today: dt.date) -> Slots:
@@ -343,5 +343,6 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     t = _prepare(text)
     if not t.strip():
         return Slots()
-    conditional, concession = _conditional_and_concession(t)
-    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, bool(_REMAINDER.search(t)))
+    conditional, concession, refused = _conditional_and_concession(t)
+    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, refused,
+                 bool(_REMAINDER.search(t)))

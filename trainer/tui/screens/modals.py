@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import Turn
-from trainer.core.language.recognition import Recognition, as_picked
+from trainer.core.language.recognition import Recognition, as_picked, describe_figures
 from trainer.tui.messages import TacticPicked
 from trainer.tui.widgets.chat import tactic_label
 from trainer.tui.widgets.tactic_palette import TacticPalette
@@ -82,7 +82,9 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         if len(acts) > 1:
             # a move is everything that was said: first offer all the acts heard, with their figures
             self.choices["all"] = ("play", rec)
-            options.append(Option(tr(f"是 {' + '.join(tactic_label(a) for a in acts)}{_figures(rec)}"), id="all"))
+            figures = describe_figures(rec.amounts, rec.dates, rec.conditional, rec.concession)
+            options.append(Option(tr(f"是 {' + '.join(tactic_label(a) for a in acts)}"
+                                     + (f" · {figures}" if figures else "")), id="all"))
         seen: list[tuple[str, float]] = []
         if rec.tactic:
             seen.append((rec.tactic, rec.confidence))
@@ -108,13 +110,6 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         event.stop()
         assert event.option.id is not None  # every option here has an id
         self.dismiss(self.choices[event.option.id])
-
-
-def _figures(rec: Recognition) -> str:
-    """ · ¥380,000 · 12月4日: the amounts and dates heard, as the negotiation screen shows them."""
-    parts = [f"¥{a:,}" for a in rec.amounts[:3]]
-    parts += [f"{int(d[5:7])}月{int(d[8:10])}日" for d in rec.dates[:3] if len(d) == 10]
-    return "".join(f" · {p}" for p in parts)
 
 
 def _short(text: str, width: int = 22) -> str:
