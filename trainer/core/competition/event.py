@@ -148,15 +148,22 @@ def parse_roster(text: str, name: str) -> list[Member]:
     return members
 
 
-def read_roster(path: str | Path) -> tuple[list[Member], list[str]]:
-    """(members, notices). Raises EventError."""
+def _read_limited(path: str | Path) -> bytes:
+    """The bytes of a roster or event file, at most MAX_EVENT_BYTES. Raises EventError (one line, the path shown
+    without control characters)."""
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_EVENT_BYTES + 1)
     except OSError as e:
-        raise EventError(f"{path}: 无法读取({os_reason(e)})") from None
+        raise EventError(f"{plain(str(path))}: 无法读取({os_reason(e)})") from None
     if len(data) > MAX_EVENT_BYTES:
-        raise EventError(f"{path}: 超过 {MAX_EVENT_BYTES // (1024 * 1024)} MB")
+        raise EventError(f"{plain(str(path))}: 超过 {MAX_EVENT_BYTES // (1024 * 1024)} MB")
+    return data
+
+
+def read_roster(path: str | Path) -> tuple[list[Member], list[str]]:
+    """(members, notices). Raises EventError."""
+    data = _read_limited(path)
     text, notices = decode_roster(data, str(path))
     return parse_roster(text, str(path)), notices
 
@@ -183,13 +190,7 @@ def _require(data: dict[str, Any], key: str, typ: type, path: str) -> Any:
 def load_event(path: str | Path) -> Event:
     """Read an event file. Raises EventError (one line)."""
     p = str(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_EVENT_BYTES + 1)
-    except OSError as e:
-        raise EventError(f"{plain(p)}: 无法读取({os_reason(e)})") from None
-    if len(data) > MAX_EVENT_BYTES:
-        raise EventError(f"{plain(p)}: 超过 {MAX_EVENT_BYTES // (1024 * 1024)} MB")
+    data = _read_limited(path)
     # the project's hostile-file reader, not yaml.safe_load: no aliases, depth <= 50, positions kept
     try:
         doc = parse_text(decode(p, data), p, checked=True).plain()
