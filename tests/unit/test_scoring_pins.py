@@ -23,12 +23,14 @@ OWED = 1000
 def session(moves: list[str | tuple[str, bool]], result: str | None = "no_progress", paid: int = 0,
             committed: int = 0, promised: int | None = None, due_days: int = 0,
             plan: list[tuple[int, int]] | None = None, archetype: str = "测试") -> Any:
-    """A hand-made session: each move is a tactic id (the debtor moves on to a new state) or (tactic, moved_on)."""
+    """A hand-made session: each move is a tactic id (the debtor moves on to a new state) or (tactic, moved_on);
+    ``a+b`` is one move of several acts, the main one first."""
     turns, state = [], "start"
     for n, m in enumerate(moves, 1):
-        tactic, moved = (m, True) if isinstance(m, str) else m
+        said, moved = (m, True) if isinstance(m, str) else m
+        acts = tuple(said.split("+"))
         after = f"s{n}" if moved else state
-        turns.append(SimpleNamespace(n=n, tactic=tactic, move=tactic, state_before=state, state=after))
+        turns.append(SimpleNamespace(n=n, tactic=acts[0], acts=acts, move=said, state_before=state, state=after))
         state = after
     outcome = None
     if result is not None:
@@ -137,6 +139,9 @@ def test_courtesy(moves: list[str], want: int) -> None:
     (["legal_warning"], "测试", 80),                                     # −20 先兵后礼
     (["hostile"], "测试", 65),
     (["courtesy", "legal_warning"], "真没钱", 75),                        # −10 skipped 理, −15 threat
+    (["courtesy", "take_back_stock"], "坏账征兆", 100),                  # 坏账征兆: secure the goods at once
+    (["courtesy", "take_back_stock"], "测试", 90),                        # elsewhere it skips 理
+    (["courtesy", "direct_ask+stop_supply"], "测试", 100),                # a side act is never charged
 ])
 def test_restraint(moves: list[str], arch: str, want: int) -> None:
     assert score(session(moves, archetype=arch)).principles["restraint"] == want
@@ -150,6 +155,8 @@ def test_restraint(moves: list[str], arch: str, want: int) -> None:
     (["courtesy", "direct_ask", "written_commitment"], SIGNED, None, 50),     # −30 unverified, +20 signed
     (["courtesy", "verify_balance", "direct_ask"], {"result": "paid_in_full", "paid": 1000}, None, 80),  # no paper
     (["courtesy", "direct_ask", "verify_balance"], {"result": "paid_in_full", "paid": 1000}, None, 30),  # too late
+    (["courtesy", "direct_ask+verify_balance", "written_commitment"], SIGNED, None, 100),  # 对账 said in passing counts
+    (["courtesy", ("direct_ask+verify_balance", False), "written_commitment"], SIGNED, None, 50),  # … if taken
     (["courtesy", "written_commitment"], {"result": "promise", "committed": 0, "promised": 1000}, None, 0),
     # asked to sign, spoken promise only: −30 unverified, −30 unsigned, no +20
     (["courtesy", "direct_ask"], {}, range(1, 11), 30),                        # all ten ticked: nothing off
@@ -172,6 +179,8 @@ LADDER = ["courtesy", "direct_ask", "remind_due_date", "stop_supply", "legal_war
     (["direct_ask", "courtesy", "remind_due_date", "stop_supply", "legal_warning", "hostile", "legal_action"],
      {"result": "legal"}, "测试", 20),                                           # 理 before 情: out of order, −30
     (["courtesy", "legal_action"], {"result": "partial", "paid": 500}, "坏账征兆", 100),  # 坏账: secure at once
+    (["courtesy", "direct_ask", "remind_due_date+stop_supply", "legal_warning", "legal_action"], {"result": "legal"},
+     "测试", 100),  # one move climbs two steps: +10 after the ladder (−30 if it climbed one), capped at 100
 ])
 def test_lawful(moves: list[str], kw: dict[str, Any], arch: str, want: int) -> None:
     assert score(session(moves, archetype=arch, **kw)).principles["lawful"] == want

@@ -33,6 +33,15 @@ class Move:
     state: str = ""
     #: the debtor went along: the reaction moved him to a state not visited before (fresh ground)
     moved_on: bool = False
+    #: every act heard in the move, the main one (``tactic``) first
+    acts: tuple[str, ...] = ()
+
+    def did(self, ids: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
+        """The move *contains* one of ``ids`` as its main act or a side act. Rules credit a step the trainee
+        took (对账, 讲理, 先礼) this way — 先对下账,一共三十八万,这周五前能付吗 did verify the balance — while a
+        move is *charged* only for its main act: the act list leans towards listing too much, and a penalty
+        should rest on what the move mainly did."""
+        return self.tactic in ids or any(a in ids for a in self.acts)
 
 
 @dataclass
@@ -137,7 +146,7 @@ def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     for m in ctx.moves:
         if m.tactic in p["moves"] and not seen:
             out.append(_hit(m))
-        seen = seen or m.tactic in p["needs"]
+        seen = seen or m.did(p["needs"])
     return out
 
 
@@ -150,7 +159,7 @@ def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     for i, m in enumerate(ctx.moves):
         if m.tactic in p["at"]:
-            before = {x.tactic for x in ctx.moves[:i]}
+            before = {a for x in ctx.moves[:i] for a in (x.tactic, *x.acts)}
             missing = [name for name, ids in p["expect_sets"] if not ids & before]
             if p["fires_when"] == "followed" and not missing:
                 return [_hit(m)]
@@ -180,7 +189,7 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if deal is None:
         return []
     strict = p.get("reaction") == "accepted"
-    prior = next((m for m in ctx.moves if m.n < deal.n and m.tactic in p["needs"] and (not strict or m.moved_on)),
+    prior = next((m for m in ctx.moves if m.n < deal.n and m.did(p["needs"]) and (not strict or m.moved_on)),
                  None)
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
@@ -194,7 +203,7 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if ctx.last is None or ctx.result in p.get("unless_results", ()):
         return []
-    if any(m.tactic in p["needs"] for m in ctx.moves):
+    if any(m.did(p["needs"]) for m in ctx.moves):
         return []
     return [_hit(ctx.last)]
 
@@ -224,7 +233,7 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = ctx.accepted(m)
         if ok:
             out.append(_hit(m))
-        seen.add(m.tactic)
+        seen.update((m.tactic, *m.acts))
     return out
 
 
@@ -289,7 +298,10 @@ def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             step = 0
             steps = p["steps_sets"]
             for x in ctx.moves[:i]:
-                if step < len(steps) and x.tactic in steps[step][1]:
+                # one move may climb several steps (提醒付款日,不付就停货), each of its acts at most one
+                unused = [a for a in dict.fromkeys((x.tactic, *x.acts)) if a]
+                while step < len(steps) and (a := next((a for a in unused if a in steps[step][1]), None)):
+                    unused.remove(a)
                     step += 1
             missing = [catalogue.BY_ID[name].name if name in catalogue.BY_ID else name for name, _ in steps[step:]]
             if p["fires_when"] == "followed":

@@ -86,7 +86,7 @@ def context_of(s: Session) -> Ctx:
     moves = []
     for t in s.turns:
         moves.append(Move(t.n, t.tactic, t.move, t.state_before, t.state,
-                          moved_on=t.state != t.state_before and t.state not in seen))
+                          moved_on=t.state != t.state_before and t.state not in seen, acts=tuple(t.acts)))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
