@@ -144,6 +144,7 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "明天降温,多穿点", "中午一起吃个饭吧",
     # when and where people work or study is small talk, not a threat (both were once called hostile)
     "您这边一般几点下班?", "您闺女在哪儿上大学来着?", "老账每次带一点,滚着往下消",
+    "老铁,你那小孙子都会走道了吧?",  # a grandson, not the insult 孙子
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -151,7 +152,18 @@ def test_small_talk_is_never_hostile(rec, text):
 
 
 
-@pytest.mark.parametrize("text", ["你脑子有病吧,合同白纸黑字还赖", "少跟我装穷,看着就恶心", "你们财务是死人吗,一张单子拖三个月"])
+@pytest.mark.parametrize("text, act", [
+    ("要是月底还拿不出方案,我们的起诉状都写好了", "legal_warning"),  # under a condition: what will follow
+    ("你们再不付,下礼拜律师就去法院立案", "legal_warning"),
+    ("我们上周已经向法院起诉了", "legal_action"),  # a step taken
+    ("判决书都下来了,你们再不履行就申请强制执行", "legal_action"),
+])
+def test_a_legal_step_under_a_condition_is_a_warning(rec, text, act):
+    r = rec.classify(text, TODAY)
+    assert act in r.acts and ({"legal_warning", "legal_action"} - {act}).isdisjoint(r.acts[:1])
+
+
+@pytest.mark.parametrize("text", ["别装孙子了,欠钱还钱", "你脑子有病吧,合同白纸黑字还赖", "少跟我装穷,看着就恶心", "你们财务是死人吗,一张单子拖三个月"])
 def test_insults_are_hostile(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
 

@@ -122,14 +122,16 @@ def _amounts(text: str) -> list[int]:
                 tail, after = "", text[m.start("tail"):]
             elif chinese and len(num) > 1 and num[-2] in "万千" and num[-1] in "一二两三四五六七八九" and not mag:
                 num, after = num[:-1], text[m.start("num") + len(num) - 1:]
-        if not (cur or unit) and (_NOT_MONEY_AFTER_MAG if has_mag else _NOT_MONEY_AFTER).match(after):
+        # 十二万月底前 is money and a date, but 一百二十天 is a span: below a thousand, every counter counts
+        big = bool(mag) or (chinese and any(c in num for c in "千仟万亿"))
+        if not (cur or unit) and (_NOT_MONEY_AFTER_MAG if big else _NOT_MONEY_AFTER).match(after):
             continue
         if not (cur or unit or has_mag):
             digits = num.replace(",", "").split(".")[0]
             if chinese or len(digits) < 4 or not digits.isdigit():
                 continue
-        if chinese and num[0] in "零〇":
-            continue
+        if (chinese and num[0] in "零〇") or (num[0] == "0" and not num.startswith("0.")):
+            continue  # 0915那批 is a batch number, not money
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
             out.append(value)
