@@ -232,3 +232,55 @@ def test_an_amount_named_after_the_debtor_signed_does_not_cap_the_deal():
     assert receipt.named_amounts == [180_000]
     assert receipt.outcome.public() == plain.outcome.public()
     assert receipt.outcome.recovered_ratio == 1.0
+
+
+def test_a_total_named_with_its_parts_asks_for_the_total():
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(180_000, 60_000, 60_000, 60_000)))
+    assert s.named_amounts == [180_000]  # 剩下的十八万:六万、六万、六万 — not 360,000, not 180,000 + 60,000
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(180_000, 60_000, 60_000, 60_000),
+                            remainder=True))
+    assert s.named_amounts == [380_000]  # 剩下的十八万分三期付清: the rest of the debt
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(90_000, 90_000)))
+    assert s.named_amounts == [180_000]  # 今天先付九万,剩下九万月底前: two instalments, not a total and its part
+
+
+class _Probe:
+    """Evaluates conditions against a session in the middle of a move, as choose_reaction does."""
+
+    def __init__(self, s: Session, rec: Recognition):
+        self.s, self.rec = s, rec
+
+    def __call__(self, text: str) -> bool:
+        self.s._said = self.rec
+        try:
+            return parse(text).eval(self.s)
+        finally:
+            self.s._said = None
+
+
+def test_said_reads_every_act_of_the_move_being_answered_and_asked_its_whole_ask():
+    s = fake_broke()
+    ev = _Probe(s, Recognition("written_commitment", 0.9, acts=("written_commitment", "verify_balance"),
+                               amounts=(200_000, 180_000)))
+    assert ev("said(verify_balance)") and ev("said(written_commitment)") and ev("said(程序)")
+    assert not ev("said(timing)") and not ev("used(verify_balance)")  # used() only sees earlier moves
+    assert ev("asked >= 1") and not ev("offer >= 0.6")  # 380,000 of 380,000 in all; the largest part is 0.47
+    assert _Probe(s, Recognition("direct_ask", 0.9, acts=("direct_ask",)))("asked == 0")
+    assert not parse("said(timing)").eval(s)  # between moves nothing is being said
+
+
+def test_a_flag_is_set_in_full_however_often_the_move_was_used():
+    # a 0..1 meter is a flag: repetition decay (0.6 per earlier use) would round a second setting down to nothing
+    from dataclasses import replace
+    from trainer.core.content.models import Meter
+    sc, p = resolve_scenario("fake-broke")
+    flag = Meter("noted", "记下", start=0, min=0, max=1, good="up", hidden=True)
+    p = replace(p, meters=(*p.meters, flag))
+    s = Session(sc, p, seed=1)
+    s.history = ["courtesy", "courtesy"]
+    deltas: dict[str, float] = {}
+    s._apply((("noted", 1),), "courtesy", deltas)
+    assert s.meters["noted"] == 1

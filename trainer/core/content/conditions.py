@@ -8,6 +8,7 @@ A condition is one line of text, e.g.::
     used(法) >= 2          # a tactic group counts too
     last(情)               # the previous move was of group 情
     visited(exposed)       # the session has been in state `exposed`
+    said(verify_balance)   # this move has verify_balance among its acts (main or side; a group counts too)
     repeats >= 2           # this move's tactic was already used twice before
     chance(0.3)            # drawn from the session's seeded RNG
 
@@ -28,9 +29,11 @@ from typing import Protocol, Union
 
 MAX_LEN = 300
 OPS = (">=", "<=", "==", "!=", ">", "<")
-FUNCS = ("used", "last", "visited", "chance")
-BUILTINS = ("turn", "repeats", "streak", "offer", "deadline_days", "conditional", "concession")
+FUNCS = ("used", "last", "visited", "chance", "said")
+BUILTINS = ("turn", "repeats", "streak", "offer", "asked", "deadline_days", "conditional", "concession")
 #: offer: the largest amount named in this move as a share of the debt (0..1, 0 = none named);
+#: asked: what this move asks for in all, as a share of the debt — instalments named together count as their sum,
+#: a total named with its parts as the total, a part with 余款 as the whole debt (0 = no ask);
 #: deadline_days: days from the talk to the earliest date named in this move (999 = none);
 #: conditional / concession: 1 when the move ties its offer to a condition / gives something up
 
@@ -53,6 +56,7 @@ class Context(Protocol):
     def last(self, what: str) -> bool: ...
     def visited(self, state: str) -> bool: ...
     def chance(self, p: float) -> bool: ...
+    def said(self, what: str) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ class Compare:
 
 @dataclass(frozen=True)
 class Atom:
-    kind: str  # "meter" | "builtin" | "used" | "last" | "visited" | "chance"
+    kind: str  # "meter" | "builtin" | "used" | "last" | "visited" | "chance" | "said"
     name: str  # meter name / builtin / function argument
     cmp: Compare | None
     offset: int
@@ -88,6 +92,8 @@ class Atom:
             return ctx.visited(self.name)
         if k == "chance":
             return ctx.chance(float(self.name))
+        if k == "said":
+            return ctx.said(self.name)
         raise AssertionError(k)  # pragma: no cover
 
 

@@ -354,7 +354,7 @@ def _conditions(node: YNode | None, meters: set[str], states: dict[str, Any], ou
             if a.kind == "meter" and a.name not in meters:
                 choices = sorted(meters) + list(BUILTINS)
                 out.error(c, f"条件里有未知的指标 '{a.name}'{did_you_mean(a.name, choices)}")
-            elif a.kind in ("used", "last") and a.name not in catalogue.MOVE_IDS and a.name not in catalogue.GROUPS:
+            elif a.kind in ("used", "last", "said") and a.name not in catalogue.MOVE_IDS and a.name not in catalogue.GROUPS:
                 out.error(c, f"条件里有未知的招式 '{a.name}'"
                              f"{did_you_mean(a.name, list(catalogue.MOVE_IDS) + list(catalogue.GROUPS), catalogue.NAMES)}")
             elif a.kind == "visited" and a.name not in states:

@@ -198,6 +198,9 @@ class Session:
             owed = self.scenario.case.owed
             named = [a for a in (said.amounts if said else ()) if 0 < a <= owed]
             return max(named) / owed if named else 0.0
+        if name == "asked":  # what this move asks for in all, as a share of the debt (0 = no ask)
+            ask = self._ask(said) if said else None
+            return ask / self.scenario.case.owed if ask else 0.0
         if name == "deadline_days":  # days from the talk to the earliest date named in this move (999 = none)
             days = [d for d in (self._days_until(x) for x in (said.dates if said else ())) if d is not None and d >= 0]
             return float(min(days)) if days else 999.0
@@ -219,6 +222,14 @@ class Session:
         if what in catalogue.GROUPS:
             return sum(1 for t in acts if t != catalogue.HOSTILE and catalogue.group_of(t) == what)
         return acts.count(what)
+
+    def said(self, what: str) -> bool:
+        """``what`` (a tactic or a group) is among the acts of the move being answered, main or side: a state can
+        answer "签字,这是对账单" as one move, where ``used()`` only sees the moves before it."""
+        acts = self._said.acts if self._said else ()
+        if what in catalogue.GROUPS:
+            return any(a != catalogue.HOSTILE and catalogue.group_of(a) == what for a in acts if a in catalogue.MOVE_IDS)
+        return what in acts
 
     def last(self, what: str) -> bool:
         if not self.history or self.history[-1] is None:
@@ -261,6 +272,10 @@ class Session:
         decay = self.persona.repetition_decay ** repeats
         harm = DIFFICULTY[self.difficulty]["harm"]
         for name, delta in effects:
+            m = self.persona.meter(name)
+            if m.max - m.min <= 1:  # a flag (0..1) is set or cleared, never worn down by repetition
+                self._change(name, delta, deltas)
+                continue
             self._change(name, delta * (decay if self._helps(name, delta) else harm), deltas)
         if repeats and tactic:
             pm = self.persona.meter(self.persona.repetition_meter)
@@ -466,14 +481,28 @@ class Session:
         figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
         if not set(rec.acts or ((rec.tactic,) if rec.tactic else ())) & ASKING:
             return
+        ask = self._ask(rec)
+        if ask is not None:
+            self.named_amounts.append(ask)
+        self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
+
+    def _ask(self, rec: Recognition) -> int | None:
+        """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).
+        Instalments named together (先付三十万,余下十六万月底前) ask for their sum; a total named with its parts
+        (剩下的十八万:六万、六万、六万) for the total; a part named with the rest on its own term
+        (先付八十八万二,余款按验收节点付; 剩下的十八万分三期) for the whole debt."""
         owed = self.scenario.case.owed
         named = [a for a in rec.amounts if owed * 0.05 <= a <= owed]
-        if named:
-            # one ask per move: instalments named together (先付三十万,余下十六万月底前) ask for their sum, and a
-            # part named with the rest on its own term (先付八十八万二,余款按验收节点付) asks for the whole debt
-            ask = sum(named) if sum(named) <= owed else max(named)
-            self.named_amounts.append(owed if rec.remainder and len(named) == 1 else ask)
-        self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
+        if not named:
+            return None
+        top = max(named)
+        parts = list(named)
+        parts.remove(top)
+        if len(parts) >= 2 and sum(parts) == top:  # a total and its breakdown (two parts at least: 九万、九万 is two)
+            named = [top]
+        if rec.remainder and len(named) == 1:
+            return owed
+        return sum(named) if sum(named) <= owed else top
 
     def _finish(self, ending: Ending | None) -> None:
         """Settle the outcome. When the debtor agrees, the trainee's own figures carry the deal: the debtor
