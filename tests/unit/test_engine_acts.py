@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from trainer.core.content.conditions import parse
 from trainer.core.content.library import resolve_scenario
+from trainer.core.content.models import Meter
 from trainer.core.engine.session import Session
 from trainer.core.language.recognition import Recognition
 
@@ -261,21 +264,19 @@ class _Probe:
             self.s._said = None
 
 
-def test_said_reads_every_act_of_the_move_being_answered_and_asked_its_whole_ask():
+def test_said_reads_every_act_of_the_move_being_answered_and_ask_total_its_whole_ask():
     s = fake_broke()
     ev = _Probe(s, Recognition("written_commitment", 0.9, acts=("written_commitment", "verify_balance"),
                                amounts=(200_000, 180_000)))
     assert ev("said(verify_balance)") and ev("said(written_commitment)") and ev("said(程序)")
     assert not ev("said(timing)") and not ev("used(verify_balance)")  # used() only sees earlier moves
-    assert ev("asked >= 1") and not ev("offer >= 0.6")  # 380,000 of 380,000 in all; the largest part is 0.47
-    assert _Probe(s, Recognition("direct_ask", 0.9, acts=("direct_ask",)))("asked == 0")
+    assert ev("ask_total >= 1") and not ev("offer >= 0.6")  # 380,000 of 380,000 in all; the largest part is 0.47
+    assert _Probe(s, Recognition("direct_ask", 0.9, acts=("direct_ask",)))("ask_total == 0")
     assert not parse("said(timing)").eval(s)  # between moves nothing is being said
 
 
 def test_a_flag_is_set_in_full_however_often_the_move_was_used():
     # a 0..1 meter is a flag: repetition decay (0.6 per earlier use) would round a second setting down to nothing
-    from dataclasses import replace
-    from trainer.core.content.models import Meter
     sc, p = resolve_scenario("fake-broke")
     flag = Meter("noted", "记下", start=0, min=0, max=1, good="up", hidden=True)
     p = replace(p, meters=(*p.meters, flag))

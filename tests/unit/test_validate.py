@@ -152,3 +152,16 @@ def test_test_plans_are_checked_not_skipped(tmp_path, repo_root):
     assert r.exit_code == 1
     assert re.search(r"bad\.yaml:\d+:\d+: 错误:角色 'fake-broke' 没有状态 'checkd'"
                      r"\(是不是 'checked'\?\)", r.output)
+
+
+@pytest.mark.parametrize("name", ["offer", "ask_total", "turn", "said", "not"])
+def test_a_meter_named_like_a_builtin_is_refused_at_its_line(tmp_path, name):
+    # a condition `offer >= 0.5` would read the builtin, never the meter: the name is refused where it is written
+    text = MINI_PERSONA.replace("  irritation: {label: 烦躁, start: 10, good: down}",
+                                f"  irritation: {{label: 烦躁, start: 10, good: down}}\n  {name}: {{label: 开关, start: 0, max: 1}}")
+    assert f"  {name}: " in text
+    f = write(tmp_path, "personas/mini.yaml", text)
+    code, lines = run(f)
+    m = LINE.match(lines[0])
+    assert code == 1 and m and f"指标名 '{name}' 是条件里的保留字" in m["msg"]
+    assert text.splitlines()[int(m["line"]) - 1].strip().startswith(f"{name}:")

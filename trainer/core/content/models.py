@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from trainer.core.content import catalogue
-from trainer.core.content.conditions import BUILTINS, Condition, ConditionError
+from trainer.core.content.conditions import BUILTINS, FUNCS, Condition, ConditionError
 from trainer.core.content.conditions import parse as parse_condition
 from trainer.core.content.spec import Bool, F, Int, List, Map, Num, Obj, Problems, Str, did_you_mean
 from trainer.core.content.yamlsafe import YNode
@@ -394,8 +394,10 @@ def _build_meters(meters_node: YNode, out: Problems) -> tuple[Meter, ...]:
         elif not lo <= start <= hi:
             out.error(mv["start"], f"指标 '{name}':start {start} 不在 {lo}..{hi} 之内")
         meters.append(Meter(name, mv["label"].value, start, lo, hi, _s(mv.get("good"), "up"), _s(mv.get("hidden"), False)))
-    if {"turn", "repeats", "streak"} & {m.name for m in meters}:
-        out.error(meters_node, "指标名 'turn'、'repeats' 和 'streak' 是保留字,不能用")
+    reserved = (*BUILTINS, *FUNCS, "and", "or", "not")
+    for name, mn in meters_node.value.items():
+        if name in reserved:  # a condition would read the builtin, never the meter
+            out.error(mn, f"指标名 '{name}' 是条件里的保留字({'、'.join(reserved)}),换个名字")
     return tuple(meters)
 
 

@@ -198,7 +198,7 @@ class Session:
             owed = self.scenario.case.owed
             named = [a for a in (said.amounts if said else ()) if 0 < a <= owed]
             return max(named) / owed if named else 0.0
-        if name == "asked":  # what this move asks for in all, as a share of the debt (0 = no ask)
+        if name == "ask_total":  # what this move asks for in all, as a share of the debt (0 = no ask)
             ask = self._ask(said) if said else None
             return ask / self.scenario.case.owed if ask else 0.0
         if name == "deadline_days":  # days from the talk to the earliest date named in this move (999 = none)
