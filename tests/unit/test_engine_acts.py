@@ -285,3 +285,14 @@ def test_a_flag_is_set_in_full_however_often_the_move_was_used():
     deltas: dict[str, float] = {}
     s._apply((("noted", 1),), "courtesy", deltas)
     assert s.meters["noted"] == 1
+
+
+def test_the_value_of_goods_taken_back_is_not_an_ask_and_a_conditional_offer_is_one():
+    s = fake_broke()
+    # 仓库里二十多万的货今天拉回去,您签个字: the amount values the stock, it does not cap the deal
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock", "written_commitment"), amounts=(200_000,)))
+    assert s.named_amounts == []
+    # 前提是剩下的三十八万本周五前付清,违约金就免了: the condition names what the trainee asks for
+    s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(380_000,),
+                            dates=("2026-11-06",), conditional=True, concession=True))
+    assert s.named_amounts == [380_000] and s.named_days

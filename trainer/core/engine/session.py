@@ -102,9 +102,12 @@ class Outcome:
 
 
 #: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
-#: in a concession the amount named is what we give up, so concessions are not among them
+#: in a concession given outright the amount named is what we give up, so valuable_concession is not among
+#: them, but a conditional one names its condition (前提是剩下的五十八万八这个月内付清): that is the ask
 ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", "deadline_pressure",
-                    "written_commitment", "face_for_substance"})
+                    "written_commitment", "face_for_substance", "conditional_concession"})
+#: acts whose amounts are the value of something else, never an ask: 仓库里二十多万的货今天拉回去 names the goods
+VALUING = frozenset({"take_back_stock"})
 
 
 class Session:
@@ -479,7 +482,8 @@ class Session:
         """Keep the amounts and dates the trainee asks for: an agreement is made on them. Only a move that
         asks or offers counts (a balance being checked, a late fee being cited, the debtor's own income are
         figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
-        if not set(rec.acts or ((rec.tactic,) if rec.tactic else ())) & ASKING:
+        acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
+        if not acts & ASKING or acts & VALUING:
             return
         ask = self._ask(rec)
         if ask is not None:
