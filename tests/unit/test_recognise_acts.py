@@ -145,6 +145,7 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # when and where people work or study is small talk, not a threat (both were once called hostile)
     "您这边一般几点下班?", "您闺女在哪儿上大学来着?", "老账每次带一点,滚着往下消",
     "老铁,你那小孙子都会走道了吧?",  # a grandson, not the insult 孙子
+    "前两天跟几个老板吃饭,一提您,都说您这人实在",  # praise from the debtor's circle, not shaming before it
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)

@@ -55,7 +55,8 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("shame", r"(发|告诉|通知|说给)" + _YOU + r"(的|们的)?(客户|同事|领导|家人|亲戚|邻居|供应商)"),
     ("expose", r"(在|到|往)(网上|朋友圈|群里|工作群|抖音|微博|快手|小红书).{0,4}(发|贴|挂|曝光|公布|晒)"),
     # shaming before family, village, employer
-    ("shame", r"(让|告诉|通知|跟|叫).{0,8}" + _KIN_OR_BOSS + r".{0,8}(知道|看看|评评理|说道|都说)"),
+    # (跟几个老板吃饭,一提您都说您实在 is praise: the circle must be told or made to see, about the debt)
+    ("shame", r"(让|告诉|通知|跟|叫)" + _YOU + r"?(的|们的)?.{0,4}" + _KIN_OR_BOSS + r".{0,8}(知道|看看|评评理|说道)"),
     ("shame", r"(去|到)" + _YOU + r"(公司|单位|店里|门口|前台).{0,8}(闹|大闹|坐着不走|喊|拉)"),
     ("shame", r"大闹|闹一场"),
     ("shame", r"(" + _KIN_OR_BOSS[1:-1] + r"|二老|爸妈|老人).{0,12}(说说|说道|告诉|讲讲|评评理).{0,8}(欠钱|欠款|赖账|不还钱|欠债|"
