@@ -296,3 +296,15 @@ def test_the_value_of_goods_taken_back_is_not_an_ask_and_a_conditional_offer_is_
     s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(380_000,),
                             dates=("2026-11-06",), conditional=True, concession=True))
     assert s.named_amounts == [380_000] and s.named_days
+
+
+def test_the_rest_after_goods_taken_back_settles_the_whole_debt():
+    s = fake_broke()  # 380,000 owed
+    # 这批货按原价拉回去抵账,拉回八万: the goods are valued, not asked for
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(80_000,)))
+    # 剩下的三十万:十万、十万、十万 — the rest after the offset
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000, 100_000, 100_000, 100_000)))
+    assert s.valued_amounts == [80_000] and s.named_amounts == [380_000]
+    # an ask that is not the rest after the offset stays what it is
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,)))
+    assert s.named_amounts[-1] == 200_000

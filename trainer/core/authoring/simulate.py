@@ -67,6 +67,7 @@ class Forks:
         c.heard = list(s.heard)
         c.named_amounts = list(s.named_amounts)
         c.named_days = list(s.named_days)
+        c.valued_amounts = list(s.valued_amounts)
         c.visited_states = set(s.visited_states)
         c.reply_use = {k: list(v) for k, v in s.reply_use.items()}
         c._closed = False

@@ -132,6 +132,7 @@ class Session:
         self.outcome: Outcome | None = None
         self.reason_found_turn: int | None = None
         self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
+        self.valued_amounts: list[int] = []  # values the trainee put on goods taken back (yuan)
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
         #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
@@ -483,7 +484,11 @@ class Session:
         asks or offers counts (a balance being checked, a late fee being cited, the debtor's own income are
         figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
         acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
-        if not acts & ASKING or acts & VALUING:
+        if acts & VALUING:
+            owed = self.scenario.case.owed
+            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+            return
+        if not acts & ASKING:
             return
         ask = self._ask(rec)
         if ask is not None:
@@ -506,7 +511,11 @@ class Session:
             named = [top]
         if rec.remainder and len(named) == 1:
             return owed
-        return sum(named) if sum(named) <= owed else top
+        ask = sum(named) if sum(named) <= owed else top
+        # the rest after the goods taken back (拉回8万抵账,剩下的18万分三期): the whole debt is settled
+        if any(abs(ask + v - owed) <= owed * 0.01 for v in self.valued_amounts):
+            return owed
+        return ask
 
     def _finish(self, ending: Ending | None) -> None:
         """Settle the outcome. When the debtor agrees, the trainee's own figures carry the deal: the debtor
