@@ -18,6 +18,8 @@ from trainer.core.judging.rubric import load_rubric
 from trainer.core.judging.scoring import score_session
 
 OWED = 1000
+#: in these hand-made sessions a move of these tactics names the whole balance (一共一千块), others name no amount
+NAMES_BALANCE = ("state_purpose",)
 
 
 def session(moves: list[str | tuple[str, bool]], result: str | None = "no_progress", paid: int = 0,
@@ -30,7 +32,8 @@ def session(moves: list[str | tuple[str, bool]], result: str | None = "no_progre
         said, moved = (m, True) if isinstance(m, str) else m
         acts = tuple(said.split("+"))
         after = f"s{n}" if moved else state
-        turns.append(SimpleNamespace(n=n, tactic=acts[0], acts=acts, move=said, state_before=state, state=after))
+        turns.append(SimpleNamespace(n=n, tactic=acts[0], acts=acts, move=said, state_before=state, state=after,
+                                     amounts=(OWED,) if acts[0] in NAMES_BALANCE else ()))
         state = after
     outcome = None
     if result is not None:
@@ -157,6 +160,8 @@ def test_restraint(moves: list[str], arch: str, want: int) -> None:
     (["courtesy", "direct_ask", "verify_balance"], {"result": "paid_in_full", "paid": 1000}, None, 30),  # too late
     (["courtesy", "direct_ask+verify_balance", "written_commitment"], SIGNED, None, 100),  # 对账 said in passing counts
     (["courtesy", ("direct_ask+verify_balance", False), "written_commitment"], SIGNED, None, 50),  # … if taken
+    (["courtesy", "state_purpose", "written_commitment"], SIGNED, None, 100),  # the whole balance named and taken
+    (["courtesy", ("state_purpose", False), "written_commitment"], SIGNED, None, 50),  # named, not taken: −30
     (["courtesy", "written_commitment"], {"result": "promise", "committed": 0, "promised": 1000}, None, 0),
     # asked to sign, spoken promise only: −30 unverified, −30 unsigned, no +20
     (["courtesy", "direct_ask"], {}, range(1, 11), 30),                        # all ten ticked: nothing off

@@ -14,7 +14,7 @@ from typing import Any
 
 from trainer.core.content import catalogue
 from trainer.core.content.models import RESULTS
-from trainer.core.content.spec import F, Int, List, Spec, Str
+from trainer.core.content.spec import Bool, F, Int, List, Spec, Str
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
 SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS
@@ -35,6 +35,8 @@ class Move:
     moved_on: bool = False
     #: every act heard in the move, the main one (``tactic``) first
     acts: tuple[str, ...] = ()
+    #: the amounts named in the move (yuan)
+    amounts: tuple[int, ...] = ()
 
     def did(self, ids: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
         """The move *contains* one of ``ids`` as its main act or a side act. Rules credit a step the trainee
@@ -56,6 +58,12 @@ class Ctx:
     #: what the ending holds: share of the debt paid, and committed *in writing* (the debtor signed)
     paid_share: float = 0.0
     committed_share: float = 0.0
+    #: the debt of the scenario (yuan; 0 = not known)
+    owed: int = 0
+
+    def names_balance(self, m: Move) -> bool:
+        """The move names the whole balance (within 1%): 26万货款的事 puts the number on the table."""
+        return self.owed > 0 and any(abs(a - self.owed) <= self.owed * 0.01 for a in m.amounts)
 
     @property
     def last(self) -> Move | None:
@@ -183,14 +191,16 @@ def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
        "anchor": F(_selector("敲定协议的招式"), required=True),
        "results": F(_results("算作达成协议的结果"), required=True),
        "fires_when": F(Str(choices=("present", "missing")), required=True),
-       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:`needs` 的招式要欠款人接受了才算"))})
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:`needs` 的招式要欠款人接受了才算")),
+       "or_names_balance": F(Bool(doc="`true`:说出全部欠款金额(差不超过 1%)、欠款人接受了的一句也算"))})
 def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     deal = _deal_move(ctx, p)
     if deal is None:
         return []
     strict = p.get("reaction") == "accepted"
-    prior = next((m for m in ctx.moves if m.n < deal.n and m.did(p["needs"]) and (not strict or m.moved_on)),
-                 None)
+    named = bool(p.get("or_names_balance"))
+    prior = next((m for m in ctx.moves if m.n < deal.n and (m.did(p["needs"]) or (named and ctx.names_balance(m)))
+                  and (not strict or m.moved_on)), None)
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
     return [] if prior else [_hit(deal)]

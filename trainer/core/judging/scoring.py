@@ -86,12 +86,14 @@ def context_of(s: Session) -> Ctx:
     moves = []
     for t in s.turns:
         moves.append(Move(t.n, t.tactic, t.move, t.state_before, t.state,
-                          moved_on=t.state != t.state_before and t.state not in seen, acts=tuple(t.acts)))
+                          moved_on=t.state != t.state_before and t.state not in seen, acts=tuple(t.acts),
+                          amounts=tuple(t.amounts)))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
                has_hidden_reason=s.persona.hidden_reason is not None,
-               paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0)
+               paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0,
+               owed=owed)
 
 
 def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
