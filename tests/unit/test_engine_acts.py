@@ -248,6 +248,10 @@ def test_a_total_named_with_its_parts_asks_for_the_total():
     s = fake_broke()
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(90_000, 90_000)))
     assert s.named_amounts == [180_000]  # 今天先付九万,剩下九万月底前: two instalments, not a total and its part
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",),
+                            amounts=(80_000, 300_000, 100_000, 100_000, 100_000)))
+    assert s.named_amounts == [380_000]  # 先付八万;剩下的三十万:十万、十万、十万 — the first payment and the rest
 
 
 class _Probe:

@@ -511,6 +511,9 @@ class Session:
             named = [top]
         if rec.remainder and len(named) == 1:
             return owed
+        # a first payment and the rest named as its own total (先付八万;剩下的十八万:六万、六万、六万)
+        if any(abs(top + a - owed) <= owed * 0.01 for a in parts):
+            return owed
         ask = sum(named) if sum(named) <= owed else top
         # the rest after the goods taken back (拉回8万抵账,剩下的18万分三期): the whole debt is settled
         if any(abs(ask + v - owed) <= owed * 0.01 for v in self.valued_amounts):
