@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from trainer.core.content import catalogue
 from trainer.core.judging.rubric import load_rubric
+from trainer.core.judging.rules import Ctx, Move
 from trainer.core.judging.scoring import score_session
 
 OWED = 1000
@@ -260,3 +261,11 @@ def test_a_ninth_principle_is_a_rubric_edit() -> None:
     assert list(s.principles) == list(rubric.principles) and len(s.principles) == 9
     assert s.principles["patience"] == 15  # 50 − 35
     assert s.feedback["principles"]["patience"]["name"] == "有恒"
+
+
+def test_the_balance_is_named_at_once_or_in_its_parts():
+    ctx = Ctx([], "promise", "测试", owed=640_000)
+    assert ctx.names_balance(Move(1, "verify_balance", "x", amounts=(640_000,)))
+    assert ctx.names_balance(Move(1, "verify_balance", "x", amounts=(52_000, 588_000)))  # 0915这批五万二,其余五十八万八
+    assert not ctx.names_balance(Move(1, "verify_balance", "x", amounts=(588_000,)))
+    assert not Ctx([], "promise", "测试").names_balance(Move(1, "verify_balance", "x", amounts=(640_000,)))  # owed unknown

@@ -62,8 +62,13 @@ class Ctx:
     owed: int = 0
 
     def names_balance(self, m: Move) -> bool:
-        """The move names the whole balance (within 1%): 26万货款的事 puts the number on the table."""
-        return self.owed > 0 and any(abs(a - self.owed) <= self.owed * 0.01 for a in m.amounts)
+        """The move names the whole balance (within 1%), at once or in its parts: 26万货款的事, or 0915这批五万二,
+        其余五十八万八 (of 64万) put the number on the table."""
+        if self.owed <= 0:
+            return False
+        near = self.owed * 0.01
+        return any(abs(a - self.owed) <= near for a in m.amounts) or (
+            len(m.amounts) >= 2 and abs(sum(m.amounts) - self.owed) <= near)
 
     @property
     def last(self) -> Move | None:
