@@ -95,6 +95,10 @@ def test_a_part_named_with_the_rest_on_its_own_term_asks_for_the_whole_debt():
     assert ask((200_000,), True) == [owed]  # 先付二十万,余款月底前付清
     assert ask((200_000,), False) == [200_000]
     assert ask((200_000, 100_000), True) == [300_000]  # the amounts named are the ask
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 50_000, 60_000),
+                            remainder=True, recurring=True))
+    assert s.named_amounts == [owed]  # 先付5万,以后每月付5万,三月付清最后6万: a monthly plan to the end
 
 
 def test_a_single_act_plays_exactly_as_a_tactic_id():

@@ -153,6 +153,10 @@ def test_never_raises_and_dates_are_iso(text):
     ("今天先转十万,12月7号前付清余款", True),
     ("我们余款还有多少?", False),
     ("剩下的事我来办", False),
+    ("11月16号先付5万,以后每月16号付5万,明年3月16号付清最后6万", True),  # a monthly plan to the end
+    ("每个月月底还四万,到四月刚好清", True),
+    ("每个月都来问一次", False),
 ])
 def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):
     assert extract_slots(text, TODAY).remainder is remainder
+    assert extract_slots(text, TODAY).recurring is (remainder and "每" in text)

@@ -509,7 +509,9 @@ class Session:
         parts.remove(top)
         if len(parts) >= 2 and sum(parts) == top:  # a total and its breakdown (two parts at least: 九万、九万 is two)
             named = [top]
-        if rec.remainder and len(named) == 1:
+        # a part named with the rest on its own term (余款月底前付清), or a monthly plan to the end (每月付五万,
+        # 三月付清最后六万): the whole debt
+        if (rec.remainder and len(named) == 1) or rec.recurring:
             return owed
         # a first payment and the rest named as its own total (先付八万;剩下的十八万:六万、六万、六万)
         if any(abs(top + a - owed) <= owed * 0.01 for a in parts):

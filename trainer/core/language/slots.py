@@ -39,11 +39,17 @@ class Slots:
     #: the rest of the debt is part of the ask, with its own term (余款月底前付清, 剩下的按验收节点付): a plan that
     #: names one amount still asks for the whole
     remainder: bool = False
+    #: the plan is monthly, to the end of the debt (以后每月付五万,三月付清): it asks for the whole, whatever it names
+    recurring: bool = False
 
 
 _REMAINDER = re.compile(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
+#: a monthly plan that runs until the debt is paid off (以后每月16号付5万,明年3月16号付清最后6万): the amounts named
+#: are one month's, the plan asks for the whole debt
+_MONTHLY_TO_END = re.compile(r"每(个)?月.{0,12}(付|还|打|结).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
+                             r"(付清|结清|还清)最后")
 
 
 @lru_cache(maxsize=1)
@@ -346,5 +352,6 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     if not t.strip():
         return Slots()
     conditional, concession, refused = _conditional_and_concession(t)
+    recurring = bool(_MONTHLY_TO_END.search(t))
     return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, refused,
-                 bool(_REMAINDER.search(t)))
+                 recurring or bool(_REMAINDER.search(t)), recurring)
