@@ -113,8 +113,19 @@ _NOT_MONEY_AFTER_MAG = re.compile(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|
 _TAIL_STARTS_WORD = re.compile(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
 
 
+_CN_DIGIT = "一二三四五六七八九"
+#: two neighbouring digits before a magnitude are a range (十二三万, 两三万, 二三十万): its low end, as 来/多 round down
+_RANGE = re.compile(r"(?<![周期拜号月第])(十?)([一两二三四五六七八])([二三四五六七八九])(?=十?[万千])")
+
+
+def _low_end(m: re.Match[str]) -> str:
+    a = "二" if m.group(2) == "两" else m.group(2)
+    return m.group(1) + m.group(2) if _CN_DIGIT.index(m.group(3)) == _CN_DIGIT.index(a) + 1 else m.group(0)
+
+
 def _amounts(text: str) -> list[int]:
     out: list[int] = []
+    text = _RANGE.sub(_low_end, text)
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
