@@ -44,6 +44,9 @@ TODAY = dt.date(2026, 12, 1)  # a Tuesday
     ("先付三百块", [300]),
     # a range of two neighbouring digits is its low end, as 来/多 round down
     ("如果能走掉十二三万", [120000]),
+    ("这一块如果能走掉十二三万", [120000]),  # 这一块 is "this part", not one yuan
+    ("回头俺们仨一块吃个饭", []),  # 一块 "together"
+    ("那五千块的贴息我们自己消化", [5000]),
     ("两三万的事", [20000]),
     ("二三十万压在库里", [200000]),
     ("五六千块钱", [5000]),

@@ -113,6 +113,7 @@ _NOT_MONEY_AFTER_MAG = re.compile(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|
 _TAIL_STARTS_WORD = re.compile(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
 
 
+_TOGETHER = re.compile(r"(吃|去|来|走|做|干|办|算|商量|兑|出|过|聊|喝|坐|谈|想|弄|搞|带|拉|跑|聚)")
 _CN_DIGIT = "一二三四五六七八九"
 #: two neighbouring digits before a magnitude are a range (十二三万, 两三万, 二三十万): its low end, as 来/多 round down
 _RANGE = re.compile(r"(?<![周期拜号月第])(十?)([一两二三四五六七八])([二三四五六七八九])(?=十?[万千])")
@@ -131,6 +132,9 @@ def _amounts(text: str) -> list[int]:
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
         if _NOT_MONEY_BEFORE.search(text[:m.start()]):
             continue
+        if num == "一" and unit == "块" and (text[:m.start()].endswith(("这", "那", "哪"))
+                                            or _TOGETHER.match(text, m.end())):
+            continue  # 这一块 is "this part", 一块吃个饭 "together": not one yuan
         chinese = not num[0].isdigit()
         has_mag = bool(mag) or (chinese and any(c in num for c in "百佰千仟万亿"))
         after = text[m.end():]
