@@ -61,6 +61,18 @@ class Ctx:
     #: the debt of the scenario (yuan; 0 = not known)
     owed: int = 0
 
+    def balance_in_parts(self, moves: list[Move]) -> Move | None:
+        """The move that completes the whole balance named in two parts over the talk (0915这批五万二 … then 其余
+        五十八万八, of 64万): the later of the first two moves whose amounts add up to it (within 1%), else None."""
+        if self.owed <= 0:
+            return None
+        near = self.owed * 0.01
+        for j, later in enumerate(moves):
+            for earlier in moves[:j]:
+                if any(abs(a + b - self.owed) <= near for a in earlier.amounts for b in later.amounts):
+                    return later
+        return None
+
     def names_balance(self, m: Move) -> bool:
         """The move names the whole balance (within 1%), at once or in its parts: 26万货款的事, or 0915这批五万二,
         其余五十八万八 (of 64万) put the number on the table."""
@@ -204,8 +216,10 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
         return []
     strict = p.get("reaction") == "accepted"
     named = bool(p.get("or_names_balance"))
-    prior = next((m for m in ctx.moves if m.n < deal.n and (m.did(p["needs"]) or (named and ctx.names_balance(m)))
-                  and (not strict or m.moved_on)), None)
+    taken = [m for m in ctx.moves if m.n < deal.n and (not strict or m.moved_on)]
+    prior = next((m for m in taken if m.did(p["needs"]) or (named and ctx.names_balance(m))), None)
+    if prior is None and named:
+        prior = ctx.balance_in_parts(taken)
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
     return [] if prior else [_hit(deal)]
