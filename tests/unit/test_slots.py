@@ -45,6 +45,9 @@ TODAY = dt.date(2026, 12, 1)  # a Tuesday
     # a range of two neighbouring digits is its low end, as 来/多 round down
     ("如果能走掉十二三万", [120000]),
     ("这一块如果能走掉十二三万", [120000]),  # 这一块 is "this part", not one yuan
+    ("88万2千", [882000]),  # Arabic digits with several magnitudes are one amount
+    ("3万5千块", [35000]),
+    ("1万2千5百", [12500]),
     ("回头俺们仨一块吃个饭", []),  # 一块 "together"
     ("那五千块的贴息我们自己消化", [5000]),
     ("两三万的事", [20000]),

@@ -124,9 +124,17 @@ def _low_end(m: re.Match[str]) -> str:
     return m.group(1) + m.group(2) if _CN_DIGIT.index(m.group(3)) == _CN_DIGIT.index(a) + 1 else m.group(0)
 
 
+#: an amount written in Arabic digits with several magnitudes (88万2千, 1万2千5百) is one amount
+_MIXED = re.compile(r"(\d+)万(\d)千(?:(\d)百)?")
+
+
+def _mixed(m: re.Match[str]) -> str:
+    return str(int(m.group(1)) * 10_000 + int(m.group(2)) * 1_000 + int(m.group(3) or 0) * 100)
+
+
 def _amounts(text: str) -> list[int]:
     out: list[int] = []
-    text = _RANGE.sub(_low_end, text)
+    text = _MIXED.sub(_mixed, _RANGE.sub(_low_end, text))
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
