@@ -166,6 +166,7 @@ def test_never_raises_and_dates_are_iso(text):
     ("剩下的事我来办", False),
     ("11月16号先付5万,以后每月16号付5万,明年3月16号付清最后6万", True),  # a monthly plan to the end
     ("每个月月底还四万,到四月刚好清", True),
+    ("之后12月到明年4月每月月底四万,刚好清", True),
     ("每个月都来问一次", False),
 ])
 def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):

@@ -48,7 +48,7 @@ _REMAINDER = re.compile(r"(余款|余下|剩下|剩余|其余|尾款|其他的|�
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
 #: a monthly plan that runs until the debt is paid off (以后每月16号付5万,明年3月16号付清最后6万): the amounts named
 #: are one month's, the plan asks for the whole debt
-_MONTHLY_TO_END = re.compile(r"每(个)?月.{0,12}(付|还|打|结).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
+_MONTHLY_TO_END = re.compile(r"每(个)?月.{0,12}(付|还|打|结|[\d一二两三四五六七八九十]+万).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
                              r"(付清|结清|还清)最后")
 
 
