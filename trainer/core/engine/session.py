@@ -110,6 +110,13 @@ ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", 
 VALUING = frozenset({"take_back_stock"})
 
 
+def _is(act: str, what: str) -> bool:
+    """``act`` is the tactic ``what``, or of the group ``what`` (hostile belongs to no tactic group)."""
+    if what in catalogue.GROUPS:
+        return act in catalogue.MOVE_IDS and act != catalogue.HOSTILE and catalogue.group_of(act) == what
+    return act == what
+
+
 class Session:
     def __init__(self, scenario: Scenario, persona: Persona, seed: int = 0, difficulty: str | None = None,
                  recognise: Recognise | None = None, prepared: tuple[int, ...] | None = None):
@@ -222,24 +229,16 @@ class Session:
 
     def used(self, what: str) -> int:
         """How often ``what`` (a tactic or a group) was heard so far — every act of a move counts."""
-        acts = [a for turn in self.heard for a in turn]
-        if what in catalogue.GROUPS:
-            return sum(1 for t in acts if t != catalogue.HOSTILE and catalogue.group_of(t) == what)
-        return acts.count(what)
+        return sum(1 for turn in self.heard for a in turn if _is(a, what))
 
     def said(self, what: str) -> bool:
         """``what`` (a tactic or a group) is among the acts of the move being answered, main or side: a state can
         answer "签字,这是对账单" as one move, where ``used()`` only sees the moves before it."""
-        acts = self._said.acts if self._said else ()
-        if what in catalogue.GROUPS:
-            return any(a != catalogue.HOSTILE and catalogue.group_of(a) == what for a in acts if a in catalogue.MOVE_IDS)
-        return what in acts
+        return any(_is(a, what) for a in (self._said.acts if self._said else ()))
 
     def last(self, what: str) -> bool:
-        if not self.history or self.history[-1] is None:
-            return False
-        t = self.history[-1]
-        return t == what or (what in catalogue.GROUPS and t != catalogue.HOSTILE and catalogue.group_of(t) == what)
+        t = self.history[-1] if self.history else None
+        return t is not None and _is(t, what)
 
     def visited(self, state: str) -> bool:
         return state in self.visited_states

@@ -38,12 +38,17 @@ class Move:
     #: the amounts named in the move (yuan)
     amounts: tuple[int, ...] = ()
 
+    @property
+    def every(self) -> tuple[str, ...]:
+        """The main act and the side acts, once each (a hand-made move may have a tactic and no act list)."""
+        return tuple(dict.fromkeys(a for a in (self.tactic, *self.acts) if a))
+
     def did(self, ids: frozenset[str] | set[str] | tuple[str, ...]) -> bool:
         """The move *contains* one of ``ids`` as its main act or a side act. Rules credit a step the trainee
         took (对账, 讲理, 先礼) this way — 先对下账,一共三十八万,这周五前能付吗 did verify the balance — while a
         move is *charged* only for its main act: the act list leans towards listing too much, and a penalty
         should rest on what the move mainly did."""
-        return self.tactic in ids or any(a in ids for a in self.acts)
+        return any(a in ids for a in self.every)
 
 
 @dataclass
@@ -61,26 +66,23 @@ class Ctx:
     #: the debt of the scenario (yuan; 0 = not known)
     owed: int = 0
 
+    def is_balance(self, amount: int) -> bool:
+        """``amount`` is the whole debt, within 1% (never, when the debt is not known)."""
+        return self.owed > 0 and abs(amount - self.owed) <= self.owed * 0.01
+
     def balance_in_parts(self, moves: list[Move]) -> Move | None:
         """The move that completes the whole balance named in two parts over the talk (0915这批五万二 … then 其余
-        五十八万八, of 64万): the later of the first two moves whose amounts add up to it (within 1%), else None."""
-        if self.owed <= 0:
-            return None
-        near = self.owed * 0.01
+        五十八万八, of 64万): the later of the first two moves whose amounts add up to it, else None."""
         for j, later in enumerate(moves):
             for earlier in moves[:j]:
-                if any(abs(a + b - self.owed) <= near for a in earlier.amounts for b in later.amounts):
+                if any(self.is_balance(a + b) for a in earlier.amounts for b in later.amounts):
                     return later
         return None
 
     def names_balance(self, m: Move) -> bool:
-        """The move names the whole balance (within 1%), at once or in its parts: 26万货款的事, or 0915这批五万二,
+        """The move names the whole balance, at once or in its parts: 26万货款的事, or 0915这批五万二,
         其余五十八万八 (of 64万) put the number on the table."""
-        if self.owed <= 0:
-            return False
-        near = self.owed * 0.01
-        return any(abs(a - self.owed) <= near for a in m.amounts) or (
-            len(m.amounts) >= 2 and abs(sum(m.amounts) - self.owed) <= near)
+        return any(self.is_balance(a) for a in m.amounts) or (len(m.amounts) >= 2 and self.is_balance(sum(m.amounts)))
 
     @property
     def last(self) -> Move | None:
@@ -184,7 +186,7 @@ def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     for i, m in enumerate(ctx.moves):
         if m.tactic in p["at"]:
-            before = {a for x in ctx.moves[:i] for a in (x.tactic, *x.acts)}
+            before = {a for x in ctx.moves[:i] for a in x.every}
             missing = [name for name, ids in p["expect_sets"] if not ids & before]
             if p["fires_when"] == "followed" and not missing:
                 return [_hit(m)]
@@ -262,7 +264,7 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = ctx.accepted(m)
         if ok:
             out.append(_hit(m))
-        seen.update((m.tactic, *m.acts))
+        seen.update(m.every)
     return out
 
 
@@ -328,7 +330,7 @@ def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             steps = p["steps_sets"]
             for x in ctx.moves[:i]:
                 # one move may climb several steps (提醒付款日,不付就停货), each of its acts at most one
-                unused = [a for a in dict.fromkeys((x.tactic, *x.acts)) if a]
+                unused = list(x.every)
                 while step < len(steps) and (a := next((a for a in unused if a in steps[step][1]), None)):
                     unused.remove(a)
                     step += 1

@@ -106,7 +106,7 @@ HOSTILE = catalogue.HOSTILE
 VALUABLE, CONDITIONAL, DIRECT_ASK = "valuable_concession", "conditional_concession", "direct_ask"
 #: the cue evidence for direct_ask in one clause that adds it to ``acts``
 ASK_EVIDENCE = 0.35  # 5-fold dev: 0.6 → direct_ask recall 52%, 0.45 → 57%, 0.35 → 70%; precision 78 → 77%
-LEGAL_ACTION, LEGAL_WARNING, PRESERVATION = "legal_action", "legal_warning", "property_preservation"
+LEGAL_ACTION, LEGAL_WARNING = "legal_action", "legal_warning"
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
 #: not a step taken: a step taken cannot depend on what the debtor does next
 _IF = re.compile(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就")
