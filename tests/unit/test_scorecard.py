@@ -376,3 +376,31 @@ def test_a_rejection_quoting_the_card_stays_one_line(tmp_path):
     with pytest.raises(CardError, match="未知的难度") as e:
         parse_card(_json.dumps({**card, "difficulty": "\nS\x07\x1b[2J" + "x" * 1000}).encode())
     assert "\n" not in str(e.value) and "\x1b" not in str(e.value) and len(str(e.value)) <= 300
+
+
+def test_a_card_written_before_findings_quoted_the_reaction_still_verifies(tmp_path):
+    import json as _json
+
+    from trainer.core.competition.scorecard import FINDING_ADDED, CardError, verify_card, write_scorecard
+    from trainer.core.content.library import load_library
+    from trainer.core.engine.session import Session
+    from trainer.core.judging.rubric import load_rubric
+
+    lib = load_library()
+    sc = lib.scenarios["fake-broke"]
+    s = Session(sc, lib.persona_for(sc), seed=3)
+    for m in ("legal_warning", "hostile", "valuable_concession"):
+        s.play(m)
+    write_scorecard(s, tmp_path / "c.json", "张三", "一组")
+    card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    assert any(f["reaction"] for f in card["findings"])
+    verify_card(card, lib, load_rubric())
+    old = _json.loads(_json.dumps(card))
+    for f in old["findings"]:
+        for k in FINDING_ADDED:
+            f.pop(k, None)
+    verify_card(old, lib, load_rubric())  # no CardError
+    forged = _json.loads(_json.dumps(card))
+    forged["findings"][0]["reaction"] = "改过的反应"
+    with pytest.raises(CardError, match="评语"):
+        verify_card(forged, lib, load_rubric())

@@ -334,3 +334,16 @@ def test_cli_validate_rubric(tmp_path, repo_root):
     bad = CliRunner().invoke(main, ["validate", str(tmp_path / "scoring")])
     line = _line_of(text, "moves: [hostil]")
     assert bad.exit_code == 1 and f"rubric.yaml:{line}:" in bad.output and "是不是 'hostile'" in bad.output
+
+
+def test_every_finding_on_a_turn_quotes_the_debtors_reaction(fake_broke):
+    # issue 14: a finding cites the turn, the course and the reaction that supports it
+    s, score = play(fake_broke, WRONG)
+    on_turns = [f for f in score.findings if f.turn is not None]
+    assert on_turns
+    for f in on_turns:
+        assert f.reaction == s.turns[f.turn - 1].reply[:120]
+        assert f.public()["reaction"] == f.reaction and f.course
+    assert all(f.reaction == "" for f in score.findings if f.turn is None)
+    change = score.feedback["change"]
+    assert change and all(i["reaction"] == (s.turns[i["turn"] - 1].reply[:120] if i["turn"] else "") for i in change)

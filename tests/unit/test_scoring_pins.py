@@ -34,7 +34,7 @@ def session(moves: list[str | tuple[str, bool]], result: str | None = "no_progre
         acts = tuple(said.split("+"))
         after = f"s{n}" if moved else state
         turns.append(SimpleNamespace(n=n, tactic=acts[0], acts=acts, move=said, state_before=state, state=after,
-                                     amounts=(OWED,) if acts[0] in NAMES_BALANCE else ()))
+                                     amounts=(OWED,) if acts[0] in NAMES_BALANCE else (), reply=f"回答{n}"))
         state = after
     outcome = None
     if result is not None:

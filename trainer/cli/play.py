@@ -96,7 +96,8 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
             mark = "+" if kind == "best" else "-"
             where = f"第{item['turn']}轮" if item["turn"] is not None else "出发前"
             click.echo(f"  {mark} {where} {item['title']}:{item['message']}"
-                       + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})"))
+                       + ("" if kind == "best" else f" → {item['suggestion']}({item['course']})")
+                       + (f"\n      对方当时:{item['reaction']}" if item.get("reaction") else ""))
 
 
 def _parse_prepared(text: str) -> tuple[int, ...]:

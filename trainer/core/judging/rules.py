@@ -37,6 +37,8 @@ class Move:
     acts: tuple[str, ...] = ()
     #: the amounts named in the move (yuan)
     amounts: tuple[int, ...] = ()
+    #: what the debtor answered (a finding quotes it: the reaction that supports the finding)
+    reply: str = ""
 
     @property
     def every(self) -> tuple[str, ...]:

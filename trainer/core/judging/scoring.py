@@ -37,11 +37,13 @@ class Finding:
     suggestion: str = ""
     tactic: str | None = None
     move: str = ""
+    #: the debtor's answer to the cited move: the reaction the finding rests on ('' for a session-level finding)
+    reaction: str = ""
 
     def public(self) -> dict[str, Any]:
         return {"turn": self.turn, "principle": self.principle, "points": self.points, "rule": self.rule,
                 "message": self.message, "course": self.course, "title": self.title,
-                "suggestion": self.suggestion, "tactic": self.tactic, "move": self.move}
+                "suggestion": self.suggestion, "tactic": self.tactic, "move": self.move, "reaction": self.reaction}
 
 
 @dataclass
@@ -87,7 +89,7 @@ def context_of(s: Session) -> Ctx:
     for t in s.turns:
         moves.append(Move(t.n, t.tactic, t.move, t.state_before, t.state,
                           moved_on=t.state != t.state_before and t.state not in seen, acts=tuple(t.acts),
-                          amounts=tuple(t.amounts)))
+                          amounts=tuple(t.amounts), reply=t.reply))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
@@ -107,7 +109,8 @@ def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
         msg, sug = render(rule.message, values), render(rule.suggestion, values)
         for p in rule.principles:
             out.append(Finding(m.n if m else None, p, rule.points, rule.id, msg, rule.course, rule.title, sug,
-                               m.tactic if m else None, m.text[:MOVE_SHOWN] if m else ""))
+                               m.tactic if m else None, m.text[:MOVE_SHOWN] if m else "",
+                               m.reply[:MOVE_SHOWN] if m else ""))
     return out
 
 
@@ -155,7 +158,7 @@ def _moves_feedback(findings: list[Finding]) -> tuple[list[dict[str, Any]], list
             it = items[(f.rule, f.turn)] = {
                 "turn": f.turn, "move": f.move, "tactic": f.tactic, "tactic_name": tactic_name(f.tactic) if f.tactic
                 else None, "rule": f.rule, "title": f.title, "principles": [], "points": 0, "message": f.message,
-                "course": f.course, "suggestion": f.suggestion}
+                "course": f.course, "suggestion": f.suggestion, "reaction": f.reaction}
         it["principles"].append(f.principle)
         it["points"] += f.points
     ordered = list(items.values())
