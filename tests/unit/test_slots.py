@@ -172,3 +172,20 @@ def test_never_raises_and_dates_are_iso(text):
 def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):
     assert extract_slots(text, TODAY).remainder is remainder
     assert extract_slots(text, TODAY).recurring is (remainder and "每" in text)
+
+
+@pytest.mark.parametrize("text,amounts,dates", [
+    # dev_multi.jsonl: 这周三万 was read as Wednesday and the thirty thousand lost
+    ("这周三万 下周三万 再下周把剩下的四万付掉", (30000, 30000, 40000), ()),
+    ("这周五千块先打过来", (5000,), ()),
+    ("这周五十万到账", (500000,), ()),
+    ("周5万", (50000,), ()),
+    # a weekday stays a weekday before a time, a deadline or 万一 ("in case")
+    ("周三十点见", (), ("2026-12-02",)),
+    ("下周三前付清", (), ("2026-12-09",)),
+    ("这周五付十万", (100000,), ("2026-12-04",)),
+    ("下周一万一他不付", (), ("2026-12-07",)),
+])
+def test_a_week_word_before_an_amount(text, amounts, dates):
+    s = extract_slots(text, TODAY)
+    assert (s.amounts, s.dates) == (amounts, dates)

@@ -106,6 +106,7 @@ _NOT_MONEY_AFTER = re.compile(
     r"\s*(个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|次|趟|遍|回|期|笔|张|份|条|天|日|号|周|星期|礼拜|月|年|岁|点|"
     r"成|折|%|分|倍|小时|分钟|秒|楼|层|栋|号|季度|届|辆|批|单|项|种|句|步|档|级|版|页)")
 _NOT_MONEY_BEFORE = re.compile(r"(第|百分之|千分之|万分之|分之|周|星期|礼拜|每)$")
+_WEEK_WORDS = ("周", "星期", "礼拜")
 #: after a magnitude (十二万, 三千) most counters are the next word (十二万回来, 十一万分两次, 五万月底前): only
 #: these still make the number a count rather than money
 _NOT_MONEY_AFTER_MAG = re.compile(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|岁|%|倍|小时|分钟|秒|楼|层|栋|辆|股|字|分之)")
@@ -138,8 +139,11 @@ def _amounts(text: str) -> list[int]:
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
-        if _NOT_MONEY_BEFORE.search(text[:m.start()]):
-            continue
+        before = _NOT_MONEY_BEFORE.search(text[:m.start()])
+        if before and not (before.group(0) in _WEEK_WORDS and len(num) <= 3
+                           and (mag in ("万", "千", "w", "k") or unit or any(c in num for c in "万千"))
+                           and not num.endswith("万一")):  # 周一万一 is "Monday, in case"
+            continue  # 第三笔, 周三 — but 这周三万 is this week's thirty thousand
         if num == "一" and unit == "块" and (text[:m.start()].endswith(("这", "那", "哪"))
                                             or _TOGETHER.match(text, m.end())):
             continue  # 这一块 is "this part", 一块吃个饭 "together": not one yuan
@@ -237,7 +241,9 @@ _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(_NUM + r"月(份)?" + _NUM + r"[号日]"), "month_day"),
     (re.compile(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
     (re.compile(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
-    (re.compile(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])"), "weekday"),
+    # (这周三万, 下周五千块 are this / next week's amounts, not a weekday: a magnitude or a yuan follows the digit)
+    (re.compile(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])(?!十?万(?!一)|十?千|[\d.]+[万千wk]|[wk]|十?[块元])"),
+     "weekday"),
     (re.compile(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
     (re.compile(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
 ]
