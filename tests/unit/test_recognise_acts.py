@@ -40,10 +40,8 @@ def test_today_defaults_to_the_system_date(rec):
 @pytest.mark.parametrize("text, acts", [
     ("我先听您说说情况,然后咱们再商量分几期付", {"listen", "installment_plan"}),
     ("对不起,上次发票开错了。另外,这笔款这周能安排吗?", {"apologize", "direct_ask"}),
-    # regressed when the model was retrained on dev_course.jsonl (到时候 leans to timing, the clause's
-    # written_commitment scores 0.45 < ACT_THRESHOLD); strict, so the fix has to remove this mark
-    pytest.param("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"},
-                 marks=pytest.mark.xfail(strict=True, reason="issue 19: clause act below threshold after retraining")),
+    # (was an xfail after the retraining on dev_course.jsonl; heard again since dev_multi.jsonl, many-act lines)
+    ("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"}),
 ])
 def test_several_acts_in_one_utterance(rec, text, acts):
     r = rec.classify(text, TODAY)
@@ -116,6 +114,9 @@ def test_reassurance_is_not_a_threat(rec, text):
     "我们的上门团队可没我这么客气",
     "你几点出门几点回家,我摸得一清二楚",
     "我把你们店砸了",
+    "再拖下去,我们就在朋友圈发一发,让大家看看",
+    "再不给钱,小心我找人砍你",
+    "别逼我,出了事别怪我",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -133,6 +134,12 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     # an idiom and a social visit (both were once heard as violence and staking out a home)
     "低价抢市场,砸的是您自己的招牌",
     "周末到您家坐坐,跟嫂子一起把付款的事定下来",
+    # the debtor's side posting is not the speaker exposing them (dev_multi, both once heard as hostile)
+    "老板昨天在群里还发言了,应该在公司吧",
+    "你们老板在朋友圈天天晒新车,我们这十万拖半年说不过去吧",
+    "你们出口单砍了一半,这个压力我是能理解的",
+    "这事儿我不往上捅,面子给你留足了",
+    "法务已经管我要材料了,我压着没给,你别逼我交上去",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()

@@ -97,6 +97,10 @@ SECOND_ACT = 0.6
 #: clauses shorter than this (normalised characters) are joined to the next one
 MIN_CLAUSE = 4
 #: a threat (法) or hostility with no cue is heard only when the model is at least this sure of it
+#: hostility with no cue and no law pattern needs the model surer still: a false hostile costs an innocent line −35 on
+#: three principles. 5-fold dev (5,754 lines): 0.6 → main act 82.3%, 4 lines called hostile that were not (one of
+#: them small talk); 0.8 → 82.1%, 1 (a 紧盯不放 "我反正天天都在"), none of them small talk; off → 81.6%, hostile recall 65%
+SAID_HOSTILE = 0.8
 SAID_MODEL = 0.6  # 5-fold dev (4,829 lines): off → main act 83.1%, 0.8 → 85.0%, 0.6 → 85.6%, 0.4 → 85.8% with 5 off-topic lines hostile
 #: evidence added to the concession tactic the slots point at (valuable or conditional)
 CONCESSION_BONUS = 0.25
@@ -140,6 +144,7 @@ class Recogniser:
         self._hostile = index.get(HOSTILE, -1)
         self._direct = index.get(DIRECT_ASK, -1)
         self._said_only = self._negatable | np.array([lab == HOSTILE for lab in self.labels], dtype=bool)
+        self._said_bar = np.array([SAID_HOSTILE if lab == HOSTILE else SAID_MODEL for lab in self.labels])
         self._valuable, self._conditional = index.get(VALUABLE, -1), index.get(CONDITIONAL, -1)
         if self.model is not None:
             cols = {lab: i for i, lab in enumerate(self.model.labels)}
@@ -346,7 +351,7 @@ class Recogniser:
         strong = lex.max(axis=1) >= CUE_STRONG
         p[strong[:, None] & (lex <= 0)] *= UNCUED_DAMP
         # a threat (法) or hostility must be said: the model's sense of style alone never adds one
-        p[(lex <= 0) & self._said_only[None, :] & (p < SAID_MODEL)] = 0.0
+        p[(lex <= 0) & self._said_only[None, :] & (p < self._said_bar[None, :])] = 0.0
         # n-gram statistics of a word or two are mostly chance: full weight from SHORT characters on
         trust = np.clip(np.array([len(n.bare) for n in norms], dtype=float) / SHORT, 0.0, 1.0) ** 2
         p *= trust[:, None]
