@@ -116,6 +116,17 @@ def test_reassurance_is_not_a_threat(rec, text):
     "我把你们店砸了",
     "再拖下去,我们就在朋友圈发一发,让大家看看",
     "再不给钱,小心我找人砍你",
+    # families added with dev_multi and the CV misses of the dev set: property damaged, a crowd at the gate, night
+    # warnings, watching and call floods, spreading that they are going under, a report held over them
+    "今晚俺让人把你那车轱辘卸了,抵点利息",
+    "哪天我喊人去把招牌给你拆了",
+    "欠着钱还敢开新车,哪天车上多几道划痕你可别赖我",
+    "我叫人把大门给你堵了",
+    "不给钱是吧,那你们那个仓库晚上最好有人守着",
+    "我的人会一直跟着你",
+    "你再不接电话,我每天打一百次,半夜也照打",
+    "你们的供应商我都认得,我一个一个去说你们要垮了",
+    "我会匿名给税局写信,把你们那些账全抖出来",
     "别逼我,出了事别怪我",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
@@ -140,6 +151,11 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "你们出口单砍了一半,这个压力我是能理解的",
     "这事儿我不往上捅,面子给你留足了",
     "法务已经管我要材料了,我压着没给,你别逼我交上去",
+    "明天我派人过来把货拉走,按进价抵账",  # a take-back agreed is the course's 取回库存
+    "听说你们快不行了,是真的吗",
+    "晚上开车小心点",
+    "我们派人守着那批货,等法院保全",
+    "您把发票寄给税务那边认证一下",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
