@@ -258,3 +258,20 @@ def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
 def test_a_refused_concession_is_no_concession(rec, text):
     r = rec.classify(text, TODAY)
     assert not {"valuable_concession", "conditional_concession"} & set(r.acts) and not r.concession, r
+
+
+@pytest.mark.parametrize("text", [
+    "我晓得你这半年过得恼火,月底前先拿八万出来,我们一起把这个坎迈过去",
+    "就差3k的尾巴了 您顺手转一下",
+    "谢谢您百忙中见我,这笔款务必今天处理一下",
+])
+def test_a_plain_request_for_money_inside_another_act_is_a_direct_ask(rec, text):
+    assert "direct_ask" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "只要您这周把一半打过来,另一半我做主给您宽限到下个月10号",  # the conditional offer carries the ask
+    "您账上一到款就先打给我们,我在这儿等着排第一个",  # so does 争当第一债权人
+])
+def test_an_ask_carried_by_another_act_is_not_listed_twice(rec, text):
+    assert "direct_ask" not in rec.classify(text, TODAY).acts
