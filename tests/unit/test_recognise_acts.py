@@ -40,10 +40,8 @@ def test_today_defaults_to_the_system_date(rec):
 @pytest.mark.parametrize("text, acts", [
     ("我先听您说说情况,然后咱们再商量分几期付", {"listen", "installment_plan"}),
     ("对不起,上次发票开错了。另外,这笔款这周能安排吗?", {"apologize", "direct_ask"}),
-    # regressed when the model was retrained on dev_course.jsonl (到时候 leans to timing, the clause's
-    # written_commitment scores 0.45 < ACT_THRESHOLD); strict, so the fix has to remove this mark
-    pytest.param("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"},
-                 marks=pytest.mark.xfail(strict=True, reason="issue 19: clause act below threshold after retraining")),
+    # (was an xfail after the retraining on dev_course.jsonl; heard again since dev_multi.jsonl, many-act lines)
+    ("我们经理下周三过来,到时候把还款承诺签了", {"escalate_manager", "written_commitment"}),
 ])
 def test_several_acts_in_one_utterance(rec, text, acts):
     r = rec.classify(text, TODAY)
@@ -116,6 +114,20 @@ def test_reassurance_is_not_a_threat(rec, text):
     "我们的上门团队可没我这么客气",
     "你几点出门几点回家,我摸得一清二楚",
     "我把你们店砸了",
+    "再拖下去,我们就在朋友圈发一发,让大家看看",
+    "再不给钱,小心我找人砍你",
+    # families added with dev_multi and the CV misses of the dev set: property damaged, a crowd at the gate, night
+    # warnings, watching and call floods, spreading that they are going under, a report held over them
+    "今晚俺让人把你那车轱辘卸了,抵点利息",
+    "哪天我喊人去把招牌给你拆了",
+    "欠着钱还敢开新车,哪天车上多几道划痕你可别赖我",
+    "我叫人把大门给你堵了",
+    "不给钱是吧,那你们那个仓库晚上最好有人守着",
+    "我的人会一直跟着你",
+    "你再不接电话,我每天打一百次,半夜也照打",
+    "你们的供应商我都认得,我一个一个去说你们要垮了",
+    "我会匿名给税局写信,把你们那些账全抖出来",
+    "别逼我,出了事别怪我",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -133,6 +145,17 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     # an idiom and a social visit (both were once heard as violence and staking out a home)
     "低价抢市场,砸的是您自己的招牌",
     "周末到您家坐坐,跟嫂子一起把付款的事定下来",
+    # the debtor's side posting is not the speaker exposing them (dev_multi, both once heard as hostile)
+    "老板昨天在群里还发言了,应该在公司吧",
+    "你们老板在朋友圈天天晒新车,我们这十万拖半年说不过去吧",
+    "你们出口单砍了一半,这个压力我是能理解的",
+    "这事儿我不往上捅,面子给你留足了",
+    "法务已经管我要材料了,我压着没给,你别逼我交上去",
+    "明天我派人过来把货拉走,按进价抵账",  # a take-back agreed is the course's 取回库存
+    "听说你们快不行了,是真的吗",
+    "晚上开车小心点",
+    "我们派人守着那批货,等法院保全",
+    "您把发票寄给税务那边认证一下",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -235,3 +258,20 @@ def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
 def test_a_refused_concession_is_no_concession(rec, text):
     r = rec.classify(text, TODAY)
     assert not {"valuable_concession", "conditional_concession"} & set(r.acts) and not r.concession, r
+
+
+@pytest.mark.parametrize("text", [
+    "我晓得你这半年过得恼火,月底前先拿八万出来,我们一起把这个坎迈过去",
+    "就差3k的尾巴了 您顺手转一下",
+    "谢谢您百忙中见我,这笔款务必今天处理一下",
+])
+def test_a_plain_request_for_money_inside_another_act_is_a_direct_ask(rec, text):
+    assert "direct_ask" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "只要您这周把一半打过来,另一半我做主给您宽限到下个月10号",  # the conditional offer carries the ask
+    "您账上一到款就先打给我们,我在这儿等着排第一个",  # so does 争当第一债权人
+])
+def test_an_ask_carried_by_another_act_is_not_listed_twice(rec, text):
+    assert "direct_ask" not in rec.classify(text, TODAY).acts

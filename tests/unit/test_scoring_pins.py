@@ -268,6 +268,9 @@ def test_the_balance_is_named_at_once_or_in_its_parts():
     assert ctx.names_balance(Move(1, "verify_balance", "x", amounts=(640_000,)))
     assert ctx.names_balance(Move(1, "verify_balance", "x", amounts=(52_000, 588_000)))  # 0915这批五万二,其余五十八万八
     assert not ctx.names_balance(Move(1, "verify_balance", "x", amounts=(588_000,)))
+    # two parts of the balance beside another figure in the same move (quality-dispute o: 5.2万 + 58.8万, and 30万)
+    assert ctx.names_balance(Move(1, "verify_balance", "x", amounts=(52_000, 588_000, 300_000)))
+    assert not ctx.names_balance(Move(1, "verify_balance", "x", amounts=(52_000, 300_000, 100_000)))
     assert not Ctx([], "promise", "测试").names_balance(Move(1, "verify_balance", "x", amounts=(640_000,)))  # owed unknown
     # over two moves: 0915这批五万二, later 其余五十八万八 — the later one completes it
     parts = [Move(1, "apologize", "a", amounts=(52_000,)), Move(2, "courtesy", "b"), Move(3, "direct_ask", "c", amounts=(588_000,))]

@@ -189,3 +189,22 @@ def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):
 def test_a_week_word_before_an_amount(text, amounts, dates):
     s = extract_slots(text, TODAY)
     assert (s.amounts, s.dates) == (amounts, dates)
+@pytest.mark.parametrize("text,conditional,concession", [
+    # the debtor's payment by a deadline named first is the condition of what we give up (有条件让步 without 如果)
+    ("您这周五之前把42万全部付清,违约金我去跟老板申请全免", True, True),
+    ("今天把钱打过来,利息就不算了", True, True),
+    # holding to the contract is no concession
+    ("第一笔这周五付28万,第二笔12月10号付20万,逾期违约金就按合同万分之五算", False, False),
+    # giving up the ask is giving in
+    ("好吧好吧,那您什么时候方便什么时候付吧,我这边不催了", False, True),
+    ("要不这样,这笔钱先挂着,明年再算", False, True),
+    ("行行行,那就等你们甲方拨款了再说,我先回去了", False, True),
+    ("算了算了,货照发,款你们看着办", False, True),
+    # … but not a firm ask said gently, nor another topic left for later
+    ("我也不逼您,月底前先付三成", False, False),
+    ("新单子的事下次再说,今天先把二十万结了", False, False),
+    ("等我回去问问领导再说", False, False),
+])
+def test_conditions_and_giving_up_the_ask(text, conditional, concession):
+    s = extract_slots(text, TODAY)
+    assert (s.conditional, s.concession) == (conditional, concession)

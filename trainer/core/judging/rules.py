@@ -83,8 +83,11 @@ class Ctx:
 
     def names_balance(self, m: Move) -> bool:
         """The move names the whole balance, at once or in its parts: 26万货款的事, or 0915这批五万二,
-        其余五十八万八 (of 64万) put the number on the table."""
-        return any(self.is_balance(a) for a in m.amounts) or (len(m.amounts) >= 2 and self.is_balance(sum(m.amounts)))
+        其余五十八万八 (of 64万) put the number on the table — also when the move names other figures beside the
+        two parts (五万二 + 五十八万八, and the 三十万 due this week)."""
+        a = m.amounts
+        return (any(self.is_balance(x) for x in a) or (len(a) >= 2 and self.is_balance(sum(a)))
+                or any(self.is_balance(a[i] + a[j]) for i in range(len(a)) for j in range(i + 1, len(a))))
 
     @property
     def last(self) -> Move | None:

@@ -53,7 +53,8 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("expose", r"(行业群|商会群|业主群|同学群|家长群|老乡群)"),
     ("expose", _YOU + r"(的)?(照片|身份证|电话号码|手机号|住址|名字).{0,8}(发|贴|挂|公布|印)(到|在|上|出去|满)"),
     ("shame", r"(发|告诉|通知|说给)" + _YOU + r"(的|们的)?(客户|同事|领导|家人|亲戚|邻居|供应商)"),
-    ("expose", r"(在|到|往)(网上|朋友圈|群里|工作群|抖音|微博|快手|小红书).{0,4}(发|贴|挂|曝光|公布|晒)"),
+    # (only when the speaker posts: 老板昨天在群里还发言了, 你们老板在朋友圈晒新车 are what the debtor's side does)
+    ("expose", r"(我|我们|咱|咱们|把).{0,8}(在|到|往)(网上|朋友圈|群里|工作群|抖音|微博|快手|小红书).{0,4}(发|贴|挂|曝光|公布|晒)"),
     # shaming before family, village, employer
     # (跟几个老板吃饭,一提您都说您实在 is praise: the circle must be told or made to see, about the debt)
     ("shame", r"(让|告诉|通知|跟|叫)" + _YOU + r"?(的|们的)?.{0,4}" + _KIN_OR_BOSS + r".{0,8}(知道|看看|评评理|说道)"),
@@ -65,18 +66,35 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("expose", r"(建|拉)了?(一)?个?群|(供应商|客户|同行|亲戚|朋友).{0,6}都?拉(进|到)"),
     # "friends from society", gangs
     ("society", r"社会上的(朋友|兄弟|人)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)"),
-    # violence and veiled threats to the person
+    # violence and veiled threats to the person (路上小心点 is manners: a threat says 最好/给我 小心点; 砍单/砍价 cut orders and prices, 往上捅 reports upward, and
+    # 别逼我交上去 warns of the legal department: none of them is violence)
     ("violence", r"(混不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
      r"打" + _YOU + r"一顿|收拾" + _YOU + r")"),
     # their property watched: "您那辆车天天停在外面,可得看好了"
-    ("violence", r"(车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
+    ("violence", r"((?<![开坐打骑倒])车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
+    # their property damaged or taken by force: tyres let down, wheels off, the sign torn down, a car scratched
+    ("violence", r"(放|扎|卸|拆|划|撬|砸)(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|招牌|牌匾|门锁)|"
+     r"(轮胎|车轱辘|轱辘|招牌|牌匾).{0,6}(放了|扎了|卸了|拆了|放气|扎破|卸掉|拆掉)|(车|门|玻璃)上.{0,4}(多|添).{0,4}(划痕|道子|口子)|"
+     r"(派人|叫人|找人|喊人|带人).{0,10}抢"),
+    # a crowd to block or surround them, their gate or their site
+    ("society", r"(叫|喊|带|找|派)(了)?.{0,12}(人|工人|兄弟|弟兄).{0,12}(围|堵)(起|住|了|着)?|(大门|门口|厂门).{0,6}(堵|围)(了|住|死)|"
+     r"(把|将)(你|您|你们).{0,4}围(起|住|了)"),
+    # warnings that something will happen to them at night, or that "my people" are watching
+    ("violence", r"(晚上|半夜|夜里).{0,8}(关好门窗|锁好门|最好有人守|有人守着)|(出了|出什么|出点)(什么)?事.{0,4}(别怪|可别怪|管不了|不负责)"),
+    ("stalk", r"(一直|天天|每天|24小时).{0,4}(跟着|盯着)(你|您)|(盯|守|转悠|蹲)(着|在)?.{0,10}(进出|哪台车|几点出门|谁来谁走)|"
+     r"(每天|天天|半夜).{0,8}打.{0,4}(一百|几十|上百)(次|个|遍)|半夜.{0,4}(也)?(照打|打电话)"),
+    # spreading that they are going under, to their banks, suppliers, customers: defamation as leverage
+    ("shame", r"(我|我们|我就|我会|挨个|挨家|一个一个|到处)(去)?.{0,6}(说|讲|告诉|通知|宣扬|散布).{0,16}(你们|你|贵司|他们)(公司)?.{0,4}(要垮|快垮|要倒闭|快倒闭|要跑路|快不行|要破产)|"
+     r"(刷|写|发).{0,4}差评|评论区.{0,8}(刷|骂|留言)"),
+    # a report to the authorities held over them to get paid (匿名信, 纪委, 税务) is extortion, not the law's way
+    ("expose", r"(匿名|写信|举报|告发|检举).{0,12}(税务|税局|纪委|工商|街道|监察|派出所)|(纪委|税务|税局).{0,12}(查查|好好查|查你|查一查)"),
     # holding someone against their will
     ("detain", r"(谁都别想|谁也别想|你别想|今天别想|都别想).{0,4}(出|走出|离开|走)(这个|这)?(门|屋|办公室|房间)?"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
     ("violence", r"把.{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
-     r"(打断.{0,3}(腿|手|胳膊)|砍|捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
-     r"别逼我|出了事别怪|小心你的|小心点|有你好看|让你好看|等着瞧|走着瞧)"),
+     r"(打断.{0,3}(腿|手|胳膊)|砍(死|伤|人|你|您|他)|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
+     r"别逼我(?!.{0,4}(交|报|上报|起诉|走法律|打官司|找律师|找法务|递))|出了事别怪|小心你的|(最好|给我|可得)小心(点|些|着)|有你好看|让你好看|等着瞧|走着瞧)"),
 ))
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")

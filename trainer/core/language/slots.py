@@ -351,9 +351,15 @@ _CONCESSION = re.compile(
     r"(让|降|优惠|少算)(了|您|你|给您|给你)?(个|两个|一个|几个|[一二三四五\d]个?)点|让(利|步)|降价|(打|按|给您|给你).{0,4}[一二三四五六七八九\d]{1,2}折|"
     r"(运费|差价|贴息|差额|损失).{0,8}(我们|我方|公司)?.{0,4}(承担|出|来出|负责|照赔|算我们的)|"
     r"算(在)?我们(的|头上)|我们(来)?承担|照赔|宽限|延期|缓一缓|往后(挪|推|延|放)|再(挪|推|延|宽限)|"
-    r"(过完年|下个?月|明年|以后|年后|春节后).{0,3}再说|(给|付|还|打|结|清)(我们)?(就行|也行|也可以|都行)|"
+    r"(过完年|下个?月|明年|以后|年后|春节后).{0,3}再说|"
+    # giving up the ask: 不催了, whenever you have it, the debt left hanging, their timing instead of ours
+    r"不(再)?(催|逼)(你|您)?了|(啥|什么|哪)(时候|天)(有钱|方便|有了|宽裕|手头宽裕|周转过来).{0,3}(啥|什么|哪)(时候|天)(给|付|还|打|结)|"
+    r"(这笔|这账|账|钱|款|尾款|货款).{0,6}先(放着|挂着|放一放|放放|搁着|搁一搁|缓缓)|"
+    r"等(你|您|你们|贵司|甲方|对方|款|钱).{0,12}(了)?再(说|付|给|还|结|算)|"
+    r"(钱|款|账|这笔).{0,8}(下次|改天|回头|下周|下个?月|明年|年后)再(说|算|谈|付|给)|"
+    r"(款|钱|账).{0,4}(你们|您|你)?(看着办|看着给|随便给)|(给|付|还|打|结|清)(我们)?(就行|也行|也可以|都行)|"
     r"不着急(?!慢慢[讲说])|不急(?!着)|慢慢(还|付|来)|按您的(数|意思)|扣掉|(零头|尾数).{0,8}(去掉|抹|不要|放)|抹零|"
-    r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按.{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|消化|不再追究|(?<!拖)延(到|至|长)|"
+    r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按(?!合同|约定|规定|协议|原来|原价).{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|消化|不再追究|(?<!拖)延(到|至|长)|"
     r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
     r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
     r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
@@ -362,12 +368,21 @@ _NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法|没有
 
 
 
+#: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
+#: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
+_DEADLINE_PAYMENT = re.compile(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
+                               r"一次付|到账|到位|打过来|转过来|全额)")
+
+
 def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
     """(conditional, concession, refused): an offer tied to a condition, something given up, something refused."""
     refused = bool(_NEGATED_CONCESSION.search(text))
-    concession = bool(_CONCESSION.search(text)) and not refused
+    given = _CONCESSION.search(text)
+    concession = given is not None and not refused
     cond = _CONDITION.search(text)
     conditional = False
+    if given is not None and concession and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
+        return True, True, refused
     if cond is not None:
         clause = text[cond.start():cond.start() + 30]
         threat = bool(_THREAT_CONDITION.search(clause)) and not concession
