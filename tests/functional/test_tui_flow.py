@@ -128,6 +128,10 @@ def test_full_session_from_picker_to_result(make_app, home):
 
             result = await wait_for_screen(pilot, ResultScreen)
             assert "当场付清" in str(result.query_one("#outcome").render())
+            # each finding on a turn quotes the debtor's reaction it rests on
+            shown = str(result.query_one("#findings").render())
+            quoted = [f.reaction for f in result.score.findings if f.turn and f.reaction]
+            assert quoted and all(f"对方:{q}" in shown for q in quoted)
             assert result.query_one("#bars").principles == result.score.principles
             await pilot.press("e")  # no trainee name yet: settings first, then the export
             await wait_for_screen(pilot, SettingsScreen, focus="#trainee")

@@ -75,6 +75,9 @@ class ResultScreen(Screen):
             if f.turn in turns:
                 out.append(tr(f"  «{tactic_label(turns[f.turn].tactic)}»"), style="dim")
             out.append(tr(f"  — {f.course}\n"), style="dim italic")
+            reaction = getattr(f, "reaction", "")
+            if reaction:  # what the debtor said to that move: the reaction the finding rests on
+                out.append(tr(f"        对方:{reaction}\n"), style="dim")
             suggestion = getattr(f, "suggestion", "")
             if suggestion:
                 out.append(tr(f"        建议:{suggestion}\n"), style="cyan")
