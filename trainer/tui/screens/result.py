@@ -66,6 +66,7 @@ class ResultScreen(Screen):
         turns = {t.n: t for t in self.live.session.turns}
         if not self.score.findings:
             out.append(tr("没有扣分项。"), style="green")
+        quoted: set[int | None] = set()
         for f in sorted(self.score.findings, key=lambda f: (f.turn or 0, f.principle)):
             where = tr(f"第{f.turn}回合") if f.turn else tr("全局")
             out.append(f"{where:<6} ", style="bold")
@@ -76,7 +77,8 @@ class ResultScreen(Screen):
                 out.append(tr(f"  «{tactic_label(turns[f.turn].tactic)}»"), style="dim")
             out.append(tr(f"  — {f.course}\n"), style="dim italic")
             reaction = getattr(f, "reaction", "")
-            if reaction:  # what the debtor said to that move: the reaction the finding rests on
+            if reaction and f.turn not in quoted:  # what the debtor said to that move, once per turn
+                quoted.add(f.turn)
                 out.append(tr(f"        对方:{reaction}\n"), style="dim")
             suggestion = getattr(f, "suggestion", "")
             if suggestion:
