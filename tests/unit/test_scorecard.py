@@ -335,28 +335,35 @@ def test_scorecards_are_readable_by_others(tmp_path):
     assert stat.S_IMODE((tmp_path / "card.json").stat().st_mode) == 0o644
 
 
-def test_a_card_written_before_turns_carried_what_was_heard_still_verifies(tmp_path):
+def _written_card(tmp_path, moves, seed=3):
+    """A fake-broke card written after ``moves``, read back as JSON, with the library and rubric to verify it."""
     import json as _json
 
-    from trainer.core.competition.scorecard import HEARD_FIELDS, verify_card, write_scorecard
+    from trainer.core.competition.scorecard import write_scorecard
     from trainer.core.content.library import load_library
     from trainer.core.engine.session import Session
     from trainer.core.judging.rubric import load_rubric
 
     lib = load_library()
     sc = lib.scenarios["fake-broke"]
-    s = Session(sc, lib.persona_for(sc), seed=3)
-    for m in ("courtesy", "verify_balance", "timing"):
+    s = Session(sc, lib.persona_for(sc), seed=seed)
+    for m in moves:
         s.play(m)
     write_scorecard(s, tmp_path / "c.json", "张三", "一组")
-    card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    return _json.loads((tmp_path / "c.json").read_text(encoding="utf-8")), lib, load_rubric()
+
+
+def test_a_card_written_before_turns_carried_what_was_heard_still_verifies(tmp_path):
+    from trainer.core.competition.scorecard import HEARD_FIELDS, verify_card
+
+    card, lib, rubric = _written_card(tmp_path, ("courtesy", "verify_balance", "timing"))
     for t in card["transcript"]:
         for k in HEARD_FIELDS:
             t.pop(k, None)
-    verify_card(card, lib, load_rubric())  # no CardError
+    verify_card(card, lib, rubric)  # no CardError
     card["transcript"][1]["reply"] = "改过的回答"
     with pytest.raises(Exception, match="第 2 回合"):
-        verify_card(card, lib, load_rubric())
+        verify_card(card, lib, rubric)
 
 
 def test_a_rejection_quoting_the_card_stays_one_line(tmp_path):
@@ -381,26 +388,17 @@ def test_a_rejection_quoting_the_card_stays_one_line(tmp_path):
 def test_a_card_written_before_findings_quoted_the_reaction_still_verifies(tmp_path):
     import json as _json
 
-    from trainer.core.competition.scorecard import FINDING_ADDED, CardError, verify_card, write_scorecard
-    from trainer.core.content.library import load_library
-    from trainer.core.engine.session import Session
-    from trainer.core.judging.rubric import load_rubric
+    from trainer.core.competition.scorecard import FINDING_ADDED, CardError, verify_card
 
-    lib = load_library()
-    sc = lib.scenarios["fake-broke"]
-    s = Session(sc, lib.persona_for(sc), seed=3)
-    for m in ("legal_warning", "hostile", "valuable_concession"):
-        s.play(m)
-    write_scorecard(s, tmp_path / "c.json", "张三", "一组")
-    card = _json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))
+    card, lib, rubric = _written_card(tmp_path, ("legal_warning", "hostile", "valuable_concession"))
     assert any(f["reaction"] for f in card["findings"])
-    verify_card(card, lib, load_rubric())
+    verify_card(card, lib, rubric)
     old = _json.loads(_json.dumps(card))
     for f in old["findings"]:
         for k in FINDING_ADDED:
             f.pop(k, None)
-    verify_card(old, lib, load_rubric())  # no CardError
+    verify_card(old, lib, rubric)  # no CardError
     forged = _json.loads(_json.dumps(card))
     forged["findings"][0]["reaction"] = "改过的反应"
     with pytest.raises(CardError, match="评语"):
-        verify_card(forged, lib, load_rubric())
+        verify_card(forged, lib, rubric)

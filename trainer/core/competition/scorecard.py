@@ -433,10 +433,9 @@ def _check_same_files(card: dict[str, Any], lib: Library, rubric: Rubric) -> Non
 
 def _compare(card: dict[str, Any], s: Session, pieces: dict[str, Any]) -> None:
     transcript = pieces["transcript"]
-    if card.get("format_version", 1) == 1 and all(isinstance(t, dict) for t in card["transcript"]):
+    if card.get("format_version", 1) == 1:
         # cards written before turns carried what was heard lack those fields: compare what they have
-        transcript = [{k: v for k, v in t.items() if k not in HEARD_FIELDS or k in c}
-                      for t, c in zip(transcript, card["transcript"] + [{}] * len(transcript), strict=False)]
+        transcript = _as_written(transcript, card["transcript"], HEARD_FIELDS)
     if card["transcript"] != transcript:
         n = next((i + 1 for i, (a, b) in enumerate(zip(card["transcript"], transcript, strict=False)) if a != b),
                  min(len(card["transcript"]), len(transcript)) + 1)
@@ -447,17 +446,24 @@ def _compare(card: dict[str, Any], s: Session, pieces: dict[str, Any]) -> None:
     if card["outcome"] != pieces["outcome"]:
         raise CardError(f"结局与重放不一致(评分卡 {card['outcome'].get('result')!r},"
                         f"重放 {s.outcome.result if s.outcome else 'no_progress'!r})")
-    findings = pieces["findings"]
-    if isinstance(card["findings"], list) and all(isinstance(f, dict) for f in card["findings"]):
-        # cards written before findings quoted the debtor's reaction lack it: compare what they have
-        findings = [{k: v for k, v in f.items() if k not in FINDING_ADDED or k in c}
-                    for f, c in zip(findings, card["findings"] + [{}] * len(findings), strict=False)]
+    # cards written before findings quoted the debtor's reaction lack it: compare what they have
+    findings = _as_written(pieces["findings"], card["findings"], FINDING_ADDED)
     if card["findings"] != findings:
         raise CardError("评语与重放不一致")
     replayed = pieces["hidden_reason"]
     if "hidden_reason" in card and card["hidden_reason"] != replayed:
         raise CardError(f"隐藏原因与重放不一致(评分卡 {_found(card['hidden_reason'])},"
                         f"重放 {_found(replayed)})")
+
+
+def _as_written(replayed: list[Any], written: Any, added: frozenset[str]) -> list[Any]:
+    """The replayed items without the fields in ``added`` that the card's own items lack (a card written before
+    those fields existed is compared on what it has); as replayed when the card's list is not a list of objects."""
+    if not isinstance(written, list) or not all(isinstance(w, dict) for w in written):
+        return replayed
+    padded = written + [{}] * len(replayed)
+    return [{k: v for k, v in r.items() if k not in added or k in w} if isinstance(r, dict) else r
+            for r, w in zip(replayed, padded, strict=False)]
 
 
 def _found(hr: dict[str, Any] | None) -> str:
