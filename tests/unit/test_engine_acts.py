@@ -335,3 +335,10 @@ def test_the_rest_named_after_a_part_asks_for_the_whole_debt():
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000,), rest=True))
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(330_000,)))
     assert s.named_amounts == [50_000, 300_000, 330_000]
+
+
+def test_the_whole_debt_named_in_a_take_back_move_is_the_balance_not_the_goods_value():
+    s = fake_broke()  # 380,000 owed
+    # 欠款三十八万,仓库里那批货八万拉回去冲抵
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(380_000, 80_000)))
+    assert s.valued_amounts == [80_000]

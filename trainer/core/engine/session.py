@@ -489,7 +489,8 @@ class Session:
         acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
         if acts & VALUING:
             owed = self.scenario.case.owed
-            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+            # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
+            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a < owed * 0.99]
             return
         if not acts & ASKING:
             return
