@@ -316,3 +316,29 @@ def test_the_rest_after_goods_taken_back_settles_the_whole_debt():
     # an ask that is not the rest after the offset stays what it is
     s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,)))
     assert s.named_amounts[-1] == 200_000
+
+
+def test_the_rest_named_after_a_part_asks_for_the_whole_debt():
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(50_000,)))  # 先拿五万
+    # later: 剩下三十三万分三期 — the rest of the debt after the first part
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(330_000,), rest=True))
+    assert s.named_amounts == [50_000, 380_000]
+    # a rest rounded down a little still means the whole (走掉十二三万, 剩下的差不多二十五万: 370,000 of 380,000)
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(120_000,)))
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(250_000,), rest=True))
+    assert s.named_amounts[-1] == 380_000
+    # … but not a rest that leaves a real gap (more than 5%), nor an amount not named as the rest
+    s = fake_broke()
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(50_000,)))
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000,), rest=True))
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(330_000,)))
+    assert s.named_amounts == [50_000, 300_000, 330_000]
+
+
+def test_the_whole_debt_named_in_a_take_back_move_is_the_balance_not_the_goods_value():
+    s = fake_broke()  # 380,000 owed
+    # 欠款三十八万,仓库里那批货八万拉回去冲抵
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(380_000, 80_000)))
+    assert s.valued_amounts == [80_000]

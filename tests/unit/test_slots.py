@@ -208,3 +208,14 @@ def test_a_week_word_before_an_amount(text, amounts, dates):
 def test_conditions_and_giving_up_the_ask(text, conditional, concession):
     s = extract_slots(text, TODAY)
     assert (s.conditional, s.concession) == (conditional, concession)
+
+
+@pytest.mark.parametrize("text,rest", [
+    ("剩下的差不多十三万,您看能不能分两次", True),
+    ("剩下二十一万分三期", True),
+    ("余款二十一万月底付清", True),
+    ("剩下的事回头再说", False),
+    ("今天先付八万", False),
+])
+def test_an_amount_named_as_the_rest(text, rest):
+    assert extract_slots(text, TODAY).rest is rest

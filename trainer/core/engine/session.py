@@ -45,6 +45,10 @@ DIFFICULTY = {
 }
 
 
+#: how far a rest named after a part may fall short of the whole debt and still mean it (十二三万 read at its low end)
+REST_SLACK = 0.05
+
+
 @dataclass
 class Turn:
     n: int
@@ -485,7 +489,8 @@ class Session:
         acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
         if acts & VALUING:
             owed = self.scenario.case.owed
-            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+            # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
+            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a < owed * 0.99]
             return
         if not acts & ASKING:
             return
@@ -516,6 +521,11 @@ class Session:
         if any(abs(top + a - owed) <= owed * 0.01 for a in parts):
             return owed
         ask = sum(named) if sum(named) <= owed else top
+        # the rest named on its own after a part named earlier (先拿五万 … 剩下二十一万分三期; 走掉十二三万, 剩下的差不多十三万):
+        # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
+        if rec.rest and len(named) == 1 and any(abs(ask + v - owed) <= owed * REST_SLACK
+                                                for v in (*self.named_amounts, *self.valued_amounts)):
+            return owed
         # the rest after the goods taken back (拉回8万抵账,剩下的18万分三期): the whole debt is settled
         if any(abs(ask + v - owed) <= owed * 0.01 for v in self.valued_amounts):
             return owed

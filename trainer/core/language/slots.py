@@ -41,8 +41,13 @@ class Slots:
     remainder: bool = False
     #: the plan is monthly, to the end of the debt (以后每月付五万,三月付清): it asks for the whole, whatever it names
     recurring: bool = False
+    #: an amount is named as the rest of the debt (剩下的差不多十三万, 余款二十一万): with a part named earlier in the
+    #: talk it may make up the whole
+    rest: bool = False
 
 
+_REST = re.compile(r"(剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
+                   r"[\d一二两三四五六七八九十]")
 _REMAINDER = re.compile(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
@@ -398,4 +403,4 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     conditional, concession, refused = _conditional_and_concession(t)
     recurring = bool(_MONTHLY_TO_END.search(t))
     return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, refused,
-                 recurring or bool(_REMAINDER.search(t)), recurring)
+                 recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)))
