@@ -169,6 +169,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "您这边一般几点下班?", "您闺女在哪儿上大学来着?", "老账每次带一点,滚着往下消",
     "老铁,你那小孙子都会走道了吧?",  # a grandson, not the insult 孙子
     "前两天跟几个老板吃饭,一提您,都说您这人实在",  # praise from the debtor's circle, not shaming before it
+    # everyday words inside insult cues (round seven's dev lines: a call was heard as a blow)
+    "钱老板,好耐冇见喔,打你电话成日关机,我怕你出咗乜事,今日专门过来看下你。",
+    "工程还没完工,甲方不给钱", "你们的货车刚开走", "他那个人不是人情味很重吗", "钱我先打你账上",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
