@@ -66,8 +66,8 @@ UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx))
     ("expose", r"(建|拉)了?(一)?个?群|(供应商|客户|同行|亲戚|朋友).{0,6}都?拉(进|到)"),
     # "friends from society", gangs
     ("society", r"社会上的(朋友|兄弟|人)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)"),
-    # violence and veiled threats to the person (路上小心点 is manners: a threat says 最好/给我 小心点; 砍单/砍价 cut orders and prices, 往上捅 reports upward, and
-    # 别逼我交上去 warns of the legal department: none of them is violence)
+    # violence and veiled threats to the person. Not violence: 路上小心点 is manners (a threat says 最好/给我 小心点);
+    # 砍单/砍价 cut orders and prices; 往上捅 reports upward; 别逼我交上去 warns of the legal department
     ("violence", r"(混不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
      r"打" + _YOU + r"一顿|收拾" + _YOU + r")"),
     # their property watched: "您那辆车天天停在外面,可得看好了"

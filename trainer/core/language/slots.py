@@ -386,7 +386,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
     concession = given is not None and not refused
     cond = _CONDITION.search(text)
     conditional = False
-    if given is not None and concession and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
+    if concession and given is not None and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
         return True, True, refused
     if cond is not None:
         clause = text[cond.start():cond.start() + 30]
