@@ -45,8 +45,7 @@ def main() -> int:
         # deferred: only --cv needs the recogniser and its cross-validation
         from trainer.core.language import train
 
-        rows = [r for f in train.dev_files(train.ROOT) for r in train.read_rows(f)]
-        got = train.cv_recognitions(train.ROOT)
+        rows, got = train.cv_recognitions(train.ROOT)
         heard = {str(r["text"]): list(g.acts) for r, g in zip(rows, got, strict=True)}
         who["recogniser (5-fold)"] = {r["id"]: heard.get(r["text"], []) for r in lines}
     names = list(who)

@@ -45,6 +45,8 @@ DIFFICULTY = {
 }
 
 
+#: how close an amount (or a sum of parts) must come to the debt to be the whole debt
+WHOLE_SLACK = 0.01
 #: how far a rest named after a part may fall short of the whole debt and still mean it (十二三万 read at its low end)
 REST_SLACK = 0.05
 
@@ -490,7 +492,7 @@ class Session:
         if acts & VALUING:
             owed = self.scenario.case.owed
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
-            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a < owed * 0.99]
+            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed and not self._whole(a)]
             return
         if not acts & ASKING:
             return
@@ -518,18 +520,23 @@ class Session:
         if (rec.remainder and len(named) == 1) or rec.recurring:
             return owed
         # a first payment and the rest named as its own total (先付八万;剩下的十八万:六万、六万、六万)
-        if any(abs(top + a - owed) <= owed * 0.01 for a in parts):
+        if any(self._whole(top + a) for a in parts):
             return owed
         ask = sum(named) if sum(named) <= owed else top
         # the rest named on its own after a part named earlier (先拿五万 … 剩下二十一万分三期; 走掉十二三万, 剩下的差不多十三万):
         # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
-        if rec.rest and len(named) == 1 and any(abs(ask + v - owed) <= owed * REST_SLACK
+        if rec.rest and len(named) == 1 and any(self._whole(ask + v, REST_SLACK)
                                                 for v in (*self.named_amounts, *self.valued_amounts)):
             return owed
         # the rest after the goods taken back (拉回8万抵账,剩下的18万分三期): the whole debt is settled
-        if any(abs(ask + v - owed) <= owed * 0.01 for v in self.valued_amounts):
+        if any(self._whole(ask + v) for v in self.valued_amounts):
             return owed
         return ask
+
+    def _whole(self, amount: int, slack: float = WHOLE_SLACK) -> bool:
+        """``amount`` is the whole debt, within ``slack`` of it."""
+        owed = self.scenario.case.owed
+        return abs(amount - owed) <= owed * slack
 
     def _finish(self, ending: Ending | None) -> None:
         """Settle the outcome. When the debtor agrees, the trainee's own figures carry the deal: the debtor

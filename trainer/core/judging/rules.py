@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Any
 
 from trainer.core.content import catalogue
@@ -87,7 +88,7 @@ class Ctx:
         two parts (五万二 + 五十八万八, and the 三十万 due this week)."""
         a = m.amounts
         return (any(self.is_balance(x) for x in a) or (len(a) >= 2 and self.is_balance(sum(a)))
-                or any(self.is_balance(a[i] + a[j]) for i in range(len(a)) for j in range(i + 1, len(a))))
+                or any(self.is_balance(x + y) for x, y in combinations(a, 2)))
 
     @property
     def last(self) -> Move | None:

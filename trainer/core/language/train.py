@@ -83,9 +83,9 @@ def build(root: Path) -> None:
     print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(dev)} dev lines")
 
 
-def cv_recognitions(root: Path, folds: int = 5) -> list[Recognition]:
-    """What each dev line (in `dev_files` order) is heard as by a model trained on the templates and the other
-    folds: the honest dev measure, each line heard by a model that never saw it."""
+def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]], list[Recognition]]:
+    """The dev lines (in `dev_files` order) and what each is heard as by a model trained on the templates and the
+    other folds: the honest dev measure, each line heard by a model that never saw it."""
     tpl = templates(root)
     labels = labels_for(tpl)
     rows = [r for f in dev_files(root) for r in read_rows(f)]
@@ -97,14 +97,13 @@ def cv_recognitions(root: Path, folds: int = 5) -> list[Recognition]:
         test = [i for i in range(len(rows)) if i % folds == k]
         for i, r in zip(test, rec.classify_many([str(rows[i]["text"]) for i in test], TODAY), strict=True):
             got[i] = r
-    return [g for g in got if g is not None]
+    return rows, [g for g in got if g is not None]
 
 
 def cv_report(root: Path, folds: int = 5) -> tuple[dict[str, Any], dict[str, Any]]:
     """Each dev line scored by a model trained on the templates and the other folds: the report over
     every dev line, and over the JSONL lines only (natural sentences the cues were never tuned on)."""
-    rows = [r for f in dev_files(root) for r in read_rows(f)]
-    done = cv_recognitions(root, folds)
+    rows, done = cv_recognitions(root, folds)
     jsonl = [i for i, r in enumerate(rows) if "kind" in r]
     return (score_rows(rows, done),
             score_rows([rows[i] for i in jsonl], [done[i] for i in jsonl]))
