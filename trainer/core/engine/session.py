@@ -51,6 +51,11 @@ WHOLE_SLACK = 0.01
 REST_SLACK = 0.05
 
 
+def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
+    """``amount`` is the whole debt ``owed``, within ``slack`` of it (never, when the debt is not known)."""
+    return owed > 0 and abs(amount - owed) <= owed * slack
+
+
 @dataclass
 class Turn:
     n: int
@@ -534,9 +539,7 @@ class Session:
         return ask
 
     def _whole(self, amount: int, slack: float = WHOLE_SLACK) -> bool:
-        """``amount`` is the whole debt, within ``slack`` of it."""
-        owed = self.scenario.case.owed
-        return abs(amount - owed) <= owed * slack
+        return is_whole(amount, self.scenario.case.owed, slack)
 
     def _finish(self, ending: Ending | None) -> None:
         """Settle the outcome. When the debtor agrees, the trainee's own figures carry the deal: the debtor

@@ -16,6 +16,7 @@ from typing import Any
 from trainer.core.content import catalogue
 from trainer.core.content.models import RESULTS
 from trainer.core.content.spec import Bool, F, Int, List, Spec, Str
+from trainer.core.engine.session import is_whole
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
 SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS
@@ -70,8 +71,8 @@ class Ctx:
     owed: int = 0
 
     def is_balance(self, amount: int) -> bool:
-        """``amount`` is the whole debt, within 1% (never, when the debt is not known)."""
-        return self.owed > 0 and abs(amount - self.owed) <= self.owed * 0.01
+        """``amount`` is the whole debt, within 1% (never, when the debt is not known) — the engine's test of an ask."""
+        return is_whole(amount, self.owed)
 
     def balance_in_parts(self, moves: list[Move]) -> Move | None:
         """The move that completes the whole balance named in two parts over the talk (0915这批五万二 … then 其余
