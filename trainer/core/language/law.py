@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
+from trainer.core.language.lazyre import LazyPattern, lazy
+
 _YOU = r"(你|您|你们|您们)"
 _FAMILY = r"(女儿|儿子|孩子|小孩|闺女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老)"
 _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|村里人|村里|老家|领导|单位|同事|全公司|客户|老板)"
 
-UNLAWFUL: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in (
+UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
     ("family", _YOU + r"(的)?(家)?" + _FAMILY + r".{0,12}(打听|我知道|我都知道|我可知道|清楚|电话|找|小心|"

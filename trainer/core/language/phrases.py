@@ -36,6 +36,7 @@ from trainer.core.content import catalogue
 from trainer.core.content.paths import kind_dirs, yaml_files
 from trainer.core.content.spec import F, List, Num, Obj, Problem, Problems, Str, did_you_mean
 from trainer.core.content.yamlsafe import LoadError, YNode
+from trainer.core.language.lazyre import LazyPattern, anchors
 from trainer.core.language.normalise import normalise, simplify_phrase, to_simplified
 
 try:  # the stdlib regex parser, used only to refuse patterns that can backtrack exponentially
@@ -69,7 +70,7 @@ class Cue:
     tactic: str
     weight: float
     words: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = None
+    regex: LazyPattern | None = None
     where: str = ""
 
 
@@ -142,7 +143,7 @@ def _subpatterns(av: object) -> Iterator[Any]:
             yield from _subpatterns(x)
 
 
-def compile_cue_regex(pattern: str) -> re.Pattern[str]:
+def compile_cue_regex(pattern: str) -> LazyPattern:
     """Compile a regex from a phrases file; ValueError with a short reason when it is refused.
 
     Patterns come from files anyone may write, and Python's ``re`` has no timeout: a nested
@@ -157,7 +158,7 @@ def compile_cue_regex(pattern: str) -> re.Pattern[str]:
     if _nested_repeat(parsed):
         raise ValueError("正则表达式被拒绝:重复里套重复(或反向引用)可能耗时成指数增长;"
                          "请用有上限的写法,如 '.{0,10}'")
-    return compiled
+    return LazyPattern(pattern, 0, anchors(pattern), compiled=compiled)  # compiled already to check it: keep it
 
 
 
@@ -302,7 +303,7 @@ def load_default_library(out: Problems | None = None) -> PhraseLibrary:
 # missing, unreadable, stale, corrupt or unwritable is ignored silently: the library is built from the
 # files as before, so the cache can make start-up faster but never change what is recognised.
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: a regex cue carries its anchors (lazyre)
 CACHE_NAME = "phrases-cache.json"
 
 
@@ -318,8 +319,9 @@ def cache_dir() -> Path:
 
 def _code_files() -> list[str]:
     # deferred for start-up: only the cache key needs these modules' files (they are loaded already)
+    from trainer.core.language import lazyre as _lazyre
     from trainer.core.language import normalise as _normalise
-    return [__file__, _normalise.__file__ or "", catalogue.__file__ or ""]
+    return [__file__, _normalise.__file__ or "", catalogue.__file__ or "", _lazyre.__file__ or ""]
 
 
 def cache_key(files: list[Path]) -> str:
@@ -337,7 +339,8 @@ def cache_key(files: list[Path]) -> str:
 def _to_data(lib: PhraseLibrary) -> dict[str, Any]:
     return {"templates": [[t.tactic, t.text, t.original] for t in lib.templates],
             "cues": [[c.tactic, c.weight, list(c.words), c.regex.pattern if c.regex is not None else None,
-                      c.regex.flags if c.regex is not None else 0, c.where] for c in lib.cues],
+                      c.regex.flags if c.regex is not None else 0, c.where,
+                      c.regex.anchor_chars if c.regex is not None else None] for c in lib.cues],
             "typos": lib.typos, "files": lib.files}
 
 
@@ -358,14 +361,16 @@ def _from_data(data: object) -> PhraseLibrary:
             raise ValueError("unknown tactic")
         lib.templates.append(Template(tactic, text, original))
     for row in data["cues"]:
-        tactic, weight, words, pattern, flags, where = row
+        tactic, weight, words, pattern, flags, where, anchor_chars = row
         if tactic not in catalogue.MOVE_IDS or type(weight) not in (int, float) or not isinstance(where, str) \
-                or not isinstance(flags, int) or not (pattern is None or isinstance(pattern, str)):
+                or not isinstance(flags, int) or not (pattern is None or isinstance(pattern, str)) \
+                or not (anchor_chars is None or isinstance(anchor_chars, str)):
             raise ValueError("bad cue")
         words = tuple(_str_list(words))
         if (pattern is None) == (not words):
             raise ValueError("a cue has words or a regex")
-        regex = re.compile(pattern, flags) if pattern is not None else None
+        # compiled on first need (a one-line classify needs few of them); anchors as worked out when built
+        regex = LazyPattern(pattern, flags, anchor_chars) if pattern is not None else None
         lib.cues.append(Cue(tactic, float(weight), words=words, regex=regex, where=where))
     typos = data["typos"]
     if not isinstance(typos, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in typos.items()):

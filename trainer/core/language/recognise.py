@@ -25,7 +25,6 @@ same text (and reference date) always gives the same recognition.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.law import unlawful
+from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import NONE, NgramModel, load_model
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
@@ -115,7 +115,7 @@ LEGAL_ACTION, LEGAL_WARNING = "legal_action", "legal_warning"
 #: and before what is to be paid (今天先转五万, 您顺手转一下, 月底前先拿八万出来): the line also asks for the money, whatever
 #: else it does. 5-fold dev (5,754 lines): direct_ask recall 69.1% → 74.0% at precision 55.3% → 55.1%; a question
 #: alone (付不付) or a polite 能不能…付 also matched more lines the writers did not call an ask than ones they did
-PAY_REQUEST = re.compile(
+PAY_REQUEST = lazy(
     r"(先|今天|今儿|这周|这礼拜|本周|月底前|马上|现在|尽快|务必|顺手|赶紧|即刻|立刻)(就)?.{0,6}"
     r"(付|给|打|转|结|还|汇|划|拿|过数|到位|安排|处理)(一下|过来|进来|出来|了|掉|个|点|给我|我|一笔|一部分|多少|\d|[一二两三四五六七八九十几半])")
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
@@ -123,9 +123,9 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
 #: not a step taken: a step taken cannot depend on what the debtor does next
-_IF = re.compile(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就")
-_TAKEN = re.compile(r"已经|已(?=[经向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
-_SPLIT = re.compile(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
+_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就")
+_TAKEN = lazy(r"已经|已(?=[经向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
+_SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
                     r"一是|二是|三是|第一|第二|第三)")
 
 

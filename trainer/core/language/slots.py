@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
+from trainer.core.language.lazyre import LazyPattern, lazy
 from trainer.core.language.normalise import MAX_CHARS, to_simplified
 
 
@@ -46,14 +47,14 @@ class Slots:
     rest: bool = False
 
 
-_REST = re.compile(r"(剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
+_REST = lazy(r"(剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
                    r"[\d一二两三四五六七八九十]")
-_REMAINDER = re.compile(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
+_REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
 #: a monthly plan that runs until the debt is paid off (以后每月16号付5万,明年3月16号付清最后6万): the amounts named
 #: are one month's, the plan asks for the whole debt
-_MONTHLY_TO_END = re.compile(r"每(个)?月.{0,12}(付|还|打|结|[\d一二两三四五六七八九十]+万).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
+_MONTHLY_TO_END = lazy(r"每(个)?月.{0,12}(付|还|打|结|[\d一二两三四五六七八九十]+万).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
                              r"(付清|结清|还清)最后")
 
 
@@ -98,7 +99,7 @@ def _to_int(s: str) -> int | None:
 
 
 # ------------------------------------------------------------------ amounts
-_AMOUNT = re.compile(
+_AMOUNT = lazy(
     r"(?P<cur>[¥￥]|rmb|人民币)?\s*"
     r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _CN_NUM + r")"
     r"(?P<approx>来|多|余)?"
@@ -107,22 +108,22 @@ _AMOUNT = re.compile(
     r"(?P<unit>块钱|块(?!儿)|元|圆|rmb)?"
 )
 #: what a number may not be followed by to be money: counters, time, shares, ranks
-_NOT_MONEY_AFTER = re.compile(
+_NOT_MONEY_AFTER = lazy(
     r"\s*(个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|次|趟|遍|回|期|笔|张|份|条|天|日|号|周|星期|礼拜|月|年|岁|点|"
     r"成|折|%|分|倍|小时|分钟|秒|楼|层|栋|号|季度|届|辆|批|单|项|种|句|步|档|级|版|页)")
-_NOT_MONEY_BEFORE = re.compile(r"(第|百分之|千分之|万分之|分之|周|星期|礼拜|每)$")
+_NOT_MONEY_BEFORE = lazy(r"(第|百分之|千分之|万分之|分之|周|星期|礼拜|每)$")
 _WEEK_WORDS = ("周", "星期", "礼拜")
 #: after a magnitude (十二万, 三千) most counters are the next word (十二万回来, 十一万分两次, 五万月底前): only
 #: these still make the number a count rather than money
-_NOT_MONEY_AFTER_MAG = re.compile(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|岁|%|倍|小时|分钟|秒|楼|层|栋|辆|股|字|分之)")
+_NOT_MONEY_AFTER_MAG = lazy(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|岁|%|倍|小时|分钟|秒|楼|层|栋|辆|股|字|分之)")
 #: a digit after 万/千 that starts the next word is not its tail: 四十万一次性, 三十万一分没到, 二十万一直
-_TAIL_STARTS_WORD = re.compile(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
+_TAIL_STARTS_WORD = lazy(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
 
 
-_TOGETHER = re.compile(r"(吃|去|来|走|做|干|办|算|商量|兑|出|过|聊|喝|坐|谈|想|弄|搞|带|拉|跑|聚)")
+_TOGETHER = lazy(r"(吃|去|来|走|做|干|办|算|商量|兑|出|过|聊|喝|坐|谈|想|弄|搞|带|拉|跑|聚)")
 _CN_DIGIT = "一二三四五六七八九"
 #: two neighbouring digits before a magnitude are a range (十二三万, 两三万, 二三十万): its low end, as 来/多 round down
-_RANGE = re.compile(r"(?<![周期拜号月第])(十?)([一两二三四五六七八])([二三四五六七八九])(?=十?[万千])")
+_RANGE = lazy(r"(?<![周期拜号月第])(十?)([一两二三四五六七八])([二三四五六七八九])(?=十?[万千])")
 
 
 def _low_end(m: re.Match[str]) -> str:
@@ -131,7 +132,7 @@ def _low_end(m: re.Match[str]) -> str:
 
 
 #: an amount written in Arabic digits with several magnitudes (88万2千, 1万2千5百) is one amount
-_MIXED = re.compile(r"(\d+)万(\d)千(?:(\d)百)?")
+_MIXED = lazy(r"(\d+)万(\d)千(?:(\d)百)?")
 
 
 def _mixed(m: re.Match[str]) -> str:
@@ -238,19 +239,19 @@ def _small(s: str) -> int | None:
 _SHIFT_WORDS = (("大后天", 3), ("大前天", -3), ("后天", 2), ("前天", -2), ("明天", 1), ("明日", 1), ("明儿", 1),
                 ("明早", 1), ("明晚", 1), ("明天一早", 1), ("昨天", -1), ("昨日", -1), ("昨晚", -1), ("今天", 0),
                 ("今日", 0), ("今儿", 0), ("今晚", 0), ("今早", 0), ("当天", 0), ("当日", 0))
-_DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"), "ymd"),
-    (re.compile(r"(上上|下下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)"), "month_end"),
-    (re.compile(r"(今年|年)(底|末|内)|年前|本年度内|今年之内"), "year_end"),
-    (re.compile(r"(上上|下下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
-    (re.compile(_NUM + r"月(份)?" + _NUM + r"[号日]"), "month_day"),
-    (re.compile(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
-    (re.compile(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
+_DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
+    (lazy(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"), "ymd"),
+    (lazy(r"(上上|下下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)"), "month_end"),
+    (lazy(r"(今年|年)(底|末|内)|年前|本年度内|今年之内"), "year_end"),
+    (lazy(r"(上上|下下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
+    (lazy(_NUM + r"月(份)?" + _NUM + r"[号日]"), "month_day"),
+    (lazy(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
+    (lazy(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
     # (这周三万, 下周五千块 are this / next week's amounts, not a weekday: a magnitude or a yuan follows the digit)
-    (re.compile(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])(?!十?万(?!一)|十?千|[\d.]+[万千wk]|[wk]|十?[块元])"),
+    (lazy(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])(?!十?万(?!一)|十?千|[\d.]+[万千wk]|[wk]|十?[块元])"),
      "weekday"),
-    (re.compile(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
-    (re.compile(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
+    (lazy(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
+    (lazy(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
 ]
 
 
@@ -341,17 +342,17 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
-_CONDITION = re.compile(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|要真能|真能|"
+_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|要真能|真能|"
                         # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
                         r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
                         r"(但|不过|可是|可)(是)?.{0,12}(得|必须|要先|先得|需要).{0,4}(付|结|到|打|转|签|清|还|安排)|"
                         r"(您|你|贵司|你们).{0,6}把.{1,16}(打|付|转|结|走|签|还)|"
                         r"(只要|要是|如果)?(能|肯|愿意).{1,24}[,，]?.{0,6}(我|我们|咱们)?(就|便)(能|可以|给|帮|把|不|申请)")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
-_THREAT_CONDITION = re.compile(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
+_THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
-_OFFER = re.compile(r"只要|(至少|起码|最少|最起码)(请)?(先)?(支付|付|给|还|打|回)")
-_CONCESSION = re.compile(
+_OFFER = lazy(r"只要|(至少|起码|最少|最起码)(请)?(先)?(支付|付|给|还|打|回)")
+_CONCESSION = lazy(
     r"((?<![避难不])(?<!(?<!可)以)免(?!得))|(不要了|不算了|就不算|不跟您算|不跟你算|不(跟|和)?(您|你)?计较|不追究|不收了|不往上报|当没有|一笔勾销)|"
     r"(让|降|优惠|少算)(了|您|你|给您|给你)?(个|两个|一个|几个|[一二三四五\d]个?)点|让(利|步)|降价|(打|按|给您|给你).{0,4}[一二三四五六七八九\d]{1,2}折|"
     r"(运费|差价|贴息|差额|损失).{0,8}(我们|我方|公司)?.{0,4}(承担|出|来出|负责|照赔|算我们的)|"
@@ -368,14 +369,14 @@ _CONCESSION = re.compile(
     r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
     r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
     r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
-_NEGATED_CONCESSION = re.compile(r"(不能|不会|没法|不可能|无法|没有权限|没权限|做不了主|不可以|绝不|决不).{0,6}(免|减免|让|宽限|延期|打折|降|动)|"
+_NEGATED_CONCESSION = lazy(r"(不能|不会|没法|不可能|无法|没有权限|没权限|做不了主|不可以|绝不|决不).{0,6}(免|减免|让|宽限|延期|打折|降|动)|"
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开")
 
 
 
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
 #: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
-_DEADLINE_PAYMENT = re.compile(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
+_DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
                                r"一次付|到账|到位|打过来|转过来|全额)")
 
 

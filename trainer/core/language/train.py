@@ -21,6 +21,7 @@ import numpy as np
 
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems
+from trainer.core.language import lazyre
 from trainer.core.language.model import BUCKETS, META, NGRAMS, NONE, WEIGHTS, NgramModel, fit
 from trainer.core.language.normalise import normalise
 from trainer.core.language.phrases import load_files
@@ -81,6 +82,7 @@ def build(root: Path) -> None:
             "rows": len(tpl) + len(dev)}
     META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(dev)} dev lines")
+    print(f"{lazyre.TABLE.name}: anchors of {lazyre.write_table()} patterns")
 
 
 def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]], list[Recognition]]:
