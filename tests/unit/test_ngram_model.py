@@ -8,7 +8,8 @@ import json
 import numpy as np
 
 from trainer.core.language import train
-from trainer.core.language.model import META, WEIGHTS, NgramModel, grams, load_model
+from trainer.core.language.model import CLAUSE_WEIGHTS, META, WEIGHTS, NgramModel, grams, load_model
+from trainer.core.language.recognise import Recogniser
 
 
 def test_shipped_model_is_up_to_date():
@@ -26,6 +27,28 @@ def test_training_is_deterministic_and_reproduces_the_shipped_weights():
     w2 = train.train(tpl + dev, labels).astype(np.float16)
     assert w1.tobytes() == w2.tobytes()
     assert w1.tobytes() == np.load(WEIGHTS, allow_pickle=False).tobytes()
+
+
+def test_the_clause_model_is_reproduced_too():
+    tpl = train.templates(train.ROOT)
+    rows = [r for f in train.dev_files(train.ROOT) for r in train.read_rows(f)]
+    _, wc = train.train_both(tpl, rows, train.labels_for(tpl))
+    assert wc.astype(np.float16).tobytes() == np.load(CLAUSE_WEIGHTS, allow_pickle=False).tobytes()
+
+
+def test_a_clause_goes_with_the_act_of_its_line_it_expresses_best():
+    rec = Recogniser()
+    rows = [{"text": "王总您好,打扰了。上个月那笔十二万的货款,这周五之前能不能先付了?", "acts": ["direct_ask", "courtesy"]},
+            {"text": "这批货款您看什么时候能付", "acts": ["direct_ask"]}]  # one clause, one act: nothing to align
+    got = dict((a, c) for a, c in train.aligned_clauses(rec, rows))
+    assert set(got) == {"direct_ask", "courtesy"}
+    assert "您好" in got["courtesy"] and "付" in got["direct_ask"]
+
+
+def test_the_recogniser_lists_acts_with_the_shipped_clause_model():
+    assert Recogniser().clause_model is load_model(CLAUSE_WEIGHTS) is not None
+    base = load_model()
+    assert Recogniser(model=base).clause_model is base  # a model given alone scores the clauses too
 
 
 def test_never_trained_on_held_out_sets():
@@ -50,12 +73,15 @@ def test_cross_validated_dev_figures():
     # Measured on 2026-12-01: every dev line 90.7%, the JSONL (natural) lines 81.3% (834 lines). With the second
     # writer's 873 lines and four more writers' 1,371 (3,078 in all, most never seen by the cues): 83.7% / 81.1%
     # after the hearing work of that night; floors a little below. With dev_multi.jsonl (925 long lines of two to four
-    # acts, whose main act is often a judgement call): 82.1% / 80.8%.
+    # acts, whose main act is often a judgement call): 82.1% / 80.8%. With dev_confusions.jsonl (442 lines written on
+    # the acts most often confused, 47.7% main act when first heard) and the clause model: 80.8% / 79.4%, act recall
+    # mean 84.9%.
     every, jsonl = train.cv_report(train.ROOT)
-    assert every["main_accuracy"] >= 0.81
-    assert jsonl["main_accuracy"] >= 0.79
+    assert every["main_accuracy"] >= 0.80
+    assert every["recall_mean"] >= 0.84
+    assert jsonl["main_accuracy"] >= 0.785
     assert every["offtopic_hostile"] == 0
     # 96.1% with the new writers, who differ on past and recurring dates (昨天, 每月10号); 93.8% with dev_multi.jsonl,
     # whose writers leave out a 今天 that only tells when the visit is (今天来就一个事), which the recogniser and the
-    # held-out writer count as a date: floor 0.93
-    assert every["slots"]["dates"]["accuracy"] >= 0.93
+    # held-out writer count as a date: floor 0.93; 92.9% with dev_confusions.jsonl (the same writers' conventions)
+    assert every["slots"]["dates"]["accuracy"] >= 0.92

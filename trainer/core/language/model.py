@@ -30,6 +30,9 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 WEIGHTS = HERE / "ngram_model.npy"
+#: the clause model: the same n-grams, trained on the templates, the one-act dev lines and the clauses of the many-act
+#: dev lines, each clause labelled with the act of its line it best expresses — it lists the acts of a long line
+CLAUSE_WEIGHTS = HERE / "ngram_clauses.npy"
 META = HERE / "ngram_model.json"
 BUCKETS = 1 << 14
 #: the log-odds are divided by (number of n-grams) ** TEMPER: naive Bayes counts overlapping n-grams
@@ -66,13 +69,13 @@ class NgramModel:
         return out
 
 
-@lru_cache(maxsize=1)
-def load_model() -> NgramModel | None:
-    """The shipped model, or None when its files are missing or unreadable (the recogniser then
-    runs on cues and templates alone)."""
+@lru_cache(maxsize=2)
+def load_model(weights_file: Path = WEIGHTS) -> NgramModel | None:
+    """The shipped model (or its clause model), or None when its files are missing or unreadable (the recogniser
+    then runs on cues and templates alone)."""
     try:
         meta = json.loads(META.read_text(encoding="utf-8"))
-        weights = np.load(WEIGHTS, allow_pickle=False).astype(np.float32)
+        weights = np.load(weights_file, allow_pickle=False).astype(np.float32)
         labels = tuple(str(x) for x in meta["labels"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -38,7 +38,7 @@ from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.law import unlawful
 from trainer.core.language.lazyre import lazy
-from trainer.core.language.model import NONE, NgramModel, load_model
+from trainer.core.language.model import CLAUSE_WEIGHTS, NONE, NgramModel, load_model
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
@@ -131,8 +131,10 @@ _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还
 
 class Recogniser:
     def __init__(self, library: PhraseLibrary | None = None, threshold: float = THRESHOLD,
-                 model: NgramModel | None | bool = True):
-        """``model``: True = the shipped n-gram model (if its files are there), None/False = none."""
+                 model: NgramModel | None | bool = True, clause_model: NgramModel | None = None):
+        """``model``: True = the shipped n-gram model (if its files are there), None/False = none.
+        ``clause_model``: the model that scores the clauses of a long line; by default the shipped clause model
+        with the shipped model, else ``model`` itself."""
         self.library = library if library is not None else load_default_library()
         self.threshold = threshold
         self.model: NgramModel | None = load_model() if model is True else (model or None)
@@ -156,10 +158,14 @@ class Recogniser:
         self._said_only = self._negatable | np.array([lab == HOSTILE for lab in self.labels], dtype=bool)
         self._said_bar = np.array([SAID_HOSTILE if lab == HOSTILE else SAID_MODEL for lab in self.labels])
         self._valuable, self._conditional = index.get(VALUABLE, -1), index.get(CONDITIONAL, -1)
-        if self.model is not None:
-            cols = {lab: i for i, lab in enumerate(self.model.labels)}
-            self._model_cols = np.array([cols.get(lab, -1) for lab in self.labels], dtype=np.int64)
-            self._none_col = cols.get(NONE, -1)
+        if clause_model is None and model is True:
+            clause_model = load_model(CLAUSE_WEIGHTS)
+        self.clause_model: NgramModel | None = clause_model or self.model
+
+    def _cols(self, model: NgramModel) -> tuple[np.ndarray, int]:
+        """The model's column for each of our labels (-1: it has none), and its off-topic column."""
+        cols = {lab: i for i, lab in enumerate(model.labels)}
+        return np.array([cols.get(lab, -1) for lab in self.labels], dtype=np.int64), cols.get(NONE, -1)
 
     # ------------------------------------------------------------ evidence
     def normalise(self, text: str) -> Normalised:
@@ -256,7 +262,8 @@ class Recogniser:
         clauses = [self._clauses(t, n) for t, n in zip(raw, norms, strict=True)]
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
-        rows = self._scores(flat, evidence)
+        rows = np.vstack([self._scores(norms, evidence[:len(norms)]),
+                          self._scores(flat[len(norms):], evidence[len(norms):], self.clause_model)])
         out: list[Recognition] = []
         at = len(norms)
         for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
@@ -343,8 +350,13 @@ class Recogniser:
             row[other] = min(row[other], row[want] / 2)
         return row
 
-    def _scores(self, norms: list[Normalised],
-                evidence: list[tuple[np.ndarray, np.ndarray]] | None = None) -> np.ndarray:
+    def _scores(self, norms: list[Normalised], evidence: list[tuple[np.ndarray, np.ndarray]] | None = None,
+                model: NgramModel | None | bool = True) -> np.ndarray:
+        """Blended scores per label, one row per text (``model``: True = the recogniser's own)."""
+        if model is True:
+            model = self.model
+        if not norms:
+            return np.zeros((0, len(self.labels)))
         found = evidence if evidence is not None else [self.evidence(n) for n in norms]
         lex, cancelled = (np.vstack(x) for x in zip(*found, strict=True))
         sim = self.similarity([n.bare for n in norms])
@@ -353,10 +365,11 @@ class Recogniser:
         no_cue = lex[:, self._hostile] <= 0 if self._hostile >= 0 else None
         if no_cue is not None:  # hostile needs a cue (or a law pattern, in _hear): likeness alone is not enough
             scores[no_cue, self._hostile] = 0.0
-        if self.model is None:
+        if not model:
             return scores
-        proba = self.model.proba([n.bare for n in norms])
-        p = np.where(self._model_cols >= 0, proba[:, np.maximum(self._model_cols, 0)], 0.0)
+        model_cols, none_col = self._cols(model)
+        proba = model.proba([n.bare for n in norms])
+        p = np.where(model_cols >= 0, proba[:, np.maximum(model_cols, 0)], 0.0)
         p[cancelled] = 0.0
         # where a cue names a tactic plainly, the model may reorder the tactics the cues found but
         # not put forward one that no cue found
@@ -372,8 +385,8 @@ class Recogniser:
         # candidates the library found, it does not make a tactic out of small talk
         gate = np.clip(scores / MODEL_GATE, 0.0, 1.0) if MODEL_GATE > 0 else 1.0
         mixed: np.ndarray = scores + MODEL_SHARE * p * gate * (1.0 - scores)
-        if self._none_col >= 0:  # the model's off-topic class damps cue-only hits in small talk
-            mixed *= 1.0 - NONE_DAMP * (trust * proba[:, self._none_col])[:, None]
+        if none_col >= 0:  # the model's off-topic class damps cue-only hits in small talk
+            mixed *= 1.0 - NONE_DAMP * (trust * proba[:, none_col])[:, None]
         return mixed
 
     def scores(self, text: str) -> dict[str, float]:

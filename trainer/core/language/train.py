@@ -22,7 +22,7 @@ import numpy as np
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems
 from trainer.core.language import lazyre
-from trainer.core.language.model import BUCKETS, META, NGRAMS, NONE, WEIGHTS, NgramModel, fit
+from trainer.core.language.model import BUCKETS, CLAUSE_WEIGHTS, META, NGRAMS, NONE, WEIGHTS, NgramModel, fit
 from trainer.core.language.normalise import normalise
 from trainer.core.language.phrases import load_files
 from trainer.core.language.recognise import Recogniser, format_report, read_labelled, score_rows
@@ -35,7 +35,7 @@ TODAY = dt.date(2026, 12, 1)  # the dev sets' reference date (tests/data/eval/RE
 def dev_files(root: Path) -> list[Path]:
     data = root / "tests" / "data"
     names = ("utterances.tsv", "dev_extra.jsonl", "dev_lang.jsonl", "dev_course.jsonl", "dev_voices.jsonl",
-             "dev_weak.jsonl", "dev_multi.jsonl")
+             "dev_weak.jsonl", "dev_multi.jsonl", "dev_confusions.jsonl")
     return [data / n for n in names if (data / n).exists()]
 
 
@@ -69,13 +69,50 @@ def train(rows: list[tuple[str, str]], labels: tuple[str, ...]) -> np.ndarray:
     return fit([normalise(text).bare for _, text in rows], [index[lab] for lab, _ in rows], len(labels))
 
 
+def shipped(w: np.ndarray, labels: tuple[str, ...]) -> NgramModel:
+    """The model as it will be read back: float16 on disk."""
+    return NgramModel(labels, w.astype(np.float16).astype(np.float32))
+
+
+def aligned_clauses(rec: Recogniser, rows: list[dict[str, object]]) -> list[tuple[str, str]]:
+    """(act, clause) training rows from the many-act lines: each act of a line goes with the clause of that line the
+    recogniser (trained on whole lines) scores highest for it — the lines say which acts they hold, not where, so
+    this is where each act most plausibly sits. Lines of one clause add nothing."""
+    index = {lab: i for i, lab in enumerate(rec.labels)}
+    out: list[tuple[str, str]] = []
+    for r in rows:
+        acts = [str(a) for a in r["acts"] if a in index]  # type: ignore[attr-defined]
+        if len(acts) < 2:
+            continue
+        text = str(r["text"])
+        clauses = rec._clauses(text, rec.normalise(text))
+        if not clauses:
+            continue
+        scores = rec._scores(clauses)
+        out += [(a, clauses[int(np.argmax(scores[:, index[a]]))].bare) for a in acts]
+    return out
+
+
+def train_both(tpl: list[tuple[str, str]], rows: list[dict[str, object]],
+               labels: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """The line model (templates + every dev line by its main act) and the clause model (templates + the one-act
+    lines + the aligned clauses of the many-act lines). 5-fold dev (5,754 lines): act recall 80.9% → 83.6% at
+    precision 69.0% → 67.8%, main act unchanged (82.5% → 82.7%)."""
+    w = train(tpl + [(main_act(r), str(r["text"])) for r in rows], labels)
+    rec = Recogniser(model=shipped(w, labels))
+    single = [(main_act(r), str(r["text"])) for r in rows if len(r["acts"]) <= 1]  # type: ignore[arg-type]
+    return w, train(tpl + single + aligned_clauses(rec, rows), labels)
+
+
 def build(root: Path) -> None:
     tpl = templates(root)
     files = dev_files(root)
-    dev = [(main_act(r), str(r["text"])) for f in files for r in read_rows(f)]
+    rows = [r for f in files for r in read_rows(f)]
+    dev = [(main_act(r), str(r["text"])) for r in rows]
     labels = labels_for(tpl)
-    w = train(tpl + dev, labels)
+    w, wc = train_both(tpl, rows, labels)
     np.save(WEIGHTS, w.astype(np.float16), allow_pickle=False)
+    np.save(CLAUSE_WEIGHTS, wc.astype(np.float16), allow_pickle=False)
     trained_on = [root / "phrases" / "tactics.yaml", *files]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
             "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
@@ -93,9 +130,8 @@ def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]]
     rows = [r for f in dev_files(root) for r in read_rows(f)]
     got: list[Recognition | None] = [None] * len(rows)
     for k in range(folds):
-        train_rows = [(main_act(r), str(r["text"])) for i, r in enumerate(rows) if i % folds != k]
-        w = train(tpl + train_rows, labels)
-        rec = Recogniser(model=NgramModel(labels, w.astype(np.float16).astype(np.float32)))
+        w, wc = train_both(tpl, [r for i, r in enumerate(rows) if i % folds != k], labels)
+        rec = Recogniser(model=shipped(w, labels), clause_model=shipped(wc, labels))
         test = [i for i in range(len(rows)) if i % folds == k]
         for i, r in zip(test, rec.classify_many([str(rows[i]["text"]) for i in test], TODAY), strict=True):
             got[i] = r
