@@ -342,3 +342,33 @@ def test_the_whole_debt_named_in_a_take_back_move_is_the_balance_not_the_goods_v
     # 欠款三十八万,仓库里那批货八万拉回去冲抵
     s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(380_000, 80_000)))
     assert s.valued_amounts == [80_000]
+
+
+def test_a_signing_move_that_names_a_part_again_keeps_the_whole_plan():
+    s = fake_broke()  # 380,000 owed
+    # 先付五万,剩下三十三万分三期 (the whole debt), then: 把这笔五万和后面三期写成还款承诺书,您签个字
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 330_000)))
+    assert s.named_amounts == [380_000]
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(50_000,)))
+    assert s.named_amounts == [380_000]
+    # a signing move with a figure never asked before is a new ask (that lower figure is what gets written)
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(200_000,)))
+    assert s.named_amounts == [380_000, 200_000]
+    # and a part named again outside a signature (今天先付五万) is an ask for that part, as before
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 330_000)))
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(50_000,)))
+    assert s.named_amounts == [380_000, 50_000]
+
+
+def test_a_fee_given_up_is_not_an_ask():
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000)))
+    assert s.named_amounts == [380_000]
+    # 违约金六万八,只要这两期按时到账,这笔违约金我负责申请不收: the fee is what is given up
+    s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(68_000,),
+                            fees=(68_000,), conditional=True, concession=True))
+    assert s.named_amounts == [380_000]
+    # the same figure as an ask (今天先付六万八) is an ask
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(68_000,)))
+    assert s.named_amounts == [380_000, 68_000]

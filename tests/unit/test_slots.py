@@ -214,8 +214,23 @@ def test_conditions_and_giving_up_the_ask(text, conditional, concession):
     ("剩下的差不多十三万,您看能不能分两次", True),
     ("剩下二十一万分三期", True),
     ("余款二十一万月底付清", True),
+    ("冲完以后还剩二十九万六千六", True),  # 还剩: what is left (bad-debt-signs s)
+    ("剩下那三十来万咱们分三个月", True),  # 剩下那…: the rest (bad-debt-signs 11a)
     ("剩下的事回头再说", False),
+    ("还剩两天就到月底了", False),
     ("今天先付八万", False),
 ])
 def test_an_amount_named_as_the_rest(text, rest):
     assert extract_slots(text, TODAY).rest is rest
+
+
+@pytest.mark.parametrize("text,fees", [
+    ("违约金六万八,只要这两期按时到账,这笔违约金我负责申请不收", (68_000,)),
+    ("滞纳金按合同算有三万,本金二十六万", (30_000,)),
+    ("先付十万,利息大概两千我们不要了", (2_000,)),
+    ("先付十万,剩下的月底前付清", ()),
+    ("二十六万四,运费另算", ()),  # the fee word after the amount: the amount is the debt's
+])
+def test_an_amount_named_as_a_fee(text, fees):
+    s = extract_slots(text, TODAY)
+    assert s.fees == fees and set(s.fees) <= set(s.amounts)

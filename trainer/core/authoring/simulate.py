@@ -66,6 +66,7 @@ class Forks:
         c.history = list(s.history)
         c.heard = list(s.heard)
         c.named_amounts = list(s.named_amounts)
+        c.asked_figures = set(s.asked_figures)
         c.named_days = list(s.named_days)
         c.valued_amounts = list(s.valued_amounts)
         c.visited_states = set(s.visited_states)

@@ -51,6 +51,11 @@ WHOLE_SLACK = 0.01
 REST_SLACK = 0.05
 
 
+def owed_share(amount: int, owed: int) -> bool:
+    """An amount that can be an ask: between 5% and 100% of the debt (not the freight, not a total above it)."""
+    return owed * 0.05 <= amount <= owed
+
+
 def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
     """``amount`` is the whole debt ``owed``, within ``slack`` of it (never, when the debt is not known)."""
     return owed > 0 and abs(amount - owed) <= owed * slack
@@ -150,6 +155,7 @@ class Session:
         self.outcome: Outcome | None = None
         self.reason_found_turn: int | None = None
         self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
+        self.asked_figures: set[int] = set()  # every single figure of those asks (the parts of a plan, too)
         self.valued_amounts: list[int] = []  # values the trainee put on goods taken back (yuan)
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
@@ -502,9 +508,16 @@ class Session:
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        if ask is not None:
+        if ask is not None and not self._restates(rec, acts, ask):
             self.named_amounts.append(ask)
+        self.asked_figures.update(a for a in rec.amounts if owed_share(a, self.scenario.case.owed))
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
+
+    def _restates(self, rec: Recognition, acts: set[str], ask: int) -> bool:
+        """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
+        writes that plan down: it does not lower the ask to the part it happens to name."""
+        return ("written_commitment" in acts and bool(self.named_amounts) and ask < self.named_amounts[-1]
+                and all(a in self.asked_figures for a in rec.amounts if owed_share(a, self.scenario.case.owed)))
 
     def _ask(self, rec: Recognition) -> int | None:
         """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).
@@ -512,7 +525,8 @@ class Session:
         (剩下的十八万:六万、六万、六万) for the total; a part named with the rest on its own term
         (先付八十八万二,余款按验收节点付; 剩下的十八万分三期) for the whole debt."""
         owed = self.scenario.case.owed
-        named = [a for a in rec.amounts if owed * 0.05 <= a <= owed]
+        # a fee named (违约金六万八 … 申请不收) is what a concession gives up, not what the trainee asks for
+        named = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
         if not named:
             return None
         top = max(named)

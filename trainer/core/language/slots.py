@@ -45,10 +45,13 @@ class Slots:
     #: an amount is named as the rest of the debt (剩下的差不多十三万, 余款二十一万): with a part named earlier in the
     #: talk it may make up the whole
     rest: bool = False
+    #: the amounts named as a fee, interest or freight (违约金六万八, 滞纳金三万): what a concession gives up or a
+    #: reminder cites, never an ask for the debt itself; a subset of ``amounts``
+    fees: tuple[int, ...] = ()
 
 
-_REST = lazy(r"(剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
-                   r"[\d一二两三四五六七八九十]")
+_REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
+                   r"([\d一二两三四五六七八九十][\d一二两三四五六七八九十百千万.,]*(来|多)?(万|千|块|元|w|k)|\d{4,})")
 _REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
@@ -139,8 +142,18 @@ def _mixed(m: re.Match[str]) -> str:
     return str(int(m.group(1)) * 10_000 + int(m.group(2)) * 1_000 + int(m.group(3) or 0) * 100)
 
 
+#: just before an amount, it is a fee's: 违约金六万八, 滞纳金按合同算有三万, 利息大概两千
+_FEE_BEFORE = lazy(r"(违约金|滞纳金|利息|罚息|罚金|违约费|手续费|运费|资金占用费|逾期费)(的话)?(是|有|共|一共|合计|总共|大概|大约|约|"
+                   r"差不多|按合同|按合同算|算下来|加起来)*(有|是)?$")
+
+
 def _amounts(text: str) -> list[int]:
-    out: list[int] = []
+    return [value for value, _ in _amounts_and_fees(text)]
+
+
+def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
+    """Every amount in order, each with whether it is named as a fee (违约金六万八)."""
+    out: list[tuple[int, bool]] = []
     text = _MIXED.sub(_mixed, _RANGE.sub(_low_end, text))
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
@@ -173,7 +186,7 @@ def _amounts(text: str) -> list[int]:
             continue  # 0915那批 is a batch number, not money
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
-            out.append(value)
+            out.append((value, bool(_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]))))
     return out
 
 
@@ -403,5 +416,7 @@ def extract_slots(text: str, today: dt.date) -> Slots:
         return Slots()
     conditional, concession, refused = _conditional_and_concession(t)
     recurring = bool(_MONTHLY_TO_END.search(t))
-    return Slots(tuple(_amounts(t)), tuple(_dates(t, today)), conditional, concession, refused,
-                 recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)))
+    found = _amounts_and_fees(t)
+    return Slots(tuple(v for v, _ in found), tuple(_dates(t, today)), conditional, concession, refused,
+                 recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
+                 tuple(v for v, fee in found if fee))
