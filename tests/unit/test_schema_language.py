@@ -85,7 +85,7 @@ def test_rule_selectors_do_not_depend_on_the_descriptions():
         "before_any": ("moves", "needs"), "escalation": ("at",), "before_deal": ("needs", "anchor"),
         "missing_by_end": ("needs",), "move": ("moves", "after", "before"), "only_moves": ("moves", "ignore"),
         "repetition": ("except", "ignore"), "ending": (), "hidden_reason": (), "ladder": ("at",),
-        "signed": ("moves",)}
+        "signed": ("moves",), "remedy": ("moves", "established_by")}
 
 
 @pytest.mark.parametrize(("fmt", "mark"), [("mermaid", "%%"), ("dot", "//")])

@@ -141,6 +141,8 @@ CRAFTED = {
     "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "promise", None, 2),
     "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "listen"], "no_progress", None, 3),
     "triangular_third_party": ("三角债", ["probe_reason", "third_party"], "partial", None, 2),
+    # 质量纠纷 (DISPUTED): after the apology, the bad batch owned by its value (tactic@amount) is a remedy
+    "remedy_of_defect": ("质量纠纷", ["apologize", "valuable_concession@52000"], "promise", 1, 2),
 }
 
 # the same lines, changed so that the rule must NOT fire
@@ -160,6 +162,7 @@ NOT_FIRING = {
     "fake_broke_timing": ("假没钱", ["timing", "verify_balance"], "no_progress", None),
     "genuinely_broke_threat": ("假没钱", ["courtesy", "legal_warning"], "no_progress", None),
     "malicious_soft_only": ("恶意拖欠", ["courtesy", "empathize", "stop_supply"], "no_progress", None),
+    "remedy_of_defect": ("质量纠纷", ["valuable_concession@52000", "apologize"], "promise", 1),  # nothing checked first
 }
 # more counter-examples: offers the debtor did not take earn no credit (rules fire on the reaction, not the label)
 NOT_FIRING_MORE = {
@@ -173,10 +176,17 @@ NOT_FIRING_MORE = {
 SHARES = {"paid_in_full": (1.0, 0.0), "partial": (0.5, 0.5), "promise": (0.0, 1.0)}
 
 
+#: the part of the debt in real dispute (case.disputed) of a crafted line, by archetype (none elsewhere)
+DISPUTED = {"质量纠纷": 52000}
+
+
 def _ctx(archetype, moves, result, reason_turn, moved_on=True):
+    """``tactic@amount`` is a move naming that amount."""
     paid, committed = SHARES.get(result, (0.0, 0.0))
-    return Ctx([Move(i, t, f"说法{i}", moved_on=moved_on) for i, t in enumerate(moves, 1)], result, archetype,
-               reason_turn, True, paid, committed)
+    parts = [t.split("@") for t in moves]
+    return Ctx([Move(i, p[0], f"说法{i}", moved_on=moved_on, amounts=tuple(int(a) for a in p[1:]))
+                for i, p in enumerate(parts, 1)], result, archetype, reason_turn, True, paid, committed,
+               owed=640000 if archetype in DISPUTED else 0, disputed=DISPUTED.get(archetype, 0))
 
 
 def test_every_rubric_rule_has_a_crafted_line(rubric):

@@ -130,6 +130,8 @@ CASE_SPEC = Obj(doc="案子:欠款方、金额、逾期、合同条款和学员�
     "role": F(Str(max_len=30, doc="联系人的职务,如 老板"), required=True),
     "our_company": F(Str(max_len=60, doc="我方公司(学员代表的一方)")),
     "owed": F(Int(min=1, max=10**12, doc="欠款金额(元)"), required=True),
+    "disputed": F(Int(min=1, max=10**12, doc="欠款里真有争议的那一部分(元):我方确有问题的货,如坏掉的那一批。问清原因、"
+                                              "道歉核实之后只认下这一部分、不多让,评分算作补救,不算让步;须小于欠款")),
     "days_overdue": F(Int(min=0, max=36500, doc="逾期天数"), required=True),
     "debt_type": F(Str(choices=DEBT_TYPES, doc="欠款类型(课程的五类应收款之一)"), required=True),
     "contract_terms": F(Str(max_len=600, doc="合同里的付款条款"), required=True),
@@ -275,6 +277,8 @@ class Case:
     relationship: str = ""
     our_company: str = "我们公司"
     date: str = "2026-11-02"
+    #: the part of the debt in real dispute (yuan: our established defect, e.g. the bad batch); 0 = none
+    disputed: int = 0
 
 
 @dataclass(frozen=True)
@@ -554,12 +558,16 @@ def build_scenario(root: YNode, text: str, out: Problems) -> Scenario | None:
     cv = v["case"].value
     if "date" in cv and not check_date(cv["date"], out):
         return None
+    if "disputed" in cv and cv["disputed"].value >= cv["owed"].value:
+        out.error(cv["disputed"], f"disputed({cv['disputed'].value})应小于欠款 owed({cv['owed'].value}):"
+                                  "争议的只是欠款的一部分")
+        return None
     case = Case(
         company=cv["company"].value, contact=cv["contact"].value, role=cv["role"].value,
         owed=cv["owed"].value, days_overdue=cv["days_overdue"].value, debt_type=cv["debt_type"].value,
         contract_terms=cv["contract_terms"].value, known=tuple(k.value for k in cv["known"].value),
         relationship=_s(cv.get("relationship")), our_company=_s(cv.get("our_company"), "我们公司"),
-        date=_s(cv.get("date"), "2026-11-02"))
+        date=_s(cv.get("date"), "2026-11-02"), disputed=_s(cv.get("disputed"), 0))
     meters = {k: n.value for k, n in v["meters"].value.items()} if v.get("meters") else {}
     return Scenario(
         id=v["id"].value, title=v["title"].value, persona_id=v["persona"].value, summary=_s(v.get("summary")),

@@ -28,7 +28,7 @@ from trainer.core.judging import measures, rules
 GROUPS = ("三个要求", "五大原则")
 OUTCOME_GROUP, CONDUCT_GROUP = GROUPS
 #: placeholders a rule's message / suggestion may use
-PLACEHOLDERS = ("turn", "tactic", "tactic_name", "move", "count", "missing", "archetype", "result")
+PLACEHOLDERS = ("turn", "tactic", "tactic_name", "move", "count", "missing", "archetype", "result", "disputed")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from trainer.core.content import catalogue
 from trainer.core.content.models import RESULTS
 from trainer.core.content.spec import Bool, F, Int, List, Spec, Str
-from trainer.core.engine.session import is_whole
+from trainer.core.engine.session import WHOLE_SLACK, is_whole
+from trainer.core.language.normalise import to_simplified
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
 SELECTOR_ITEMS: tuple[str, ...] = catalogue.MOVE_IDS + catalogue.GROUPS
@@ -69,6 +70,11 @@ class Ctx:
     committed_share: float = 0.0
     #: the debt of the scenario (yuan; 0 = not known)
     owed: int = 0
+    #: the part of the debt in real dispute: our established defect, e.g. the bad batch (yuan; 0 = none declared)
+    disputed: int = 0
+    #: the turns whose concession is a remedy of the established defect (the rubric's `remedy` rules; filled by
+    #: scoring.apply_rules before the other rules run, so a rule with `except_remedy` can leave them alone)
+    remedies: frozenset[int] = frozenset()
 
     def is_balance(self, amount: int) -> bool:
         """``amount`` is the whole debt, within 1% (never, when the debt is not known) — the engine's test of an ask."""
@@ -174,10 +180,13 @@ def _hit(m: Move | None, **values: Any) -> Hit:
 # ------------------------------------------------------------------------------------ kinds
 @kind("before_any", "fires at a move of `moves` played before any move of `needs` (先礼后兵; 先有条件再让步)",
       {"moves": F(_selector("不可抢先出的招式"), required=True),
-       "needs": F(_selector("必须先出其中之一的招式"), required=True)})
+       "needs": F(_selector("必须先出其中之一的招式"), required=True),
+       "except_remedy": F(Bool(doc="`true`:对我方确有问题那一部分的补救(见 `remedy` 类规则)不算"))})
 def before_any(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     out, seen = [], False
     for m in ctx.moves:
+        if p.get("except_remedy") and m.n in ctx.remedies:
+            continue
         if m.tactic in p["moves"] and not seen:
             out.append(_hit(m))
         seen = seen or m.did(p["needs"])
@@ -253,7 +262,8 @@ def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
        "before": F(_selector("只在其中任何一招都还没出时才算")),
        "within_turns": F(Int(min=1, max=100)),
        "results": F(_results("只在会话以其中之一结束时才算")),
-       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:只算欠款人接受了的招式"))})
+       "reaction": F(Str(choices=REACTIONS, doc="`accepted`:只算欠款人接受了的招式")),
+       "except_remedy": F(Bool(doc="`true`:对我方确有问题那一部分的补救(见 `remedy` 类规则)不算"))})
 def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if "results" in p and ctx.result not in p["results"]:
         return []
@@ -269,6 +279,8 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = m.n <= p["within_turns"]
         if ok and p.get("reaction") == "accepted":
             ok = ctx.accepted(m)
+        if ok and p.get("except_remedy"):
+            ok = m.n not in ctx.remedies
         if ok:
             out.append(_hit(m))
         seen.update(m.every)
@@ -365,6 +377,33 @@ def signed(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if ctx.signed or ctx.paid_share >= 1 or ctx.result in p.get("unless_results", ()):
         return []
     return [_hit(ctx.last)]
+
+
+@kind("remedy", "a move of `moves` that makes good our own established defect: the scenario declares the disputed "
+      "part (`case.disputed`); a move of `established_by` (问清原因、核对、道歉) came before it, the debtor's hidden "
+      "reason was out by then, the disputed part was named by its value (at that move or before), the move names no "
+      "amount above it (the whole debt or the rest beside it is asked for, not given) and none of the `beyond` words (fees, interest waived). Fires at each such move; the rules "
+      "with `except_remedy` do not charge it",
+      {"moves": F(_selector("算作补救的让步招式"), required=True),
+       "established_by": F(_selector("之前必须出过其中之一(问清原因、核对、道歉),争议才算确立"), required=True),
+       "beyond": F(List(Str(min_len=1, max_len=20), doc="这句话里出现其中之一(违约金、利息…),让的就超出了那一部分,仍算让步"))})
+def remedy(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
+    if ctx.disputed <= 0:
+        return []
+    out, established, named = [], False, False
+    beyond = p.get("beyond", ())
+    for m in ctx.moves:
+        named = named or any(is_whole(a, ctx.disputed) for a in m.amounts)
+        reason_out = not ctx.has_hidden_reason or (ctx.reason_turn is not None and ctx.reason_turn <= m.n)
+        # an amount the move *asks* for — the whole debt, or the rest beside the disputed part — gives nothing away
+        given = [a for a in m.amounts if not (ctx.is_balance(a) or is_whole(a, ctx.owed - ctx.disputed))]
+        within = all(a <= ctx.disputed * (1 + WHOLE_SLACK) for a in given)
+        if m.tactic in p["moves"] and established and named and reason_out and within:
+            text = to_simplified(m.text)  # 違約金 is 违约金: the words are matched on simplified text
+            if not any(to_simplified(w) in text for w in beyond):
+                out.append(_hit(m))
+        established = established or m.did(p["established_by"])
+    return out
 
 
 def param_specs(k: Kind) -> dict[str, Spec]:

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from trainer.core.content.models import wan_text
 from trainer.core.engine.session import Session
 from trainer.core.judging.measures import MEASURES, Facts
 from trainer.core.judging.rubric import PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
@@ -92,10 +93,11 @@ def context_of(s: Session) -> Ctx:
                           amounts=tuple(t.amounts), reply=t.reply))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
+    scenario = getattr(s, "scenario", None)  # a hand-made session (tests) may come without a scenario
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
                has_hidden_reason=s.persona.hidden_reason is not None,
                paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0,
-               owed=owed)
+               owed=owed, disputed=scenario.case.disputed if scenario is not None else 0)
 
 
 def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
@@ -104,7 +106,8 @@ def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
         m = h.move
         values = {"turn": m.n if m else "-", "tactic": (m.tactic or "-") if m else "-",
                   "tactic_name": tactic_name(m.tactic) if m else "-", "move": m.text[:MOVE_SHOWN] if m else "",
-                  "archetype": ctx.archetype, "result": ctx.result, "count": "", "missing": ""}
+                  "archetype": ctx.archetype, "result": ctx.result, "count": "", "missing": "",
+                  "disputed": wan_text(ctx.disputed) if ctx.disputed > 0 else "-"}
         values.update(h.values)
         msg, sug = render(rule.message, values), render(rule.suggestion, values)
         for p in rule.principles:
@@ -139,10 +142,18 @@ def checklist_findings(rubric: Rubric, prepared: Collection[int] | None) -> list
     return out
 
 
+def _applies(rule: Rule, ctx: Ctx) -> bool:
+    return not ((rule.archetypes and ctx.archetype not in rule.archetypes) or ctx.archetype in rule.not_archetypes)
+
+
 def apply_rules(ctx: Ctx, rubric: Rubric) -> list[Finding]:
+    # remedies first: a concession that makes good our own established defect is not charged as one by the rules
+    # with `except_remedy` (every hit counts here, not only the first `max`, which limits the remedy's own points)
+    ctx.remedies = frozenset(h.move.n for rule in rubric.rules if rule.kind == "remedy" and _applies(rule, ctx)
+                             for h in KINDS[rule.kind].fn(ctx, rule.params) if h.move is not None)
     findings: list[Finding] = []
     for rule in rubric.rules:
-        if (rule.archetypes and ctx.archetype not in rule.archetypes) or ctx.archetype in rule.not_archetypes:
+        if not _applies(rule, ctx):
             continue
         findings.extend(_findings(rule, KINDS[rule.kind].fn(ctx, rule.params), ctx))
     # by turn (session-level findings last), the rubric's order within a turn: stable and deterministic
