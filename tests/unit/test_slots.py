@@ -230,6 +230,9 @@ def test_an_amount_named_as_the_rest(text, rest):
     ("先付十万,利息大概两千我们不要了", (2_000,)),
     ("先付十万,剩下的月底前付清", ()),
     ("二十六万四,运费另算", ()),  # the fee word after the amount: the amount is the debt's
+    ("合同上逾期是按日万分之五,算下来六万八左右;只要这两期按时到账,这笔违约金我负责申请不收", (68_000,)),
+    ("这六万八的违约金我去申请免掉", (68_000,)),
+    ("违约金我们不要了,你先付二十万", ()),  # a fee word earlier in the line does not make the ask a fee
 ])
 def test_an_amount_named_as_a_fee(text, fees):
     s = extract_slots(text, TODAY)

@@ -142,9 +142,12 @@ def _mixed(m: re.Match[str]) -> str:
     return str(int(m.group(1)) * 10_000 + int(m.group(2)) * 1_000 + int(m.group(3) or 0) * 100)
 
 
-#: just before an amount, it is a fee's: 违约金六万八, 滞纳金按合同算有三万, 利息大概两千
-_FEE_BEFORE = lazy(r"(违约金|滞纳金|利息|罚息|罚金|违约费|手续费|运费|资金占用费|逾期费)(的话)?(是|有|共|一共|合计|总共|大概|大约|约|"
-                   r"差不多|按合同|按合同算|算下来|加起来)*(有|是)?$")
+#: just before an amount, it is a fee's: 违约金六万八, 滞纳金按合同算有三万, 利息大概两千, or a fee worked out from a
+#: rate (按日万分之五,算下来六万八); just after it: 六万八的违约金
+_FEE_BEFORE = lazy(r"((违约金|滞纳金|利息|罚息|罚金|违约费|手续费|运费|资金占用费|逾期费)(的话)?|"
+                   r"(万分之|千分之)[\d.零一二三四五六七八九十]+[,，]?(算下来|算起来|算的话|计算|算))"
+                   r"(是|有|共|一共|合计|总共|大概|大约|约|差不多|按合同|按合同算|算下来|加起来)*(有|是)?$")
+_FEE_AFTER = lazy(r"(块|元|块钱)?(左右)?的?(违约金|滞纳金|利息|罚息|罚金|违约费)")
 
 
 def _amounts(text: str) -> list[int]:
@@ -186,7 +189,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
             continue  # 0915那批 is a batch number, not money
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
-            out.append((value, bool(_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]))))
+            fee = _FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
+            out.append((value, bool(fee)))
     return out
 
 
