@@ -1,10 +1,11 @@
-"""Held-out act labels by majority of three readers (python tools/majority.py [--write]).
+"""Held-out act labels by majority of three readers (python tools/majority.py [--set sentences2] [--write]).
 
 tests/data/eval/sentences.jsonl carries its writer's acts; labeller1/2.jsonl the same 311 texts labelled again,
 independently, by two course-only labellers who saw only the text (never the writer's labels, the recogniser or its
 output). An act is in the majority labels when at least two of the three readers name it; the main act is the one at
 least two put first (else the writer's). Slots are the writer's. Prints the pairwise agreement; ``--write`` writes
-tests/data/eval/sentences.majority.jsonl, for `trainer classify --eval`.
+tests/data/eval/sentences.majority.jsonl, for `trainer classify --eval`. ``--set sentences2``: the second held-out
+set, its labellers' files sentences2.labeller1/2.jsonl, its majority file sentences2.majority.jsonl.
 """
 from __future__ import annotations
 
@@ -38,10 +39,12 @@ def majority(readers: list[list[str]]) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--set", default="sentences", choices=("sentences", "sentences2"))
     args = ap.parse_args()
-    rows = [json.loads(x) for x in (EVAL / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [json.loads(x) for x in (EVAL / f"{args.set}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     writer = {i: r["acts"] for i, r in enumerate(rows)}
-    l1, l2 = labels("labeller1.jsonl"), labels("labeller2.jsonl")
+    prefix = "" if args.set == "sentences" else f"{args.set}."
+    l1, l2 = labels(f"{prefix}labeller1.jsonl"), labels(f"{prefix}labeller2.jsonl")
     for name, a, b in (("writer vs labeller 1", writer, l1), ("writer vs labeller 2", writer, l2),
                        ("labeller 1 vs labeller 2", l1, l2)):
         m, d, per = agreement(a, b)
@@ -52,7 +55,7 @@ def main() -> int:
     changed = sum(o["acts"] != r["acts"] for o, r in zip(out, rows, strict=True))
     print(f"majority labels differ from the writer's on {changed} of {len(rows)} lines")
     if args.write:
-        (EVAL / "sentences.majority.jsonl").write_text(
+        (EVAL / f"{args.set}.majority.jsonl").write_text(
             "".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out), encoding="utf-8")
     return 0
 
