@@ -486,7 +486,7 @@ class Session:
     def _echo(self, rec: Recognition) -> None:
         """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
         owed = self.scenario.case.owed
-        amounts = [a for a in rec.amounts if owed * 0.05 <= a <= owed] or self.named_amounts[-1:]
+        amounts = [a for a in rec.amounts if owed_share(a, owed)] or self.named_amounts[-1:]
         days = [d for d in (self._days_until(x) for x in rec.dates) if d is not None and d > 0] or self.named_days[-1:]
         self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
@@ -500,24 +500,25 @@ class Session:
         asks or offers counts (a balance being checked, a late fee being cited, the debtor's own income are
         figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
         acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
+        figures = [a for a in rec.amounts if owed_share(a, self.scenario.case.owed)]
         if acts & VALUING:
-            owed = self.scenario.case.owed
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
-            self.valued_amounts += [a for a in rec.amounts if owed * 0.05 <= a <= owed and not self._whole(a)]
+            self.valued_amounts += [a for a in figures if not self._whole(a)]
             return
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        if ask is not None and not self._restates(rec, acts, ask):
+        if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
-        self.asked_figures.update(a for a in rec.amounts if owed_share(a, self.scenario.case.owed))
+        self.asked_figures.update(figures)
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
 
-    def _restates(self, rec: Recognition, acts: set[str], ask: int) -> bool:
+    def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
-        writes that plan down: it does not lower the ask to the part it happens to name."""
+        writes that plan down: it does not lower the ask to the part it happens to name (``figures``: its amounts
+        that can be an ask)."""
         return ("written_commitment" in acts and bool(self.named_amounts) and ask < self.named_amounts[-1]
-                and all(a in self.asked_figures for a in rec.amounts if owed_share(a, self.scenario.case.owed)))
+                and all(a in self.asked_figures for a in figures))
 
     def _ask(self, rec: Recognition) -> int | None:
         """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).

@@ -161,10 +161,13 @@ class Recogniser:
         if clause_model is None and model is True:
             clause_model = load_model(CLAUSE_WEIGHTS)
         self.clause_model: NgramModel | None = clause_model or self.model
+        # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
+        self._line_cols = self._cols(self.model)
+        self._clause_cols = self._cols(self.clause_model)
 
-    def _cols(self, model: NgramModel) -> tuple[np.ndarray, int]:
+    def _cols(self, model: NgramModel | None) -> tuple[np.ndarray, int]:
         """The model's column for each of our labels (-1: it has none), and its off-topic column."""
-        cols = {lab: i for i, lab in enumerate(model.labels)}
+        cols = {lab: i for i, lab in enumerate(model.labels)} if model is not None else {}
         return np.array([cols.get(lab, -1) for lab in self.labels], dtype=np.int64), cols.get(NONE, -1)
 
     # ------------------------------------------------------------ evidence
@@ -263,7 +266,7 @@ class Recogniser:
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
         rows = np.vstack([self._scores(norms, evidence[:len(norms)]),
-                          self._scores(flat[len(norms):], evidence[len(norms):], self.clause_model)])
+                          self._scores(flat[len(norms):], evidence[len(norms):], clauses=True)])
         out: list[Recognition] = []
         at = len(norms)
         for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
@@ -351,10 +354,11 @@ class Recogniser:
         return row
 
     def _scores(self, norms: list[Normalised], evidence: list[tuple[np.ndarray, np.ndarray]] | None = None,
-                model: NgramModel | None | bool = True) -> np.ndarray:
-        """Blended scores per label, one row per text (``model``: True = the recogniser's own)."""
-        if model is True:
-            model = self.model
+                clauses: bool = False) -> np.ndarray:
+        """Blended scores per label, one row per text (``clauses``: the texts are clauses, scored with the clause
+        model)."""
+        model, (model_cols, none_col) = ((self.clause_model, self._clause_cols) if clauses
+                                         else (self.model, self._line_cols))
         if not norms:
             return np.zeros((0, len(self.labels)))
         found = evidence if evidence is not None else [self.evidence(n) for n in norms]
@@ -365,9 +369,8 @@ class Recogniser:
         no_cue = lex[:, self._hostile] <= 0 if self._hostile >= 0 else None
         if no_cue is not None:  # hostile needs a cue (or a law pattern, in _hear): likeness alone is not enough
             scores[no_cue, self._hostile] = 0.0
-        if not model:
+        if model is None:
             return scores
-        model_cols, none_col = self._cols(model)
         proba = model.proba([n.bare for n in norms])
         p = np.where(model_cols >= 0, proba[:, np.maximum(model_cols, 0)], 0.0)
         p[cancelled] = 0.0

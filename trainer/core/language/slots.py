@@ -150,10 +150,6 @@ _FEE_BEFORE = lazy(r"((违约金|滞纳金|利息|罚息|罚金|违约费|手续
 _FEE_AFTER = lazy(r"(块|元|块钱)?(左右)?的?(违约金|滞纳金|利息|罚息|罚金|违约费)")
 
 
-def _amounts(text: str) -> list[int]:
-    return [value for value, _ in _amounts_and_fees(text)]
-
-
 def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
     """Every amount in order, each with whether it is named as a fee (违约金六万八)."""
     out: list[tuple[int, bool]] = []
@@ -392,9 +388,6 @@ _NEGATED_CONCESSION = lazy(r"(不能|不会|没法|不可能|无法|没有权限
                                  r"(降|打折|折扣|让利|减免|免掉|延期|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
                                  r"没门|免谈|也不能做|不能做|做不了主|不答应|不同意|不能答应|没得谈|谈不了)|"
                                  r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)")
-
-
-
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
 #: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"

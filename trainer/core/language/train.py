@@ -108,7 +108,6 @@ def build(root: Path) -> None:
     tpl = templates(root)
     files = dev_files(root)
     rows = [r for f in files for r in read_rows(f)]
-    dev = [(main_act(r), str(r["text"])) for r in rows]
     labels = labels_for(tpl)
     w, wc = train_both(tpl, rows, labels)
     np.save(WEIGHTS, w.astype(np.float16), allow_pickle=False)
@@ -116,9 +115,9 @@ def build(root: Path) -> None:
     trained_on = [root / "phrases" / "tactics.yaml", *files]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
             "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
-            "rows": len(tpl) + len(dev)}
+            "rows": len(tpl) + len(rows)}
     META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(dev)} dev lines")
+    print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(rows)} dev lines")
     print(f"{lazyre.TABLE.name}: anchors of {lazyre.write_table()} patterns")
 
 
