@@ -33,6 +33,9 @@ WEIGHTS = HERE / "ngram_model.npy"
 #: the clause model: the same n-grams, trained on the templates, the one-act dev lines and the clauses of the many-act
 #: dev lines, each clause labelled with the act of its line it best expresses — it lists the acts of a long line
 CLAUSE_WEIGHTS = HERE / "ngram_clauses.npy"
+#: the act lister: a logistic regression per act (one-vs-rest) over the same n-grams, trained on every act of every dev
+#: line — it says which acts a line holds, where naive Bayes says which one it mainly is
+ACT_WEIGHTS = HERE / "ngram_acts.npy"
 META = HERE / "ngram_model.json"
 BUCKETS = 1 << 14
 #: the log-odds are divided by (number of n-grams) ** TEMPER: naive Bayes counts overlapping n-grams
@@ -69,6 +72,37 @@ class NgramModel:
         return out
 
 
+@dataclass(frozen=True)
+class ActModel:
+    """Independent probabilities that a line holds each act (one-vs-rest logistic regression). The features are the
+    line's n-grams, each worth 1/sqrt(their number), so a long line is not surer than a short one."""
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (BUCKETS + 1) × labels, float32; last row = the bias
+
+    def proba(self, bares: list[str]) -> np.ndarray:
+        out = np.empty((len(bares), len(self.labels)))
+        bias = self.weights[-1]
+        for row, bare in enumerate(bares):
+            ids = grams(bare)
+            z = bias + self.weights[ids].sum(axis=0) / np.sqrt(len(ids)) if ids else bias
+            out[row] = 1.0 / (1.0 + np.exp(-z))
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_act_model() -> ActModel | None:
+    """The shipped act lister, or None when its file is missing or unreadable (acts then come from the clauses)."""
+    try:
+        meta = json.loads(META.read_text(encoding="utf-8"))
+        weights = np.load(ACT_WEIGHTS, allow_pickle=False).astype(np.float32)
+        labels = tuple(str(x) for x in meta["labels"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if weights.shape != (BUCKETS + 1, len(labels)):
+        return None
+    return ActModel(labels, weights)
+
+
 @lru_cache(maxsize=2)
 def load_model(weights_file: Path = WEIGHTS) -> NgramModel | None:
     """The shipped model (or its clause model), or None when its files are missing or unreadable (the recogniser
@@ -96,3 +130,56 @@ def fit(bares: list[str], ys: list[int], n_labels: int, alpha: float = ALPHA) ->
     logp = np.log((counts + alpha) / (counts.sum(axis=1, keepdims=True) + alpha * BUCKETS))
     logprior = np.log((prior + 1.0) / (prior.sum() + n_labels))
     return np.vstack([logp.T, logprior[None, :]]).astype(np.float32)
+
+
+#: the act lister's training: L2 penalty, full-batch Adam steps and step size, and the weight of a line's own acts
+#: against the lines without them (an act is in few lines: unweighted, the model learns to say "no" to everything)
+ACT_L2 = 1e-5
+ACT_STEPS = 300
+ACT_RATE = 0.05
+ACT_POSITIVE = 4.0
+
+
+def fit_acts(bares: list[str], targets: np.ndarray, l2: float = ACT_L2, steps: int = ACT_STEPS,
+             rate: float = ACT_RATE, positive: float = ACT_POSITIVE) -> np.ndarray:
+    """One-vs-rest logistic regression of ``targets`` (rows × labels, 0/1) on the n-grams of ``bares``: a fixed number
+    of full-batch Adam steps from zero weights, in float32 with no randomness, so the same inputs give the same
+    weights. Returns (BUCKETS + 1) × labels, the last row the bias. The sparse products are gathers and
+    ``np.add.reduceat`` over the n-grams sorted by bucket (no scipy)."""
+    ids_per_row = [grams(b) for b in bares]
+    ind = np.array([i for ids in ids_per_row for i in ids], dtype=np.int64)
+    counts = np.array([len(ids) for ids in ids_per_row], dtype=np.int64)
+    scale = (1.0 / np.sqrt(np.maximum(counts, 1))).astype(np.float32)[:, None]  # every n-gram of a row weighs the same
+    y = targets.astype(np.float32)
+    n, k = y.shape
+    nonempty = counts > 0
+    starts_row = (np.cumsum(counts) - counts)[nonempty]
+    order = np.argsort(ind, kind="stable")
+    rows_by_col = np.repeat(np.arange(n), counts)[order]
+    cols, starts_col = np.unique(ind[order], return_index=True)
+    w = np.zeros((BUCKETS, k), np.float32)
+    p0 = np.clip(y.mean(axis=0), 1e-4, 1 - 1e-4)
+    b = np.log(p0 / (1 - p0)).astype(np.float32)
+    weight = (1.0 + (positive - 1.0) * y).astype(np.float32)
+    weight /= weight.sum() / k
+    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
+    m_b, v_b = np.zeros_like(b), np.zeros_like(b)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    for t in range(1, steps + 1):
+        z = np.zeros((n, k), np.float32)
+        if len(ind):
+            z[nonempty] = np.add.reduceat(w[ind], starts_row, axis=0)
+        p = 1.0 / (1.0 + np.exp(-(z * scale + b)))
+        g = (p - y) * weight
+        g_w = l2 * w
+        if len(ind):
+            g_w[cols] += np.add.reduceat((g * scale)[rows_by_col], starts_col, axis=0)
+        g_b = g.sum(axis=0)
+        m_w = beta1 * m_w + (1 - beta1) * g_w
+        v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
+        m_b = beta1 * m_b + (1 - beta1) * g_b
+        v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
+        step = rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+        w -= (step * m_w / (np.sqrt(v_w) + eps)).astype(np.float32)
+        b -= (step * m_b / (np.sqrt(v_b) + eps)).astype(np.float32)
+    return np.vstack([w, b[None, :]]).astype(np.float32)

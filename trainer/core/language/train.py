@@ -22,7 +22,19 @@ import numpy as np
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems
 from trainer.core.language import lazyre
-from trainer.core.language.model import BUCKETS, CLAUSE_WEIGHTS, META, NGRAMS, NONE, WEIGHTS, NgramModel, fit
+from trainer.core.language.model import (
+    ACT_WEIGHTS,
+    BUCKETS,
+    CLAUSE_WEIGHTS,
+    META,
+    NGRAMS,
+    NONE,
+    WEIGHTS,
+    ActModel,
+    NgramModel,
+    fit,
+    fit_acts,
+)
 from trainer.core.language.normalise import normalise
 from trainer.core.language.phrases import load_files
 from trainer.core.language.recognise import Recogniser, format_report, read_labelled, score_rows
@@ -104,6 +116,24 @@ def train_both(tpl: list[tuple[str, str]], rows: list[dict[str, object]],
     return w, train(tpl + single + aligned_clauses(rec, rows), labels)
 
 
+def train_acts(tpl: list[tuple[str, str]], rows: list[dict[str, object]], labels: tuple[str, ...]) -> np.ndarray:
+    """The act lister: every template (its one tactic) and every dev line with *all* its acts (``none``: a line with
+    no act)."""
+    index = {lab: i for i, lab in enumerate(labels)}
+    texts = [t for _, t in tpl] + [str(r["text"]) for r in rows]
+    acts = [[lab] for lab, _ in tpl] + [[str(a) for a in r["acts"]] or [NONE] for r in rows]  # type: ignore[attr-defined]
+    targets = np.zeros((len(texts), len(labels)), np.float32)
+    for i, these in enumerate(acts):
+        for a in these:
+            if a in index:
+                targets[i, index[a]] = 1.0
+    return fit_acts([normalise(t).bare for t in texts], targets)
+
+
+def shipped_acts(w: np.ndarray, labels: tuple[str, ...]) -> ActModel:
+    return ActModel(labels, w.astype(np.float16).astype(np.float32))
+
+
 def build(root: Path) -> None:
     tpl = templates(root)
     files = dev_files(root)
@@ -112,6 +142,7 @@ def build(root: Path) -> None:
     w, wc = train_both(tpl, rows, labels)
     np.save(WEIGHTS, w.astype(np.float16), allow_pickle=False)
     np.save(CLAUSE_WEIGHTS, wc.astype(np.float16), allow_pickle=False)
+    np.save(ACT_WEIGHTS, train_acts(tpl, rows, labels).astype(np.float16), allow_pickle=False)
     trained_on = [root / "phrases" / "tactics.yaml", *files]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
             "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
@@ -130,7 +161,9 @@ def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]]
     got: list[Recognition | None] = [None] * len(rows)
     for k in range(folds):
         w, wc = train_both(tpl, [r for i, r in enumerate(rows) if i % folds != k], labels)
-        rec = Recogniser(model=shipped(w, labels), clause_model=shipped(wc, labels))
+        train_rows = [r for i, r in enumerate(rows) if i % folds != k]
+        rec = Recogniser(model=shipped(w, labels), clause_model=shipped(wc, labels),
+                         act_model=shipped_acts(train_acts(tpl, train_rows, labels), labels))
         test = [i for i in range(len(rows)) if i % folds == k]
         for i, r in zip(test, rec.classify_many([str(rows[i]["text"]) for i in test], TODAY), strict=True):
             got[i] = r
