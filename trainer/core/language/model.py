@@ -6,14 +6,20 @@ naive Bayes over hashed character 1-3-grams learns those from the phrase library
 the development sets (closed form, so training is one pass and exactly reproducible), and its
 probabilities — tempered by the square root of the number of n-grams, so a long sentence is not
 over-confident — are added to the cue and template scores in ``recognise``. (A logistic regression
-was tried first: on the 5-fold dev split it was weaker, 57% main act alone against naive Bayes' 83%,
-with this little data.)
+was tried first as the *main-act* model: on the 5-fold dev split it was weaker, 57% main act alone against naive
+Bayes' 83%, with this little data.)
+
+The act lister (``ActModel``, ``ngram_acts.npy``) is that logistic regression put to the job it is good at: one
+yes/no per act over the same n-grams, trained on *every* act of every dev line (naive Bayes learns only each line's
+main act, and the clause model only the clause each act was aligned to). It lists the acts a line holds as a whole
+and breaks near-ties for the main act; ``recognise`` says how much it may.
 
 Data: ``ngram_model.npy`` (float16 log-probabilities, buckets+1 × labels, the last row the prior) and
 ``ngram_model.json`` (labels, buckets, the training files and their SHA-256) beside this module.
 Regenerate with ``make model`` (``python -m trainer.core.language.train``): deterministic — the same
 inputs give the same bytes. Trained on phrases/tactics.yaml and the dev sets of ``train.dev_files``; the clause model
-(``ngram_clauses.npy``, same labels) lists the acts of a long line clause by clause; never on tests/data/eval/ (held out) or
+(``ngram_clauses.npy``, same labels) lists the acts of a long line clause by clause, the act lister (``ngram_acts.npy``)
+those of the line as a whole; never on tests/data/eval/ (held out) or
 tests/data/utterances_holdout.tsv. ``train --cv`` prints the 5-fold cross-validated dev figures (the
 honest dev measure: each dev line is scored by a model that never saw it).
 """
@@ -57,15 +63,15 @@ def grams(bare: str) -> list[int]:
 @dataclass(frozen=True)
 class NgramModel:
     labels: tuple[str, ...]
-    weights: np.ndarray  # (BUCKETS + 1) × labels, float32 log-probabilities; last row = the prior
+    weights: np.ndarray  # (BUCKETS + 1) × labels, log-probabilities (float16 as shipped); last row = the prior
 
     def proba(self, bares: list[str]) -> np.ndarray:
         """Rows of label probabilities, one per text."""
         out = np.empty((len(bares), len(self.labels)))
-        prior = self.weights[-1]
+        prior = self.weights[-1].astype(np.float32)
         for row, bare in enumerate(bares):
             ids = grams(bare)
-            z = prior + self.weights[ids].sum(axis=0) if ids else prior.copy()
+            z = prior + self.weights[ids].sum(axis=0, dtype=np.float32) if ids else prior.astype(np.float32)
             z = (z - z.max()) / max(len(ids), 1) ** TEMPER
             e = np.exp(z)
             out[row] = e / e.sum()
@@ -77,14 +83,14 @@ class ActModel:
     """Independent probabilities that a line holds each act (one-vs-rest logistic regression). The features are the
     line's n-grams, each worth 1/sqrt(their number), so a long line is not surer than a short one."""
     labels: tuple[str, ...]
-    weights: np.ndarray  # (BUCKETS + 1) × labels, float32; last row = the bias
+    weights: np.ndarray  # (BUCKETS + 1) × labels (float16 as shipped); last row = the bias
 
     def proba(self, bares: list[str]) -> np.ndarray:
         out = np.empty((len(bares), len(self.labels)))
-        bias = self.weights[-1]
+        bias = self.weights[-1].astype(np.float32)
         for row, bare in enumerate(bares):
             ids = grams(bare)
-            z = bias + self.weights[ids].sum(axis=0) / np.sqrt(len(ids)) if ids else bias
+            z = bias + self.weights[ids].sum(axis=0, dtype=np.float32) / np.sqrt(len(ids)) if ids else bias
             out[row] = 1.0 / (1.0 + np.exp(-z))
         return out
 
@@ -94,7 +100,7 @@ def load_act_model() -> ActModel | None:
     """The shipped act lister, or None when its file is missing or unreadable (acts then come from the clauses)."""
     try:
         meta = json.loads(META.read_text(encoding="utf-8"))
-        weights = np.load(ACT_WEIGHTS, allow_pickle=False).astype(np.float32)
+        weights = np.load(ACT_WEIGHTS, allow_pickle=False)  # float16: the rows a line needs are summed in float32
         labels = tuple(str(x) for x in meta["labels"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -109,7 +115,7 @@ def load_model(weights_file: Path = WEIGHTS) -> NgramModel | None:
     then runs on cues and templates alone)."""
     try:
         meta = json.loads(META.read_text(encoding="utf-8"))
-        weights = np.load(weights_file, allow_pickle=False).astype(np.float32)
+        weights = np.load(weights_file, allow_pickle=False)  # float16: the rows a line needs are summed in float32
         labels = tuple(str(x) for x in meta["labels"])
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -1,11 +1,13 @@
 """Build time: train the n-gram model (``make model``) and measure it honestly (``--cv``).
 
-    python -m trainer.core.language.train          # writes ngram_model.npy / .json, ngram_clauses.npy, anchors.json
+    python -m trainer.core.language.train          # writes ngram_model.npy / .json, ngram_clauses.npy, ngram_acts.npy,
+                                                   # anchors.json (about a minute and a half: the act lister)
     python -m trainer.core.language.train --cv     # 5-fold cross-validated figures on the dev sets
 
 Training rows: every template of phrases/tactics.yaml, and the development sets of ``dev_files`` (label = the main
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
-held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv).
+held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv). The act lister is trained on every act of every
+dev line (``train_acts``).
 """
 
 from __future__ import annotations
