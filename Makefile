@@ -35,7 +35,7 @@ bench: $(STAMP)
 lock:
 	PY=$(PY) bash tools/lock.sh
 
-# the recogniser's n-gram model (trainer/core/language/ngram_model.*), from phrases/ and the dev sets; deterministic
+# the recogniser's models (trainer/core/language/ngram_*.npy), from phrases/ and the dev sets; deterministic
 model: $(STAMP)
 	$(BIN)/python -m trainer.core.language.train
 

@@ -8,7 +8,7 @@ import json
 import numpy as np
 
 from trainer.core.language import train
-from trainer.core.language.model import CLAUSE_WEIGHTS, META, WEIGHTS, NgramModel, grams, load_model
+from trainer.core.language.model import ACT_WEIGHTS, CLAUSE_WEIGHTS, META, WEIGHTS, NgramModel, grams, load_model
 from trainer.core.language.recognise import Recogniser
 
 
@@ -34,6 +34,14 @@ def test_the_clause_model_is_reproduced_too():
     rows = [r for f in train.dev_files(train.ROOT) for r in train.read_rows(f)]
     _, wc = train.train_both(tpl, rows, train.labels_for(tpl))
     assert wc.astype(np.float16).tobytes() == np.load(CLAUSE_WEIGHTS, allow_pickle=False).tobytes()
+
+
+def test_the_act_lister_is_reproduced_too():
+    # about a minute: the only way to know the shipped act lister is what the current files and code train
+    tpl = train.templates(train.ROOT)
+    rows = [r for f in train.dev_files(train.ROOT) for r in train.read_rows(f)]
+    w = train.train_acts(tpl, rows, train.labels_for(tpl))
+    assert w.astype(np.float16).tobytes() == np.load(ACT_WEIGHTS, allow_pickle=False).tobytes()
 
 
 def test_a_clause_goes_with_the_act_of_its_line_it_expresses_best():
@@ -76,11 +84,13 @@ def test_cross_validated_dev_figures():
     # acts, whose main act is often a judgement call): 82.1% / 80.8%. With dev_confusions.jsonl (442 lines written on
     # the acts most often confused, 47.7% main act when first heard) and the clause model: 80.8% / 79.4%, act recall
     # mean 84.9%. With dev_long.jsonl (799 long lines of two to four acts, 62.7% main act when first heard): 79.7% /
-    # 78.3%, act recall mean 83.7% (the older 6,196 lines alone: 80.7%, act recall 82.8% — up from 82.5%).
+    # 78.3%, act recall mean 83.7% (the older 6,196 lines alone: 80.7%, act recall 82.8% — up from 82.5%). With the
+    # act lister (a logistic regression per act over the whole line, trained in each fold too, hence the minutes this
+    # test takes): 80.6% / 79.3%, act recall mean 84.8%.
     every, jsonl = train.cv_report(train.ROOT)
-    assert every["main_accuracy"] >= 0.79
-    assert every["recall_mean"] >= 0.83
-    assert jsonl["main_accuracy"] >= 0.775
+    assert every["main_accuracy"] >= 0.80
+    assert every["recall_mean"] >= 0.845
+    assert jsonl["main_accuracy"] >= 0.785
     assert every["offtopic_hostile"] == 0
     # 96.1% with the new writers, who differ on past and recurring dates (昨天, 每月10号); 93.8% with dev_multi.jsonl,
     # whose writers leave out a 今天 that only tells when the visit is (今天来就一个事), which the recogniser and the
