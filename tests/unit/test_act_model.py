@@ -6,7 +6,7 @@ import datetime as dt
 
 import numpy as np
 
-from trainer.core.language.model import BUCKETS, ActModel, fit_acts, grams, load_act_model
+from trainer.core.language.model import BUCKETS, ActModel, _shipped, fit_acts, grams, load_act_model
 from trainer.core.language.recognise import Recogniser
 
 TODAY = dt.date(2026, 12, 1)
@@ -84,3 +84,14 @@ def test_the_lister_weighs_in_on_the_main_act_among_close_candidates() -> None:
     # a tactic outside the candidates is never made the main act
     far = next(lab for lab in base.labels if lab not in {got.tactic, *(a for a, _ in got.alternatives), "hostile"})
     assert Recogniser(act_model=_model_saying(base.labels, {far: 0.99})).classify(line, TODAY).tactic == got.tactic
+
+
+def test_a_missing_or_misshapen_model_file_is_none_not_a_crash(tmp_path) -> None:
+    assert _shipped(tmp_path / "missing.npy") is None
+    bad = tmp_path / "bad.npy"
+    np.save(bad, np.zeros((3, 2), np.float16))
+    assert _shipped(bad) is None  # not BUCKETS + 1 rows × the labels
+    junk = tmp_path / "junk.npy"
+    junk.write_bytes(b"\x93NUMPY not really")
+    assert _shipped(junk) is None
+    assert Recogniser(act_model=False).classify("这周五前先付五万", TODAY).tactic is not None

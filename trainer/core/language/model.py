@@ -95,33 +95,31 @@ class ActModel:
         return out
 
 
-@lru_cache(maxsize=1)
-def load_act_model() -> ActModel | None:
-    """The shipped act lister, or None when its file is missing or unreadable (acts then come from the clauses)."""
+def _shipped(weights_file: Path) -> tuple[tuple[str, ...], np.ndarray] | None:
+    """The labels and the weights of one shipped model file, or None when it is missing, unreadable or not the shape
+    the labels and buckets say. The weights stay float16 as shipped: the rows a line needs are summed in float32."""
     try:
         meta = json.loads(META.read_text(encoding="utf-8"))
-        weights = np.load(ACT_WEIGHTS, allow_pickle=False)  # float16: the rows a line needs are summed in float32
+        weights = np.load(weights_file, allow_pickle=False)
         labels = tuple(str(x) for x in meta["labels"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if weights.shape != (BUCKETS + 1, len(labels)):
-        return None
-    return ActModel(labels, weights)
+    return (labels, weights) if weights.shape == (BUCKETS + 1, len(labels)) else None
+
+
+@lru_cache(maxsize=1)
+def load_act_model() -> ActModel | None:
+    """The shipped act lister, or None when its file is missing or unreadable (acts then come from the clauses)."""
+    found = _shipped(ACT_WEIGHTS)
+    return ActModel(*found) if found else None
 
 
 @lru_cache(maxsize=2)
 def load_model(weights_file: Path = WEIGHTS) -> NgramModel | None:
     """The shipped model (or its clause model), or None when its files are missing or unreadable (the recogniser
     then runs on cues and templates alone)."""
-    try:
-        meta = json.loads(META.read_text(encoding="utf-8"))
-        weights = np.load(weights_file, allow_pickle=False)  # float16: the rows a line needs are summed in float32
-        labels = tuple(str(x) for x in meta["labels"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    if weights.shape != (BUCKETS + 1, len(labels)):
-        return None
-    return NgramModel(labels, weights)
+    found = _shipped(weights_file)
+    return NgramModel(*found) if found else None
 
 
 # ---------------------------------------------------------------- training (build time only)
