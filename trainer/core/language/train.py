@@ -162,8 +162,8 @@ def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]]
     rows = [r for f in dev_files(root) for r in read_rows(f)]
     got: list[Recognition | None] = [None] * len(rows)
     for k in range(folds):
-        w, wc = train_both(tpl, [r for i, r in enumerate(rows) if i % folds != k], labels)
         train_rows = [r for i, r in enumerate(rows) if i % folds != k]
+        w, wc = train_both(tpl, train_rows, labels)
         rec = Recogniser(model=shipped(w, labels), clause_model=shipped(wc, labels),
                          act_model=shipped_acts(train_acts(tpl, train_rows, labels), labels))
         test = [i for i in range(len(rows)) if i % folds == k]
