@@ -67,11 +67,14 @@ class NgramModel:
 
     def proba(self, bares: list[str]) -> np.ndarray:
         """Rows of label probabilities, one per text."""
-        out = np.empty((len(bares), len(self.labels)))
+        return self.proba_grams([grams(b) for b in bares])
+
+    def proba_grams(self, ids_per_text: list[list[int]]) -> np.ndarray:
+        """``proba`` of texts whose n-grams (``grams``) the caller already has."""
+        out = np.empty((len(ids_per_text), len(self.labels)))
         prior = self.weights[-1].astype(np.float32)
-        for row, bare in enumerate(bares):
-            ids = grams(bare)
-            z = prior + self.weights[ids].sum(axis=0, dtype=np.float32) if ids else prior.astype(np.float32)
+        for row, ids in enumerate(ids_per_text):
+            z = prior + self.weights[ids].sum(axis=0, dtype=np.float32) if ids else prior
             z = (z - z.max()) / max(len(ids), 1) ** TEMPER
             e = np.exp(z)
             out[row] = e / e.sum()
@@ -86,10 +89,13 @@ class ActModel:
     weights: np.ndarray  # (BUCKETS + 1) × labels (float16 as shipped); last row = the bias
 
     def proba(self, bares: list[str]) -> np.ndarray:
-        out = np.empty((len(bares), len(self.labels)))
+        return self.proba_grams([grams(b) for b in bares])
+
+    def proba_grams(self, ids_per_text: list[list[int]]) -> np.ndarray:
+        """``proba`` of texts whose n-grams (``grams``) the caller already has."""
+        out = np.empty((len(ids_per_text), len(self.labels)))
         bias = self.weights[-1].astype(np.float32)
-        for row, bare in enumerate(bares):
-            ids = grams(bare)
+        for row, ids in enumerate(ids_per_text):
             z = bias + self.weights[ids].sum(axis=0, dtype=np.float32) / np.sqrt(len(ids)) if ids else bias
             out[row] = 1.0 / (1.0 + np.exp(-z))
         return out

@@ -38,7 +38,7 @@ from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.law import unlawful
 from trainer.core.language.lazyre import lazy
-from trainer.core.language.model import CLAUSE_WEIGHTS, NONE, ActModel, NgramModel, load_act_model, load_model
+from trainer.core.language.model import CLAUSE_WEIGHTS, NONE, ActModel, NgramModel, grams, load_act_model, load_model
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
@@ -282,9 +282,10 @@ class Recogniser:
         clauses = [self._clauses(t, n) for t, n in zip(raw, norms, strict=True)]
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
-        rows = np.vstack([self._scores(norms, evidence[:len(norms)]),
+        line_grams = [grams(n.bare) for n in norms]  # the line model and the act lister read the same n-grams
+        rows = np.vstack([self._scores(norms, evidence[:len(norms)], line_grams=line_grams),
                           self._scores(flat[len(norms):], evidence[len(norms):], clauses=True)])
-        aprobs = self._act_proba(norms)
+        aprobs = self._act_proba(line_grams)
         out: list[Recognition] = []
         at = len(norms)
         for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
@@ -294,11 +295,11 @@ class Recogniser:
             at += len(cs)
         return out
 
-    def _act_proba(self, norms: list[Normalised]) -> np.ndarray | None:
-        """The act lister's probability of each of our labels, one row per text (None without an act lister)."""
+    def _act_proba(self, line_grams: list[list[int]]) -> np.ndarray | None:
+        """The act lister's probability of each of our labels, one row per line (None without an act lister)."""
         if self.act_model is None:
             return None
-        p = self.act_model.proba([n.bare for n in norms])
+        p = self.act_model.proba_grams(line_grams)
         out: np.ndarray = np.where(self._act_cols >= 0, p[:, np.maximum(self._act_cols, 0)], 0.0)
         return out
 
@@ -399,9 +400,9 @@ class Recogniser:
         return row
 
     def _scores(self, norms: list[Normalised], evidence: list[tuple[np.ndarray, np.ndarray]] | None = None,
-                clauses: bool = False) -> np.ndarray:
+                clauses: bool = False, line_grams: list[list[int]] | None = None) -> np.ndarray:
         """Blended scores per label, one row per text (``clauses``: the texts are clauses, scored with the clause
-        model)."""
+        model; ``line_grams``: their n-grams, when the caller has them)."""
         model, (model_cols, none_col) = ((self.clause_model, self._clause_cols) if clauses
                                          else (self.model, self._line_cols))
         if not norms:
@@ -416,7 +417,7 @@ class Recogniser:
             scores[no_cue, self._hostile] = 0.0
         if model is None:
             return scores
-        proba = model.proba([n.bare for n in norms])
+        proba = model.proba_grams(line_grams if line_grams is not None else [grams(n.bare) for n in norms])
         p = np.where(model_cols >= 0, proba[:, np.maximum(model_cols, 0)], 0.0)
         p[cancelled] = 0.0
         # where a cue names a tactic plainly, the model may reorder the tactics the cues found but
