@@ -86,10 +86,19 @@ def test_a_threat_is_not_a_conditional_offer(rec, text):
 @pytest.mark.parametrize("text", [
     "我们不会起诉的,您放心",
     "您别担心,我们绝不会停您的货",
+    # supply promised, not stopped (dev play round 11: "照常供" was heard as stop_supply)
+    "谢谢孙经理体谅!后面三层以上的钢材我们照常供,签证单补好了我第一时间送过来。",
+    "后面的货我们照常供",
+    "下个月的货我们继续正常发",
 ])
 def test_reassurance_is_not_a_threat(rec, text):
     r = rec.classify(text, TODAY)
     assert not {"legal_action", "legal_warning", "stop_supply", "hostile"} & set(r.acts)
+
+
+@pytest.mark.parametrize("text", ["钱不到,货就不能照常发", "结清之前停止供货,结清以后照常发货"])
+def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
+    assert "stop_supply" in rec.classify(text, TODAY).acts
 
 
 @pytest.mark.parametrize("text", [
@@ -128,6 +137,9 @@ def test_reassurance_is_not_a_threat(rec, text):
     "你们的供应商我都认得,我一个一个去说你们要垮了",
     "我会匿名给税局写信,把你们那些账全抖出来",
     "别逼我,出了事别怪我",
+    # the sign smashed in deed, by the speaker or people sent (砸 …招牌 as an idiom is below)
+    "再不给钱,我就把你店的招牌砸了",
+    "我叫人去砸了你的招牌",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -144,6 +156,8 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "他把名字印在杯子上",
     # an idiom and a social visit (both were once heard as violence and staking out a home)
     "低价抢市场,砸的是您自己的招牌",
+    "一降价就只能在料上省,到时候出问题,砸的是您的招牌。",  # dev play round 11, once heard as violence
+    "明天我带人上门对账",
     "周末到您家坐坐,跟嫂子一起把付款的事定下来",
     # the debtor's side posting is not the speaker exposing them (dev_multi, both once heard as hostile)
     "老板昨天在群里还发言了,应该在公司吧",

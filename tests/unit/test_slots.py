@@ -189,6 +189,21 @@ def test_the_rest_of_the_debt_named_as_part_of_the_ask(text, remainder):
 def test_a_week_word_before_an_amount(text, amounts, dates):
     s = extract_slots(text, TODAY)
     assert (s.amounts, s.dates) == (amounts, dates)
+
+
+@pytest.mark.parametrize("text, amounts, dates", [
+    # an amount in Chinese numerals that runs straight into a month (dev play round 11: 八十八万二十一月二十五号 was
+    # one amount, 880,021, and no date)
+    ("八十八万二十一月二十五号之前到账", (882000,), ("2026-11-25",)),
+    ("三十万十二月底前付清", (300000,), ("2026-12-31",)),
+    ("八万二十二月五号前", (82000,), ("2026-12-05",)),
+    ("五万三月底", (50000,), ("2027-03-31",)),
+    ("二十万一月十号", (200000,), ("2027-01-10",)),
+    ("十二月五号付", (), ("2026-12-05",)),
+])
+def test_an_amount_running_into_a_month(text, amounts, dates):
+    s = extract_slots(text, TODAY)
+    assert (s.amounts, s.dates) == (amounts, dates)
 @pytest.mark.parametrize("text,conditional,concession", [
     # the debtor's payment by a deadline named first is the condition of what we give up (有条件让步 without 如果)
     ("您这周五之前把42万全部付清,违约金我去跟老板申请全免", True, True),

@@ -67,7 +67,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # pulling their suppliers, customers or peers into a group to shame them
     ("expose", r"(建|拉)了?(一)?个?群|(供应商|客户|同行|亲戚|朋友).{0,6}都?拉(进|到)"),
     # "friends from society", gangs
-    ("society", r"社会上的(朋友|兄弟|人)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)"),
+    ("society", r"社会上的(朋友|兄弟|人)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)|(叫|派|喊|带)(几个)?人.{0,6}(砸|打你|打他|收拾|教训)"),
     # violence and veiled threats to the person. Not violence: 路上小心点 is manners (a threat says 最好/给我 小心点);
     # 砍单/砍价 cut orders and prices; 往上捅 reports upward; 别逼我交上去 warns of the legal department
     ("violence", r"(混不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
@@ -75,7 +75,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # their property watched: "您那辆车天天停在外面,可得看好了"
     ("violence", r"((?<![开坐打骑倒])车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
     # their property damaged or taken by force: tyres let down, wheels off, the sign torn down, a car scratched
-    ("violence", r"(放|扎|卸|拆|划|撬|砸)(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|招牌|牌匾|门锁)|"
+    # (砸 …招牌 is the idiom for ruining a name, "砸的是您的招牌": the sign smashed in deed is 把招牌砸了, below)
+    ("violence", r"(放|扎|卸|拆|划|撬)(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|招牌|牌匾|门锁)|砸(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|门锁)|"
      r"(轮胎|车轱辘|轱辘|招牌|牌匾).{0,6}(放了|扎了|卸了|拆了|放气|扎破|卸掉|拆掉)|(车|门|玻璃)上.{0,4}(多|添).{0,4}(划痕|道子|口子)|"
      r"(派人|叫人|找人|喊人|带人).{0,10}抢"),
     # a crowd to block or surround them, their gate or their site
@@ -94,7 +95,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("detain", r"(谁都别想|谁也别想|你别想|今天别想|都别想).{0,4}(出|走出|离开|走)(这个|这)?(门|屋|办公室|房间)?"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
-    ("violence", r"把.{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
+    ("violence", r"把.{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
      r"(打断.{0,3}(腿|手|胳膊)|砍(死|伤|人|你|您|他)|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
      r"别逼我(?!.{0,4}(交|报|上报|起诉|走法律|打官司|找律师|找法务|递))|出了事别怪|小心你的|(最好|给我|可得)小心(点|些|着)|有你好看|让你好看|等着瞧|走着瞧)"),
 ))

@@ -71,6 +71,13 @@ MAX_HITS = 3
 CANCELLING = ("不会", "绝不", "决不", "不打算", "没打算", "不至于", "不是要", "别担心", "不用担心", "用不着", "没想过")
 NEGATION_WINDOW = 6  # characters before the cue word searched for a canceller
 NEGATABLE_GROUPS = ("法",)
+#: "后面的货我们照常供" / "下个月继续正常发" promise supply, the opposite of stopping it: where the line has no word of
+#: stopping, stop_supply is ruled out as a cancelled threat is (the n-gram models learnt 供/发/货 mostly from stop
+#: lines, and weak cues such as 后面的货 name the goods, not the stop)
+KEEPS_SUPPLYING = lazy(r"(照常|继续|照样|照旧|正常|接着|如常|照发|照供|照送)(地)?(给(你|您|贵司)(们)?)?.{0,3}"
+                       r"(供|发|送货|送料|出货|排产|交货|不误)")
+STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
+STOP_SUPPLY = "stop_supply"
 #: weight of the n-gram model's probability added to the cue + template blend (5-fold dev: 0.5-1.0
 #: within two points, best near 0.8)
 MODEL_SHARE = 0.8
@@ -167,6 +174,7 @@ class Recogniser:
         self._regex_cues = [(index[c.tactic], c.weight, c.regex) for c in self.library.cues if c.regex is not None]
         self._hostile = index.get(HOSTILE, -1)
         self._direct = index.get(DIRECT_ASK, -1)
+        self._stop = index.get(STOP_SUPPLY, -1)
         self._said_only = self._negatable | np.array([lab == HOSTILE for lab in self.labels], dtype=bool)
         self._said_bar = np.array([SAID_HOSTILE if lab == HOSTILE else SAID_MODEL for lab in self.labels])
         self._valuable, self._conditional = index.get(VALUABLE, -1), index.get(CONDITIONAL, -1)
@@ -222,6 +230,9 @@ class Recogniser:
                     cancelled[lab] = True
                     continue
                 raw[lab] += weight
+        if self._stop >= 0 and KEEPS_SUPPLYING.search(text) and not STOPS_SUPPLYING.search(text):
+            raw[self._stop] = 0.0
+            cancelled[self._stop] = True
         cancelled &= raw == 0  # a threat said plainly elsewhere in the text still counts
         return raw, cancelled
 

@@ -173,6 +173,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
                 tail, after = "", text[m.start("tail"):]
             elif chinese and len(num) > 1 and num[-2] in "万千" and num[-1] in "一二两三四五六七八九" and not mag:
                 num, after = num[:-1], text[m.start("num") + len(num) - 1:]
+        if chinese and not unit and after.startswith("月"):
+            num, after = _month_off(num, text, m.start("num"))
         # 十二万月底前 is money and a date, but 一百二十天 is a span: below a thousand, every counter counts
         big = bool(mag) or (chinese and any(c in num for c in "千仟万亿"))
         if not (cur or unit) and (_NOT_MONEY_AFTER_MAG if big else _NOT_MONEY_AFTER).match(after):
@@ -188,6 +190,22 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
             fee = _FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
             out.append((value, bool(fee)))
     return out
+
+
+#: the month that may close a run of Chinese numerals, longest first
+_MONTH_TAILS = ("十二", "十一", "十", "一", "二", "三", "四", "五", "六", "七", "八", "九")
+
+
+def _month_off(num: str, text: str, start: int) -> tuple[str, str]:
+    """A run of numerals with a magnitude that runs on into a month (八十八万二十一月二十五号, 三十万十二月底) is an
+    amount and then the month: the amount keeps what is left once the longest month that leaves a whole amount
+    (ending in its magnitude, or a digit just after it: 八十八万二) is taken off; the rest of the text starts at the
+    month."""
+    for tail in _MONTH_TAILS:
+        head = num[:-len(tail)]
+        if num.endswith(tail) and head and (head[-1] in "万千亿" or (len(head) > 1 and head[-2] in "万千")):
+            return head, text[start + len(head):]
+    return num, text[start + len(num):]
 
 
 _MAG = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "百": 100, "亿": 100_000_000,
@@ -218,6 +236,9 @@ def _amount_value(num: str, mag: str, tail: str, approx: str | None) -> int | No
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6,
             "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 _NUM = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+#: a month in Chinese numerals, shortest reading first where a longer one is no month: in 八十八万二十一月 the scan
+#: finds 十一月, not the 二十一月 that has no date
+_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 
 
 def _add_months(d: dt.date, n: int, day: int | None = None) -> dt.date:
@@ -254,10 +275,10 @@ _SHIFT_WORDS = (("大后天", 3), ("大前天", -3), ("后天", 2), ("前天", -
                 ("今日", 0), ("今儿", 0), ("今晚", 0), ("今早", 0), ("当天", 0), ("当日", 0))
 _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
     (lazy(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"), "ymd"),
-    (lazy(r"(上上|下下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|[一二三四五六七八九十]{1,3})月(底|末)"), "month_end"),
+    (lazy(r"(上上|下下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|" + _MONTH + r")月(底|末)"), "month_end"),
     (lazy(r"(今年|年)(底|末|内)|年前|本年度内|今年之内"), "year_end"),
     (lazy(r"(上上|下下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
-    (lazy(_NUM + r"月(份)?" + _NUM + r"[号日]"), "month_day"),
+    (lazy(r"(\d{1,2}|" + _MONTH + r")月(份)?" + _NUM + r"[号日]"), "month_day"),
     (lazy(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
     (lazy(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
     # (这周三万, 下周五千块 are this / next week's amounts, not a weekday: a magnitude or a yuan follows the digit)
