@@ -208,6 +208,9 @@ def test_an_amount_running_into_a_month(text, amounts, dates):
     # the debtor's payment by a deadline named first is the condition of what we give up (有条件让步 without 如果)
     ("您这周五之前把42万全部付清,违约金我去跟老板申请全免", True, True),
     ("今天把钱打过来,利息就不算了", True, True),
+    # a payment of a named amount by a date, then the waiver: one package (dev play round 11, heard as giving in)
+    ("您这边十一月三十号之前付二十八万八,违约金我们也不算了", True, True),
+    ("之前付了三十万,违约金我们不算了", False, True),
     # holding to the contract is no concession
     ("第一笔这周五付28万,第二笔12月10号付20万,逾期违约金就按合同万分之五算", False, False),
     # giving up the ask is giving in

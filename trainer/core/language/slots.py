@@ -412,7 +412,7 @@ _NEGATED_CONCESSION = lazy(r"(不能|不会|没法|不可能|无法|没有权限
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
 #: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
-                               r"一次付|到账|到位|打过来|转过来|全额)")
+                               r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))")
 
 
 def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
