@@ -172,6 +172,7 @@ class Recogniser:
         self._word_cues = [(index[c.tactic], c.weight, c.words) for c in self.library.cues if c.words]
         self._negatable = np.array([catalogue.BY_ID[lab].group in NEGATABLE_GROUPS for lab in self.labels])
         self._regex_cues = [(index[c.tactic], c.weight, c.regex) for c in self.library.cues if c.regex is not None]
+        self._index_cues()
         self._hostile = index.get(HOSTILE, -1)
         self._direct = index.get(DIRECT_ASK, -1)
         self._stop = index.get(STOP_SUPPLY, -1)
@@ -189,6 +190,23 @@ class Recogniser:
         # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
         self._line_cols = self._cols(self.model)
         self._clause_cols = self._cols(self.clause_model)
+
+    def _index_cues(self) -> None:
+        """Which cues a character can start (a word cue: its first character; a regex cue: its anchors), so a
+        text looks only at the cues its characters allow instead of scanning all of them (bench_recognise)."""
+        self._word_first: dict[str, list[tuple[int, int]]] = {}  # char -> (cue, word position)
+        for k, (_, _, words) in enumerate(self._word_cues):
+            for j, w in enumerate(words):
+                self._word_first.setdefault(w[0], []).append((k, j))
+        self._regex_by_char: dict[str, list[int]] = {}
+        self._regex_always: list[int] = []  # cues with no known anchors run on every text
+        for k, (_, _, rx) in enumerate(self._regex_cues):
+            anchors = getattr(rx, "anchor_chars", None)
+            if anchors is None:
+                self._regex_always.append(k)
+            else:
+                for ch in anchors:
+                    self._regex_by_char.setdefault(ch, []).append(k)
 
     def _cols(self, model: NgramModel | None) -> tuple[np.ndarray, int]:
         """The model's column for each of our labels (-1: it has none), and its off-topic column."""
@@ -211,9 +229,17 @@ class Recogniser:
         text = norm.marked
         if not text:
             return raw, cancelled
-        for lab, weight, words in self._word_cues:
+        chars = set(text)
+        # the candidate words of each cue, in the cue's own order (the order decides where MAX_HITS stops)
+        found: dict[int, list[int]] = {}
+        for ch in chars:
+            for k, j in self._word_first.get(ch, ()):
+                found.setdefault(k, []).append(j)
+        for k in sorted(found):
+            lab, weight, words = self._word_cues[k]
             hits = 0
-            for w in words:
+            for j in sorted(found[k]):
+                w = words[j]
                 if w in text:
                     if self._negatable[lab] and _cancelled(text, w):
                         cancelled[lab] = True
@@ -223,7 +249,11 @@ class Recogniser:
                         break
             if hits:  # several words of one cue are stronger evidence, with diminishing returns
                 raw[lab] += weight * (1 + HIT_BONUS * (hits - 1))
-        for lab, weight, rx in self._regex_cues:
+        runs = set(self._regex_always)
+        for ch in chars:
+            runs.update(self._regex_by_char.get(ch, ()))
+        for k in sorted(runs):
+            lab, weight, rx = self._regex_cues[k]
             m = rx.search(text)
             if m:
                 if self._negatable[lab] and _cancelled_at(text, m.start()):
@@ -253,7 +283,7 @@ class Recogniser:
     def blend(lex: np.ndarray, sim: np.ndarray, lengths: np.ndarray, share: float = LEX_SHARE) -> np.ndarray:
         """Per row: cue evidence and template similarity → score 0..1 per label (``share``: the cues' part)."""
         lexs = np.tanh(np.clip(lex, 0.0, None))
-        lead = sim - np.median(sim, axis=1, keepdims=True)
+        lead = sim - _row_median(sim)
         sims = np.clip((lead - FUZZ_FLOOR) / FUZZ_SPAN, 0.0, 1.0)
         full = np.clip(np.asarray(lengths, dtype=float) / SHORT, 0.0, 1.0)[:, None]
         sims *= full
@@ -264,14 +294,20 @@ class Recogniser:
         return scores
 
     # ------------------------------------------------------------ decisions
-    def _ranked(self, scores: np.ndarray) -> list[tuple[str, float]]:
+    def _ranked(self, scores: np.ndarray, limit: int) -> list[tuple[str, float]]:
+        """The ``limit`` best labels with a positive score."""
+        pos = np.flatnonzero(scores > 0)
+        if len(pos) > limit:
+            # only labels within rounding distance of the limit-th best can still rank among the first ``limit``
+            # (rounding to 3 places moves a score by at most 0.0005, and keeps the order of scores further apart)
+            kth = np.partition(scores[pos], -limit)[-limit]
+            pos = pos[scores[pos] >= kth - 0.0011]
         # stable ranking: score (rounded, so float noise never reorders), then catalogue order
-        ranked = sorted(((round(float(sc), 3), i) for i, sc in enumerate(scores) if sc > 0),
-                        key=lambda si: (-si[0], si[1]))
+        ranked = sorted(((round(float(scores[i]), 3), int(i)) for i in pos), key=lambda si: (-si[0], si[1]))[:limit]
         return [(self.labels[i], sc) for sc, i in ranked]
 
     def _recognition(self, scores: np.ndarray) -> Recognition:
-        pairs = self._ranked(scores)
+        pairs = self._ranked(scores, ALTERNATIVES + 1)
         if not pairs:
             return Recognition(None, 0.0, [])
         best, conf = pairs[0]
@@ -362,7 +398,7 @@ class Recogniser:
         acts: list[str] = [r.tactic] if r.tactic else []
         for crow in clause_rows:
             crow = self._adjust(crow, slots)
-            for k, (lab, sc) in enumerate(self._ranked(crow)[:CLAUSE_ACTS]):
+            for k, (lab, sc) in enumerate(self._ranked(crow, CLAUSE_ACTS)):
                 if sc >= (ACT_THRESHOLD if k == 0 else SECOND_ACT) and lab not in acts and lab != HOSTILE:
                     acts.append(lab)
         if aprob is not None and r.tactic is not None:
@@ -471,6 +507,17 @@ class Recogniser:
             ranked = sorted(((self.labels[i], round(float(s), 3)) for i, s in enumerate(score) if s > 0),
                             key=lambda p: (-p[1], self.labels.index(p[0])))
             yield lib_i, ranked
+
+
+def _row_median(a: np.ndarray) -> np.ndarray:
+    """``np.median(a, axis=1, keepdims=True)``, the same values, without its per-call overhead (bench_recognise)."""
+    n = a.shape[1]
+    if n == 0:
+        return np.full((a.shape[0], 1), np.nan)  # as np.median of nothing, without its warning
+    lo, hi = (n - 1) // 2, n // 2
+    part = np.partition(a, [lo, hi], axis=1)
+    med: np.ndarray = ((part[:, lo] + part[:, hi]) / 2)[:, None]
+    return med
 
 
 def _cancelled_at(text: str, start: int) -> bool:
