@@ -167,7 +167,9 @@ def fit_acts(bares: list[str], targets: np.ndarray, l2: float = ACT_L2, steps: i
     order = np.argsort(ind, kind="stable")
     rows_by_col = np.repeat(np.arange(n), counts)[order]
     cols, starts_col = np.unique(ind[order], return_index=True)
-    w = np.zeros((BUCKETS, k), np.float32)
+    # weights and gradients are held label-major (labels × buckets): gathering and summing the n-grams of a row along
+    # the contiguous axis is about five times faster than along rows, and gives the same sums in the same order
+    w = np.zeros((k, BUCKETS), np.float32)
     p0 = np.clip(y.mean(axis=0), 1e-4, 1 - 1e-4)
     b = np.log(p0 / (1 - p0)).astype(np.float32)
     weight = (1.0 + (positive - 1.0) * y).astype(np.float32)
@@ -176,14 +178,14 @@ def fit_acts(bares: list[str], targets: np.ndarray, l2: float = ACT_L2, steps: i
     m_b, v_b = np.zeros_like(b), np.zeros_like(b)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     for t in range(1, steps + 1):
-        z = np.zeros((n, k), np.float32)
+        z = np.zeros((k, n), np.float32)
         if len(ind):
-            z[nonempty] = np.add.reduceat(w[ind], starts_row, axis=0)
-        p = 1.0 / (1.0 + np.exp(-(z * scale + b)))
+            z[:, nonempty] = np.add.reduceat(np.take(w, ind, axis=1), starts_row, axis=1)
+        p = 1.0 / (1.0 + np.exp(-(z.T * scale + b)))
         g = (p - y) * weight
         g_w = l2 * w
         if len(ind):
-            g_w[cols] += np.add.reduceat((g * scale)[rows_by_col], starts_col, axis=0)
+            g_w[:, cols] += np.add.reduceat(np.take((g * scale).T, rows_by_col, axis=1), starts_col, axis=1)
         g_b = g.sum(axis=0)
         m_w = beta1 * m_w + (1 - beta1) * g_w
         v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
@@ -192,4 +194,4 @@ def fit_acts(bares: list[str], targets: np.ndarray, l2: float = ACT_L2, steps: i
         step = rate * np.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
         w -= (step * m_w / (np.sqrt(v_w) + eps)).astype(np.float32)
         b -= (step * m_b / (np.sqrt(v_b) + eps)).astype(np.float32)
-    return np.vstack([w, b[None, :]]).astype(np.float32)
+    return np.vstack([w.T, b[None, :]]).astype(np.float32)
