@@ -140,6 +140,22 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     # the sign smashed in deed, by the speaker or people sent (砸 …招牌 as an idiom is below)
     "再不给钱,我就把你店的招牌砸了",
     "我叫人去砸了你的招牌",
+    # families added with the law pass of stop 27 (sentences of my own, one per family, not dev lines)
+    "今天这笔不结清,你们财务室一个人都别想下班",  # detaining
+    "我就坐这儿了,你报警也没用",
+    "我晓得你家姑娘在哪个小学念书",  # the child's school
+    "上礼拜路过,看见你儿子放学了,个子挺高啊",
+    "要不我去你老婆单位找她领导说说",  # the spouse's employer
+    "再拖,我带十几个工人去你们厂门口坐着",  # a crowd at the gate
+    "你客户的电话我都有,我挨个打过去说说你欠钱的事",  # their customers told one by one
+    "我写封匿名信寄到市场监管局,看你怎么办",  # a made-up report held over them
+    "我去跟你们老板说你拿了人家的回扣",  # a made-up accusation
+    "你这个科长还想不想当了",  # the post held over them
+    "你一个人晚上回家,路上可要注意安全",  # a veiled night warning
+    "把这件事放上网,让全行都看看",  # exposure, in Cantonese word order too
+    "不给钱,今晚就派人把你的设备搬走",  # goods carried off by force
+    "我脾气上来什么事都做得出来",
+    "我们在你屋头楼下等你",  # home, in Sichuan dialect
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -170,6 +186,17 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "晚上开车小心点",
     "我们派人守着那批货,等法院保全",
     "您把发票寄给税务那边认证一下",
+    # near the stop-27 families, and lawful (the first six are dev lines the first drafts of the patterns caught)
+    "我只道你最近难 供应商全堵门口要钱 换谁都闹心",  # other creditors at his door, said with sympathy
+    "那天我早上八点就到你们财务门口坐着等",  # waiting at the finance office on payday is 紧盯不放
+    "我先把话说明白,今儿是专门来收账的,不是来推产品的",
+    "家里老人住院又碰到公司周转,这阵子真难",
+    "您也体谅一下我,再收不回来我饭碗都保不住",  # one's own job
+    "你们客户那边都在结账,钱总归要回来一点的",
+    "授信额度也得砍,你看着办",  # cutting a credit line is no blow
+    "晚上回家路上小心,下雨路滑",  # manners
+    "我给你们寄一封对账函,寄到你们财务部",
+    "下周我带我们财务的人去你们公司对账",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
