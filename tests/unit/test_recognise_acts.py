@@ -156,6 +156,21 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "不给钱,今晚就派人把你的设备搬走",  # goods carried off by force
     "我脾气上来什么事都做得出来",
     "我们在你屋头楼下等你",  # home, in Sichuan dialect
+    # the second batch, from dev_law.jsonl's families (again sentences of my own)
+    "你丈母娘家我也找得到,我去那儿坐着等",  # in-laws
+    "你儿子几点放学我清楚,要不我替你去接",
+    "你家门牌号我已经记下来了",
+    "从明天开始我就天天跟着你",
+    "我找几个号码轮流给你打,打到你关机为止",
+    "你那仓库的锁我已经给你换了",
+    "钱不到,你们这店客人也别想进",
+    "你们投资方要是收到一份你欠款的材料,会怎么想",
+    "我去环保局举报你们,随便编个理由就行",
+    "我把你的欠款做成长图了,一发就全网都看到",
+    "这钱你要是赖掉,我叫你吃不了兜着走",
+    "工人们火气大,他们干出什么事来我可保证不了",
+    "你店里那几台电脑我先搬走了,钱到了再说",
+    "你今天哪儿都别想去",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -197,6 +212,14 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "晚上回家路上小心,下雨路滑",  # manners
     "我给你们寄一封对账函,寄到你们财务部",
     "下周我带我们财务的人去你们公司对账",
+    # near the second batch, and lawful (dev lines an early draft caught, and the writer's lawful near pairs)
+    "横幅、堵门那一套我们不干,我们只走法律程序",  # disowned after the words
+    "为了这点货款把自己的招牌砸了,真不值当",  # the idiom, of oneself
+    "您孩子上学的事我知道您压力大,咱们商量个方案",
+    "你老婆住院那段时间你两头跑,我都看在眼里",
+    "你在这片儿混得开,让人瞅见供应商上门催账多难看",
+    "我们不是不讲道理的人",
+    "下周三老板开回款会,挨个客户过,你这户我总得拿出个说法",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
