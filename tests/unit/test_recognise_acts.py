@@ -90,6 +90,11 @@ def test_a_threat_is_not_a_conditional_offer(rec, text):
     "谢谢孙经理体谅!后面三层以上的钢材我们照常供,签证单补好了我第一时间送过来。",
     "后面的货我们照常供",
     "下个月的货我们继续正常发",
+    # the other word order, and a fee waived (dev play genuinely-broke w, after the stop-27 retrain: stop_supply and
+    # legal_warning, and the persona turned defensive at a conditional concession)
+    "李经理刚才也说了，只要这个计划按时走，违约金公司就不追究了，后面的供货也照常，就当是五年老客户的情分。",
+    "后面的供货也照常,这个您放心",
+    "只要月底前结清,滞纳金我们就不收了",
 ])
 def test_reassurance_is_not_a_threat(rec, text):
     r = rec.classify(text, TODAY)

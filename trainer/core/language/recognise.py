@@ -75,7 +75,13 @@ NEGATABLE_GROUPS = ("法",)
 #: stopping, stop_supply is ruled out as a cancelled threat is (the n-gram models learnt 供/发/货 mostly from stop
 #: lines, and weak cues such as 后面的货 name the goods, not the stop)
 KEEPS_SUPPLYING = lazy(r"(照常|继续|照样|照旧|正常|接着|如常|照发|照供|照送)(地)?(给(你|您|贵司)(们)?)?.{0,3}"
-                       r"(供|发|送货|送料|出货|排产|交货|不误)")
+                       r"(供|发|送货|送料|出货|排产|交货|不误)|"
+                       # the other order: 后面的供货也照常
+                       r"(供货|发货|供应|送货|出货|交货|排产)(也|都|还|我们|咱们)?(照常|照样|照旧|正常|如常|继续|不受影响)")
+#: a fee waived is no fee threatened: "违约金公司就不追究了" / "免了你们的滞纳金" give up what a 法 cue names
+WAIVED_FEE = lazy(r"(违约金|滞纳金|罚息|罚金|利息|逾期费|违约费|资金占用费)(这块|那块|部分|这部分|的话)?(我们|公司|我|咱们|我方)?"
+                  r"(就|也|都|可以|去)?(申请)?(不追究|不再追究|不收|不算|免|全免|减免|不要了|不提|一笔勾销|不计|不跟(您|你)算)|"
+                  r"(免|免除|减免|免掉|不收|不算|不追究|不计)(了)?(您|你|你们|贵司)?(的)?(违约金|滞纳金|罚息|罚金|利息|逾期费|违约费)")
 STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
 STOP_SUPPLY = "stop_supply"
 #: weight of the n-gram model's probability added to the cue + template blend (5-fold dev: 0.5-1.0
@@ -230,6 +236,7 @@ class Recogniser:
         if not text:
             return raw, cancelled
         chars = set(text)
+        legal_text = WAIVED_FEE.sub("", text) if WAIVED_FEE.search(text) else text
         # the candidate words of each cue, in the cue's own order (the order decides where MAX_HITS stops)
         found: dict[int, list[int]] = {}
         for ch in chars:
@@ -238,10 +245,13 @@ class Recogniser:
         for k in sorted(found):
             lab, weight, words = self._word_cues[k]
             hits = 0
+            said = legal_text if self._negatable[lab] else text
             for j in sorted(found[k]):
                 w = words[j]
-                if w in text:
-                    if self._negatable[lab] and _cancelled(text, w):
+                if said is not text and w in text and w not in said:  # named only as the fee given up
+                    cancelled[lab] = True
+                if w in said:
+                    if self._negatable[lab] and _cancelled(said, w):
                         cancelled[lab] = True
                         continue
                     hits += 1
@@ -254,9 +264,12 @@ class Recogniser:
             runs.update(self._regex_by_char.get(ch, ()))
         for k in sorted(runs):
             lab, weight, rx = self._regex_cues[k]
-            m = rx.search(text)
+            said = legal_text if self._negatable[lab] else text
+            m = rx.search(said)
+            if said is not text and m is None and rx.search(text):  # named only as the fee given up
+                cancelled[lab] = True
             if m:
-                if self._negatable[lab] and _cancelled_at(text, m.start()):
+                if self._negatable[lab] and _cancelled_at(said, m.start()):
                     cancelled[lab] = True
                     continue
                 raw[lab] += weight
