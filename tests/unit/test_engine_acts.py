@@ -306,6 +306,19 @@ def test_the_value_of_goods_taken_back_is_not_an_ask_and_a_conditional_offer_is_
     assert s.named_amounts == [380_000] and s.named_days
 
 
+def test_a_take_back_move_that_also_asks_keeps_its_date():
+    # 货按原价拉回去冲抵,余款四号前付清,您签个字 (dev line bad-debt-signs 16b: the date was dropped with the goods'
+    # value, so the remainder fell back to the ending's default term)
+    s = fake_broke()
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock", "written_commitment"), amounts=(80_000,),
+                            dates=("2026-11-06",)))
+    assert s.valued_amounts == [80_000] and s.named_amounts == [] and s.named_days
+    # a take-back that asks for nothing names no date to hold him to
+    s = fake_broke()
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(80_000,), dates=("2026-11-06",)))
+    assert s.named_days == []
+
+
 def test_the_rest_after_goods_taken_back_settles_the_whole_debt():
     s = fake_broke()  # 380,000 owed
     # 这批货按原价拉回去抵账,拉回八万: the goods are valued, not asked for

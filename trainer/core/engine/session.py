@@ -504,6 +504,8 @@ class Session:
         if acts & VALUING:
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
             self.valued_amounts += [a for a in figures if not self._whole(a)]
+            if acts & ASKING:  # 货拉回去冲抵,余款四号前付清,您签个字: the goods are valued, the date is still asked for
+                self._note_days(rec)
             return
         if not acts & ASKING:
             return
@@ -511,6 +513,9 @@ class Session:
         if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
         self.asked_figures.update(figures)
+        self._note_days(rec)
+
+    def _note_days(self, rec: Recognition) -> None:
         self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
