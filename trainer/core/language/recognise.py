@@ -236,7 +236,8 @@ class Recogniser:
         if not text:
             return raw, cancelled
         chars = set(text)
-        legal_text = WAIVED_FEE.sub("", text) if WAIVED_FEE.search(text) else text
+        legal_text = WAIVED_FEE.sub("", text)
+        waived = legal_text != text
         # the candidate words of each cue, in the cue's own order (the order decides where MAX_HITS stops)
         found: dict[int, list[int]] = {}
         for ch in chars:
@@ -248,7 +249,7 @@ class Recogniser:
             said = legal_text if self._negatable[lab] else text
             for j in sorted(found[k]):
                 w = words[j]
-                if said is not text and w in text and w not in said:  # named only as the fee given up
+                if waived and self._negatable[lab] and w in text and w not in said:  # named only as the fee given up
                     cancelled[lab] = True
                 if w in said:
                     if self._negatable[lab] and _cancelled(said, w):
@@ -266,7 +267,7 @@ class Recogniser:
             lab, weight, rx = self._regex_cues[k]
             said = legal_text if self._negatable[lab] else text
             m = rx.search(said)
-            if said is not text and m is None and rx.search(text):  # named only as the fee given up
+            if waived and self._negatable[lab] and m is None and rx.search(text):  # named only as the fee given up
                 cancelled[lab] = True
             if m:
                 if self._negatable[lab] and _cancelled_at(said, m.start()):
