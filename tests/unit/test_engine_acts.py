@@ -385,3 +385,36 @@ def test_a_fee_given_up_is_not_an_ask():
     # the same figure as an ask (今天先付六万八) is an ask
     s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(68_000,)))
     assert s.named_amounts == [380_000, 68_000]
+
+
+def _irritation_after_twice(first: str, second: str) -> float:
+    s = fake_broke()
+    for move in (first, second):
+        s.play(move, Recognition("empathize", 0.9, acts=("empathize",)))
+    assert s.state == "greeting"  # empathize keeps him where he is: only the meters move
+    return s.meters["irritation"]
+
+
+def test_saying_the_same_thing_again_tries_his_patience_but_new_substance_in_the_same_act_does_not():
+    # quality-dispute 16c (dev play): five different moves heard as rebut_excuse wore his patience out and he
+    # walked out of a settled deal. Only the same act in much the same words is nagging.
+    _, p = resolve_scenario("fake-broke")
+    same = _irritation_after_twice("理解您的难处,生意确实不好做", "理解您的难处,生意确实不好做!")
+    other = _irritation_after_twice("理解您的难处,生意确实不好做", "您说的压款我信,这两年谁家都紧")
+    assert same - other == p.repetition_penalty
+    # a tactic id given twice is the same words
+    assert _irritation_after_twice("empathize", "empathize") == same
+
+
+def test_an_amount_written_off_is_not_an_ask():
+    # quality-dispute 16c: 要折价就五万二全部冲掉 named what is given up; the deal carried 52,000 as the trainee's ask
+    import datetime as dt
+
+    from trainer.core.language.slots import extract_slots
+
+    slots = extract_slots("要折价就五万二全部冲掉", dt.date(2026, 11, 9))
+    assert slots.amounts == slots.fees == (52_000,)
+    s = fake_broke()
+    s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(52_000,),
+                            fees=slots.fees, conditional=True, concession=True))
+    assert s.named_amounts == []

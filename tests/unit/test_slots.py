@@ -200,6 +200,13 @@ def test_a_week_word_before_an_amount(text, amounts, dates):
     ("五万三月底", (50000,), ("2027-03-31",)),
     ("二十万一月十号", (200000,), ("2027-01-10",)),
     ("十二月五号付", (), ("2026-12-05",)),
+    # ... or straight into a day (dev play project-milestone 16a: 八十八万二二十五号 lost its date; 三万二十五号 was
+    # one amount, 30,025)
+    ("八十八万二二十五号到账", (882000,), ("2026-12-25",)),
+    ("三万二十五号付", (30000,), ("2026-12-25",)),
+    ("五万五号付", (50000,), ("2026-12-05",)),
+    ("十万零五千十号前", (105000,), ("2026-12-10",)),
+    ("二十万三十一号前", (200000,), ("2026-12-31",)),
 ])
 def test_an_amount_running_into_a_month(text, amounts, dates):
     s = extract_slots(text, TODAY)
@@ -234,6 +241,8 @@ def test_conditions_and_giving_up_the_ask(text, conditional, concession):
     ("余款二十一万月底付清", True),
     ("冲完以后还剩二十九万六千六", True),  # 还剩: what is left (bad-debt-signs s)
     ("剩下那三十来万咱们分三个月", True),  # 剩下那…: the rest (bad-debt-signs 11a)
+    ("还有后面三十七万八咋付", True),  # 后面…: the later part (project-milestone 16a)
+    ("后面的事后面再说", False),
     ("剩下的事回头再说", False),
     ("还剩两天就到月底了", False),
     ("今天先付八万", False),

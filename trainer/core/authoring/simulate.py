@@ -64,6 +64,7 @@ class Forks:
         c.turns = list(s.turns)
         c.moves = list(s.moves)
         c.history = list(s.history)
+        c.history_moves = list(s.history_moves)
         c.heard = list(s.heard)
         c.named_amounts = list(s.named_amounts)
         c.asked_figures = set(s.asked_figures)

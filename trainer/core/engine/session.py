@@ -46,9 +46,16 @@ DIFFICULTY = {
 
 
 #: how close an amount (or a sum of parts) must come to the debt to be the whole debt
+#: a move at least this close in wording (rapidfuzz ratio, 0-100) to an earlier move of the same act says it again
+SAID_AGAIN = 60
 WHOLE_SLACK = 0.01
 #: how far a rest named after a part may fall short of the whole debt and still mean it (十二三万 read at its low end)
 REST_SLACK = 0.05
+
+
+def _plain(move: str) -> str:
+    """A move's words only: no punctuation, spaces or case (wording is compared on these)."""
+    return "".join(ch for ch in move.lower() if ch.isalnum())
 
 
 def owed_share(amount: int, owed: int) -> bool:
@@ -149,6 +156,8 @@ class Session:
         self.turns: list[Turn] = []
         self.moves: list[str] = []  # raw moves, including ignored ones
         self.history: list[str | None] = []  # tactic per played turn
+        self.history_moves: list[str] = []  # the move of each played turn, beside ``history``
+        self._move_text = ""  # the move being played
         self.visited_states: set[str] = {persona.start}
         self.reply_use: dict[tuple[str, int], list[int]] = {}
         self.ignored = 0
@@ -286,8 +295,27 @@ class Session:
                 return rule
         return None
 
+    def _said_again(self, tactic: str, move: str) -> int:
+        """How many earlier moves answered as ``tactic`` this move says again: the same act in much the same
+        words (a tactic id given twice is always the same words). The same act with new substance (other
+        evidence, a new offer, the next step of the plan) is not nagging, so it does not try his patience."""
+        words = _plain(move)
+        same = 0
+        for t, m in zip(self.history, self.history_moves, strict=True):
+            if t != tactic:
+                continue
+            earlier = _plain(m)
+            if earlier == words:
+                same += 1
+                continue
+            from rapidfuzz import fuzz  # deferred for start-up: games on tactic ids never compare wordings
+
+            same += fuzz.ratio(earlier, words) >= SAID_AGAIN
+        return same
+
     def _apply(self, effects: tuple[tuple[str, int], ...], tactic: str | None, deltas: dict[str, float]) -> None:
-        """Meter effects of the reaction: help decays with repetition, harm scales with difficulty."""
+        """Meter effects of the reaction: help decays with every use of the tactic, harm scales with
+        difficulty, and saying the same thing again (see ``_said_again``) costs the repetition meter."""
         repeats = self.history.count(tactic) if tactic else 0
         decay = self.persona.repetition_decay ** repeats
         harm = DIFFICULTY[self.difficulty]["harm"]
@@ -297,9 +325,10 @@ class Session:
                 self._change(name, delta, deltas)
                 continue
             self._change(name, delta * (decay if self._helps(name, delta) else harm), deltas)
-        if repeats and tactic:
+        again = self._said_again(tactic, self._move_text) if repeats and tactic else 0
+        if again and tactic:
             pm = self.persona.meter(self.persona.repetition_meter)
-            pen = self.persona.repetition_penalty * repeats
+            pen = self.persona.repetition_penalty * again
             self._change(pm.name, pen if pm.good == "down" else -pen, deltas)
 
     def _change(self, name: str, delta: float, deltas: dict[str, float]) -> None:
@@ -356,6 +385,7 @@ class Session:
         transition → the reply → automatic rules → the record → the ending, if any."""
         tactic = rec.tactic if rec.tactic in catalogue.MOVE_IDS else None
         acts = tuple(a for a in rec.acts if a in catalogue.MOVE_IDS) or ((tactic,) if tactic else ())
+        self._move_text = move
         before = self.state
         n = len(self.turns) + 1
         # the reaction: to the main act, unless it leaves the debtor where he is and another act of the
@@ -415,6 +445,7 @@ class Session:
                 else:
                     break
         self.history.append(answered)
+        self.history_moves.append(move)
         self.heard.append(acts)
         self._said = None
         if not self.signed:

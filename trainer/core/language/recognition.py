@@ -30,7 +30,7 @@ class Recognition:
     remainder: bool = False  # the rest of the debt is part of the ask (余款月底前付清); not in the contract's JSON
     recurring: bool = False  # a monthly plan to the end of the debt (每月付五万,三月付清); not in the contract's JSON
     rest: bool = False  # an amount named as the rest of the debt (剩下的差不多十三万); not in the contract's JSON
-    fees: tuple[int, ...] = ()  # the amounts named as a fee (违约金六万八): never an ask; not in the contract's JSON
+    fees: tuple[int, ...] = ()  # amounts named as a fee (违约金六万八) or written off (五万二冲掉): never an ask; not in the contract's JSON
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

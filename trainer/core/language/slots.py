@@ -50,7 +50,7 @@ class Slots:
     fees: tuple[int, ...] = ()
 
 
-_REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
+_REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
                    r"([\d一二两三四五六七八九十][\d一二两三四五六七八九十百千万.,]*(来|多)?(万|千|块|元|w|k)|\d{4,})")
 _REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
@@ -148,6 +148,10 @@ _FEE_BEFORE = lazy(r"((违约金|滞纳金|利息|罚息|罚金|违约费|手续
                    r"(万分之|千分之)[\d.零一二三四五六七八九十]+[,，]?(算下来|算起来|算的话|计算|算))"
                    r"(是|有|共|一共|合计|总共|大概|大约|约|差不多|按合同|按合同算|算下来|加起来)*(有|是)?$")
 _FEE_AFTER = lazy(r"(块|元|块钱)?(左右)?的?(违约金|滞纳金|利息|罚息|罚金|违约费)")
+#: an amount written off as it is named (五万二全部冲掉, 那两千就抹了, 三千块不要了) is what a concession gives up: like a
+#: fee, never what the trainee asks for
+_GIVEN_UP_AFTER = lazy(r"(块|元|块钱)?(的)?(货款|货值|差价|零头)?(全部|全|都|就|直接|也)?(冲掉|冲销|核销|抹掉|抹了|抹去|免了|免掉|"
+                       r"减掉|让掉|让了|折掉|不要了|不收了|算了)")
 
 
 def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
@@ -187,7 +191,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
             continue  # 0915那批 is a batch number, not money
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
-            fee = _FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
+            fee = (_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
+                   or _GIVEN_UP_AFTER.match(text, m.end()))
             out.append((value, bool(fee)))
     return out
 
@@ -206,6 +211,23 @@ def _month_off(num: str, text: str, start: int) -> tuple[str, str]:
         if num.endswith(tail) and head and (head[-1] in "万千亿" or (len(head) > 1 and head[-2] in "万千")):
             return head, text[start + len(head):]
     return num, text[start + len(num):]
+
+
+#: a run of Chinese numerals with a magnitude that runs on into a day of the month (八十八万二二十五号, 三万二十五号):
+#: the amount, then the day. The day taken off is the longest (1-31) that leaves a whole amount (ending in its
+#: magnitude, or a digit just after it: 八十八万二); a comma is put between, so both readers see two things.
+_AMOUNT_INTO_DAY = lazy(r"[零〇一二两三四五六七八九十百千万亿]*[万千亿][零〇一二两三四五六七八九十百千万亿]*(?=[号日](?![常子程期本]))")
+_DAY_TAILS = tuple(sorted({f"{t}{u}" for t in ("", "十", "二十") for u in ("", "一", "二", "三", "四", "五", "六", "七", "八", "九")}
+                          - {""} | {"三十", "三十一"}, key=len, reverse=True))
+
+
+def _day_off(m: re.Match[str]) -> str:
+    run = m.group(0)
+    for tail in _DAY_TAILS:
+        head = run[:-len(tail)]
+        if run.endswith(tail) and head and (head[-1] in "万千亿" or (len(head) > 1 and head[-2] in "万千")):
+            return f"{head},{tail}"
+    return run
 
 
 _MAG = {"万": 10_000, "w": 10_000, "千": 1_000, "k": 1_000, "百": 100, "亿": 100_000_000,
@@ -433,7 +455,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
 
 def extract_slots(text: str, today: dt.date) -> Slots:
     """The slots of ``text`` resolved against ``today``; never raises on any string."""
-    t = _prepare(text)
+    t = _AMOUNT_INTO_DAY.sub(_day_off, _prepare(text))
     if not t.strip():
         return Slots()
     conditional, concession, refused = _conditional_and_concession(t)
