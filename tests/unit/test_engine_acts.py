@@ -418,3 +418,19 @@ def test_an_amount_written_off_is_not_an_ask():
     s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(52_000,),
                             fees=slots.fees, conditional=True, concession=True))
     assert s.named_amounts == []
+
+
+def test_only_the_payment_date_of_a_move_is_a_named_day():
+    # 十二号前签证单补齐,您十六号前提交付款申请,八十八万二二十五号前到我们账上: the plan carried the paperwork's date
+    s = fake_broke()
+    start = s.scenario.case.date
+    import datetime as dt
+
+    day = dt.date.fromisoformat(start)
+    iso = [(day + dt.timedelta(days=n)).isoformat() for n in (2, 6, 15)]
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=tuple(iso),
+                            pay_dates=(iso[2],)))
+    assert s.named_days == [15]
+    # a move naming no payment date at all keeps every date it names
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=(iso[0],)))
+    assert s.named_days == [15, 2]

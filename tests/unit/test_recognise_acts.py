@@ -176,6 +176,7 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "工人们火气大,他们干出什么事来我可保证不了",
     "你店里那几台电脑我先搬走了,钱到了再说",
     "你今天哪儿都别想去",
+    "再拖下去,我就在行业群里好好说说你们这事",  # a trade group named as the threat (praise there is not)
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -225,6 +226,7 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "你在这片儿混得开,让人瞅见供应商上门催账多难看",
     "我们不是不讲道理的人",
     "下周三老板开回款会,挨个客户过,你这户我总得拿出个说法",
+    "新厂开业那天我们送个花篮、在行业群里帮您宣传宣传,您先把旧账理清。",  # face, not exposure (dev_weak3)
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()

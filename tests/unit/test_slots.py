@@ -271,3 +271,28 @@ def test_an_amount_named_as_a_fee(text, fees):
 def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession
+
+
+@pytest.mark.parametrize("text, dates, pay_dates", [
+    # project-milestone 16a: the paperwork's deadlines said in the same breath are not the payment date
+    ("十二号前签证单补齐,您十六号前提交付款申请,八十八万二二十五号前到我们账上", ("2026-12-12", "2026-12-16", "2026-12-25"),
+     ("2026-12-25",)),
+    ("这周五先付十万,下周三前把合同签了", ("2026-12-04", "2026-12-09"), ("2026-12-04",)),
+    ("周五前给我个答复", ("2026-12-04",), ()),  # no clause speaks of paying: the reader falls back on every date
+    ("月底前结清,12月15号前对完账", ("2026-12-31", "2026-12-15"), ("2026-12-31",)),
+])
+def test_payment_dates_among_the_dates_named(text, dates, pay_dates):
+    s = extract_slots(text, TODAY)
+    assert (s.dates, s.pay_dates) == (dates, pay_dates)
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # quality-dispute 6b: 一块门板 was one yuan
+    ("出口客户要求严,一块门板出问题,整柜都要返工", ()),
+    ("两块板子坏了", ()),
+    ("就差五块钱", (5,)),
+    ("三块一斤", (3,)),
+    ("一共五十块,您付一下", (50,)),
+])
+def test_pieces_of_something_are_not_yuan(text, amounts):
+    assert extract_slots(text, TODAY).amounts == amounts

@@ -238,8 +238,9 @@ class Session:
         if name == "ask_total":  # what this move asks for in all, as a share of the debt (0 = no ask)
             ask = self._ask(said) if said else None
             return ask / self.scenario.case.owed if ask else 0.0
-        if name == "deadline_days":  # days from the talk to the earliest date named in this move (999 = none)
-            days = [d for d in (self._days_until(x) for x in (said.dates if said else ())) if d is not None and d >= 0]
+        if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
+            when = (said.pay_dates or said.dates) if said else ()
+            days = [d for d in (self._days_until(x) for x in when) if d is not None and d >= 0]
             return float(min(days)) if days else 999.0
         if name == "conditional":
             return 1.0 if said and said.conditional else 0.0
@@ -301,7 +302,7 @@ class Session:
         evidence, a new offer, the next step of the plan) is not nagging, so it does not try his patience."""
         words = _plain(move)
         same = 0
-        for t, m in zip(self.history, self.history_moves, strict=True):
+        for t, m in zip(self.history, self.history_moves, strict=False):  # a test may set history alone
             if t != tactic:
                 continue
             earlier = _plain(m)
@@ -518,7 +519,8 @@ class Session:
         """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
         owed = self.scenario.case.owed
         amounts = [a for a in rec.amounts if owed_share(a, owed)] or self.named_amounts[-1:]
-        days = [d for d in (self._days_until(x) for x in rec.dates) if d is not None and d > 0] or self.named_days[-1:]
+        days = ([d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None and d > 0]
+                or self.named_days[-1:])
         self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
             due = date.fromisoformat(self.scenario.case.date) + timedelta(days=min(days))
@@ -547,7 +549,9 @@ class Session:
         self._note_days(rec)
 
     def _note_days(self, rec: Recognition) -> None:
-        self.named_days += [d for d in (self._days_until(x) for x in rec.dates) if d is not None and 0 < d <= 3660]
+        # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date
+        self.named_days += [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates)
+                            if d is not None and 0 < d <= 3660]
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)

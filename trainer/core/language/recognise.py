@@ -105,6 +105,8 @@ ACT_THRESHOLD = 0.50
 #: a clause names at most this many acts; the second needs SECOND_ACT
 CLAUSE_ACTS = 2
 SECOND_ACT = 0.6
+#: two neighbouring clauses whose best act is the same, each at least this sure, list that act
+PAIR_FLOOR = 0.35  # 5-fold dev (7,975 lines): act recall 84.47 → 84.55% at precision 65.43 → 65.43%; 0.30: +11 hits, +11 false
 #: the main act is the whole line's strongest evidence; letting a clause's stronger act take the lead
 #: instead (margins -0.1 … 0.2) lost 0.4-4 points of dev main-act accuracy, so the clauses only add acts
 #: clauses shorter than this (normalised characters) are joined to the next one
@@ -141,6 +143,9 @@ LEGAL_ACTION, LEGAL_WARNING = "legal_action", "legal_warning"
 PAY_REQUEST = lazy(
     r"(先|今天|今儿|这周|这礼拜|本周|月底前|马上|现在|尽快|务必|顺手|赶紧|即刻|立刻)(就)?.{0,6}"
     r"(付|给|打|转|结|还|汇|划|拿|过数|到位|安排|处理)(一下|过来|进来|出来|了|掉|个|点|给我|我|一笔|一部分|多少|\d|[一二两三四五六七八九十几半])")
+#: side acts that need a thing named in the line: stock taken back needs goods (冲抵您这边的欠款 alone is a set-off, as in a
+#: three-party deal). 5-fold dev (7,975 lines): 2 false side acts fewer, no true one lost
+NEEDS = {"take_back_stock": lazy(r"货|库存|产品|设备|原料|材料|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物")}
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
@@ -410,11 +415,20 @@ class Recogniser:
                 row[self.labels.index(best)] = r.confidence + 0.001
                 r = self._recognition(row)
         acts: list[str] = [r.tactic] if r.tactic else []
+        before: tuple[str, float] | None = None  # the previous clause's best act
         for crow in clause_rows:
             crow = self._adjust(crow, slots)
-            for k, (lab, sc) in enumerate(self._ranked(crow, CLAUSE_ACTS)):
+            ranked = self._ranked(crow, CLAUSE_ACTS)
+            for k, (lab, sc) in enumerate(ranked):
                 if sc >= (ACT_THRESHOLD if k == 0 else SECOND_ACT) and lab not in acts and lab != HOSTILE:
                     acts.append(lab)
+            if ranked:
+                lab, sc = ranked[0]
+                # two clauses in a row that both lean the same way say it twice (这是收据,我签了字盖了章)
+                if (before is not None and before[0] == lab and min(sc, before[1]) >= PAIR_FLOOR
+                        and lab not in acts and lab != HOSTILE):
+                    acts.append(lab)
+                before = ranked[0]
         if aprob is not None and r.tactic is not None:
             # the act lister: acts of the line as a whole that no clause showed strongly enough (a threat or hostility
             # must still be said: a cue of its own in the line)
@@ -424,6 +438,8 @@ class Recogniser:
                 lab = self.labels[i]
                 if lab not in acts and lab != HOSTILE and not (self._said_only[i] and lexes[0][i] <= 0):
                     acts.append(lab)
+        # an act that needs a thing the line never names is not a side act of it: taking stock back needs the stock
+        acts = acts[:1] + [a for a in acts[1:] if a not in NEEDS or NEEDS[a].search(norm.marked)]
         if r.tactic is not None and self._direct >= 0 and DIRECT_ASK not in acts:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
             if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)) or (
@@ -446,7 +462,7 @@ class Recogniser:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
-                           slots.remainder, slots.recurring, slots.rest, slots.fees)
+                           slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates)
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright

@@ -45,6 +45,9 @@ class Slots:
     #: an amount is named as the rest of the debt (剩下的差不多十三万, 余款二十一万): with a part named earlier in the
     #: talk it may make up the whole
     rest: bool = False
+    #: the dates named where the move speaks of paying (a subset of ``dates``; () when none is): a deadline for the
+    #: paperwork in the same breath (十二号前签证单补齐) is not a payment date
+    pay_dates: tuple[str, ...] = ()
     #: the amounts named as a fee, interest or freight (违约金六万八, 滞纳金三万): what a concession gives up or a
     #: reminder cites, never an ask for the debt itself; a subset of ``amounts``
     fees: tuple[int, ...] = ()
@@ -123,6 +126,8 @@ _NOT_MONEY_AFTER_MAG = lazy(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤
 _TAIL_STARTS_WORD = lazy(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
 
 
+#: after a small number and 块, a noun means pieces (一块门板出问题, 一块毛肚不新鲜), not yuan (五块钱, 三块一斤, 八块的)
+_PIECE_OF = lazy(r"[\u4e00-\u9fff](?<![钱的了也都啊吧呢吗一二三四五六七八九十两半多])")
 _TOGETHER = lazy(r"(吃|去|来|走|做|干|办|算|商量|兑|出|过|聊|喝|坐|谈|想|弄|搞|带|拉|跑|聚)")
 _CN_DIGIT = "一二三四五六七八九"
 #: two neighbouring digits before a magnitude are a range (十二三万, 两三万, 二三十万): its low end, as 来/多 round down
@@ -169,6 +174,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
         if num == "一" and unit == "块" and (text[:m.start()].endswith(("这", "那", "哪"))
                                             or _TOGETHER.match(text, m.end())):
             continue  # 这一块 is "this part", 一块吃个饭 "together": not one yuan
+        if unit == "块" and not (cur or mag) and _PIECE_OF.match(text, m.end()) and (_to_int(num) or 0) < 100:
+            continue  # 一块门板, 两块毛肚: pieces of something, not yuan
         chinese = not num[0].isdigit()
         has_mag = bool(mag) or (chinese and any(c in num for c in "百佰千仟万亿"))
         after = text[m.end():]
@@ -311,7 +318,38 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
 ]
 
 
+#: a clause that speaks of paying (付, 到账, 转账, 结清, an amount …) — but not of the paperwork around it (付款申请)
+_PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|打过来|打给|转账|转过来|汇|结(?!果|论|构|束|婚)|还清|还款|还上|"
+            r"回款|[万元块]|\d{4,}|钱")
+_CLAUSE_END = lazy(r"[,，;；。!！?？\n]")
+
+
+def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
+    """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th); () when no
+    date is, so the reader falls back on every date."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    out: list[str] = []
+    for start, d in sorted(found, key=lambda sd: sd[0]):
+        lo = max([e + 1 for e in ends if e < start], default=0)
+        hi = min(e for e in ends if e >= start)
+        if _PAY.search(text[lo:hi]) and d.isoformat() not in out:
+            out.append(d.isoformat())
+    return tuple(out)
+
+
 def _dates(text: str, today: dt.date) -> list[str]:
+    return [d.isoformat() for d in _ordered(_found_dates(text, today))]
+
+
+def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
+    out: list[dt.date] = []
+    for _, d in sorted(found, key=lambda sd: sd[0]):
+        if d not in out:
+            out.append(d)
+    return out
+
+
+def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
     found: list[tuple[int, dt.date]] = []
     taken = [False] * len(text)
 
@@ -330,12 +368,7 @@ def _dates(text: str, today: dt.date) -> list[str]:
         while start != -1:
             add(start, start + len(word), today + dt.timedelta(days=shift))
             start = text.find(word, start + 1)
-    out: list[str] = []
-    for _, d in sorted(found, key=lambda sd: sd[0]):
-        iso = d.isoformat()
-        if iso not in out:
-            out.append(iso)
-    return out
+    return found
 
 
 def _rel(word: str | None) -> int:
@@ -461,6 +494,7 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     conditional, concession, refused = _conditional_and_concession(t)
     recurring = bool(_MONTHLY_TO_END.search(t))
     found = _amounts_and_fees(t)
-    return Slots(tuple(v for v, _ in found), tuple(_dates(t, today)), conditional, concession, refused,
-                 recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
-                 tuple(v for v, fee in found if fee))
+    when = _found_dates(t, today)
+    return Slots(tuple(v for v, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
+                 refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
+                 _pay_dates(t, when), tuple(v for v, fee in found if fee))
