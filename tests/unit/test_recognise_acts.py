@@ -177,6 +177,9 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "你店里那几台电脑我先搬走了,钱到了再说",
     "你今天哪儿都别想去",
     "再拖下去,我就在行业群里好好说说你们这事",  # a trade group named as the threat (praise there is not)
+    "为了这点钱把你店砸了也值",
+    "我在道上也有几个兄弟,你最好掂量掂量。",
+    "你那台賓士天天停在樓下,哪天被人劃了幾道,可別說我沒提醒你。",  # a veiled threat to property (dev_r13c)
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -227,6 +230,11 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我们不是不讲道理的人",
     "下周三老板开回款会,挨个客户过,你这户我总得拿出个说法",
     "新厂开业那天我们送个花篮、在行业群里帮您宣传宣传,您先把旧账理清。",  # face, not exposure (dev_weak3)
+    # round 13 dev lines the patterns caught: praise in a group or a brochure, 有味道,上了 (道上), the name idiom
+    "蒋老板,您家这个民宿做得是真的有味道,上了好几个平台的推荐;我们领导看了也说想拿去当案例宣传。",
+    "你的招牌挂在那儿这么多年,莫为这点钱把招牌砸了。",
+    "您在业主群里口碑一直很好,大家都说您这个装修公司做事靠谱。",
+    "您的名字是印在小区宣传册上的,业主都是冲着您的名头来的。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -351,3 +359,39 @@ def test_a_plain_request_for_money_inside_another_act_is_a_direct_ask(rec, text)
 ])
 def test_an_ask_carried_by_another_act_is_not_listed_twice(rec, text):
     assert "direct_ask" not in rec.classify(text, TODAY).acts
+
+
+def test_cantonese_written_forms_read_as_mandarin():
+    from trainer.core.language.normalise import normalise
+
+    assert normalise("今年冇簽過促銷協議,唔該你今日俾個日期我").bare == "今年没有签过促销协议谢谢你今日给个日期我"
+    assert normalise("佢哋嘅貨款").bare == "他们的货款"
+
+
+def test_papers_already_signed_are_evidence_not_a_written_promise_asked_for(rec):
+    # factory-to-factory 9b turn 1 and supermarket 10b turn 3 (dev play): citing signed papers was heard as 入袋为安
+    r = rec.classify("郑经理你好,今天专门为85万配件款来:六批货都有入库合格单,对账函双方盖章,逾期已经160天了。", TODAY)
+    assert r.tactic != "written_commitment"
+    # ... but a paper asked for or handed over in the same line still is
+    assert "written_commitment" in rec.classify("对账单你们已经盖章了,今天麻烦再签个付款承诺书。", TODAY).acts
+    assert "written_commitment" in rec.classify("钱到账了,这是收据,我签了字盖了章。", TODAY).acts
+
+
+def test_a_promise_of_first_supply_is_not_stopping_supply(rec):
+    r = rec.classify("只要旧账清掉,新品首批我们优先供货,开业活动我们也派人来帮忙。", TODAY)
+    assert "stop_supply" not in r.acts
+
+
+def test_stock_taken_back_needs_the_stock_named(rec):
+    # genuinely-broke w: 冲抵您这边的欠款 in a three-party deal is a set-off, not goods taken back
+    r = rec.classify("咱们三方签个协议,由他们把欠您的钱直接付到我们账上,冲抵您这边的欠款,您看行不行?", TODAY)
+    assert "take_back_stock" not in r.acts
+    assert "take_back_stock" in rec.classify("仓库里那批没动的货我们今天拉回去,按进价冲抵欠款。", TODAY).acts
+
+
+def test_a_legal_warning_names_the_law_or_its_means(rec):
+    # triangular-debt 7b (dev play): a way to get paid first from the owner's funds was heard as a legal warning
+    r = rec.classify("华景对材料款一向优先保障,您可以把我们这42万单列成材料款报上去,结算时优先拨付。", TODAY)
+    assert "legal_warning" not in r.acts
+    assert "legal_warning" in rec.classify("月底前还没有付款安排的话,公司就会申请支付令。", TODAY).acts
+    assert "legal_warning" in rec.classify("再拖下去,我们只能按合同追究违约责任了。", TODAY).acts

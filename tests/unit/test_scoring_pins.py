@@ -124,6 +124,8 @@ def test_benefit(moves: list[Any], kw: dict[str, Any], arch: str, want: int) -> 
 @pytest.mark.parametrize("moves,want", [
     (["courtesy"], 100),                    # +20 opening
     (["direct_ask", "courtesy"], 80),       # not an opening
+    (["listen+courtesy"], 100),             # a greeting said beside the main act still opens with 礼 (credit: contains)
+    (["direct_ask+courtesy"], 100),
     (["legal_warning", "courtesy"], 60),    # −20 先兵后礼
     (["praise", "hostile"], 65),            # +20 −35
     (["hostile", "hostile", "hostile"], 0),  # −105, clamped
@@ -160,6 +162,7 @@ def test_restraint(moves: list[str], arch: str, want: int) -> None:
     (["courtesy", "verify_balance", "direct_ask"], {"result": "paid_in_full", "paid": 1000}, None, 80),  # no paper
     (["courtesy", "direct_ask", "verify_balance"], {"result": "paid_in_full", "paid": 1000}, None, 30),  # too late
     (["courtesy", "direct_ask+verify_balance", "written_commitment"], SIGNED, None, 100),  # 对账 said in passing counts
+    (["courtesy", "direct_ask+verify_balance+written_commitment"], SIGNED, None, 100),  # checked and signed in one breath
     (["courtesy", ("direct_ask+verify_balance", False), "written_commitment"], SIGNED, None, 50),  # … if taken
     (["courtesy", "state_purpose", "written_commitment"], SIGNED, None, 100),  # the whole balance named and taken
     (["courtesy", ("state_purpose", False), "written_commitment"], SIGNED, None, 50),  # named, not taken: −30

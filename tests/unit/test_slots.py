@@ -296,3 +296,18 @@ def test_payment_dates_among_the_dates_named(text, dates, pay_dates):
 ])
 def test_pieces_of_something_are_not_yuan(text, amounts):
     assert extract_slots(text, TODAY).amounts == amounts
+
+
+@pytest.mark.parametrize("text, dates", [
+    # dev_r13b/c (round 13): routines, terms counted from an event, and Cantonese day words
+    ("以后每个礼拜一我都会过来对一次账", ()),
+    ("以后每周一、周四我都会准时过来", ()),
+    ("下周三前付清,每周五对账", ("2026-12-09",)),
+    ("质量异议得在收货后七天内书面提出", ()),
+    ("按合同30日内要付70%,12月10号就到期", ("2026-12-10",)),
+    ("您两周之内付清", ("2026-12-15",)),
+    ("15日内付清", ("2026-12-16",)),
+    ("你今日唔得闲,我听朝9点再嚟揾你", ("2026-12-01", "2026-12-02")),
+])
+def test_routines_terms_and_cantonese_days(text, dates):
+    assert extract_slots(text, TODAY).dates == dates

@@ -221,7 +221,8 @@ def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
 
 
 @kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
-      "`anchor` move, else the last turn the debtor moved on): `present` cites the needs move, `missing` the agreement",
+      "`anchor` move, else the last turn the debtor moved on; an anchor move that also does `needs` counts): `present` "
+      "cites the needs move, `missing` the agreement",
       {"needs": F(_selector("达成协议之前必须出的招式"), required=True),
        "anchor": F(_selector("敲定协议的招式"), required=True),
        "results": F(_results("算作达成协议的结果"), required=True),
@@ -236,6 +237,10 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     named = bool(p.get("or_names_balance"))
     taken = [m for m in ctx.moves if m.n < deal.n and (not strict or m.moved_on)]
     prior = next((m for m in taken if m.did(p["needs"]) or (named and ctx.names_balance(m))), None)
+    if prior is None and deal.did(p["needs"]) and len(deal.every) > 1 and deal.did(p["anchor"]):
+        # checked and settled in one breath (金额对好五十八万八,这周五前对公转账,您签字): the check opens the deal;
+        # a check alone on the last turn is still too late
+        prior = deal
     if prior is None and named:
         prior = ctx.balance_in_parts(taken)
     if p["fires_when"] == "present":
@@ -263,14 +268,15 @@ def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
        "within_turns": F(Int(min=1, max=100)),
        "results": F(_results("只在会话以其中之一结束时才算")),
        "reaction": F(Str(choices=REACTIONS, doc="`accepted`:只算欠款人接受了的招式")),
-       "except_remedy": F(Bool(doc="`true`:对我方确有问题那一部分的补救(见 `remedy` 类规则)不算"))})
+       "except_remedy": F(Bool(doc="`true`:对我方确有问题那一部分的补救(见 `remedy` 类规则)不算")),
+       "side_acts": F(Bool(doc="`true`:招式作为一句话里的附带行为出现也算(只给加分规则用:扣分只看主招)"))})
 def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if "results" in p and ctx.result not in p["results"]:
         return []
     out = []
     seen: set[str | None] = set()
     for m in ctx.moves:
-        ok = m.tactic in p["moves"]
+        ok = m.did(p["moves"]) if p.get("side_acts") else m.tactic in p["moves"]
         if ok and "after" in p:
             ok = bool(p["after"] & seen)
         if ok and "before" in p:
@@ -281,7 +287,11 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = ctx.accepted(m)
         if ok and p.get("except_remedy"):
             ok = m.n not in ctx.remedies
-        if ok:
+        if ok and m.tactic not in p["moves"]:  # a side act credited: the finding names it, not the main act
+            act = next(a for a in m.every if a in p["moves"])
+            t = catalogue.BY_ID.get(act)
+            out.append(_hit(m, tactic=act, tactic_name=t.name if t else act))
+        elif ok:
             out.append(_hit(m))
         seen.update(m.every)
     return out

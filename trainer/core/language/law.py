@@ -94,7 +94,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("expose", r"(贴满|挂满|发满|撒满)" + _YOU + r"|(做成|做了)(长图|海报|图片|视频).{0,10}(发送|发出去|发到|贴|一发)|"
      r"(举|拿)(个|块)?(牌子|纸牌)|(牌子|纸板|纸牌).{0,6}写.{0,8}欠"),
     # (a group named to speak well of them is face, not exposure: 在行业群里帮您宣传宣传)
-    ("expose", r"(行业群|商会群|业主群|同学群|家长群|老乡群)(?!.{0,8}(宣传|推荐|表扬|点赞|夸|感谢|好话|美言|介绍|推广|捧场))"),
+    ("expose", r"(行业群|商会群|业主群|同学群|家长群|老乡群)(?!.{0,8}(宣传|推荐|表扬|点赞|夸|感谢|好话|美言|介绍|推广|捧场|口碑|好评))"),
     ("expose", _YOU + r"(的)?(照片|身份证|电话号码|手机号|住址|名字).{0,8}(发|贴|挂|公布|印)(到|在|上|出去|满)"),
     ("shame", r"(发|告诉|通知|说给)" + _YOU + r"(的|们的)?(客户|同事|领导|家人|亲戚|邻居|供应商)"),
     # (only when the speaker posts: 老板昨天在群里还发言了, 你们老板在朋友圈晒新车 are what the debtor's side does)
@@ -123,7 +123,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"不是钱能解决的|(有的是|多的是|有得是)办法(让|叫)" + _YOU + r"|(我有我|我)自己的办法.{0,12}(试试|等着|不信)|"
      r"(留神|小心)着?点儿?.{0,10}(天天出事|出事|出点事)"),
     ("society", r"(下手|手段).{0,6}(没我这么客气|可不客气|可没这么客气|狠|黑)|(专门|专业)(做|搞|帮人)(.{0,2})收账的"),
-    ("society", r"社会上的(朋友|兄弟|人|大哥)|道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)|(叫|派|喊|带)(几个)?人.{0,6}(砸|打你|打他|收拾|教训)"),
+    ("society", r"社会上的(朋友|兄弟|人|大哥)|(?<![知味报轨街赛跑频渠通车行管隧航坡铁])道上|黑社会|找几个兄弟|兄弟们.{0,4}(去|找|上门)|找人.{0,6}(砸|打|收拾|弄|堵|教训|上门)|(叫|派|喊|带)(几个)?人.{0,6}(砸|打你|打他|收拾|教训)"),
     # violence and veiled threats to the person. Not violence: 路上小心点 is manners (a threat says 最好/给我 小心点);
     # 砍单/砍价 cut orders and prices; 往上捅 reports upward; 别逼我交上去 warns of the legal department
     ("violence", r"(混不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
@@ -132,6 +132,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", r"((?<![开坐打骑倒])车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
     # their property damaged or taken by force: tyres let down, wheels off, the sign torn down, a car scratched
     # (砸 …招牌 is the idiom for ruining a name, "砸的是您的招牌": the sign smashed in deed is 把招牌砸了, below)
+    # a veiled one: something of theirs "may get" damaged (你那台车天天停楼下,哪天被人划了几道)
+    ("violence", _YOU + r".{0,14}(哪天|万一|小心|说不定|保不齐|难保).{0,4}(被人|让人|叫人|给人)(给)?(划|砸|扎|烧|泼|撬)"),
     ("violence", r"(放|扎|卸|拆|划|撬)(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|招牌|牌匾|门锁)|砸(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|门锁)|"
      r"(轮胎|车轱辘|轱辘|招牌|牌匾).{0,6}(放了|扎了|卸了|拆了|放气|扎破|卸掉|拆掉)|(车|门|玻璃)上.{0,4}(多|添).{0,4}(划痕|道子|口子)|"
      r"(派人|叫人|找人|喊人|带人).{0,10}抢"),
@@ -163,7 +165,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(全|都)拉走抵(账|债)|(今晚|半夜|连夜).{0,6}(派人|叫人|找人)?(搬走|拉走|开走)|车我(先)?开走|钥匙(交出来|拿来).{0,8}开走"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
-    ("violence", r"把(?!(自己|自家|您自己|你自己))(?!.{0,4}自己的).{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
+    ("violence", r"把(?!(自己|自家|您自己|你自己|招牌|牌子))(?!.{0,4}自己的).{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
      r"(打断.{0,3}(腿|手|胳膊)|砍(死|伤)|砍人|砍(你|您|他)(一刀|几刀|两刀|了)|拿刀砍|欠揍|揍(你|您|他)|砸给(你|您)看|(被|叫|让).{0,4}修理|"
      r"(什么事|啥事|什么)都(做|干)得出来|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
      r"别逼我(?!.{0,4}(交|报|上报|起诉|走法律|打官司|找律师|找法务|递))|出了事别怪|小心你的|(最好|给我|可得)小心(点|些|着)|有你好看|让你好看|等着瞧|走着瞧)"),
@@ -181,6 +183,10 @@ _DISOWNED = re.compile(r".{0,8}(那一?套|这一?套|那些事|这种事|那种
 _NOT_CANCELLING = re.compile(r"别想|别怪|甭想|休想")
 
 
+#: right after a place of exposure, these make it a showcase (印在小区宣传册上, 业主群里口碑好)
+_PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光荣榜|红榜")
+
+
 def unlawful(marked: str) -> tuple[str, ...]:
     """The families of unlawful pressure found in ``marked`` (normalised text), in pattern order, once each."""
     found: list[str] = []
@@ -196,6 +202,8 @@ def unlawful(marked: str) -> tuple[str, ...]:
                 continue
             if _DISOWNED.match(marked, m.end()):
                 continue
+            if name == "expose" and _PRAISED.search(marked, m.end(), m.end() + 12):
+                continue  # 名字印在小区宣传册上: shown off, not exposed
             found.append(name)
             break
     return tuple(found)

@@ -56,6 +56,20 @@ class Normalised:
     bare: str  # marked without ! and ?
 
 
+#: Cantonese written forms → Mandarin, for the few characters written Mandarin never uses (冇 没有, 嘅 的, 佢 他, 哋 们,
+#: 咗 了, 喺 在, 睇 看, 啲 些, 嘢 东西, 俾 给, 唔 不 — 唔该 first: it is thanks); a trainee from Guangzhou types them
+_CANTONESE_WORDS = (("唔该", "谢谢"), ("唔好意思", "不好意思"), ("咁样", "这样"))
+_CANTONESE = str.maketrans({"冇": "没有", "嘅": "的", "佢": "他", "哋": "们", "咗": "了", "喺": "在", "睇": "看", "啲": "些",
+                            "嘢": "东西", "俾": "给", "唔": "不", "咁": "这么"})
+
+
+def _mandarin(text: str) -> str:
+    for cantonese, mandarin in _CANTONESE_WORDS:
+        if cantonese in text:
+            text = text.replace(cantonese, mandarin)
+    return text.translate(_CANTONESE)
+
+
 def normalise(text: str, typos: tuple[tuple[str, str], ...] = ()) -> Normalised:
     """Canonical forms of ``text``; ``typos`` are (wrong, right) replacements applied last."""
     if not isinstance(text, str):
@@ -63,7 +77,7 @@ def normalise(text: str, typos: tuple[tuple[str, str], ...] = ()) -> Normalised:
     text = text[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text).lower()
     text = "".join(_keep(ch) for ch in text)
-    text = to_simplified(text)
+    text = _mandarin(to_simplified(text))
     for wrong, right in typos:
         if wrong in text:
             text = text.replace(wrong, right)

@@ -299,7 +299,7 @@ def _small(s: str) -> int | None:
     return v if v is not None and 0 < v < 1000 else None
 
 
-_SHIFT_WORDS = (("大后天", 3), ("大前天", -3), ("后天", 2), ("前天", -2), ("明天", 1), ("明日", 1), ("明儿", 1),
+_SHIFT_WORDS = (("听日", 1), ("听朝", 1), ("琴日", -1), ("大后天", 3), ("大前天", -3), ("后天", 2), ("前天", -2), ("明天", 1), ("明日", 1), ("明儿", 1),
                 ("明早", 1), ("明晚", 1), ("明天一早", 1), ("昨天", -1), ("昨日", -1), ("昨晚", -1), ("今天", 0),
                 ("今日", 0), ("今儿", 0), ("今晚", 0), ("今早", 0), ("当天", 0), ("当日", 0))
 _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
@@ -309,7 +309,7 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
     (lazy(r"(上上|下下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
     (lazy(r"(\d{1,2}|" + _MONTH + r")月(份)?" + _NUM + r"[号日]"), "month_day"),
     (lazy(r"(?<![月\d一二三四五六七八九十第头几])" + _NUM + r"[号](?![楼线码人])"), "day"),
-    (lazy(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本)"), "day"),
+    (lazy(r"(?<![月\d一二三四五六七八九十第每])(\d{1,2})日(?!常|子|程|期|本|内|以内|之内)"), "day"),
     # (这周三万, 下周五千块 are this / next week's amounts, not a weekday: a magnitude or a yuan follows the digit)
     (lazy(r"(上上|下下|上|下|这|本)?(个)?(周|星期|礼拜)([一二三四五六日天1-7])(?!十?万(?!一)|十?千|[\d.]+[万千wk]|[wk]|十?[块元])"),
      "weekday"),
@@ -349,6 +349,12 @@ def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
     return out
 
 
+#: before a weekday: 每 (每周三, 每个礼拜一) or a run of them (每周一、周四)
+_EVERY_WEEK = lazy(r"每(个)?$|每(个)?(周|星期|礼拜)[一二三四五六日天1-7]([、,和跟及或]+(周|星期|礼拜)?[一二三四五六日天1-7])*[、,和跟及或]+$")
+#: before a span (七天内): the event it counts from, when it is not today
+_AFTER_EVENT = lazy(r"收货|到货|验收|签收|交货|发货|开票|收到|合同|约定|异议|节点|到期")
+
+
 def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
     found: list[tuple[int, dt.date]] = []
     taken = [False] * len(text)
@@ -362,6 +368,10 @@ def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
 
     for pat, kind in _DATE_PATTERNS:
         for m in pat.finditer(text):
+            if kind == "weekday" and _EVERY_WEEK.search(text[:m.start()]):
+                continue  # 每周三, 每周一、周四: a routine, not a day
+            if kind == "within" and _AFTER_EVENT.search(text[max(0, m.start() - 8):m.start()]):
+                continue  # 收货后七天内, 按合同30日内: a term counted from an event, not from today
             add(m.start(), m.end(), _resolve(kind, m, today))
     for word, shift in sorted(_SHIFT_WORDS, key=lambda ws: -len(ws[0])):
         start = text.find(word)
