@@ -279,3 +279,15 @@ def test_the_balance_is_named_at_once_or_in_its_parts():
     parts = [Move(1, "apologize", "a", amounts=(52_000,)), Move(2, "courtesy", "b"), Move(3, "direct_ask", "c", amounts=(588_000,))]
     assert ctx.balance_in_parts(parts) is parts[2]
     assert ctx.balance_in_parts(parts[:2]) is None
+
+
+def test_repetition_is_the_same_act_in_much_the_same_words() -> None:
+    # quality-dispute 16b (dev play): three different rebuttals in a row were 车轱辘话 (−8 有节)
+    s = session(["rebut_excuse", "rebut_excuse", "rebut_excuse"])
+    texts = ("其余五批留样复检都合格,报告在这里", "合同约定质量异议要在到货十五天内书面提出", "您仓库和车间一起取样,送第三方检测")
+    for t, text in zip(s.turns, texts, strict=True):
+        t.move = text
+    assert score(s).principles["restraint"] == 100
+    for t in s.turns:  # the same words three times is
+        t.move = "您这是借口,钱还是得付"
+    assert score(s).principles["restraint"] == 92

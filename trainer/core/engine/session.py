@@ -58,6 +58,16 @@ def _plain(move: str) -> str:
     return "".join(ch for ch in move.lower() if ch.isalnum())
 
 
+def says_again(earlier: str, move: str) -> bool:
+    """``move`` says ``earlier`` again: the same words, or nearly (rapidfuzz ratio ≥ SAID_AGAIN on words only)."""
+    a, b = _plain(earlier), _plain(move)
+    if a == b:
+        return True
+    from rapidfuzz import fuzz  # deferred for start-up: games on tactic ids never compare wordings
+
+    return bool(fuzz.ratio(a, b) >= SAID_AGAIN)
+
+
 def owed_share(amount: int, owed: int) -> bool:
     """An amount that can be an ask: between 5% and 100% of the debt (not the freight, not a total above it)."""
     return owed * 0.05 <= amount <= owed
@@ -300,19 +310,8 @@ class Session:
         """How many earlier moves answered as ``tactic`` this move says again: the same act in much the same
         words (a tactic id given twice is always the same words). The same act with new substance (other
         evidence, a new offer, the next step of the plan) is not nagging, so it does not try his patience."""
-        words = _plain(move)
-        same = 0
-        for t, m in zip(self.history, self.history_moves, strict=False):  # a test may set history alone
-            if t != tactic:
-                continue
-            earlier = _plain(m)
-            if earlier == words:
-                same += 1
-                continue
-            from rapidfuzz import fuzz  # deferred for start-up: games on tactic ids never compare wordings
-
-            same += fuzz.ratio(earlier, words) >= SAID_AGAIN
-        return same
+        return sum(1 for t, m in zip(self.history, self.history_moves, strict=False)  # a test may set history alone
+                   if t == tactic and says_again(m, move))
 
     def _apply(self, effects: tuple[tuple[str, int], ...], tactic: str | None, deltas: dict[str, float]) -> None:
         """Meter effects of the reaction: help decays with every use of the tactic, harm scales with

@@ -16,7 +16,7 @@ from typing import Any
 from trainer.core.content import catalogue
 from trainer.core.content.models import RESULTS
 from trainer.core.content.spec import Bool, F, Int, List, Spec, Str
-from trainer.core.engine.session import WHOLE_SLACK, is_whole
+from trainer.core.engine.session import WHOLE_SLACK, is_whole, says_again
 from trainer.core.language.normalise import to_simplified
 
 #: one selector item: a tactic id, a group of the catalogue, or `hostile`
@@ -309,18 +309,22 @@ def only_moves(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     return []
 
 
-@kind("repetition", "fires when one tactic is played `streak` times in a row (once per run), except `except`; "
+@kind("repetition", "fires when one tactic is played `streak` times in a row (once per run; with `same_words`, in much the same words), except `except`; "
       "moves of `ignore` are transparent: they neither count nor break a run",
       {"streak": F(Int(min=2, max=100), required=True),
        "except": F(_selector("从不算作重复的招式")),
-       "ignore": F(_selector("跳过不计的招式,当作没出过"))})
+       "ignore": F(_selector("跳过不计的招式,当作没出过")),
+       "same_words": F(Bool(doc="`true`:还要说法也差不多(同一招、几乎同样的话;招式编号照算)才接着算,换了新内容就重新数"))})
 def repetition(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
-    out, run, prev = [], 0, None
+    out, run, prev, prev_text = [], 0, None, ""
     for m in ctx.moves:
         if m.tactic in p.get("ignore", ()):
             continue
-        run = run + 1 if m.tactic is not None and m.tactic == prev else 1
-        prev = m.tactic
+        same = m.tactic is not None and m.tactic == prev
+        if same and p.get("same_words"):
+            same = says_again(prev_text, m.text)
+        run = run + 1 if same else 1
+        prev, prev_text = m.tactic, m.text
         if m.tactic and run == p["streak"] and m.tactic not in p.get("except", ()):
             out.append(_hit(m, count=run))
     return out
