@@ -45,9 +45,9 @@ DIFFICULTY = {
 }
 
 
-#: how close an amount (or a sum of parts) must come to the debt to be the whole debt
 #: a move at least this close in wording (rapidfuzz ratio, 0-100) to an earlier move of the same act says it again
 SAID_AGAIN = 60
+#: how close an amount (or a sum of parts) must come to the debt to be the whole debt
 WHOLE_SLACK = 0.01
 #: how far a rest named after a part may fall short of the whole debt and still mean it (十二三万 read at its low end)
 REST_SLACK = 0.05
@@ -167,7 +167,6 @@ class Session:
         self.moves: list[str] = []  # raw moves, including ignored ones
         self.history: list[str | None] = []  # tactic per played turn
         self.history_moves: list[str] = []  # the move of each played turn, beside ``history``
-        self._move_text = ""  # the move being played
         self.visited_states: set[str] = {persona.start}
         self.reply_use: dict[tuple[str, int], list[int]] = {}
         self.ignored = 0
@@ -313,7 +312,8 @@ class Session:
         return sum(1 for t, m in zip(self.history, self.history_moves, strict=False)  # a test may set history alone
                    if t == tactic and says_again(m, move))
 
-    def _apply(self, effects: tuple[tuple[str, int], ...], tactic: str | None, deltas: dict[str, float]) -> None:
+    def _apply(self, effects: tuple[tuple[str, int], ...], tactic: str | None, deltas: dict[str, float],
+               move: str = "") -> None:
         """Meter effects of the reaction: help decays with every use of the tactic, harm scales with
         difficulty, and saying the same thing again (see ``_said_again``) costs the repetition meter."""
         repeats = self.history.count(tactic) if tactic else 0
@@ -325,7 +325,7 @@ class Session:
                 self._change(name, delta, deltas)
                 continue
             self._change(name, delta * (decay if self._helps(name, delta) else harm), deltas)
-        again = self._said_again(tactic, self._move_text) if repeats and tactic else 0
+        again = self._said_again(tactic, move) if repeats and tactic else 0
         if again and tactic:
             pm = self.persona.meter(self.persona.repetition_meter)
             pen = self.persona.repetition_penalty * again
@@ -385,7 +385,6 @@ class Session:
         transition → the reply → automatic rules → the record → the ending, if any."""
         tactic = rec.tactic if rec.tactic in catalogue.MOVE_IDS else None
         acts = tuple(a for a in rec.acts if a in catalogue.MOVE_IDS) or ((tactic,) if tactic else ())
-        self._move_text = move
         before = self.state
         n = len(self.turns) + 1
         # the reaction: to the main act, unless it leaves the debtor where he is and another act of the
@@ -412,7 +411,7 @@ class Session:
         signs = answered == "written_commitment" and reaction is not None and reaction.to is not None
         # what it does to the meters
         deltas: dict[str, float] = {}
-        self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas)
+        self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas, move)
         # the transition (the machine only moves: the choice was made above)
         self._move(reaction_trigger(reaction))
         # the reply: a variant not yet said in this session, able to echo the trainee's figures
@@ -433,7 +432,7 @@ class Session:
                 for act in rest:
                     r = self.choose_reaction(act)
                     if r is not None and self._forward(r):
-                        self._apply(r.effects, act, deltas)
+                        self._apply(r.effects, act, deltas, move)
                         self._move(reaction_trigger(r))
                         reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
                         answered, note, idx = act, r.note, r.index

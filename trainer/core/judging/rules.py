@@ -288,9 +288,7 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
         if ok and p.get("except_remedy"):
             ok = m.n not in ctx.remedies
         if ok and m.tactic not in p["moves"]:  # a side act credited: the finding names it, not the main act
-            act = next(a for a in m.every if a in p["moves"])
-            t = catalogue.BY_ID.get(act)
-            out.append(_hit(m, tactic=act, tactic_name=t.name if t else act))
+            out.append(_hit(m, tactic=next(a for a in m.every if a in p["moves"])))
         elif ok:
             out.append(_hit(m))
         seen.update(m.every)

@@ -109,6 +109,8 @@ def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:
                   "archetype": ctx.archetype, "result": ctx.result, "count": "", "missing": "",
                   "disputed": wan_text(ctx.disputed) if ctx.disputed > 0 else "-"}
         values.update(h.values)
+        if "tactic" in h.values and "tactic_name" not in h.values:  # a rule that names another act of the move
+            values["tactic_name"] = tactic_name(h.values["tactic"])
         msg, sug = render(rule.message, values), render(rule.suggestion, values)
         for p in rule.principles:
             out.append(Finding(m.n if m else None, p, rule.points, rule.id, msg, rule.course, rule.title, sug,

@@ -337,10 +337,6 @@ def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _dates(text: str, today: dt.date) -> list[str]:
-    return [d.isoformat() for d in _ordered(_found_dates(text, today))]
-
-
 def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
     out: list[dt.date] = []
     for _, d in sorted(found, key=lambda sd: sd[0]):
