@@ -434,3 +434,47 @@ def test_only_the_payment_date_of_a_move_is_a_named_day():
     # a move naming no payment date at all keeps every date it names
     s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=(iso[0],)))
     assert s.named_days == [15, 2]
+
+
+def _bad_debt_goods_back() -> Session:
+    """bad-debt-signs played to 'stock_back' (our goods taken back, the rest still owed), as dev line 21c heard it."""
+    sc, p = resolve_scenario("bad-debt-signs")
+    s = Session(sc, p, seed=1)
+    for move, acts, amounts in (
+            ("车上装的有没有我们的货?合同写明货款付清前货归我们。", ("take_back_stock", "remind_due_date", "direct_ask"), ()),
+            ("还有二十多万我们的货在您仓库里,今天当场清点、拉回去。", ("take_back_stock", "direct_ask"), (200_000,)),
+            ("这两周拉出去的货去了哪里?到底是什么情况?", ("probe_reason",), ()),
+            ("我不是来吵架的,五年的交情我记得。", ("courtesy", "empathize"), ()),
+            ("送货单合计欠52万;退回的货按单价冲减,差额对公付。", ("verify_balance", "remind_due_date", "take_back_stock"),
+             (520_000,))):
+        s.play(move, Recognition(acts[0], 0.9, acts=acts, amounts=amounts, dates=("2026-11-30",) if amounts else ()))
+    assert s.state == "stock_back"
+    return s
+
+
+def test_when_no_act_moves_him_the_act_he_takes_most_to_heart_is_answered():
+    # dev line bad-debt-signs 21c: 差额后天前付清,只要按时到账违约金不计;到不了,起诉和保全就递上去 — heard as a conditional
+    # offer first. In 'stock_back' the offer alone gets a shrug (他随口答应); the legal warning with its way out puts
+    # the papers on the table (papers +1), and that is what he answers; the signature then closes
+    s = _bad_debt_goods_back()
+    turn = s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession", "legal_warning"),
+                                   conditional=True, concession=True))
+    assert turn is not None and (turn.answered, turn.state) == ("legal_warning", "stock_back")
+    assert s.meter("papers") == 1
+    turn = s.play("written_commitment")
+    assert turn is not None and turn.state == "stock_pledged"
+    # without the warning beside it, the offer is answered as before and the signature is only a shrug
+    s = _bad_debt_goods_back()
+    turn = s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), conditional=True))
+    assert turn is not None and turn.answered == "conditional_concession" and s.meter("papers") == 0
+
+
+def test_a_signing_move_that_names_the_goods_value_again_keeps_the_whole_plan():
+    # dev line genuinely-broke 21c: goods worth 五万 taken back, the rest in two parts, then 写下来:调货冲账5万、两笔现款的
+    # 金额和日期 — the five was the goods' value, not a new, lower ask
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock",), amounts=(80_000,)))
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(120_000, 180_000)))
+    assert s.named_amounts == [380_000]
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(80_000,)))
+    assert s.named_amounts == [380_000]

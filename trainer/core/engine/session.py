@@ -141,6 +141,10 @@ ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", 
                     "written_commitment", "face_for_substance", "conditional_concession"})
 #: acts whose amounts are the value of something else, never an ask: 仓库里二十多万的货今天拉回去 names the goods
 VALUING = frozenset({"take_back_stock"})
+#: a side act whose reaction (staying, as the main act's does) helps the trainee by at least this much more on the meters
+#: is the one answered. Dev lines of play (433): 10 → 426 in the band (bad-debt-signs 21c 0 → 86, n 82 → 87), 5 the same, 20 → 424;
+#: plans 0 failed
+SIDE_MARGIN = 10
 
 
 def _is(act: str, what: str) -> bool:
@@ -407,6 +411,13 @@ class Session:
             else:
                 if reaction is None and fallback is not None:
                     answered, reaction = fallback
+                elif reaction is not None:
+                    # no act moves him: the one he takes most to heart is answered (a legal warning with a way out,
+                    # said beside a conditional offer, is what a debtor who is about to close hears, not the offer)
+                    for act in acts[1:]:
+                        r = self.choose_reaction(act)
+                        if r is not None and r.to is None and self._net(r.effects) >= stay + SIDE_MARGIN:
+                            answered, reaction, stay = act, r, self._net(r.effects)
         repeats = self.history.count(answered) if answered else 0
         signs = answered == "written_commitment" and reaction is not None and reaction.to is not None
         # what it does to the meters
@@ -554,9 +565,9 @@ class Session:
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
         writes that plan down: it does not lower the ask to the part it happens to name (``figures``: its amounts
-        that can be an ask)."""
+        that can be an ask). The value put on goods taken back is such a part too (写下来:调货冲账5万、两笔现款的金额和日期)."""
         return ("written_commitment" in acts and bool(self.named_amounts) and ask < self.named_amounts[-1]
-                and all(a in self.asked_figures for a in figures))
+                and all(a in self.asked_figures or a in self.valued_amounts for a in figures))
 
     def _ask(self, rec: Recognition) -> int | None:
         """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).
