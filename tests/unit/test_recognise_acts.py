@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from trainer.cli import main
 from trainer.core.language.law import unlawful
 from trainer.core.language.normalise import normalise
-from trainer.core.language.recognise import ASK_CARRIERS, Recogniser, default_recogniser
+from trainer.core.language.recognise import ASK_CARRIERS, RECEIPT, Recogniser, default_recogniser
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -180,6 +180,22 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "为了这点钱把你店砸了也值",
     "我在道上也有几个兄弟,你最好掂量掂量。",
     "你那台賓士天天停在樓下,哪天被人劃了幾道,可別說我沒提醒你。",  # a veiled threat to property (dev_r13c)
+    # round 14's families (dev_r14f: veiled threats to the family, friends who will not reason, copies to the trade),
+    # again sentences of my own
+    "你一家老小平平安安的多好,别为了这点钱弄得不太平。",
+    "你爸妈年纪大了,家里可别出什么意外。",
+    "我今晚就去你家,跟你媳妇当面说道说道这笔账。",
+    "你家孩子那个补习班我去过了,老师人挺好。",
+    "这钱不还,我保证你今年过不安稳。",
+    "你再拖,我那帮朋友做事可没我这么讲道理。",
+    "我表弟刚从里面出来,正闲着呢。",
+    "你那辆车天天停路边,刮了碰了可不好说。",
+    "我晚上开个直播,把你欠钱的事跟网友讲讲。",
+    "你的欠条复印了十份,给你们同行每家送一份。",
+    "我要让你们村的乡亲都知道知道你欠钱不还。",
+    "我社会上有几个朋友,专门处理这种账。",
+    "你信不信我把你这办公室砸了。",
+    "再不还钱,我让你在这个城市待不下去。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -235,6 +251,16 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "你的招牌挂在那儿这么多年,莫为这点钱把招牌砸了。",
     "您在业主群里口碑一直很好,大家都说您这个装修公司做事靠谱。",
     "您的名字是印在小区宣传册上的,业主都是冲着您的名头来的。",
+    # round 14: banners that are a sale's or a campaign's, listing them to sell, one's own worry (dev_r14f lawful
+    # lines were heard hostile on these words; sentences of my own)
+    "你店门口挂的年货大促横幅挺醒目的,生意不错吧。",
+    "你门口的横幅被风吹歪了,我帮你扶正。",
+    "开业要用的横幅、展架我们厂可以免费帮你做。",
+    "我们官网有个经销商专区,我帮你免费挂上去,有客户在网上问我就转给你。",
+    "年底关账,这笔钱不回来,我这个年也过不踏实。",
+    "我们公司门口拉了条年终回款冲刺的横幅,这个月任务重。",
+    "回家过年前把账清了,大家都平平安安过个好年。",
+    "这批货运输中刮了碰了也不好说,我们一起验一下。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -395,3 +421,20 @@ def test_a_legal_warning_names_the_law_or_its_means(rec):
     assert "legal_warning" not in r.acts
     assert "legal_warning" in rec.classify("月底前还没有付款安排的话,公司就会申请支付令。", TODAY).acts
     assert "legal_warning" in rec.classify("再拖下去,我们只能按合同追究违约责任了。", TODAY).acts
+
+
+def test_a_plain_ask_names_the_money_paying_or_when(rec):
+    # competitor-terms 16c (dev play): a greeting that brings a colleague along was heard as a plain ask
+    r = rec.classify("王姐,您看我把谁带来了?我们李经理听说我今天过来,非要一起来看看您。", TODAY)
+    assert r.tactic != "direct_ask" and "direct_ask" not in r.acts
+    for text in ("今天能结多少?", "这笔什么时候能安排?", "周五前把三十万打过来吧"):
+        assert "direct_ask" in rec.classify(text, TODAY).acts, text
+
+
+def test_a_receipt_handed_over_is_written_down(rec):
+    # follow-up 21c (dev play): 这是收据 after the money came in was not heard as the receipt (讨账十招5·写下收据)
+    for text in ("十二万收到了,这是收据,二十号那笔我头一天再给您打电话。", "款到了,收据给您,盖了我们公司的章。"):
+        assert "written_commitment" in rec.classify(text, TODAY).acts, text
+    # a receipt shown as evidence is not one handed over (supermarket plans: 这是收据复印件, 收据在这儿)
+    for text in ("条码费签约时就交了,这是收据复印件,这一项扣款应该退回来。", "条码费的收据在这儿,签约时一次收清的。"):
+        assert RECEIPT.search(normalise(text).marked) is None, text

@@ -218,6 +218,10 @@ def test_an_amount_running_into_a_month(text, amounts, dates):
     # a payment of a named amount by a date, then the waiver: one package (dev play round 11, heard as giving in)
     ("您这边十一月三十号之前付二十八万八,违约金我们也不算了", True, True),
     ("之前付了三十万,违约金我们不算了", False, True),
+    # the debtor keeping to the plan as the condition, with no 如果 (dev play genuinely-broke q, heard as giving in)
+    ("做得到,违约金就一笔勾销;断一期,就按合同恢复计", True, True),
+    ("每期按时付,利息就免了", True, True),
+    ("按时付款是应该的", False, False),
     # holding to the contract is no concession
     ("第一笔这周五付28万,第二笔12月10号付20万,逾期违约金就按合同万分之五算", False, False),
     # giving up the ask is giving in

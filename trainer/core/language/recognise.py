@@ -93,6 +93,11 @@ PAPER_CITED = lazy(r"双方(都)?(已)?(签字|盖章|签章|确认)|(已经|已
 PAPER_ASKED = lazy(r"签(个|一下|上)|(单|函|书|协议|计划|收据).{0,3}(打好|拟好|准备好|带来|写好|做出来|打出来|出了|出来)|出.{0,6}(单|函|书|协议|计划|收据)|签字盖章.{0,2}(吧|吗|中不中|行不行|好不好|可以吗|怎么样)|把.{0,10}(签|盖)|(今天|今儿|现在|马上|前提是|只要|条件是|得先|先把).{0,10}(签|盖)|签字(吧|啊|呀)|(麻烦|请|劳驾).{0,8}(签|盖)|盖(个|一下|上)章?|写(下来|下|个|成|进|上|清|好)|立(个)?字据|"
                    r"出(一|个)?(份|张)|打(个)?(欠条|借条|收条)|这是.{0,8}(收据|收条|承诺书|确认书|协议|计划)|(承诺书|确认书|还款计划|付款计划|"
                    r"保证书|协议书)")
+#: a receipt handed over or written for the money just paid (讨账十招5·写下收据): the line writes it down, whatever else it
+#: does (钱收到了,这是收据; 收据给您放这儿; 收据我签了字)
+#: (a receipt shown as evidence — 这是收据复印件, 条码费的收据在这儿 — is not one handed over)
+RECEIPT = lazy(r"(这是|给(您|你|恁)|开(了|好|个|张)?|写(了|好|个|张)?|签(了|好)?|留)(一|个)?(份|张)?(收据|收条)(?!复印|原件|底单|存根|照片)|"
+               r"(收据|收条).{0,3}(给(您|你|恁)|您?收好|拿好|签(了|好)|盖(了|好))")
 #: weight of the n-gram model's probability added to the cue + template blend (5-fold dev: 0.5-1.0
 #: within two points, best near 0.8)
 MODEL_SHARE = 0.8
@@ -157,7 +162,9 @@ PAY_REQUEST = lazy(
 NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物"),
          # a legal warning names the law or its means (5-fold dev, 8,649 lines: 19 false side acts fewer, 2 true lost)
          "legal_warning": lazy(r"法|律|诉|讼|违约|仲裁|征信|失信|黑名单|合同|保全|追究|责任|后果|公证|执行|冻结|查封|函|利息|滞纳|罚|告|"
-                               r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计")}
+                               r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
+         # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
+         "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
@@ -462,6 +469,8 @@ class Recogniser:
         acts = acts[:1] + [a for a in acts[1:] if a not in NEEDS or NEEDS[a].search(norm.marked)]
         if PAPER_CITED.search(norm.marked) and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
             acts = acts[:1] + [a for a in acts[1:] if a != WRITTEN]
+        if r.tactic is not None and self._written >= 0 and WRITTEN not in acts and RECEIPT.search(norm.marked):
+            acts.append(WRITTEN)
         if r.tactic is not None and self._direct >= 0 and DIRECT_ASK not in acts:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
             if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)) or (
