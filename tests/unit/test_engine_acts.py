@@ -478,3 +478,29 @@ def test_a_signing_move_that_names_the_goods_value_again_keeps_the_whole_plan():
     assert s.named_amounts == [380_000]
     s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(80_000,)))
     assert s.named_amounts == [380_000]
+
+
+def test_the_plan_carries_the_trainees_instalments_on_his_dates():
+    # dev play quality-dispute i: 剩下五十八万八,11月20号先付三十万,11月30号付清二十八万八 — the plan said one payment
+    # the day after the talk (a date named earlier for something else), not the trainee's two
+    s = fake_broke(2)  # 380,000 owed, the talk on 2026-11-02
+    for m in COURSE_RIGHT:
+        if m == "ask_high_settle_middle":
+            s.play("三十万分两笔:下周五先付二十万,月底前付清十万", Recognition(
+                "installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000, 200_000, 100_000),
+                dates=("2026-11-06", "2026-11-30")))
+        else:
+            s.play(m)
+    o = s.outcome
+    assert o is not None and o.result == "promise" and o.promised == 300_000
+    assert [(p["amount"], p["due_date"]) for p in o.plan] == [(200_000, "2026-11-06"), (100_000, "2026-11-30")]
+    assert o.due_date == "2026-11-30" and abs(sum(p["share"] for p in o.plan) - 300_000 / o.owed) < 1e-3
+    # parts that do not add up to what he promised leave the ending's plan as it is
+    s = fake_broke(2)
+    for m in COURSE_RIGHT:
+        if m == "ask_high_settle_middle":
+            s.play("先付二十万,月底前再付五万", Recognition("installment_plan", 0.9, acts=("installment_plan",),
+                                                    amounts=(200_000, 50_000), dates=("2026-11-06", "2026-11-30")))
+        else:
+            s.play(m)
+    assert s.outcome is not None and sum(p["amount"] for p in s.outcome.plan) == s.outcome.paid + s.outcome.promised

@@ -180,6 +180,9 @@ class Session:
         self.asked_figures: set[int] = set()  # every single figure of those asks (the parts of a plan, too)
         self.valued_amounts: list[int] = []  # values the trainee put on goods taken back (yuan)
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
+        # the instalments of the trainee's last dated plan, (amount, days after the talk) in the order said; a tuple,
+        # replaced whole (never changed in place), so a forked session (simulate) may share it
+        self.plan_parts: tuple[tuple[int, int], ...] = ()
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
         #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
         self.signed = False
@@ -554,6 +557,7 @@ class Session:
         ask = self._ask(rec)
         if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
+            self._note_parts(rec)
         self.asked_figures.update(figures)
         self._note_days(rec)
 
@@ -561,6 +565,18 @@ class Session:
         # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date
         self.named_days += [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates)
                             if d is not None and 0 < d <= 3660]
+
+    def _note_parts(self, rec: Recognition) -> None:
+        """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
+        回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one."""
+        owed = self.scenario.case.owed
+        amounts = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
+        days = [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None and 0 <= d <= 3660]
+        top = max(amounts, default=0)
+        if len(amounts) >= 3 and 2 * top == sum(amounts):  # a total named with its parts (剩下五十八万八:三十万、二十八万八)
+            amounts.remove(top)
+        if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
+            self.plan_parts = tuple(zip(amounts, days, strict=True))
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
@@ -623,7 +639,7 @@ class Session:
         committed = promised if in_writing else 0
         start = date.fromisoformat(self.scenario.case.date)
         named_days = sorted(set(self.named_days)) if deal else []
-        plan = []
+        plan: list[dict[str, Any]] = []
         shares: tuple[Installment | tuple[float, int, str], ...] = ending.plan or tuple(
             x for x in (
                 (ending.paid, 0, "当场支付") if ending.paid else None,
@@ -640,6 +656,10 @@ class Session:
                 due_days = days
             plan.append({"amount": int(round(owed * share * scale)), "share": round(share * scale, 4),
                          "due_days": days, "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
+        if deal:
+            plan = self._trainees_instalments(plan, promised)
+            if plan and any(item["due_days"] > 0 for item in plan):
+                due_days = max(item["due_days"] for item in plan)
         self.outcome = Outcome(
             result=result, owed=owed, paid=paid, committed=committed,
             recovered_ratio=round(min(1.0, (paid + committed) / owed), 4), promised=promised,
@@ -647,6 +667,24 @@ class Session:
             due_date=(start + timedelta(days=due_days)).isoformat() if promised else None,
             plan=plan, state=self.state, summary=render(ending.summary, self.values), turns=len(self.turns))
         self.close()
+
+    def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int) -> list[dict[str, Any]]:
+        """The later instalments as the trainee laid them out (his amounts on his dates), when they add up to what the
+        debtor promised (within WHOLE_SLACK of the debt): the persona's ending says how much is paid now and how much
+        later, the trainee's plan how the later part is split. Otherwise ``plan`` as it is."""
+        owed = self.scenario.case.owed
+        later = [(a, d) for a, d in self.plan_parts if d > 0]
+        if not later or promised <= 0 or abs(sum(a for a, _ in later) - promised) > WHOLE_SLACK * owed:
+            return plan
+        now = [item for item in plan if item["due_days"] <= 0]
+        notes = [item["note"] for item in plan if item["due_days"] > 0]
+        amounts = [a for a, _ in later]
+        amounts[-1] += promised - sum(amounts)  # the rounding the trainee allowed himself goes into the last one
+        start = date.fromisoformat(self.scenario.case.date)
+        return now + [{"amount": a, "share": round(a / owed, 4), "due_days": d,
+                       "due_date": (start + timedelta(days=d)).isoformat(),
+                       "note": notes[i] if len(notes) == len(later) else f"第{i + 1}期"}
+                      for i, (a, (_, d)) in enumerate(zip(amounts, later, strict=True))]
 
     def close(self) -> None:
         """Leave the shared machine (it holds strong references to its models)."""
