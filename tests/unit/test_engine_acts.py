@@ -504,3 +504,14 @@ def test_the_plan_carries_the_trainees_instalments_on_his_dates():
         else:
             s.play(m)
     assert s.outcome is not None and sum(p["amount"] for p in s.outcome.plan) == s.outcome.paid + s.outcome.promised
+
+
+def test_plan_total_is_the_trainees_latest_ask_so_far():
+    # project-milestone 8b (dev play): the whole debt laid out in two parts, then a signature naming no amount — the
+    # signature is on that plan, not a middle settlement (``offer`` and ``ask_total`` only see the signing move)
+    s = fake_broke()  # 380,000 owed
+    assert s.builtin("plan_total") == 0.0
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000)))
+    s._said = Recognition("written_commitment", 0.9, acts=("written_commitment",))
+    assert s.builtin("plan_total") == 1.0 and s.builtin("ask_total") == 0.0 and s.builtin("offer") == 0.0
+    assert parse("plan_total < 0.9").eval(s) is False

@@ -438,3 +438,15 @@ def test_a_receipt_handed_over_is_written_down(rec):
     # a receipt shown as evidence is not one handed over (supermarket plans: 这是收据复印件, 收据在这儿)
     for text in ("条码费签约时就交了,这是收据复印件,这一项扣款应该退回来。", "条码费的收据在这儿,签约时一次收清的。"):
         assert RECEIPT.search(normalise(text).marked) is None, text
+
+
+def test_a_clause_act_the_whole_line_hardly_holds_is_dropped(rec, monkeypatch):
+    # competitor-terms 22c (dev play): a balance check whose clause 账上就是四十八万 read as 喊高取中 on its own; the
+    # debtor then "settled in the middle" on a plan for the whole debt
+    text = "再说回这四十八万:六张送货单都在,去年的返利今年三月已经冲过了,冲抵单在这儿,账上就是四十八万,您核一下。"
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "verify_balance" and "ask_high_settle_middle" not in r.acts
+    import trainer.core.language.recognise as recognise
+
+    monkeypatch.setattr(recognise, "ACT_VETO", 0.0)
+    assert "ask_high_settle_middle" in rec.classify(text, TODAY).acts

@@ -203,6 +203,9 @@ def test_a_week_word_before_an_amount(text, amounts, dates):
     # ... or straight into a day (dev play project-milestone 16a: 八十八万二二十五号 lost its date; 三万二十五号 was
     # one amount, 30,025)
     ("八十八万二二十五号到账", (882000,), ("2026-12-25",)),
+    # a unit, then a date in digits (dev play project-milestone 8b: 88万2千11月20号前付 lost the amount)
+    ("88万2千12月20号前付", (882000,), ("2026-12-20",)),
+    ("5万12月4号", (50000,), ("2026-12-04",)),
     ("三万二十五号付", (30000,), ("2026-12-25",)),
     ("五万五号付", (50000,), ("2026-12-05",)),
     ("十万零五千十号前", (105000,), ("2026-12-10",)),

@@ -30,10 +30,12 @@ from typing import Protocol, Union
 MAX_LEN = 300
 OPS = (">=", "<=", "==", "!=", ">", "<")
 FUNCS = ("used", "last", "visited", "chance", "said")
-BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "deadline_days", "conditional", "concession")
+BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "plan_total", "deadline_days", "conditional", "concession")
 #: offer: the largest amount named in this move as a share of the debt (0..1, 0 = none named);
 #: ask_total: what this move asks for in all, as a share of the debt — instalments named together count as their sum,
 #: a total named with its parts as the total, a part with 余款 as the whole debt (0 = no ask);
+#: plan_total: the trainee's latest ask in the talk so far (an earlier move's, when this one names none), as a share of
+#: the debt (0 = none yet) — a plan laid out before the signature still stands at it;
 #: deadline_days: days from the talk to the earliest date named in this move (999 = none);
 #: conditional / concession: 1 when the move ties its offer to a condition / gives something up
 

@@ -254,6 +254,8 @@ class Session:
         if name == "ask_total":  # what this move asks for in all, as a share of the debt (0 = no ask)
             ask = self._ask(said) if said else None
             return ask / self.scenario.case.owed if ask else 0.0
+        if name == "plan_total":  # the trainee's latest ask so far, as a share of the debt (0 = none yet)
+            return self.named_amounts[-1] / self.scenario.case.owed if self.named_amounts else 0.0
         if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
             when = (said.pay_dates or said.dates) if said else ()
             days = [d for d in (self._days_until(x) for x in when) if d is not None and d >= 0]

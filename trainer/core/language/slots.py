@@ -224,6 +224,8 @@ def _month_off(num: str, text: str, start: int) -> tuple[str, str]:
 #: the amount, then the day. The day taken off is the longest (1-31) that leaves a whole amount (ending in its
 #: magnitude, or a digit just after it: 八十八万二); a comma is put between, so both readers see two things.
 _AMOUNT_INTO_DAY = lazy(r"[零〇一二两三四五六七八九十百千万亿]*[万千亿][零〇一二两三四五六七八九十百千万亿]*(?=[号日](?![常子程期本]))")
+#: an amount that ends on a unit, then a date in digits (88万2千11月20号前付): the date starts a new figure
+_UNIT_THEN_DATE = lazy(r"(?<=[万千百])(?=\d{1,2}(月|号|日))")
 _DAY_TAILS = tuple(sorted({f"{t}{u}" for t in ("", "十", "二十") for u in ("", "一", "二", "三", "四", "五", "六", "七", "八", "九")}
                           - {""} | {"三十", "三十一"}, key=len, reverse=True))
 
@@ -496,7 +498,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
 
 def extract_slots(text: str, today: dt.date) -> Slots:
     """The slots of ``text`` resolved against ``today``; never raises on any string."""
-    t = _AMOUNT_INTO_DAY.sub(_day_off, _prepare(text))
+    t = _UNIT_THEN_DATE.sub(",", _AMOUNT_INTO_DAY.sub(_day_off, _prepare(text)))
     if not t.strip():
         return Slots()
     conditional, concession, refused = _conditional_and_concession(t)
