@@ -515,3 +515,18 @@ def test_plan_total_is_the_trainees_latest_ask_so_far():
     s._said = Recognition("written_commitment", 0.9, acts=("written_commitment",))
     assert s.builtin("plan_total") == 1.0 and s.builtin("ask_total") == 0.0 and s.builtin("offer") == 0.0
     assert parse("plan_total < 0.9").eval(s) is False
+
+
+def test_a_later_single_payment_replaces_the_instalments():
+    s = fake_broke(2)  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000),
+                            dates=("2026-11-06", "2026-11-30")))
+    assert s.plan_parts == ((200_000, 4), (180_000, 28))
+    # 那就三十八万,二十号前一次付清
+    s.play("y", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(380_000,), dates=("2026-11-20",)))
+    assert s.plan_parts == ()
+    # a signature that names the total again, with no date, keeps a plan in parts
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000),
+                            dates=("2026-11-06", "2026-11-30")))
+    s.play("z", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(380_000,)))
+    assert s.plan_parts == ((200_000, 4), (180_000, 28))

@@ -559,7 +559,7 @@ class Session:
         ask = self._ask(rec)
         if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
-            self._note_parts(rec)
+            self._note_parts(rec, ask)
         self.asked_figures.update(figures)
         self._note_days(rec)
 
@@ -568,9 +568,10 @@ class Session:
         self.named_days += [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates)
                             if d is not None and 0 < d <= 3660]
 
-    def _note_parts(self, rec: Recognition) -> None:
+    def _note_parts(self, rec: Recognition, ask: int) -> None:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
-        回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one."""
+        回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one; a later
+        ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it."""
         owed = self.scenario.case.owed
         amounts = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
         days = [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None and 0 <= d <= 3660]
@@ -579,6 +580,8 @@ class Session:
             amounts.remove(top)
         if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
             self.plan_parts = tuple(zip(amounts, days, strict=True))
+        elif self.plan_parts and (days or ask != sum(a for a, _ in self.plan_parts)):
+            self.plan_parts = ()
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
