@@ -311,7 +311,7 @@ def test_a_take_back_move_that_also_asks_keeps_its_date():
     # value, so the remainder fell back to the ending's default term)
     s = fake_broke()
     s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock", "written_commitment"), amounts=(80_000,),
-                            dates=("2026-11-06",)))
+                            dates=("2026-11-06",), pay_dates=("2026-11-06",)))  # 付清: the day is a payment's
     assert s.valued_amounts == [80_000] and s.named_amounts == [] and s.named_days
     # a take-back that asks for nothing names no date to hold him to
     s = fake_broke()
@@ -530,3 +530,29 @@ def test_a_later_single_payment_replaces_the_instalments():
                             dates=("2026-11-06", "2026-11-30")))
     s.play("z", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(380_000,)))
     assert s.plan_parts == ((200_000, 4), (180_000, 28))
+
+
+def test_the_summary_names_the_deal_on_the_trainees_figures():
+    # fake-broke 'promised' said 承诺七天内付清全部38万 whatever was agreed; it now renders the outcome
+    s = fake_broke(2)
+    for m in COURSE_RIGHT:
+        if m == "ask_high_settle_middle":
+            s.play("先付三十万,下周五前", Recognition(m, 0.9, acts=(m,), amounts=(300_000,), dates=("2026-11-27",)))
+        else:
+            s.play(m)
+    o = s.outcome
+    assert o is not None and o.result == "promise"
+    assert "11月27日前付清30万" in o.summary and "{" not in o.summary
+
+
+def test_a_signing_move_that_speaks_of_no_payment_names_no_payment_day():
+    # project-milestone 8b (dev play): 明天我和老总一起去财务那边对接,您签字盖章 made 明天 the plan's date
+    s = fake_broke()  # the talk on 2026-11-02
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(380_000,),
+                            dates=("2026-11-20",), pay_dates=("2026-11-20",)))
+    s.play("y", Recognition("written_commitment", 0.9, acts=("written_commitment",), dates=("2026-11-03",)))
+    assert s.named_days == [18]
+    # a signing move that does name a payment keeps its day
+    s.play("z", Recognition("written_commitment", 0.9, acts=("written_commitment",), dates=("2026-11-25",),
+                            pay_dates=("2026-11-25",)))
+    assert s.named_days == [18, 23]

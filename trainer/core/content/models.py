@@ -29,6 +29,9 @@ PLACEHOLDERS = ("company", "contact", "role", "owed", "owed_wan", "days_overdue"
                 "said_amount", "said_date")
 #: said_amount / said_date: the amount and date the trainee named in this move (or last named in the talk;
 #: else the whole debt and 约定的日子) — so a reply can echo the trainee's own figures
+#: an ending's summary may also name the outcome as settled on the trainee's figures (never the persona's shares):
+#: deal_amount (paid now + promised), paid_amount, promised_amount and due_date (the last instalment's day, 12月4日)
+OUTCOME_PLACEHOLDERS = ("deal_amount", "paid_amount", "promised_amount", "due_date")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 _TACTIC_OR_GROUP = Str("招式 id(如 `verify_balance`)、招式组(理 情 利 法 人 程序)或 `hostile`")
@@ -415,7 +418,7 @@ def _build_ending(en: YNode, out: Problems) -> Ending:
     if plan and abs(sum(p.share for p in plan) - (paid + committed)) > 0.01:
         out.warning(ev["plan"], "plan 各期的 share 加起来不等于 paid + committed")
     if "summary" in ev:
-        check_placeholders(ev["summary"], out)
+        check_placeholders(ev["summary"], out, PLACEHOLDERS + OUTCOME_PLACEHOLDERS)
     return Ending(ev["result"].value, paid, committed, _s(ev.get("due_days"), 0), plan, _s(ev.get("summary")))
 
 

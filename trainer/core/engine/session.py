@@ -564,7 +564,10 @@ class Session:
         self._note_days(rec)
 
     def _note_days(self, rec: Recognition) -> None:
-        # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date
+        # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date; nor
+        # is the date of a signing move that speaks of no payment at all (明天我和老总一起去财务那边对接,您签字盖章)
+        if not rec.pay_dates and "written_commitment" in rec.acts:
+            return
         self.named_days += [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates)
                             if d is not None and 0 < d <= 3660]
 
@@ -665,6 +668,9 @@ class Session:
             plan = self._trainees_instalments(plan, promised)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
+        due = start + timedelta(days=due_days) if promised else None
+        self.values.update(deal_amount=wan_text(paid + promised), paid_amount=wan_text(paid),
+                           promised_amount=wan_text(promised), due_date=f"{due.month}月{due.day}日" if due else "约定的日子")
         self.outcome = Outcome(
             result=result, owed=owed, paid=paid, committed=committed,
             recovered_ratio=round(min(1.0, (paid + committed) / owed), 4), promised=promised,
