@@ -196,6 +196,16 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "我社会上有几个朋友,专门处理这种账。",
     "你信不信我把你这办公室砸了。",
     "再不还钱,我让你在这个城市待不下去。",
+    # round 14's second law set (dev_r14g: holding, seizing, the home, the association), sentences of my own
+    "合同不签,你们谁也不准走。",
+    "手机先交给我,签了字再还你。",
+    "不还钱是吧?你那块表摘下来押在我这儿。",
+    "今晚我就叫人去把货搬回来,你拦也没用。",
+    "我每天晚上都来敲一次门,看你睡不睡得着。",
+    "钱不给,我就在你家客厅坐着不走。",
+    "我可不保证你家里人都平平安安的。",
+    "我会天天去你店铺下面留言,说你欠钱不还。",
+    "年会上我当着全商会的面问你什么时候还钱。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -261,6 +271,11 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我们公司门口拉了条年终回款冲刺的横幅,这个月任务重。",
     "回家过年前把账清了,大家都平平安安过个好年。",
     "这批货运输中刮了碰了也不好说,我们一起验一下。",
+    # round 14's second set: goods that may not leave, our dealers asked to buy their stock, one's own boss
+    "款不到账,我仓库一箱货都别想出。",
+    "你把库存清单给我,我发到我们经销商群里问问有没有人要。",
+    "我帮你做张清仓海报,挂到我们全国经销商群里,卖掉多少就抵多少。",
+    "月底再不到,法务那边我是真拦不住了。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()

@@ -33,7 +33,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"我可知道|清楚|电话号码|手机号|号码|电话我|找|小心|安全|出事|天天|说道|别逼|等着|接送|门口|短信)"),
     ("family", _FAMILY + r".{0,20}(我们的人|我的人|我们的兄弟|有人)(都)?(看在眼里|盯着|看着)"),
     ("family", _FAMILY + r".{0,24}(要是|万一|哪天|保不齐|最好别|可别).{0,6}出(点|了|个)?(什么|啥)?(事|意外)"),
-    ("family", _FAMILY + r".{0,24}(不平安|平不平安|不太平)"),
+    ("family", _FAMILY + r".{0,24}(不平安|平不平安|不太平)|不保证.{0,10}(平安|安全|没事)"),
     # the wife told at home, or asked along to hear it: 去你家里跟你老婆好好聊一聊, 请嫂子一起来坐坐,让她也知道知道
     ("family", r"(去|到|上)" + _YOU + r"(的)?家(里)?.{0,4}(跟|和|找)" + _YOU + r"(的)?" + _FAMILY),
     ("family", _FAMILY + r".{0,16}(让|叫)(她|他)(们)?(也|都)?知道"),
@@ -54,7 +54,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("home", r"(守|堵|蹲|等|住|候|赖)(在|到)?" + _YOU + r"(的)?" + _HOME),
     # (a visit to sit down and settle with the family, 到您家坐坐, is manners; sitting there until paid is not)
     ("home", r"(去|到|上)" + _YOU + r"(的)?(家里?|屋头|屋企|老家|小区|住的地方)(去)?.{0,8}(闹|说道|堵|守|蹲|坐着不走|坐到|坐起|不走|找|等|贴|喊)"),
-    ("home", r"在" + _YOU + r"(的)?(家|屋头|屋企|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲)"),
+    ("home", r"在" + _YOU + r"(的)?(家|屋头|屋企|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲|坐)"),
+    ("home", _YOU + r"(的)?家(的)?(客厅|门口|楼下|沙发).{0,4}(坐|等|守|蹲|堵|睡)|(每天|天天|每晚|半夜|晚上).{0,6}(来|去)?敲(一次|几次|一下)?门|"
+     r"(去|到|上)" + _YOU + r"(的)?家(里)?.{0,4}吃(晚)?饭"),
     ("home", r"(打|去|到)(去)?" + _YOU + r"(的)?(屋企|屋头).{0,10}(打到|等到|为止|天天|日日)|(天天|日日|每天)(打|去)(去)?" + _YOU + r"(的)?(家|屋企|屋头)"),
     ("home", r"(知道|打听).{0,6}" + _YOU + r".{0,6}(住哪|住在|几点下班|走哪条路|每天几点)"),
     # when someone comes and goes is small talk (您几点下班?) until the speaker shows he is watching it
@@ -83,7 +85,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # what kind of person he is, carried to his customers, bosses or investors: "说说你们公司是什么德行"
     ("shame", r"(说说|讲讲|看看|告诉.{0,6})(你|您|你们|他)?.{0,6}(是)?(个)?(什么|啥|啥子)(德行|货色)|"
      r"(投资人|投资方|股东|银行|合作方|甲方).{0,10}(收到|看到|知道).{0,12}(拖欠|欠款|欠钱|欠账|材料)|"
-     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|员工|同事|宾客|客人)的?面.{0,12}(算|说|讲|要|念)|"
+     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|员工|同事|宾客|客人|商会|会员|邻居|同行)的?面.{0,12}(算|说|讲|要|念|问)|"
      r"(寄|送|递)(一箱|一份|一堆|几份|一摞)?材料(给|到)" + _YOU + r"?(的)?(上级|领导|老板|单位|总部|集团)|"
      r"(找|去找)" + _YOU + r"(们)?(的)?领导.{0,6}(让他|叫他)(看看|知道|评评)"),
     # their post or career held over them: "真闹大了你这个处长还当不当得成"
@@ -156,13 +158,19 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(每天|天天|半夜|一天).{0,8}打.{0,4}(一百|几十|上百)(次|个|遍)|半夜打|半夜.{0,4}(也)?(照打|打电话|照样打|也打)|半夜也打"),
     # spreading that they are going under, to their banks, suppliers, customers: defamation as leverage
     ("shame", r"(我|我们|我就|我会|挨个|挨家|一个一个|到处)(去)?.{0,6}(说|讲|告诉|通知|宣扬|散布).{0,16}(你们|你|贵司|他们)(公司)?.{0,4}(要垮|快垮|要倒闭|快倒闭|要跑路|快不行|要破产)|"
-     r"(刷|写|发).{0,4}差评|(找人|叫人|请人)刷|(配|写|加|标|挂|印).{0,4}老赖|评论区.{0,8}(刷|骂|留言)"),
+     r"(刷|写|发).{0,4}差评|留言.{0,12}(欠|不还|赖账|老赖)|(找人|叫人|请人)刷|(配|写|加|标|挂|印).{0,4}老赖|评论区.{0,8}(刷|骂|留言)"),
     # a report to the authorities held over them to get paid (匿名信, 纪委, 税务) is extortion, not the law's way
     ("expose", r"匿名信|(写|寄).{0,3}(封|几封|一封)?信.{0,10}(寄|送|递)(到|给).{0,8}(街道|税务|税局|卫健委|纪委|工商|市场监管|环保|消防|甲方|"
      r"老婆|老公|家里|商会|会员|单位)|"
      r"(匿名|写信|举报|告发|检举|投诉).{0,12}(税务|税局|纪委|工商|街道|监察|派出所|卫健委|市场监管|环保|住建|消防|安监|城管)|"
      r"(环保局|住建局|消防|安监|城管|税务局|卫健委).{0,6}(举报|投诉|一投诉|告)(?!.{0,6}(你们的|我们的)?(质量|产品))|(编个|编一个|随便找个|随便编个)(理由|罪名|由头)|"
      r"(纪委|税务|税局).{0,12}(查查|好好查|查你|查一查|电话.{0,4}查到|感兴趣)"),
+    # holding someone against their will: not let go, the phone taken, the night spent there, the truck held
+    ("detain", r"(不准|不许)(你|您|他|任何人)?(走|离开|出去)|谁(也|都)不(准|许|能)走|哪(儿|里)?都别去|(今晚|今天)?就在这(儿|里)过夜|"
+     r"手机(先)?(交给我|交出来|给我收着)|扣(了|住|下).{0,8}(什么时候|啥时候).{0,12}(放车|放人|放)"),
+    # their things taken by force: 拦也没用, 不用你同意, a watch taken as a pledge, the car keys
+    ("violence", r"((你|您)拦也没用|不用(你|您)同意|不管(你|您)同不同意)|(表|手机|项链|戒指|首饰|金链)(摘下来|押在|交出来|留下来)|"
+     r"钥匙(拿来|拿过来).{0,8}(开|抵)"),
     # holding someone against their will
     ("detain", r"(谁都别想|谁也别想|你别想|今天别想|都别想).{0,4}(出|走出|离开|走)(这个|这)?(门|屋|办公室|房间)?"),
     ("detain", r"(别想|甭想|莫想|休想)(出|走出|离开)(这个|这间|这)?(门|屋|办公室|房间|厂)|(谁|哪个|一个人|一个|你们)(都|也)?(别想|甭想|莫想|休想)"
@@ -197,6 +205,10 @@ _PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光
 #: a banner is exposure when it is hung against them; not the shop's own sale banner, one we offer to print for their
 #: promotion or our own campaign's (店门口挂的双十二大促横幅, 横幅、展架我们帮你免费做, 门口拉了条横幅"年终回款冲刺")
 _HELPING = re.compile(r"(帮|替)(你|您)(们)?(免费|白)?(挂|发|放|上)|免费(挂|发|放|上)")
+#: goods that "may not leave" are a refusal to ship (一片瓷砖都别想出仓), not a person held
+_GOODS_HELD = re.compile(r"(货|瓷砖|螺丝|箱|件|片|桶|吨|台|批|根|颗|粒|包|瓶|卷|袋|仓)(都|也)?$")
+#: our dealers asked to buy their stock: 库存清单发到我们经销商群里问问 is selling it, not exposing them
+_SELLING = re.compile(r"清仓|清库存|库存|推货|买家|海报|九折|八折|促销|介绍给(你|您)|转给(你|您)|卖")
 _BANNERS = frozenset({"横幅", "布条", "条幅"})
 _PROMO = re.compile(r"促|清仓|甩卖|冲刺|展架|广告|品牌|打折|优惠|店庆|周年庆|欢迎|招聘")
 _THEIR_BANNER = re.compile(r"(你|您)(们)?(的)?(店|家|厂|公司)?(门口)?(挂)?的$")
@@ -219,6 +231,10 @@ def unlawful(marked: str) -> tuple[str, ...]:
                 continue
             if name == "expose" and _PRAISED.search(marked, m.end(), m.end() + 12):
                 continue  # 名字印在小区宣传册上: shown off, not exposed
+            if name == "detain" and _GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()):
+                continue
+            if name == "expose" and _SELLING.search(marked, max(0, m.start() - 12), m.end() + 4):
+                continue
             if name == "expose" and _HELPING.search(m.group()):
                 continue  # 你们店我帮你免费挂上去,有人在网上问: listing them to sell, not posting them to shame
             if name == "expose" and m.group() in _BANNERS and (
