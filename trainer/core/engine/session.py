@@ -147,6 +147,12 @@ VALUING = frozenset({"take_back_stock"})
 SIDE_MARGIN = 10
 
 
+def _plan_item(start: date, amount: int, share: float, days: int, note: str) -> dict[str, Any]:
+    """One line of the 回收计划表: an amount due ``days`` after the talk (``start``)."""
+    return {"amount": amount, "share": share, "due_days": days, "due_date": (start + timedelta(days=days)).isoformat(),
+            "note": note}
+
+
 def _is(act: str, what: str) -> bool:
     """``act`` is the tactic ``what``, or of the group ``what`` (hostile belongs to no tactic group)."""
     if what in catalogue.GROUPS:
@@ -257,8 +263,7 @@ class Session:
         if name == "plan_total":  # the trainee's latest ask so far, as a share of the debt (0 = none yet)
             return self.named_amounts[-1] / self.scenario.case.owed if self.named_amounts else 0.0
         if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
-            when = (said.pay_dates or said.dates) if said else ()
-            days = [d for d in (self._days_until(x) for x in when) if d is not None and d >= 0]
+            days = [d for d in self._pay_days(said) if d >= 0] if said else []
             return float(min(days)) if days else 999.0
         if name == "conditional":
             return 1.0 if said and said.conditional else 0.0
@@ -271,6 +276,11 @@ class Session:
             return (date.fromisoformat(iso) - date.fromisoformat(self.scenario.case.date)).days
         except ValueError:
             return None
+
+    def _pay_days(self, rec: Recognition) -> list[int]:
+        """The days after the talk of a move's payment dates (all its dates when none speaks of paying); the callers
+        bound them as they need (the past, today, ten years out)."""
+        return [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None]
 
     def used(self, what: str) -> int:
         """How often ``what`` (a tactic or a group) was heard so far — every act of a move counts."""
@@ -533,7 +543,7 @@ class Session:
         """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
         owed = self.scenario.case.owed
         amounts = [a for a in rec.amounts if owed_share(a, owed)] or self.named_amounts[-1:]
-        days = ([d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None and d > 0]
+        days = ([d for d in self._pay_days(rec) if d > 0]
                 or self.named_days[-1:])
         self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
@@ -568,8 +578,7 @@ class Session:
         # is the date of a signing move that speaks of no payment at all (明天我和老总一起去财务那边对接,您签字盖章)
         if not rec.pay_dates and "written_commitment" in rec.acts:
             return
-        self.named_days += [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates)
-                            if d is not None and 0 < d <= 3660]
+        self.named_days += [d for d in self._pay_days(rec) if 0 < d <= 3660]
 
     def _note_parts(self, rec: Recognition, ask: int) -> None:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
@@ -577,7 +586,7 @@ class Session:
         ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it."""
         owed = self.scenario.case.owed
         amounts = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
-        days = [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None and 0 <= d <= 3660]
+        days = [d for d in self._pay_days(rec) if 0 <= d <= 3660]
         top = max(amounts, default=0)
         if len(amounts) >= 3 and 2 * top == sum(amounts):  # a total named with its parts (剩下五十八万八:三十万、二十八万八)
             amounts.remove(top)
@@ -662,10 +671,9 @@ class Session:
                 later += 1
             if days > 0:
                 due_days = days
-            plan.append({"amount": int(round(owed * share * scale)), "share": round(share * scale, 4),
-                         "due_days": days, "due_date": (start + timedelta(days=days)).isoformat(), "note": note})
+            plan.append(_plan_item(start, int(round(owed * share * scale)), round(share * scale, 4), days, note))
         if deal:
-            plan = self._trainees_instalments(plan, promised)
+            plan = self._trainees_instalments(plan, promised, start)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
         due = start + timedelta(days=due_days) if promised else None
@@ -675,11 +683,11 @@ class Session:
             result=result, owed=owed, paid=paid, committed=committed,
             recovered_ratio=round(min(1.0, (paid + committed) / owed), 4), promised=promised,
             in_writing=in_writing, due_days=due_days,
-            due_date=(start + timedelta(days=due_days)).isoformat() if promised else None,
+            due_date=due.isoformat() if due else None,
             plan=plan, state=self.state, summary=render(ending.summary, self.values), turns=len(self.turns))
         self.close()
 
-    def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int) -> list[dict[str, Any]]:
+    def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int, start: date) -> list[dict[str, Any]]:
         """The later instalments as the trainee laid them out (his amounts on his dates), when they add up to what the
         debtor promised (within WHOLE_SLACK of the debt): the persona's ending says how much is paid now and how much
         later, the trainee's plan how the later part is split. Otherwise ``plan`` as it is."""
@@ -691,10 +699,7 @@ class Session:
         notes = [item["note"] for item in plan if item["due_days"] > 0]
         amounts = [a for a, _ in later]
         amounts[-1] += promised - sum(amounts)  # the rounding the trainee allowed himself goes into the last one
-        start = date.fromisoformat(self.scenario.case.date)
-        return now + [{"amount": a, "share": round(a / owed, 4), "due_days": d,
-                       "due_date": (start + timedelta(days=d)).isoformat(),
-                       "note": notes[i] if len(notes) == len(later) else f"第{i + 1}期"}
+        return now + [_plan_item(start, a, round(a / owed, 4), d, notes[i] if len(notes) == len(later) else f"第{i + 1}期")
                       for i, (a, (_, d)) in enumerate(zip(amounts, later, strict=True))]
 
     def close(self) -> None:

@@ -165,7 +165,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(匿名|写信|举报|告发|检举|投诉).{0,12}(税务|税局|纪委|工商|街道|监察|派出所|卫健委|市场监管|环保|住建|消防|安监|城管)|"
      r"(环保局|住建局|消防|安监|城管|税务局|卫健委).{0,6}(举报|投诉|一投诉|告)(?!.{0,6}(你们的|我们的)?(质量|产品))|(编个|编一个|随便找个|随便编个)(理由|罪名|由头)|"
      r"(纪委|税务|税局).{0,12}(查查|好好查|查你|查一查|电话.{0,4}查到|感兴趣)"),
-    # holding someone against their will: not let go, the phone taken, the night spent there, the truck held
+    # holding someone against their will (and below): not let go, the phone taken, the night spent there, a truck held
     ("detain", r"(不准|不许)(你|您|他|任何人)?(走|离开|出去)|谁(也|都)不(准|许|能)走|哪(儿|里)?都别去|(今晚|今天)?就在这(儿|里)过夜|"
      r"手机(先)?(交给我|交出来|给我收着)|扣(了|住|下).{0,8}(什么时候|啥时候).{0,12}(放车|放人|放)"),
     # their things taken by force: 拦也没用, 不用你同意, a watch taken as a pledge, the car keys
@@ -202,16 +202,31 @@ _NOT_CANCELLING = re.compile(r"别想|别怪|甭想|休想")
 
 #: right after a place of exposure, these make it a showcase (印在小区宣传册上, 业主群里口碑好)
 _PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光荣榜|红榜")
-#: a banner is exposure when it is hung against them; not the shop's own sale banner, one we offer to print for their
-#: promotion or our own campaign's (店门口挂的双十二大促横幅, 横幅、展架我们帮你免费做, 门口拉了条横幅"年终回款冲刺")
+#: listing them to sell is not posting them to shame (你们店我帮你免费挂上去,有人在网上问)
 _HELPING = re.compile(r"(帮|替)(你|您)(们)?(免费|白)?(挂|发|放|上)|免费(挂|发|放|上)")
 #: goods that "may not leave" are a refusal to ship (一片瓷砖都别想出仓), not a person held
 _GOODS_HELD = re.compile(r"(货|瓷砖|螺丝|箱|件|片|桶|吨|台|批|根|颗|粒|包|瓶|卷|袋|仓)(都|也)?$")
 #: our dealers asked to buy their stock: 库存清单发到我们经销商群里问问 is selling it, not exposing them
 _SELLING = re.compile(r"清仓|清库存|库存|推货|买家|海报|九折|八折|促销|介绍给(你|您)|转给(你|您)|卖")
+#: a banner is exposure when it is hung against them; not the shop's own sale banner, one we offer to print for their
+#: promotion or our own campaign's (店门口挂的双十二大促横幅, 横幅、展架我们帮你免费做, 门口拉了条横幅"年终回款冲刺")
 _BANNERS = frozenset({"横幅", "布条", "条幅"})
 _PROMO = re.compile(r"促|清仓|甩卖|冲刺|展架|广告|品牌|打折|优惠|店庆|周年庆|欢迎|招聘")
 _THEIR_BANNER = re.compile(r"(你|您)(们)?(的)?(店|家|厂|公司)?(门口)?(挂)?的$")
+
+
+def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
+    """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
+    stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed."""
+    if name == "detain":
+        return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
+    if name != "expose":
+        return False
+    return bool(_PRAISED.search(marked, m.end(), m.end() + 12)  # 名字印在小区宣传册上
+                or _SELLING.search(marked, max(0, m.start() - 12), m.end() + 4)
+                or _HELPING.search(m.group())
+                or (m.group() in _BANNERS and (_PROMO.search(marked, max(0, m.start() - 12), m.end() + 12)
+                                               or _THEIR_BANNER.search(marked, max(0, m.start() - 10), m.start()))))
 
 
 def unlawful(marked: str) -> tuple[str, ...]:
@@ -229,17 +244,7 @@ def unlawful(marked: str) -> tuple[str, ...]:
                 continue
             if _DISOWNED.match(marked, m.end()):
                 continue
-            if name == "expose" and _PRAISED.search(marked, m.end(), m.end() + 12):
-                continue  # 名字印在小区宣传册上: shown off, not exposed
-            if name == "detain" and _GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()):
-                continue
-            if name == "expose" and _SELLING.search(marked, max(0, m.start() - 12), m.end() + 4):
-                continue
-            if name == "expose" and _HELPING.search(m.group()):
-                continue  # 你们店我帮你免费挂上去,有人在网上问: listing them to sell, not posting them to shame
-            if name == "expose" and m.group() in _BANNERS and (
-                    _PROMO.search(marked, max(0, m.start() - 12), m.end() + 12)
-                    or _THEIR_BANNER.search(marked, max(0, m.start() - 10), m.start())):
+            if _lawful_here(name, marked, m):
                 continue
             found.append(name)
             break
