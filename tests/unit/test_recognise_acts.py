@@ -446,6 +446,14 @@ def test_a_plain_ask_names_the_money_paying_or_when(rec):
         assert "direct_ask" in rec.classify(text, TODAY).acts, text
 
 
+def test_an_ask_that_names_the_money_only_in_digits_names_the_money():
+    # the rule held a literal backslash-d (r"\\d") where a digit was meant: an ask naming only 18500 lost its ask
+    from trainer.core.language.recognise import NEEDS
+
+    assert NEEDS["direct_ask"].search(normalise("那18500这周能处理吗?").marked)
+    assert NEEDS["direct_ask"].search(normalise("那这周能处理吗?").marked) is None
+
+
 def test_a_receipt_handed_over_is_written_down(rec):
     # follow-up 21c (dev play): 这是收据 after the money came in was not heard as the receipt (讨账十招5·写下收据)
     for text in ("十二万收到了,这是收据,二十号那笔我头一天再给您打电话。", "款到了,收据给您,盖了我们公司的章。"):

@@ -168,7 +168,7 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "legal_warning": lazy(r"法|律|诉|讼|违约|仲裁|征信|失信|黑名单|合同|保全|追究|责任|后果|公证|执行|冻结|查封|函|利息|滞纳|罚|告|"
                                r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
-         "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
+         "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
