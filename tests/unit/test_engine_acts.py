@@ -556,3 +556,31 @@ def test_a_signing_move_that_speaks_of_no_payment_names_no_payment_day():
     s.play("z", Recognition("written_commitment", 0.9, acts=("written_commitment",), dates=("2026-11-25",),
                             pay_dates=("2026-11-25",)))
     assert s.named_days == [18, 23]
+
+
+GOODS_AT_FIVE = (  # dev play genuinely-broke 21c: 5万 of the stock goes to a third dealer, the rest in two parts
+    "刘姐,您好。我听同行讲,您撤了两条配送线,火锅那家客户也关门了——是不是这一下子把钱给卡住了?",
+    "那就对上了,不是您不想给,是真周转不开。月底那天26万真能拿出来吗?咱说实话。",
+    "仓库里压着的那十五万我们家的货,我牵头让邻市经销商从您这儿调5万块钱的货,货款直接冲咱这笔账,咱三家签个三方协议。",
+    "先把账对清:三张送货单、两份对账单,一共26万;调货冲掉5万,还剩21万,您看对不?",
+    "剩下21万分两笔:11月30号先8万,12月31号13万,都对公转账。只要您照这个走,违约金我去公司给您申请免了。",
+    "那咱现在就写下来:调货冲账5万、两笔现款的金额和日期,您签字盖章。",
+)
+
+
+def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
+    # the plan said 14.3万 of goods (the persona's 55%) where the trainee took back 5万 and laid out the 21万 left
+    from trainer.core.judging.result import play_moves
+
+    sc, p = resolve_scenario("genuinely-broke")  # 260,000 owed, the talk on 2026-11-02
+    s, _ = play_moves(sc, p, list(GOODS_AT_FIVE), seed=1)
+    o = s.outcome
+    assert o is not None and o.state == "stock_returned"
+    assert [(x["amount"], x["due_date"]) for x in o.plan] == [(50_000, "2026-11-02"), (80_000, "2026-11-30"),
+                                                               (130_000, "2026-12-31")]
+    assert (o.paid, o.promised, o.recovered_ratio) == (50_000, 210_000, 1.0)
+    # a value that does not make the deal with his instalments (5万 + 8万 + 10万 of 26万) leaves the persona's share: 55%
+    # of the 18万 he asked for
+    s, _ = play_moves(sc, p, [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE], seed=1)
+    assert s.outcome is not None and s.outcome.state == "stock_returned"
+    assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (99_000, 99_000)

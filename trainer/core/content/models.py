@@ -51,6 +51,7 @@ ENDING_SPEC = Obj({
         "share": F(Num(min=0, max=1, doc="占欠款的比例"), required=True),
         "due_days": F(Int(min=0, max=3650, doc="从会话日期起算的天数"), required=True),
         "note": F(Str(max_len=200, doc="这一期的说明")),
+        "goods": F(Bool(doc="这一期以取回的本公司库存抵款:学员给货定了价,这一期就按学员的定价,其余挪到后面各期")),
     }), doc="协议的分期付款,用于回收计划表")),
     "summary": F(Str(max_len=400, doc="结果页上的一句话总结")),
 }, doc="有它,这个状态就是结局")
@@ -174,6 +175,8 @@ class Installment:
     share: float
     due_days: int
     note: str = ""
+    #: paid in the company's own stock taken back (取回本公司的库存产品): its amount is the value the trainee put on the goods
+    goods: bool = False
 
 
 @dataclass(frozen=True)
@@ -410,7 +413,8 @@ def _build_meters(meters_node: YNode, out: Problems) -> tuple[Meter, ...]:
 
 def _build_ending(en: YNode, out: Problems) -> Ending:
     ev = en.value
-    plan = tuple(Installment(p.value["share"].value, p.value["due_days"].value, _s(p.value.get("note")))
+    plan = tuple(Installment(p.value["share"].value, p.value["due_days"].value, _s(p.value.get("note")),
+                             bool(_s(p.value.get("goods"), False)))
                  for p in _list(ev.get("plan")))
     paid, committed = _s(ev.get("paid"), 0.0), _s(ev.get("committed"), 0.0)
     if paid + committed > 1.0 + 1e-9:

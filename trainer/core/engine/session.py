@@ -664,6 +664,7 @@ class Session:
             ) if x)
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
+        goods: int | None = None  # the plan's line paid in goods taken back
         for item in shares:
             share, days, note = (item.share, item.due_days, item.note) if isinstance(item, Installment) else item
             if days > 0 and later < len(named_days):
@@ -671,8 +672,13 @@ class Session:
                 later += 1
             if days > 0:
                 due_days = days
+            if isinstance(item, Installment) and item.goods and days <= 0 and goods is None:
+                goods = len(plan)
             plan.append(_plan_item(start, int(round(owed * share * scale)), round(share * scale, 4), days, note))
         if deal:
+            if goods is not None:
+                paid, promised = self._goods_at_trainees_value(plan, goods, paid, promised)
+                committed = promised if in_writing else 0
             plan = self._trainees_instalments(plan, promised, start)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
@@ -686,6 +692,24 @@ class Session:
             due_date=due.isoformat() if due else None,
             plan=plan, state=self.state, summary=render(ending.summary, self.values), turns=len(self.turns))
         self.close()
+
+    def _goods_at_trainees_value(self, plan: list[dict[str, Any]], goods: int, paid: int,
+                                 promised: int) -> tuple[int, int]:
+        """The goods taken back (``plan[goods]``, paid now) at the value the trainee put on them, when his figures say
+        which value that is: one he named on the goods (仓库里那批约十五万的货收回去冲账 … 其中五万块的货拉回去) that
+        with his dated instalments makes the whole deal (五万退货冲账以后还剩二十一万:六万、七万、八万). The deal's total
+        stays; what the goods do not cover moves to the later instalments (the trainee's, when they add up). Otherwise
+        the persona's share. Returns (paid, promised)."""
+        owed = self.scenario.case.owed
+        rest = sum(a for a, d in self.plan_parts if d > 0)
+        total = paid + promised
+        value = next((v for v in reversed(self.valued_amounts)
+                      if 0 < v < total and rest and abs(v + rest - total) <= WHOLE_SLACK * owed), None)
+        if value is None:
+            return paid, promised
+        moved = value - plan[goods]["amount"]
+        plan[goods].update(amount=value, share=round(value / owed, 4))
+        return paid + moved, promised - moved
 
     def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int, start: date) -> list[dict[str, Any]]:
         """The later instalments as the trainee laid them out (his amounts on his dates), when they add up to what the
