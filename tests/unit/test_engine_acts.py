@@ -367,11 +367,19 @@ def test_a_signing_move_that_names_a_part_again_keeps_the_whole_plan():
     # a signing move with a figure never asked before is a new ask (that lower figure is what gets written)
     s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(200_000,)))
     assert s.named_amounts == [380_000, 200_000]
-    # and a part named again outside a signature (今天先付五万) is an ask for that part, as before
+    # a part of the whole debt he laid out, pressed again outside a signature (今天先付五万), is that part of the plan
+    # (dev play project-milestone 24b: 节点后该付88万2千,剩下37万8千等主体验收 … 只要11月20号前88万2千到账 settled
+    # the deal at 70%)
     s = fake_broke()
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 330_000)))
     s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(50_000,)))
-    assert s.named_amounts == [380_000, 50_000]
+    assert s.named_amounts == [380_000]
+    # a figure that was no part of it is a new, lower ask (喊高取中 settles there)
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(300_000,)))
+    assert s.named_amounts == [380_000, 300_000]
+    # and after an ask that is not the whole debt, a part of the old plan is an ask again
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(50_000,)))
+    assert s.named_amounts == [380_000, 300_000, 50_000]
 
 
 def test_a_fee_given_up_is_not_an_ask():

@@ -185,6 +185,8 @@ class Session:
         self.named_amounts: list[int] = []  # amounts the trainee named (yuan), in order
         self.asked_figures: set[int] = set()  # every single figure of those asks (the parts of a plan, too)
         self.valued_amounts: list[int] = []  # values the trainee put on goods taken back (yuan)
+        #: the figures of the trainee's last ask when it was for the whole debt (先付五万,剩下三十三万分三期): its parts
+        self.whole_parts: frozenset[int] = frozenset()
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
         # the instalments of the trainee's last dated plan, (amount, days after the talk) in the order said; a tuple,
         # replaced whole (never changed in place), so a forked session (simulate) may share it
@@ -570,6 +572,7 @@ class Session:
         if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
+            self.whole_parts = frozenset(a for a in figures if a not in rec.fees) if self._whole(ask) else frozenset()
         self.asked_figures.update(figures)
         self._note_days(rec)
 
@@ -599,8 +602,13 @@ class Session:
         """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
         writes that plan down: it does not lower the ask to the part it happens to name (``figures``: its amounts
         that can be an ask). The value put on goods taken back is such a part too (写下来:调货冲账5万、两笔现款的金额和日期)."""
-        return ("written_commitment" in acts and bool(self.named_amounts) and ask < self.named_amounts[-1]
-                and all(a in self.asked_figures or a in self.valued_amounts for a in figures))
+        if not self.named_amounts or ask >= self.named_amounts[-1]:
+            return False
+        # any asking move that names again only parts of the whole debt he laid out (节点后该付88万2千,剩下37万8千等主体
+        # 验收 … 只要11月20号前88万2千到账) asks for that part of the plan, not a lower total
+        if "written_commitment" not in acts:
+            return bool(figures) and all(a in self.whole_parts for a in figures)
+        return all(a in self.asked_figures or a in self.valued_amounts for a in figures)
 
     def _ask(self, rec: Recognition) -> int | None:
         """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).
