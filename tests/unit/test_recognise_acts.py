@@ -454,6 +454,16 @@ def test_an_ask_that_names_the_money_only_in_digits_names_the_money():
     assert NEEDS["direct_ask"].search(normalise("那这周能处理吗?").marked) is None
 
 
+def test_both_sides_to_sign_is_a_signature_asked_for_not_one_cited():
+    # dev play quality-dispute 8b: 协议在这儿 … 双方签字盖公司章 lost its written commitment once it was not the main act
+    from trainer.core.language.recognise import PAPER_CITED
+
+    for text in ("协议在这儿:其余58万8分两期,双方签字盖公司章。", "双方签字盖章,各执一份。"):
+        assert PAPER_CITED.search(normalise(text).marked) is None, text
+    for text in ("对账函双方盖章,数是对的。", "合同是双方签字盖章的,写得清清楚楚。", "对账单双方都已签字确认。"):
+        assert PAPER_CITED.search(normalise(text).marked), text
+
+
 def test_a_receipt_handed_over_is_written_down(rec):
     # follow-up 21c (dev play): 这是收据 after the money came in was not heard as the receipt (讨账十招5·写下收据)
     for text in ("十二万收到了,这是收据,二十号那笔我头一天再给您打电话。", "款到了,收据给您,盖了我们公司的章。"):

@@ -85,8 +85,9 @@ WAIVED_FEE = lazy(r"(违约金|滞纳金|罚息|罚金|利息|逾期费|违约�
 STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
 STOP_SUPPLY = "stop_supply"
 WRITTEN = "written_commitment"
-#: a paper already signed or sealed, cited as evidence (对账函双方盖章, 签收过的送货单, 今年没签过促销协议) ...
-PAPER_CITED = lazy(r"双方(都)?(已)?(签字|盖章|签章|确认)|(已经|已|早就|早)(签|盖)(过|了)?(字|章)?|(签|盖)过|盖的是|签的是|签收(了|的|过)|"
+#: a paper already signed or sealed, cited as evidence (对账函双方盖章, 签收过的送货单, 今年没签过促销协议) ... (双方签字盖公司章
+#: alone is a signature asked for: dev play quality-dispute 8b)
+PAPER_CITED = lazy(r"双方(都)?已(经)?(签字|盖章|签章|确认)|双方(都)?(签字|盖章|签章|确认|签字盖章)(了|过|的)|(是|经|由|函|单|合同)双方|(已经|已|早就|早)(签|盖)(过|了)?(字|章)?|(签|盖)过|盖的是|签的是|签收(了|的|过)|"
                    r"(回|发)了确认函|(上|里|都)有(你|您|他)?(的|们的)?(签字|盖章|签收|签名|签子)|白纸黑字(签|写)(了|着)|合同上(写|签)(着|了|的)|"
                    r"(亲手|当时|当初|上个月|以前|早就)签")
 #: ... unless a paper is asked for or handed over in the same line (您签个字, 写下来, 这是收据)
