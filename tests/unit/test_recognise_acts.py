@@ -304,6 +304,10 @@ def test_small_talk_is_never_hostile(rec, text):
     ("你们再不付,下礼拜律师就去法院立案", "legal_warning"),
     ("我们上周已经向法院起诉了", "legal_action"),  # a step taken
     ("判决书都下来了,你们再不履行就申请强制执行", "legal_action"),
+    # papers ready are not papers filed, and 今天没有结果,明天就… is a condition, in either script (dev play 13a, u)
+    ("我们法务的起诉状已经准备好了,今天没有结果,明天就送法院", "legal_warning"),
+    ("我們法務的起訴狀跟財產保全申請都準備好了,今天沒有結果,明天就送法院", "legal_warning"),
+    ("判決書下來了，您再不履行，俺們就申請強制執行。", "legal_action"),
 ])
 def test_a_legal_step_under_a_condition_is_a_warning(rec, text, act):
     r = rec.classify(text, TODAY)
@@ -377,7 +381,8 @@ def test_cli_classify_eval_jsonl_errors_are_one_line(tmp_path, line, message):
     assert message in res.output and "Traceback" not in res.output
 
 
-@pytest.mark.parametrize("text", ["这次我没法给宽限", "价格我真没有权限动", "拿欠款换降价,这个口子绝不能开"])
+@pytest.mark.parametrize("text", ["这次我没法给宽限", "价格我真没有权限动", "拿欠款换降价,这个口子绝不能开",
+                                  "宽限我给不了。上个月您停了新单,这事我没法跟公司交代。"])
 def test_a_refused_concession_is_no_concession(rec, text):
     r = rec.classify(text, TODAY)
     assert not {"valuable_concession", "conditional_concession"} & set(r.acts) and not r.concession, r

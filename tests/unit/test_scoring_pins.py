@@ -279,6 +279,10 @@ def test_the_balance_is_named_at_once_or_in_its_parts():
     parts = [Move(1, "apologize", "a", amounts=(52_000,)), Move(2, "courtesy", "b"), Move(3, "direct_ask", "c", amounts=(588_000,))]
     assert ctx.balance_in_parts(parts) is parts[2]
     assert ctx.balance_in_parts(parts[:2]) is None
+    # the part named first may have gone unanswered; the completing part must be one he accepted (dev play
+    # quality-dispute 7b: 复检是0915那批五万二 heard as no act, then 其余五十八万八 accepted)
+    assert ctx.balance_in_parts(parts, [parts[2]]) is parts[2]
+    assert ctx.balance_in_parts(parts, [parts[0]]) is None
 
 
 def test_repetition_is_the_same_act_in_much_the_same_words() -> None:

@@ -80,10 +80,13 @@ class Ctx:
         """``amount`` is the whole debt, within 1% (never, when the debt is not known) — the engine's test of an ask."""
         return is_whole(amount, self.owed)
 
-    def balance_in_parts(self, moves: list[Move]) -> Move | None:
+    def balance_in_parts(self, moves: list[Move], completing: list[Move] | None = None) -> Move | None:
         """The move that completes the whole balance named in two parts over the talk (0915这批五万二 … then 其余
-        五十八万八, of 64万): the later of the first two moves whose amounts add up to it, else None."""
+        五十八万八, of 64万): the later of the first two moves whose amounts add up to it, else None. ``completing``:
+        the moves that may complete it (default ``moves``) — the earlier part may be any move of ``moves``."""
         for j, later in enumerate(moves):
+            if completing is not None and later not in completing:
+                continue
             for earlier in moves[:j]:
                 if any(self.is_balance(a + b) for a in earlier.amounts for b in later.amounts):
                     return later
@@ -242,7 +245,9 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
         # a check alone on the last turn is still too late
         prior = deal
     if prior is None and named:
-        prior = ctx.balance_in_parts(taken)
+        # the part named first need not have moved the debtor on (复检是0915那批五万二 may go unanswered): the part that
+        # completes the balance, and that he accepted, puts the whole number on the table (dev play quality-dispute 7b)
+        prior = ctx.balance_in_parts([m for m in ctx.moves if m.n < deal.n], taken)
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
     return [] if prior else [_hit(deal)]

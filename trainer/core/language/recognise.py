@@ -174,9 +174,9 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
-#: not a step taken: a step taken cannot depend on what the debtor does next
-_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就")
-_TAKEN = lazy(r"已经|已(?=[经向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
+#: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
+_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
+_TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
 _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
                     r"一是|二是|三是|第一|第二|第三)")
 
@@ -491,7 +491,7 @@ class Recogniser:
             if want not in acts:
                 acts.append(want)
             acts = list(dict.fromkeys(acts))
-        if LEGAL_ACTION in acts and _IF.search(text) and not _TAKEN.search(text):
+        if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
             acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
             acts = [HOSTILE] + [a for a in acts if a != HOSTILE]
