@@ -295,3 +295,14 @@ def test_repetition_is_the_same_act_in_much_the_same_words() -> None:
     for t in s.turns:  # the same words three times is
         t.move = "您这是借口,钱还是得付"
     assert score(s).principles["restraint"] == 92
+
+
+def test_all_he_asked_for_paid_on_the_spot_needs_no_paper():
+    # dev play supermarket-chain 26b: 48.4万 agreed (the rebate rightly the debtor's) and paid the same day; the
+    # ending was scaled to his ask, so "partial", and 没有落到纸面 charged −30 for a promise that did not exist
+    from trainer.core.judging.rules import Ctx, signed
+
+    last = Move(1, "direct_ask", "x")
+    p = {"fires_when": "unsigned", "unless_results": ["paid_in_full"]}
+    assert signed(Ctx([last], "partial", "测试", paid_share=0.93), p)
+    assert not signed(Ctx([last], "partial", "测试", paid_share=0.93, paid_as_agreed=True), p)

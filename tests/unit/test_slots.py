@@ -267,6 +267,11 @@ def test_an_amount_named_as_the_rest(text, rest):
     ("合同上逾期是按日万分之五,算下来六万八左右;只要这两期按时到账,这笔违约金我负责申请不收", (68_000,)),
     ("这六万八的违约金我去申请免掉", (68_000,)),
     ("违约金我们不要了,你先付二十万", ()),  # a fee word earlier in the line does not make the ask a fee
+    # deductions to be taken off and offsets accepted are no ask either (dev play supermarket-chain 26a, 26c)
+    ("条码费签约时交过,促销费今年没签协议,这两笔一共4万请您撤掉", (40_000,)),
+    ("三季度返利是我们的错,该冲的3.6万我们认", (36_000,)),
+    ("返利3.6万我们认,红字发票今天下午就开出来", (36_000,)),
+    ("先付4万,月底前付清剩下的", ()),
 ])
 def test_an_amount_named_as_a_fee(text, fees):
     s = extract_slots(text, TODAY)
@@ -318,3 +323,9 @@ def test_pieces_of_something_are_not_yuan(text, amounts):
 ])
 def test_routines_terms_and_cantonese_days(text, dates):
     assert extract_slots(text, TODAY).dates == dates
+
+
+def test_arabic_digits_with_wan_before_fen_are_money():
+    # 26万分两期 read 万分 as the start of 万分之 and lost the amount (the Chinese 二十六万分两期 was heard)
+    assert extract_slots("剩下26万分两期,1月和2月各13万", TODAY).amounts == (260_000, 130_000)
+    assert extract_slots("逾期按日万分之五计", TODAY).amounts == ()

@@ -194,6 +194,9 @@ class Session:
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
         #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
         self.signed = False
+        #: the debtor paid on the spot all the trainee last asked for (a paid_in_full ending, scaled to his ask): with
+        #: nothing left to pay later there is no promise to put on paper (the scorer's 没有落到纸面 reads it)
+        self.paid_as_agreed = False
         self.heard: list[tuple[str, ...]] = []  # every act heard per played turn: used(…) counts them all
         # the move whose reaction is being chosen, and what the trainee said in it: conditions read them
         self._current: str | None = None
@@ -658,6 +661,7 @@ class Session:
             asked = self.named_amounts[-1]
             scale = min(1.0, asked / (owed * (ending.paid + ending.committed)))
         result = "partial" if ending.result == "paid_in_full" and scale < 1.0 else ending.result
+        self.paid_as_agreed = ending.result == "paid_in_full" and not ending.committed
         paid = int(round(owed * ending.paid * scale))
         promised = int(round(owed * ending.committed * scale))
         in_writing = self.used("written_commitment") > 0

@@ -75,6 +75,8 @@ class Ctx:
     #: the turns whose concession is a remedy of the established defect (the rubric's `remedy` rules; filled by
     #: scoring.apply_rules before the other rules run, so a rule with `except_remedy` can leave them alone)
     remedies: frozenset[int] = frozenset()
+    #: the debtor paid on the spot all the trainee last asked for (nothing is left to promise on paper)
+    paid_as_agreed: bool = False
 
     def is_balance(self, amount: int) -> bool:
         """``amount`` is the whole debt, within 1% (never, when the debt is not known) — the engine's test of an ask."""
@@ -378,7 +380,8 @@ def ladder(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 
 
 @kind("signed", "at the last turn: `signed` fires when the debtor's ending commits money in writing (he signed); "
-      "`unsigned` when it does not, unless the result is one of `unless_results` or everything was paid "
+      "`unsigned` when it does not, unless the result is one of `unless_results` or everything was paid (all the "
+      "debt, or all the trainee last asked for, on the spot) "
       "(入袋为安: a signature is the debtor's act, not the trainee's request)",
       {"fires_when": F(Str(choices=("signed", "unsigned")), required=True),
        "unless_results": F(_results("没有签字也不算违反的结果")),
@@ -391,7 +394,7 @@ def signed(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             return []
         asked = [m for m in ctx.moves if m.tactic in p.get("moves", ()) and m.moved_on]
         return [_hit(asked[-1] if asked else ctx.last)]
-    if ctx.signed or ctx.paid_share >= 1 or ctx.result in p.get("unless_results", ()):
+    if ctx.signed or ctx.paid_share >= 1 or ctx.paid_as_agreed or ctx.result in p.get("unless_results", ()):
         return []
     return [_hit(ctx.last)]
 

@@ -97,7 +97,8 @@ def context_of(s: Session) -> Ctx:
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
                has_hidden_reason=s.persona.hidden_reason is not None,
                paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0,
-               owed=owed, disputed=scenario.case.disputed if scenario is not None else 0)
+               owed=owed, disputed=scenario.case.disputed if scenario is not None else 0,
+               paid_as_agreed=bool(getattr(s, "paid_as_agreed", False)))
 
 
 def _findings(rule: Rule, hits: list[Hit], ctx: Ctx) -> list[Finding]:

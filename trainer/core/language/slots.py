@@ -109,7 +109,7 @@ _AMOUNT = lazy(
     r"(?P<cur>[¥￥]|rmb|人民币)?\s*"
     r"(?P<num>\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _CN_NUM + r")"
     r"(?P<approx>来|多|余)?"
-    r"(?P<mag>千万|百万|[万亿千百kw](?![分之]))?"
+    r"(?P<mag>千万|百万|[万亿千百kw](?!分之|之))?"
     r"(?P<tail>(?<=[万千kw])[一二两三四五六七八九1-9](?![十百千万亿\d.]))?"
     r"(?P<unit>块钱|块(?!儿)|元|圆|rmb)?"
 )
@@ -154,9 +154,16 @@ _FEE_BEFORE = lazy(r"((违约金|滞纳金|利息|罚息|罚金|违约费|手续
                    r"(是|有|共|一共|合计|总共|大概|大约|约|差不多|按合同|按合同算|算下来|加起来)*(有|是)?$")
 _FEE_AFTER = lazy(r"(块|元|块钱)?(左右)?的?(违约金|滞纳金|利息|罚息|罚金|违约费)")
 #: an amount written off as it is named (五万二全部冲掉, 那两千就抹了, 三千块不要了) is what a concession gives up: like a
-#: fee, never what the trainee asks for
-_GIVEN_UP_AFTER = lazy(r"(块|元|块钱)?(的)?(货款|货值|差价|零头)?(全部|全|都|就|直接|也)?(冲掉|冲销|核销|抹掉|抹了|抹去|免了|免掉|"
+#: fee, never what the trainee asks for; so is an offset he accepts (返利3.6万我们认)
+_GIVEN_UP_AFTER = lazy(r"(块|元|块钱)?(的)?(货款|货值|差价|零头)?(全部|全|都|就|直接|也)?(我们认|我方认|我们承担|我方承担|冲掉|冲销|核销|抹掉|抹了|抹去|免了|免掉|"
                        r"减掉|让掉|让了|折掉|不要了|不收了|算了)")
+
+#: an offset the trainee accepts, named before its amount (该冲的3.6万我们认, 返利冲抵三万六): what he gives up (dev play
+#: supermarket-chain 26a: the deal was settled on the rebate)
+_GIVEN_UP_BEFORE = lazy(r"(该冲|应冲|要冲|冲抵|冲减|抵扣|返利)(的|掉)?(那|这)?(笔)?$")
+#: an amount the debtor is asked to take off his deductions (这两笔一共4万请您帮忙撤掉, 三万六的扣款退回来): a sum in
+#: dispute, never what the trainee asks to be paid (dev play supermarket-chain 26a: the deal was settled on 4万)
+_WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤了|退回来|退还给|不该扣|不应该扣|不能扣|别扣|划掉|去掉)")
 
 
 def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
@@ -199,7 +206,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
             fee = (_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
-                   or _GIVEN_UP_AFTER.match(text, m.end()))
+                   or _GIVEN_UP_AFTER.match(text, m.end()) or _WITHDRAWN_AFTER.match(text, m.end())
+                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]))
             out.append((value, bool(fee)))
     return out
 
