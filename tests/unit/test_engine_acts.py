@@ -592,3 +592,18 @@ def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
     s, _ = play_moves(sc, p, [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE], seed=1)
     assert s.outcome is not None and s.outcome.state == "stock_returned"
     assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (99_000, 99_000)
+
+
+def test_a_take_back_move_that_lays_out_the_whole_debt_asks_for_it():
+    # dev play bad-debt-signs 26b: 剩下的29.6万 … 10万、19.6万 asked first, then 总欠款52万,今日退货冲抵22.4万,余款29.6万分两笔,
+    # 您签字盖章 — the deal was scaled to the rest alone (57%)
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(180_000, 80_000, 100_000)))
+    assert s.named_amounts == [180_000]
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment", "take_back_stock"),
+                            amounts=(380_000, 200_000, 180_000)))
+    assert s.named_amounts == [180_000, 380_000] and 200_000 in s.valued_amounts
+    # goods valued with no plan of the whole named are no ask (仓库里二十万的货今天拉回去)
+    s = fake_broke()
+    s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock", "direct_ask"), amounts=(200_000,)))
+    assert s.named_amounts == [] and s.valued_amounts == [200_000]

@@ -568,6 +568,11 @@ class Session:
             self.valued_amounts += [a for a in figures if not self._whole(a)]
             if acts & ASKING:  # 货拉回去冲抵,余款四号前付清,您签个字: the goods are valued, the date is still asked for
                 self._note_days(rec)
+                # and a plan for the whole debt laid out with the goods (总欠款52万,退货冲抵22.4万,余款29.6万分两笔) is
+                # the ask: it raises an earlier ask of the rest alone to the whole (dev play bad-debt-signs 26b)
+                ask = self._ask(rec)
+                if ask is not None and self._whole(ask) and (not self.named_amounts or self.named_amounts[-1] < ask):
+                    self.named_amounts.append(ask)
             return
         if not acts & ASKING:
             return
