@@ -306,3 +306,17 @@ def test_all_he_asked_for_paid_on_the_spot_needs_no_paper():
     p = {"fires_when": "unsigned", "unless_results": ["paid_in_full"]}
     assert signed(Ctx([last], "partial", "测试", paid_share=0.93), p)
     assert not signed(Ctx([last], "partial", "测试", paid_share=0.93, paid_as_agreed=True), p)
+
+
+def test_the_rest_named_in_the_deal_after_the_part_in_dispute_is_the_balance_checked():
+    # dev play quality-dispute t: 0915那一批货值五万二,这批货我们认 (accepted), then the deal itself: 剩下的五十八万八,
+    # 十一月三十号前先付三十万… — 没对账就成交 charged −30 though the balance was on the table in two parts
+    from trainer.core.judging.rules import before_deal
+
+    p = {"needs": ("verify_balance",), "anchor": ("written_commitment",), "results": ("promise",),
+         "fires_when": "missing", "reaction": "accepted", "or_names_balance": True}
+    part = Move(5, "apologize", "a", amounts=(52_000,), moved_on=True)
+    deal = Move(8, "conditional_concession", "b", amounts=(588_000, 300_000, 288_000), moved_on=True)
+    assert before_deal(Ctx([part, deal], "promise", "测试", owed=640_000), p) == []
+    # the rest alone, with no part named before it, is no check
+    assert before_deal(Ctx([Move(5, "apologize", "a", moved_on=True), deal], "promise", "测试", owed=640_000), p)

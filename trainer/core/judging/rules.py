@@ -249,7 +249,9 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if prior is None and named:
         # the part named first need not have moved the debtor on (复检是0915那批五万二 may go unanswered): the part that
         # completes the balance, and that he accepted, puts the whole number on the table (dev play quality-dispute 7b)
-        prior = ctx.balance_in_parts([m for m in ctx.moves if m.n < deal.n], taken)
+        # and the deal itself may complete it (0915那批五万二 scoped and accepted, then 剩下的五十八万八 … 您签字): the rest
+        # named after the part in dispute is the balance checked, as a check said in the deal's own breath is
+        prior = ctx.balance_in_parts([m for m in ctx.moves if m.n <= deal.n], [*taken, deal])
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []
     return [] if prior else [_hit(deal)]
