@@ -588,10 +588,10 @@ def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
                                                                (130_000, "2026-12-31")]
     assert (o.paid, o.promised, o.recovered_ratio) == (50_000, 210_000, 1.0)
     # a value that does not make the deal with his instalments (5万 + 8万 + 10万 of 26万) leaves the persona's share: 55%
-    # of the 18万 he asked for
+    # of the whole (剩下21万 beside the 5万 of goods asks for all 26万)
     s, _ = play_moves(sc, p, [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE], seed=1)
     assert s.outcome is not None and s.outcome.state == "stock_returned"
-    assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (99_000, 99_000)
+    assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (143_000, 143_000)
 
 
 def test_a_take_back_move_that_lays_out_the_whole_debt_asks_for_it():
@@ -607,3 +607,15 @@ def test_a_take_back_move_that_lays_out_the_whole_debt_asks_for_it():
     s = fake_broke()
     s.play("x", Recognition("take_back_stock", 0.9, acts=("take_back_stock", "direct_ask"), amounts=(200_000,)))
     assert s.named_amounts == [] and s.valued_amounts == [200_000]
+
+
+def test_a_part_and_the_rest_with_its_breakdown_ask_for_the_whole():
+    # dev play genuinely-broke v: 这一块如果能走掉十二三万,剩下的差不多十三万,分两次:六万五、六万五 — the 6.5万s are the
+    # rest's breakdown, and part + rounded rest is the whole debt; the deal was scaled to 13万 (50%)
+    s = fake_broke()  # 380,000 owed
+    rec = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(170_000, 200_000, 100_000, 100_000),
+                      rest=True)
+    assert s._ask(rec) == 380_000
+    # without the rest named as such, the part and the total are what they are (the breakdown is still the total's)
+    rec = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(100_000, 170_000, 85_000, 85_000))
+    assert s._ask(rec) == 270_000

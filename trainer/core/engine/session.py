@@ -633,6 +633,13 @@ class Session:
         parts.remove(top)
         if len(parts) >= 2 and sum(parts) == top:  # a total and its breakdown (two parts at least: 九万、九万 is two)
             named = [top]
+        else:
+            # a total whose breakdown follows it, beside another part (这一块走掉十二万,剩下的十三万分两次:六万五、六万五):
+            # the breakdown is the total's, not more money
+            after = named[named.index(top) + 1:]
+            k = next((k for k in range(len(after), 1, -1) if sum(after[:k]) == top), 0)
+            if k:
+                named = named[:named.index(top) + 1] + after[k:]
         # a part named with the rest on its own term (余款月底前付清), or a monthly plan to the end (每月付五万,
         # 三月付清最后六万): the whole debt
         if (rec.remainder and len(named) == 1) or rec.recurring:
@@ -645,6 +652,9 @@ class Session:
         # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
         if rec.rest and len(named) == 1 and any(self._whole(ask + v, REST_SLACK)
                                                 for v in (*self.named_amounts, *self.valued_amounts)):
+            return owed
+        # a part and the rest named together, the rest rounded (走掉十二三万,剩下的差不多十三万): the whole debt
+        if rec.rest and len(named) >= 2 and self._whole(ask, REST_SLACK):
             return owed
         # the rest after the goods taken back (拉回8万抵账,剩下的18万分三期): the whole debt is settled
         if any(self._whole(ask + v) for v in self.valued_amounts):
