@@ -276,6 +276,8 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "你把库存清单给我,我发到我们经销商群里问问有没有人要。",
     "我帮你做张清仓海报,挂到我们全国经销商群里,卖掉多少就抵多少。",
     "月底再不到,法务那边我是真拦不住了。",
+    # stop 30 (dev_r15a): the step one will not be pushed to is the court, named just before
+    "我不愿意跟您法庭上见,那是最下策,您也别逼我用下策。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()

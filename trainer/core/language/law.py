@@ -215,11 +215,18 @@ _PROMO = re.compile(r"促|清仓|甩卖|冲刺|展架|广告|品牌|打折|优�
 _THEIR_BANNER = re.compile(r"(你|您)(们)?(的)?(店|家|厂|公司)?(门口)?(挂)?的$")
 
 
+#: the law named as the step a line holds back (别逼我 after it is a legal warning: dev_r15a)
+_LAW_NAMED = re.compile(r"法庭|法院|起诉|官司|律师|诉讼|仲裁|法律|法务")
+
+
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed."""
     if name == "detain":
         return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
+    if name == "violence" and m.group().startswith("别逼我"):
+        # the step he will not be pushed to is the law, named just before (法庭上见是最下策,您也别逼我用下策)
+        return bool(_LAW_NAMED.search(marked, max(0, m.start() - 20), m.start()))
     if name != "expose":
         return False
     return bool(_PRAISED.search(marked, m.end(), m.end() + 12)  # 名字印在小区宣传册上
