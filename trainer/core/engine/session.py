@@ -607,9 +607,10 @@ class Session:
             self.plan_parts = ()
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
-        """A signing move that names again only parts of the plan already asked for (把这笔五万和后面三期写成还款承诺书)
-        writes that plan down: it does not lower the ask to the part it happens to name (``figures``: its amounts
-        that can be an ask). The value put on goods taken back is such a part too (写下来:调货冲账5万、两笔现款的金额和日期)."""
+        """A move that names again only parts of a plan already asked for keeps that plan as the ask (``figures``: its
+        amounts that can be an ask). A signing move writes the plan down (把这笔五万和后面三期写成还款承诺书), whatever part
+        it names, the value put on goods taken back included (写下来:调货冲账5万、两笔现款的金额和日期); any other asking
+        move only when its figures are parts of the whole debt he laid out last."""
         if not self.named_amounts or ask >= self.named_amounts[-1]:
             return False
         # any asking move that names again only parts of the whole debt he laid out (节点后该付88万2千,剩下37万8千等主体
@@ -636,10 +637,10 @@ class Session:
         else:
             # a total whose breakdown follows it, beside another part (这一块走掉十二万,剩下的十三万分两次:六万五、六万五):
             # the breakdown is the total's, not more money
-            after = named[named.index(top) + 1:]
-            k = next((k for k in range(len(after), 1, -1) if sum(after[:k]) == top), 0)
+            at = named.index(top) + 1
+            k = next((k for k in range(len(named) - at, 1, -1) if sum(named[at:at + k]) == top), 0)
             if k:
-                named = named[:named.index(top) + 1] + after[k:]
+                named = named[:at] + named[at + k:]
         # a part named with the rest on its own term (余款月底前付清), or a monthly plan to the end (每月付五万,
         # 三月付清最后六万): the whole debt
         if (rec.remainder and len(named) == 1) or rec.recurring:
@@ -680,7 +681,6 @@ class Session:
         paid = int(round(owed * ending.paid * scale))
         promised = int(round(owed * ending.committed * scale))
         in_writing = self.used("written_commitment") > 0
-        committed = promised if in_writing else 0
         start = date.fromisoformat(self.scenario.case.date)
         named_days = sorted(set(self.named_days)) if deal else []
         plan: list[dict[str, Any]] = []
@@ -705,10 +705,10 @@ class Session:
         if deal:
             if goods is not None:
                 paid, promised = self._goods_at_trainees_value(plan, goods, paid, promised)
-                committed = promised if in_writing else 0
             plan = self._trainees_instalments(plan, promised, start)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
+        committed = promised if in_writing else 0
         due = start + timedelta(days=due_days) if promised else None
         self.values.update(deal_amount=wan_text(paid + promised), paid_amount=wan_text(paid),
                            promised_amount=wan_text(promised), due_date=f"{due.month}月{due.day}日" if due else "约定的日子")
@@ -731,7 +731,7 @@ class Session:
         rest = sum(a for a, d in self.plan_parts if d > 0)
         total = paid + promised
         value = next((v for v in reversed(self.valued_amounts)
-                      if 0 < v < total and rest and abs(v + rest - total) <= WHOLE_SLACK * owed), None)
+                      if 0 < v < total and abs(v + rest - total) <= WHOLE_SLACK * owed), None) if rest else None
         if value is None:
             return paid, promised
         moved = value - plan[goods]["amount"]

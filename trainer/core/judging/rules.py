@@ -247,10 +247,9 @@ def before_deal(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
         # a check alone on the last turn is still too late
         prior = deal
     if prior is None and named:
-        # the part named first need not have moved the debtor on (复检是0915那批五万二 may go unanswered): the part that
-        # completes the balance, and that he accepted, puts the whole number on the table (dev play quality-dispute 7b)
-        # and the deal itself may complete it (0915那批五万二 scoped and accepted, then 剩下的五十八万八 … 您签字): the rest
-        # named after the part in dispute is the balance checked, as a check said in the deal's own breath is
+        # the balance named in two parts: the part that completes it must be one he accepted, or the deal itself (剩下的
+        # 五十八万八 … 您签字, as a check said in the deal's own breath counts); the part named first need not have moved
+        # him on (复检是0915那批五万二 may go unanswered). Dev play quality-dispute 7b, t
         prior = ctx.balance_in_parts([m for m in ctx.moves if m.n <= deal.n], [*taken, deal])
     if p["fires_when"] == "present":
         return [_hit(prior)] if prior else []

@@ -48,8 +48,10 @@ class Slots:
     #: the dates named where the move speaks of paying (a subset of ``dates``; () when none is): a deadline for the
     #: paperwork in the same breath (十二号前签证单补齐) is not a payment date
     pay_dates: tuple[str, ...] = ()
-    #: the amounts named as a fee, interest or freight (违约金六万八, 滞纳金三万): what a concession gives up or a
-    #: reminder cites, never an ask for the debt itself; a subset of ``amounts``
+    #: the amounts named as a fee, interest or freight (违约金六万八, 滞纳金三万), written off or accepted as an offset
+    #: (五万二全部冲掉, 返利3.6万我们认), or asked to be taken off the debtor's deductions (这两笔一共4万请您帮忙撤掉): what
+    #: a concession gives up, a reminder cites or a dispute is about, never an ask for the debt itself; a subset of
+    #: ``amounts``
     fees: tuple[int, ...] = ()
 
 
