@@ -490,3 +490,37 @@ def test_a_clause_act_the_whole_line_hardly_holds_is_dropped(rec, monkeypatch):
 
     monkeypatch.setattr(recognise, "ACT_VETO", 0.0)
     assert "ask_high_settle_middle" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text, not_heard", [
+    # stop 31 (dev 28b): the debtor's own excuse said back is no instalment offer of the trainee's
+    ("您说货款全压在库存上、手上一分钱都掏不出来,我听着也替您发愁。", "installment_plan"),
+    ("你刚才讲下个礼拜才能付一半,这个情况我记下了,今年大家都难。", "installment_plan"),
+])
+def test_the_debtors_words_said_back_are_not_the_trainees_offer(rec, text, not_heard):
+    assert not_heard not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "您说资金紧,可上礼拜你们刚收了一笔工程款,这个说不过去。",  # the report itself answers the excuse
+    "你说下游没回款,我查了,那家商场上周就付了。",
+])
+def test_a_report_of_his_excuse_still_answers_it(rec, text):
+    assert "rebut_excuse" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text, says", [
+    ("我跟您说,分两期,这个月底先付十万,下月底付清。", "installment_plan"),  # the trainee's own telling
+    ("按您说的,分两期付:本周五十万,月底十万。", "installment_plan"),  # his proposal taken up as the trainee's
+    ("您说个日子,12月15号前先付一半行不行?", "direct_ask"),  # asking him to speak
+])
+def test_own_telling_and_his_proposal_taken_up_are_not_reports(rec, text, says):
+    assert says in rec.classify(text, TODAY).acts
+
+
+def test_reported_clauses_run_on_one_clause_at_most_and_stop_at_the_trainees_turn():
+    from trainer.core.language.recognise import _reported
+    assert _reported("您说钱压在货上、手头拿不出来、银行也不放款,我们分三期吧") == [True, True, False, False]
+    assert _reported("您说钱压在货上,可您上周刚进了货") == [True, False]
+    assert _reported("您说钱压在货上。今天先付五万") == [True, False]
+    assert _reported("我跟您说个事,今天先付五万") == [False, False]

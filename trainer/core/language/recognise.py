@@ -85,6 +85,8 @@ WAIVED_FEE = lazy(r"(违约金|滞纳金|罚息|罚金|利息|逾期费|违约�
 STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
 STOP_SUPPLY = "stop_supply"
 WRITTEN = "written_commitment"
+#: what a clause that says the debtor's words back can still be: an answer to them
+ANSWERS_HIM = frozenset({"rebut_excuse", "listen", "empathize", "appeal_integrity"})
 #: a paper already signed or sealed, cited as evidence (对账函双方盖章, 签收过的送货单, 今年没签过促销协议) ... (双方签字盖公司章
 #: alone is a signature asked for: dev play quality-dispute 8b)
 PAPER_CITED = lazy(r"双方(都)?已(经)?(签字|盖章|签章|确认)|双方(都)?(签字|盖章|签章|确认|签字盖章)(了|过|的)|(是|经|由|函|单|合同)双方|(已经|已|早就|早)(签|盖)(过|了)?(字|章)?|(签|盖)过|盖的是|签的是|签收(了|的|过)|"
@@ -177,6 +179,16 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
 #: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
 _IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
 _TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
+#: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
+#: 您说是不是 asking him to speak, nor 您说得对 agreeing)
+_REPORTED = lazy(r"^(?:.{0,4}?)(?<![跟和给对向同按照依])(?:您|你|你们|您们|贵司|听您|听你)(?:刚才|刚刚|前面|上次|上回|之前|一直|老是|总)?"
+                 r"(?:说|讲|提到)过?(?![个说讲得了一清明实话吧呢嘛吗给出好的])")
+#: where the trainee's own turn begins again
+_OWN_TURN = lazy(r"(?:可|但|不过|然而|那|我|咱|俺|您|你|然后|再|另外|其实|实际|事实|结果|问题|这|今天|现在|先|如果|只要|要是|所以|既然|好|行|对|没问题)")
+#: how many clauses after the report's own may still be his words (his excuse is short: 钱全压在货上、手头一分都拿不出来)
+REPORT_RUNS_ON = 1
+#: separators a report runs on across
+_RUNS_ON = lazy(r"[,，、\s]+")
 _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
                     r"一是|二是|三是|第一|第二|第三)")
 
@@ -212,6 +224,7 @@ class Recogniser:
         self._direct = index.get(DIRECT_ASK, -1)
         self._stop = index.get(STOP_SUPPLY, -1)
         self._written = index.get(WRITTEN, -1)
+        self._answers = np.array([lab in ANSWERS_HIM for lab in self.labels], dtype=bool)
         self._said_only = self._negatable | np.array([lab == HOSTILE for lab in self.labels], dtype=bool)
         self._said_bar = np.array([SAID_HOSTILE if lab == HOSTILE else SAID_MODEL for lab in self.labels])
         self._valuable, self._conditional = index.get(VALUABLE, -1), index.get(CONDITIONAL, -1)
@@ -398,20 +411,10 @@ class Recogniser:
 
     def _clauses(self, text: str, norm: Normalised) -> list[Normalised]:
         """The clauses of ``text`` (normalised), short pieces joined to the next; [] for one clause."""
-        parts: list[str] = []
-        pending = ""
-        for piece in _SPLIT.split(text[:MAX_CHARS]):
-            if not piece:
-                continue
-            pending += piece
-            if sum(ch.isalnum() for ch in pending) >= MIN_CLAUSE:  # letters and digits: what normalise keeps
-                parts.append(pending)
-                pending = ""
-        if pending and parts:
-            parts[-1] += pending
+        parts = _pieces(text)
         if len(parts) < 2:
             return []
-        return [self.normalise(p) for p in parts]
+        return [self.normalise(p) for p, _sep in parts]
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None) -> Recognition:
@@ -443,8 +446,11 @@ class Recogniser:
                 r = self._recognition(row)
         acts: list[str] = [r.tactic] if r.tactic else []
         before: tuple[str, float] | None = None  # the previous clause's best act
-        for crow in clause_rows:
+        skip = _reported(text) if len(clause_rows) else []
+        for at, crow in enumerate(clause_rows):
             crow = self._adjust(crow, slots)
+            if at < len(skip) and skip[at]:  # his words said back: only that they answer his excuse
+                crow = np.where(self._answers, crow, 0.0)
             ranked = self._ranked(crow, CLAUSE_ACTS)
             for k, (lab, sc) in enumerate(ranked):
                 if sc >= (ACT_THRESHOLD if k == 0 else SECOND_ACT) and lab not in acts and lab != HOSTILE:
@@ -576,6 +582,46 @@ class Recogniser:
             ranked = sorted(((self.labels[i], round(float(s), 3)) for i, s in enumerate(score) if s > 0),
                             key=lambda p: (-p[1], self.labels.index(p[0])))
             yield lib_i, ranked
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    """The clauses of ``text`` as said, short pieces joined to the next, each with the separator that ended it."""
+    parts: list[tuple[str, str]] = []
+    pending = ""
+    text = text[:MAX_CHARS]
+    at = 0
+    for m in [*_SPLIT.finditer(text), None]:
+        end = len(text) if m is None else m.start()
+        piece, sep = text[at:end], ("" if m is None else m.group())
+        at = end if m is None else m.end()
+        if not piece:
+            if parts and not pending:
+                parts[-1] = (parts[-1][0], parts[-1][1] + sep)
+            continue
+        pending += piece
+        if sum(ch.isalnum() for ch in pending) >= MIN_CLAUSE:  # letters and digits: what normalise keeps
+            parts.append((pending, sep))
+            pending = ""
+    if pending and parts:
+        parts[-1] = (parts[-1][0] + pending, parts[-1][1])
+    return parts
+
+
+def _reported(text: str) -> list[bool]:
+    """Which clauses of ``text`` only say back the debtor's own words (您说手头一分都拿不出来、货全压着): the
+    report and the clauses run on from it, up to a full stop or the trainee's own turn (可/但/我/那 …). What the
+    debtor said is no offer of the trainee's, whatever it sounds like alone."""
+    out: list[bool] = []
+    left = 0  # clauses the report may still run on for
+    for piece, sep in _pieces(text):
+        said = normalise(piece).bare
+        if _REPORTED.search(said):
+            left = 1 + REPORT_RUNS_ON
+        elif left and _OWN_TURN.match(said):
+            left = 0
+        out.append(left > 0)
+        left = max(left - 1, 0) if _RUNS_ON.fullmatch(sep.strip() or ",") else 0
+    return out
 
 
 def _row_median(a: np.ndarray) -> np.ndarray:
