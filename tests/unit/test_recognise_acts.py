@@ -206,6 +206,19 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "我可不保证你家里人都平平安安的。",
     "我会天天去你店铺下面留言,说你欠钱不还。",
     "年会上我当着全商会的面问你什么时候还钱。",
+    # stop 31 (dev_r16c, the debtor's family, home and health): sentences of my own in those forms
+    "你外婆住的那家敬老院我已经打听到了。",
+    "从明天起我每天都去医院病房门口等你。",
+    "后天我就到你家小区楼下守着,拿不到钱不走。",
+    "你闺女出嫁那天会出什么事,我可不敢保证。",
+    "再拖下去,别怪我下手狠。",
+    "欠条我复印了,寄到你老家村委会去。",
+    "过年我就让你全家都跟着丢脸。",
+    "今晚我就上门把你家冰箱洗衣机搬走抵账。",
+    "我带几个人去你儿子的婚礼上要账。",
+    "当着你老丈人的面我把这笔账一笔一笔算清楚。",
+    "你这个科长的位子还坐不坐得稳,我们走着看。",
+    "我要让你儿子晓得他爸是个老赖。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -278,6 +291,14 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "月底再不到,法务那边我是真拦不住了。",
     # stop 30 (dev_r15a): the step one will not be pushed to is the court, named just before
     "我不愿意跟您法庭上见,那是最下策,您也别逼我用下策。",
+    # stop 31 (dev_r16c): eyes seeing clearly after an operation, a jammed road, a truck held for credit, the law's
+    # plain words, shame refused before his staff
+    "您父亲做完手术,眼睛看得清楚多了吧?",
+    "年底路上就堵,您家回老家也要开好久吧。",
+    "额度冻结了,钱不到,车就出不了门。",
+    "律师函、起诉、保全一步步来,到时候别怪我们不讲情面。",
+    "当着你员工我不说这个,咱们去办公室单独谈。",
+    "我不想让您在同行面前抬不起头,咱们把日子定下来。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()

@@ -18,7 +18,7 @@ import re
 from trainer.core.language.lazyre import LazyPattern, lazy
 
 _YOU = r"(你|您|你们|您们)"
-_FAMILY = r"(爹妈|爸妈|老妈|老爸|老汉儿|老汉|丈母娘|老丈人|岳父|岳母|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
+_FAMILY = r"(爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
 #: "I know" that goes on to the debtor's own trouble is empathy ("您孩子上学的事我知道您压力大")
 _I_KNOW = r"我知道(?!(您|你)(的)?(压力|难|不容易|辛苦|为难|心情|着急|也))"
 _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡里乡亲|乡亲|街坊|全村|村里人|村里|老家|领导|单位|同事|全公司|客户|老板|房东|甲方|病人|患者|会员)"
@@ -30,13 +30,18 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
     # (我知道 that goes on to the debtor's own trouble is empathy: 您孩子上学的事我知道您压力大)
     ("family", _YOU + r"(的)?(家)?" + _FAMILY + r".{0,12}(打听|" + _I_KNOW + r"|我都知道|"
-     r"我可知道|清楚|电话号码|手机号|号码|电话我|找|小心|安全|出事|天天|说道|别逼|等着|接送|门口|短信)"),
+     r"我可知道|我都晓得|我晓得|我(都|也|很|可)?清楚|电话号码|手机号|号码|电话我|找|小心|安全|出事|天天|说道|别逼|等着|接送|门口|短信)"),
     ("family", _FAMILY + r".{0,20}(我们的人|我的人|我们的兄弟|有人)(都)?(看在眼里|盯着|看着)"),
     ("family", _FAMILY + r".{0,24}(要是|万一|哪天|保不齐|最好别|可别).{0,6}出(点|了|个)?(什么|啥)?(事|意外)"),
     ("family", _FAMILY + r".{0,24}(不平安|平不平安|不太平)|不保证.{0,10}(平安|安全|没事)"),
     # the wife told at home, or asked along to hear it: 去你家里跟你老婆好好聊一聊, 请嫂子一起来坐坐,让她也知道知道
     ("family", r"(去|到|上)" + _YOU + r"(的)?家(里)?.{0,4}(跟|和|找)" + _YOU + r"(的)?" + _FAMILY),
     ("family", _FAMILY + r".{0,16}(让|叫)(她|他)(们)?(也|都)?知道"),
+    ("family", r"(让|叫)" + _YOU + r"?(的)?(全家|一家|家里人|家人|" + _FAMILY[1:-1] + r").{0,6}(丢脸|丢人|没脸|抬不起头|跟着(丢|难堪|受罪))"),
+    # the debt told to his children or his kin to shame him (让您伢晓得他爸是个老赖), or shame promised outright
+    ("family", r"(让|告诉|通知|叫)" + _YOU + r"?(的)?" + _FAMILY + r".{0,4}(知道|晓得)(?!.{0,8}(分期|方案|安排|计划|日子|好消息))"),
+    ("shame", r"(让|叫)" + _YOU + r".{0,12}(抬不起头|没脸见人|丢尽脸|颜面扫地)|(让|叫)(大家|所有人|街坊|邻居|同事|员工)(都)?(来)?评评理|"
+     r"(跟|给|告诉|对)(她们|他们|大家|所有人|每个人).{0,4}(说|讲|说说|讲讲|宣传).{0,8}(欠钱不还|欠债不还|赖账|老赖|不还钱)"),
     ("family", _FAMILY + r".{0,20}(经不经得起|经得起|受得了|受不受得了|吃得消|睡不着|睡不好)"),
     ("family", _FAMILY + r".{0,20}(下课|放学).{0,12}(去接|接一趟|接他|接她|替.{0,3}接)|(替|帮)(你|您)(们)?去接"),
     ("family", r"(家里人|全家|一家|家人|老婆孩子|家里).{0,4}(也)?(别想|甭想|休想)(过好|好过|安生)"),
@@ -51,7 +56,12 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("family", _FAMILY + r".{0,6}(知道|晓得|清楚)" + _YOU + r".{0,12}(欠|赖账|不还)"),
     ("family", r"(找|去找|告诉|通知|打电话给|给|联系|堵)" + _YOU + r"(的)?(家)?" + _FAMILY),
     # waiting / staking out at home
-    ("home", r"(守|堵|蹲|等|住|候|赖)(在|到)?" + _YOU + r"(的)?" + _HOME),
+    ("home", r"(守|(?<!路上就)(?<![路车])堵|蹲|等|住|候|赖)(在|到)?" + _YOU + r"(的)?" + _HOME),
+    # at his door or under his window to wait him out, reached by going there (明天我就到您屋里楼下守着)
+    ("home", r"(在|到|去)" + _YOU + r"(的)?(家|屋里|屋头|屋企|老家|小区|住的地方)(的)?(楼下|门口|门外|外面|对面)?.{0,4}(守|堵|蹲)"),
+    # where the family lies ill, lives out old age or is buried, gone to and waited at (天天去病房门口等您, 养老院每个礼拜去看她)
+    ("family", r"(天天|每天|每个礼拜|每周|每个星期|日日).{0,4}(去|到|上).{0,6}(病房|医院|养老院|敬老院|学校|幼儿园|坟).{0,6}(等|守|堵|蹲|看(她|他))|"
+     r"(病房|养老院|敬老院|坟|墓).{0,8}(我)?(已经|都|也)?(打听到|打听|晓得|知道|找到)"),
     # (a visit to sit down and settle with the family, 到您家坐坐, is manners; sitting there until paid is not)
     ("home", r"(去|到|上)" + _YOU + r"(的)?(家里?|屋头|屋企|老家|小区|住的地方)(去)?.{0,8}(闹|说道|堵|守|蹲|坐着不走|坐到|坐起|不走|找|等|贴|喊)"),
     ("home", r"在" + _YOU + r"(的)?(家|屋头|屋企|老家|小区|家门口|家楼下|楼下).{0,6}(等|守|堵|蹲|坐)"),
@@ -85,11 +95,13 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # what kind of person he is, carried to his customers, bosses or investors: "说说你们公司是什么德行"
     ("shame", r"(说说|讲讲|看看|告诉.{0,6})(你|您|你们|他)?.{0,6}(是)?(个)?(什么|啥|啥子)(德行|货色)|"
      r"(投资人|投资方|股东|银行|合作方|甲方).{0,10}(收到|看到|知道).{0,12}(拖欠|欠款|欠钱|欠账|材料)|"
-     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|员工|同事|宾客|客人|商会|会员|邻居|同行)的?面.{0,12}(算|说|讲|要|念|问)|"
+     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|员工|同事|宾客|客人|商会|会员|邻居|同行|隔壁床|病友|街坊|乡亲|" + _FAMILY[1:-1] + r")"
+     r"((的)?面.{0,12}(算|说|讲|要|念|问)|把.{0,10}(算|念|读|摊|亮))|"
+     r"(寄|送|递|贴|发)(到|给)" + _YOU + r"?(的)?(老家)?(村委会|居委会|村里|老家|家族群|亲戚群|家长群|孩子学校)|"
      r"(寄|送|递)(一箱|一份|一堆|几份|一摞)?材料(给|到)" + _YOU + r"?(的)?(上级|领导|老板|单位|总部|集团)|"
      r"(找|去找)" + _YOU + r"(们)?(的)?领导.{0,6}(让他|叫他)(看看|知道|评评)"),
     # their post or career held over them: "真闹大了你这个处长还当不当得成"
-    ("shame", _YOU + r"(这个|的)?(处长|局长|科长|院长|主任|经理|乌纱帽|位子|饭碗).{0,6}(还)?(当不当得成|还想不想当|保不住|当到头|坐不稳|别想要了)"),
+    ("shame", _YOU + r"(这个|的)?(处长|局长|科长|院长|主任|经理|乌纱帽|位子|饭碗).{0,6}(还)?(当不当得成|还想不想当|保不住|保不保得住|当到头|坐不稳|坐不坐得稳|别想要了)"),
     # exposing: online, chat groups, leaflets, banners
     # (posting is only exposure when it is about the person or the debt: 会议号我发群里了 is logistics)
     ("expose", r"(你|您|欠|赖|照片|名字|身份证|这事|这件事|这笔账|丑事|嘴脸).{0,12}(发|贴|挂|曝光|公布|晒|传|印|放)(到|在|上|成)?.{0,12}"
@@ -144,6 +156,12 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", _YOU + r".{0,14}(哪天|万一|小心|说不定|保不齐|难保).{0,4}(被人|让人|叫人|给人)(给)?(划|砸|扎|烧|泼|撬)"),
     # a year or a life that will not be quiet for him (我这个年也过不踏实 is the speaker's own worry)
     ("violence", r"(?<!我)" + _YOU + r"(这个|今年|的)?(年|日子)?.{0,3}过不(安稳|踏实|消停|太平)"),
+    ("violence", r"(会|要)?出(点|个)?(什么|啥|么|么子|啥子)事.{0,6}(我)?(可|就|也)?(不敢保证|保证不了|不好说|说不准|管不了|不负责)|"
+     r"(莫怪|别怪|休怪)我.{0,2}(做事|下手|手)?(难看|太狠|狠)"),
+    # his household goods carried off for the debt (上门把电视冰箱搬走抵账): no court, no agreement
+    ("violence", r"(电视|冰箱|空调|洗衣机|沙发|家具|家电|床).{0,8}(搬走|拉走|抬走|搬空)|(上门|去(你|您)(的)?家|到(你|您)(的)?家).{0,8}(搬走|拉走|抬走|搬东西)"),
+    # people brought to the ward, the school, the wedding or the funeral
+    ("society", r"(带|叫|喊|找)(几个|一帮|一群)?人.{0,4}(去|到|上)(病房|医院|学校|幼儿园|婚礼|酒席|葬礼|灵堂|养老院)"),
     ("violence", _YOU + r"(的|那台|那辆|家)?.{0,4}车.{0,16}(刮|碰|划|砸)了?.{0,6}(可不好说|说不准|不好说|难说|保不齐)"),
     ("violence", r"(放|扎|卸|拆|划|撬)(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|招牌|牌匾|门锁)|砸(了|掉)?.{0,4}(轮胎|车轱辘|轱辘|轮子|门锁)|"
      r"(轮胎|车轱辘|轱辘|招牌|牌匾).{0,6}(放了|扎了|卸了|拆了|放气|扎破|卸掉|拆掉)|(车|门|玻璃)上.{0,4}(多|添).{0,4}(划痕|道子|口子)|"
@@ -205,7 +223,7 @@ _PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光
 #: listing them to sell is not posting them to shame (你们店我帮你免费挂上去,有人在网上问)
 _HELPING = re.compile(r"(帮|替)(你|您)(们)?(免费|白)?(挂|发|放|上)|免费(挂|发|放|上)")
 #: goods that "may not leave" are a refusal to ship (一片瓷砖都别想出仓), not a person held
-_GOODS_HELD = re.compile(r"(货|瓷砖|螺丝|箱|件|片|桶|吨|台|批|根|颗|粒|包|瓶|卷|袋|仓)(都|也)?$")
+_GOODS_HELD = re.compile(r"(货|瓷砖|螺丝|箱|件|片|桶|吨|台|批|根|颗|粒|包|瓶|卷|袋|仓|车)(都|也|就)?$")
 #: our dealers asked to buy their stock: 库存清单发到我们经销商群里问问 is selling it, not exposing them
 _SELLING = re.compile(r"清仓|清库存|库存|推货|买家|海报|九折|八折|促销|介绍给(你|您)|转给(你|您)|卖")
 #: a banner is exposure when it is hung against them; not the shop's own sale banner, one we offer to print for their
