@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -545,3 +546,25 @@ def test_reported_clauses_run_on_one_clause_at_most_and_stop_at_the_trainees_tur
     assert _reported("您说钱压在货上,可您上周刚进了货") == [True, False]
     assert _reported("您说钱压在货上。今天先付五万") == [True, False]
     assert _reported("我跟您说个事,今天先付五万") == [False, False]
+
+
+def test_a_legal_step_names_the_law_its_people_or_papers(rec):
+    # stop 31: pressure at work is no lawsuit (公司已经在点我的名了 read as legal_action, the talk ended in court)
+    assert "legal_action" not in rec.classify("四十八万拖了六十五天,公司已经在点我的名了。", TODAY).acts
+    assert "legal_action" in rec.classify("案子已经立了,下个月十号开庭。", TODAY).acts
+
+
+def test_a_weak_reading_of_a_line_about_the_debt_still_leads(monkeypatch):
+    # stop 31: a line that talks about the money or the goods is no small talk, however weakly its tactic reads
+    from trainer.core.language import recognise as R
+    r = R.default_recogniser()
+    row = np.zeros(len(r.labels))
+    row[r.labels.index("probe_reason")] = 0.25
+    lexes = [np.zeros(len(r.labels))]
+    said = "起泡具体在哪些货上、客户有没有索赔,您给我个数。"
+    heard = r._hear(said, r.normalise(said), row.copy(), np.zeros((0, len(r.labels))), TODAY, lexes)
+    assert heard.tactic == "probe_reason"
+    chat = "周末带孩子去公园转了转,人挺多。"
+    assert r._hear(chat, r.normalise(chat), row.copy(), np.zeros((0, len(r.labels))), TODAY, lexes).tactic is None
+    monkeypatch.setattr(R, "ABOUT_THE_DEBT", 0.3)
+    assert r._hear(said, r.normalise(said), row.copy(), np.zeros((0, len(r.labels))), TODAY, lexes).tactic is None

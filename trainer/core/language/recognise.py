@@ -170,6 +170,8 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          # a legal warning names the law or its means (5-fold dev, 8,649 lines: 19 false side acts fewer, 2 true lost)
          "legal_warning": lazy(r"法|律|诉|讼|违约|仲裁|征信|失信|黑名单|合同|保全|追究|责任|后果|公证|执行|冻结|查封|函|利息|滞纳|罚|告|"
                                r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
+         # a legal step names the law, its people or its papers (公司已经在点我的名了 is pressure at work, not a suit)
+         "legal_action": lazy(r"法|律|诉|讼|仲裁|庭|案|保全|执行|支付令|公证|报案|函|官司|传票|判|查封|冻结|公堂|legal"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
@@ -179,6 +181,10 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
 #: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
 _IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
 _TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
+#: below the threshold, the best reading of a line that talks about the debt still leads if it scores this much
+ABOUT_THE_DEBT = 0.20
+#: the debt, its money, goods and papers
+DEBT_TALK = lazy(r"款|账|欠|钱|万|货|合同|发票|单据|对账|付|结清|索赔|违约")
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
 #: 您说是不是 asking him to speak, nor 您说得对 agreeing)
 _REPORTED = lazy(r"^(?:.{0,4}?)(?<![跟和给对向同按照依])(?:您|你|你们|您们|贵司|听您|听你)(?:刚才|刚刚|前面|上次|上回|之前|一直|老是|总)?"
@@ -426,6 +432,12 @@ class Recogniser:
         if law and self._hostile >= 0:
             row[self._hostile] = max(row[self._hostile], LAW_CONFIDENCE)
         r = self._recognition(row)
+        if (r.tactic is None and r.alternatives and r.alternatives[0][1] >= ABOUT_THE_DEBT
+                and r.alternatives[0][0] != HOSTILE and DEBT_TALK.search(norm.marked)):
+            # a line about the money, the goods or the papers is no small talk: its best reading leads, however weak
+            row = row.copy()
+            row[self.labels.index(r.alternatives[0][0])] = self.threshold
+            r = self._recognition(row)
         if r.tactic is not None and not law:
             # the strongest *said* evidence leads when the blended scores are close: a tactic named
             # outright by its cues (最后期限, 律师函 …) is not overturned by the model's sense of style
