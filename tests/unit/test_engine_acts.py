@@ -382,6 +382,21 @@ def test_a_signing_move_that_names_a_part_again_keeps_the_whole_plan():
     assert s.named_amounts == [380_000, 300_000, 50_000]
 
 
+def test_a_part_of_the_whole_plan_broken_down_keeps_the_whole_plan():
+    # stop 31 (dev play bad-debt-signs 30a): 货点了21.8万,余款还剩30.2万 … 今天先转10万,剩下20.2万12月3日前 … 只要今天这
+    # 10万到账 — the rest split in two and its first piece pressed again are parts of the whole plan, not lower asks
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(80_000, 300_000)))
+    assert s.named_amounts == [380_000]
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(100_000, 200_000)))
+    assert s.named_amounts == [380_000]
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(100_000,)))
+    assert s.named_amounts == [380_000]
+    # a total that was no part of the plan is still a new, lower ask
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(120_000, 130_000)))
+    assert s.named_amounts == [380_000, 250_000]
+
+
 def test_a_fee_given_up_is_not_an_ask():
     s = fake_broke()  # 380,000 owed
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000)))

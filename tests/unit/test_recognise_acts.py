@@ -568,3 +568,9 @@ def test_a_weak_reading_of_a_line_about_the_debt_still_leads(monkeypatch):
     assert r._hear(chat, r.normalise(chat), row.copy(), np.zeros((0, len(r.labels))), TODAY, lexes).tactic is None
     monkeypatch.setattr(R, "ABOUT_THE_DEBT", 0.3)
     assert r._hear(said, r.normalise(said), row.copy(), np.zeros((0, len(r.labels))), TODAY, lexes).tactic is None
+
+
+def test_a_legal_step_held_back_on_a_condition_is_a_warning(rec):
+    # stop 31 (dev play bad-debt-signs 30a): 只要 is a condition like 如果 — the step is not taken, it is held over him
+    acts = rec.classify("起诉状和保全申请都备好了,只要今天这十万到账,保全我们就先不递。", TODAY).acts
+    assert "legal_warning" in acts and "legal_action" not in acts

@@ -577,7 +577,11 @@ class Session:
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        if ask is not None and not self._restates(acts, ask, figures):
+        if ask is not None and ask in self.whole_parts and ask < self.named_amounts[-1]:
+            # one part of the whole-debt plan he laid out, now broken down (退货冲抵21.8万,余款30.2万 … 今天先转10万,
+            # 剩下20.2万12月3日前): the plan stands, and its new pieces are parts of it too
+            self.whole_parts |= frozenset(a for a in figures if a not in rec.fees)
+        elif ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
             self.whole_parts = frozenset(a for a in figures if a not in rec.fees) if self._whole(ask) else frozenset()

@@ -179,7 +179,7 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
 #: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
-_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
+_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|只要|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
 _TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
 #: below the threshold, the best reading of a line that talks about the debt still leads if it scores this much
 ABOUT_THE_DEBT = 0.20
