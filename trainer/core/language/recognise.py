@@ -403,7 +403,7 @@ class Recogniser:
         for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
-                                  None if aprobs is None else aprobs[i]))
+                                  None if aprobs is None else aprobs[i], _reported(text, [c.bare for c in cs]) if cs else []))
             at += len(cs)
         return out
 
@@ -423,7 +423,8 @@ class Recogniser:
         return [self.normalise(p) for p, _sep in parts]
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
-              lexes: list[np.ndarray], aprob: np.ndarray | None = None) -> Recognition:
+              lexes: list[np.ndarray], aprob: np.ndarray | None = None,
+              reported: list[bool] | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
         probabilities for the line."""
         slots = _slots(text, today)
@@ -458,7 +459,7 @@ class Recogniser:
                 r = self._recognition(row)
         acts: list[str] = [r.tactic] if r.tactic else []
         before: tuple[str, float] | None = None  # the previous clause's best act
-        skip = _reported(text) if len(clause_rows) else []
+        skip = reported if reported is not None else (_reported(text) if len(clause_rows) else [])
         for at, crow in enumerate(clause_rows):
             crow = self._adjust(crow, slots)
             if at < len(skip) and skip[at]:  # his words said back: only that they answer his excuse
@@ -619,14 +620,16 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _reported(text: str) -> list[bool]:
+def _reported(text: str, bares: list[str] | None = None) -> list[bool]:
     """Which clauses of ``text`` only say back the debtor's own words (您说手头一分都拿不出来、货全压着): the
     report and the clauses run on from it, up to a full stop or the trainee's own turn (可/但/我/那 …). What the
-    debtor said is no offer of the trainee's, whatever it sounds like alone."""
+    debtor said is no offer of the trainee's, whatever it sounds like alone. ``bares``: the clauses already
+    normalised, when the caller has them."""
     out: list[bool] = []
     left = 0  # clauses the report may still run on for
-    for piece, sep in _pieces(text):
-        said = normalise(piece).bare
+    pieces = _pieces(text)
+    for at, (piece, sep) in enumerate(pieces):
+        said = bares[at] if bares is not None and len(bares) == len(pieces) else normalise(piece).bare
         if _REPORTED.search(said):
             left = 1 + REPORT_RUNS_ON
         elif left and _OWN_TURN.match(said):
