@@ -462,7 +462,7 @@ class Recogniser:
         skip = reported if reported is not None else (_reported(text) if len(clause_rows) else [])
         for at, crow in enumerate(clause_rows):
             crow = self._adjust(crow, slots)
-            if at < len(skip) and skip[at]:  # his words said back: only that they answer his excuse
+            if at < len(skip) and skip[at]:  # his words said back: only what answers them (ANSWERS_HIM)
                 crow = np.where(self._answers, crow, 0.0)
             ranked = self._ranked(crow, CLAUSE_ACTS)
             for k, (lab, sc) in enumerate(ranked):
@@ -622,9 +622,9 @@ def _pieces(text: str) -> list[tuple[str, str]]:
 
 def _reported(text: str, bares: list[str] | None = None) -> list[bool]:
     """Which clauses of ``text`` only say back the debtor's own words (您说手头一分都拿不出来、货全压着): the
-    report and the clauses run on from it, up to a full stop or the trainee's own turn (可/但/我/那 …). What the
-    debtor said is no offer of the trainee's, whatever it sounds like alone. ``bares``: the clauses already
-    normalised, when the caller has them."""
+    report and up to REPORT_RUNS_ON clauses run on from it, not past a full stop or the trainee's own turn
+    (可/但/我/那 …). What the debtor said is no offer of the trainee's, whatever it sounds like alone. ``bares``: the
+    clauses already normalised, when the caller has them."""
     out: list[bool] = []
     left = 0  # clauses the report may still run on for
     pieces = _pieces(text)
