@@ -634,3 +634,14 @@ def test_a_part_and_the_rest_with_its_breakdown_ask_for_the_whole():
     # without the rest named as such, the part and the total are what they are (the breakdown is still the total's)
     rec = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(100_000, 170_000, 85_000, 85_000))
     assert s._ask(rec) == 270_000
+
+
+def test_quality_dispute_an_apology_with_the_account_on_the_table_scopes_the_dispute():
+    # stop 31 (dev play quality-dispute 8b): after the apology, 只有0915那批货值5万2 … 其余五批58万8 全部正常 heard as a
+    # second apology still puts the numbers on the table, as a balance checked does: the dispute is scoped to that batch
+    sc, persona = resolve_scenario("quality-dispute")
+    s = Session(sc, persona, seed=1)
+    s.play("x", Recognition("apologize", 0.9, acts=("apologize",)))
+    assert s.state == "venting"
+    s.play("x", Recognition("apologize", 0.9, acts=("apologize",), amounts=(52_000, 588_000)))
+    assert s.state == "scoped"
