@@ -331,3 +331,17 @@ def test_arabic_digits_with_wan_before_fen_are_money():
     # 26万分两期 read 万分 as the start of 万分之 and lost the amount (the Chinese 二十六万分两期 was heard)
     assert extract_slots("剩下26万分两期,1月和2月各13万", TODAY).amounts == (260_000, 130_000)
     assert extract_slots("逾期按日万分之五计", TODAY).amounts == ()
+
+
+@pytest.mark.parametrize("text, gives", [
+    # stop 31: 扣掉 is arithmetic when what is taken off was paid, returned or taken back — the balance after it
+    ("扣掉今天拉回去的货,余下三十来万,你今天先转十万。", False),
+    ("一共五十三万六,扣掉上回付的八万,还剩四十五万六。", False),
+    ("退回来那两台,扣掉之后余额是六万八。", False),
+    ("已经从总账里扣掉了,现在欠的是九万三。", False),
+    # and a concession when it is what we give up
+    ("那两箱的差价三千六我直接给您扣掉,不用退了。", True),
+    ("损坏的俺认了,从货款里扣掉,按四千八结。", True),
+])
+def test_taking_off_what_was_paid_or_returned_is_no_concession(text, gives):
+    assert extract_slots(text, dt.date(2026, 12, 1)).concession is gives
