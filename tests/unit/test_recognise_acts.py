@@ -541,11 +541,11 @@ def test_own_telling_and_his_proposal_taken_up_are_not_reports(rec, text, says):
 
 
 def test_reported_clauses_run_on_one_clause_at_most_and_stop_at_the_trainees_turn():
-    from trainer.core.language.recognise import _reported
-    assert _reported("您说钱压在货上、手头拿不出来、银行也不放款,我们分三期吧") == [True, True, False, False]
-    assert _reported("您说钱压在货上,可您上周刚进了货") == [True, False]
-    assert _reported("您说钱压在货上。今天先付五万") == [True, False]
-    assert _reported("我跟您说个事,今天先付五万") == [False, False]
+    from trainer.core.language.recognise import _pieces, _reported
+    assert _reported(_pieces("您说钱压在货上、手头拿不出来、银行也不放款,我们分三期吧")) == [True, True, False, False]
+    assert _reported(_pieces("您说钱压在货上,可您上周刚进了货")) == [True, False]
+    assert _reported(_pieces("您说钱压在货上。今天先付五万")) == [True, False]
+    assert _reported(_pieces("我跟您说个事,今天先付五万")) == [False, False]
 
 
 def test_a_legal_step_names_the_law_its_people_or_papers(rec):

@@ -577,14 +577,13 @@ class Session:
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        if ask is not None and ask in self.whole_parts and ask < self.named_amounts[-1]:
-            # one part of the whole-debt plan he laid out, now broken down (退货冲抵21.8万,余款30.2万 … 今天先转10万,
-            # 剩下20.2万12月3日前): the plan stands, and its new pieces are parts of it too
-            self.whole_parts |= frozenset(a for a in figures if a not in rec.fees)
-        elif ask is not None and not self._restates(acts, ask, figures):
+        if ask is not None and not self._restates(acts, ask, figures):
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
             self.whole_parts = frozenset(a for a in figures if a not in rec.fees) if self._whole(ask) else frozenset()
+        elif ask is not None and ask in self.whole_parts:
+            # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
+            self.whole_parts |= frozenset(a for a in figures if a not in rec.fees)
         self.asked_figures.update(figures)
         self._note_days(rec)
 
@@ -613,10 +612,15 @@ class Session:
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A move that names again only parts of a plan already asked for keeps that plan as the ask (``figures``: its
         amounts that can be an ask). A signing move writes the plan down (把这笔五万和后面三期写成还款承诺书), whatever part
-        it names, the value put on goods taken back included (写下来:调货冲账5万、两笔现款的金额和日期); any other asking
-        move only when its figures are parts of the whole debt he laid out last."""
+        it names, the value put on goods taken back included (写下来:调货冲账5万、两笔现款的金额和日期); any move when it
+        asks for one part of the whole debt he laid out last; any other asking move only when its figures are parts of
+        that whole."""
         if not self.named_amounts or ask >= self.named_amounts[-1]:
             return False
+        if ask in self.whole_parts:
+            # one part of the whole-debt plan he laid out, said again or now broken down (退货冲抵21.8万,余款30.2万 …
+            # 今天先转10万,剩下20.2万12月3日前): the plan stands, whatever kind of move says it
+            return True
         # any asking move that names again only parts of the whole debt he laid out (节点后该付88万2千,剩下37万8千等主体
         # 验收 … 只要11月20号前88万2千到账) asks for that part of the plan, not a lower total
         if "written_commitment" not in acts:

@@ -371,6 +371,13 @@ class Recogniser:
         ranked = sorted(((round(float(scores[i]), 3), int(i)) for i in pos), key=lambda si: (-si[0], si[1]))[:limit]
         return [(self.labels[i], sc) for sc, i in ranked]
 
+    def _lead(self, row: np.ndarray, label: int, score: float) -> tuple[np.ndarray, Recognition]:
+        """``row`` with label index ``label`` raised to ``score`` (a copy: the caller's row is left as it was), and what
+        it now reads as."""
+        row = row.copy()
+        row[label] = score
+        return row, self._recognition(row)
+
     def _recognition(self, scores: np.ndarray) -> Recognition:
         pairs = self._ranked(scores, ALTERNATIVES + 1)
         if not pairs:
@@ -391,7 +398,8 @@ class Recogniser:
             return []
         day = today if today is not None else dt.date.today()
         norms = [self.normalise(t) for t in raw]
-        clauses = [self._clauses(t, n) for t, n in zip(raw, norms, strict=True)]
+        pieces = [_pieces(t) for t in raw]
+        clauses = [self._clause_norms(ps) for ps in pieces]
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
         line_grams = [grams(n.bare) for n in norms]  # the line model and the act lister read the same n-grams
@@ -400,10 +408,10 @@ class Recogniser:
         aprobs = self._act_proba(line_grams)
         out: list[Recognition] = []
         at = len(norms)
-        for i, (text, norm, cs, row) in enumerate(zip(raw, norms, clauses, rows[:len(norms)], strict=True)):
+        for i, (text, norm, ps, cs, row) in enumerate(zip(raw, norms, pieces, clauses, rows[:len(norms)], strict=True)):
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
-                                  None if aprobs is None else aprobs[i], _reported(text, [c.bare for c in cs]) if cs else []))
+                                  None if aprobs is None else aprobs[i], _reported(ps, [c.bare for c in cs]) if cs else []))
             at += len(cs)
         return out
 
@@ -417,16 +425,17 @@ class Recogniser:
 
     def _clauses(self, text: str, norm: Normalised) -> list[Normalised]:
         """The clauses of ``text`` (normalised), short pieces joined to the next; [] for one clause."""
-        parts = _pieces(text)
-        if len(parts) < 2:
-            return []
-        return [self.normalise(p) for p, _sep in parts]
+        return self._clause_norms(_pieces(text))
+
+    def _clause_norms(self, pieces: list[tuple[str, str]]) -> list[Normalised]:
+        """``pieces`` (see ``_pieces``) normalised; [] for one clause."""
+        return [self.normalise(p) for p, _sep in pieces] if len(pieces) >= 2 else []
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
               reported: list[bool] | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
-        probabilities for the line."""
+        probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``)."""
         slots = _slots(text, today)
         row = self._adjust(row, slots)
         law = unlawful(norm.marked)
@@ -436,9 +445,7 @@ class Recogniser:
         if (r.tactic is None and r.alternatives and r.alternatives[0][1] >= ABOUT_THE_DEBT
                 and r.alternatives[0][0] != HOSTILE and DEBT_TALK.search(norm.marked)):
             # a line about the money, the goods or the papers is no small talk: its best reading leads, however weak
-            row = row.copy()
-            row[self.labels.index(r.alternatives[0][0])] = self.threshold
-            r = self._recognition(row)
+            row, r = self._lead(row, self.labels.index(r.alternatives[0][0]), self.threshold)
         if r.tactic is not None and not law:
             # the strongest *said* evidence leads when the blended scores are close: a tactic named
             # outright by its cues (最后期限, 律师函 …) is not overturned by the model's sense of style
@@ -446,20 +453,16 @@ class Recogniser:
             named = int(np.argmax(lex))
             if (lex[named] >= DECISIVE and self.labels[named] != r.tactic
                     and lex[named] > lex[self.labels.index(r.tactic)] and row[named] >= r.confidence - CLOSE):
-                row = row.copy()
-                row[named] = r.confidence + 0.001
-                r = self._recognition(row)
+                row, r = self._lead(row, named, r.confidence + 0.001)
         if aprob is not None and r.tactic is not None and r.tactic != HOSTILE and not law:
             # the act lister weighs in on which of the close candidates the line mainly is
             cands = [(r.tactic, r.confidence)] + [(a, s) for a, s in r.alternatives if a != HOSTILE]
             best = max(cands, key=lambda c: c[1] + RERANK * float(aprob[self.labels.index(c[0])]))[0]
             if best != r.tactic:
-                row = row.copy()
-                row[self.labels.index(best)] = r.confidence + 0.001
-                r = self._recognition(row)
+                row, r = self._lead(row, self.labels.index(best), r.confidence + 0.001)
         acts: list[str] = [r.tactic] if r.tactic else []
         before: tuple[str, float] | None = None  # the previous clause's best act
-        skip = reported if reported is not None else (_reported(text) if len(clause_rows) else [])
+        skip = reported or []
         for at, crow in enumerate(clause_rows):
             crow = self._adjust(crow, slots)
             if at < len(skip) and skip[at]:  # his words said back: only what answers them (ANSWERS_HIM)
@@ -620,14 +623,13 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _reported(text: str, bares: list[str] | None = None) -> list[bool]:
-    """Which clauses of ``text`` only say back the debtor's own words (您说手头一分都拿不出来、货全压着): the
-    report and up to REPORT_RUNS_ON clauses run on from it, not past a full stop or the trainee's own turn
-    (可/但/我/那 …). What the debtor said is no offer of the trainee's, whatever it sounds like alone. ``bares``: the
-    clauses already normalised, when the caller has them."""
+def _reported(pieces: list[tuple[str, str]], bares: list[str] | None = None) -> list[bool]:
+    """Which clauses (``pieces``, see ``_pieces``) only say back the debtor's own words (您说手头一分都拿不出来、
+    货全压着): the report and up to REPORT_RUNS_ON clauses run on from it, not past a full stop or the trainee's own
+    turn (可/但/我/那 …). What the debtor said is no offer of the trainee's, whatever it sounds like alone. ``bares``:
+    the clauses already normalised, when the caller has them."""
     out: list[bool] = []
     left = 0  # clauses the report may still run on for
-    pieces = _pieces(text)
     for at, (piece, sep) in enumerate(pieces):
         said = bares[at] if bares is not None and len(bares) == len(pieces) else normalise(piece).bare
         if _REPORTED.search(said):
