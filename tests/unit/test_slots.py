@@ -345,3 +345,30 @@ def test_arabic_digits_with_wan_before_fen_are_money():
 ])
 def test_taking_off_what_was_paid_or_returned_is_no_concession(text, gives):
     assert extract_slots(text, dt.date(2026, 12, 1)).concession is gives
+
+
+@pytest.mark.parametrize("text, gives, refuses", [
+    # stop 32: what holding out will not buy is refused, not given (dev play malicious-delay j: 换不来降价 was a concession)
+    ("这笔欠款换不来降价,也换不来延长账期。", False, True),
+    ("账期不可能再延,这是公司的规定。", False, True),
+    ("延期是不可能的,您别想了。", False, True),
+    # one thing refused, another given after a "but": the giving counts (it had been cancelled by the refusal)
+    ("降价我是真降不了;但违约金那一万二可以不算了。", True, True),
+    ("五个点不可能,账期延长也不行,不过要是月底前付清,运费我们来承担。", True, True),
+    # with no "but", what follows a refusal is not taken for a concession (等你想清楚了再说 is no giving up)
+    ("报价我们不会动,违约金照算,等你想清楚了再说。", False, True),
+    # helping him sell his stock is not our absorbing a cost (消化 only as 我们/自己/内部消化)
+    ("我帮你联系几个养户,把仓里压的那批料消化掉,回笼的钱先还我们。", False, False),
+    ("那五千块的贴息我们自己消化。", True, False),
+])
+def test_a_refusal_cancels_only_what_it_refuses(text, gives, refuses):
+    s = extract_slots(text, dt.date(2026, 12, 1))
+    assert (s.concession, s.refused) == (gives, refuses)
+
+
+def test_asking_whether_is_no_refusal_and_a_stated_proviso_is_a_condition():
+    # 能不能免 asks, it refuses nothing; 但有个前提: ties the waiver to his paying (dev play genuinely-broke 30b)
+    s = extract_slots("您问违约金能不能免,七千四百一我可以替您申请免掉,但有个前提:三笔都按日子到。", dt.date(2026, 12, 1))
+    assert (s.refused, s.concession, s.conditional) == (False, True, True)
+    s = extract_slots("我可以申请延一个月,但得有个条件:先付三成。", dt.date(2026, 12, 1))
+    assert (s.concession, s.conditional) == (True, True)

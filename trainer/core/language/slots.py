@@ -449,7 +449,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
-_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提是|条件是|的话|一旦|除非|要真能|真能|"
+_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|的话|一旦|除非|要真能|真能|"
                         # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
                         r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
                         r"(但|不过|可是|可)(是)?.{0,12}(得|必须|要先|先得|需要).{0,4}(付|结|到|打|转|签|清|还|安排)|"
@@ -474,15 +474,19 @@ _CONCESSION = lazy(
     r"(钱|款|账|这笔).{0,8}(下次|改天|回头|下周|下个?月|明年|年后)再(说|算|谈|付|给)|"
     r"(款|钱|账).{0,4}(你们|您|你)?(看着办|看着给|随便给)|(给|付|还|打|结|清)(我们)?(就行|也行|也可以|都行)|"
     r"不着急(?!慢慢[讲说])|不急(?!着)|慢慢(还|付|来)|按您的(数|意思)|扣掉(?![了,，;；]{0,2}(之后|以后|已|您?(上次|上回|预付)|恁|(你|您)们?(退|付)|(今天)?(拉|退|冲|付|还)|现在|所以|还剩|剩|余额))|(零头|尾数).{0,8}(去掉|抹|不要|放)|抹零|"
-    r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按(?!合同|约定|规定|协议|原来|原价).{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|消化|不再追究|(?<!拖)延(到|至|长)|"
+    r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按(?!合同|约定|规定|协议|原来|原价).{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|(我们|我方|公司|这边|自己|内部)(来)?消化|不再追究|(?<!拖)延(到|至|长)|(?<![拖迟推])延[一二两三四五六七八九十几半\d]{1,3}个?(天|周|星期|礼拜|月)|"
     r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
     r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
     r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
-_NEGATED_CONCESSION = lazy(r"(不能|不会|没法|不可能|无法|没有权限|没权限|做不了主|不可以|绝不|决不).{0,6}(免|减免|让|宽限|延期|打折|降|动)|"
+_BUT = lazy(r"但|不过|可是")
+#: (能不能免 / 会不会降 / 可不可以延 ask; they refuse nothing)
+_NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无法|没有权限|没权限|做不了主|(?<!可)不可以|绝不|决不|"
+                                 # what holding out will not buy: 这笔欠款换不来降价, 休想再延
+                                 r"换不来|换不到|别想|休想|甭想).{0,6}(免|减免|让|宽限|延期|延长|延后|再延|打折|降|动)|"
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开|"
                                  # what is asked for first, then turned down: 降五个点也不行, 延账期我都不接, 宽限我给不了 (dev play bad-debt-signs 16a)
-                                 r"(降|打折|折扣|让利|减免|免掉|延期|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
-                                 r"没门|免谈|也不能做|不能做|做不了主|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
+                                 r"(降|打折|折扣|让利|减免|免掉|延期|延长|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
+                                 r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
                                  r"跟不了|不能换|不会拿.{0,6}换)|"
                                  r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)")
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
@@ -493,9 +497,14 @@ _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿
 
 def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
     """(conditional, concession, refused): an offer tied to a condition, something given up, something refused."""
-    refused = bool(_NEGATED_CONCESSION.search(text))
-    given = _CONCESSION.search(text)
-    concession = given is not None and not refused
+    # a concession refused is none, but another given after a "but" still is (五个点的降价不可能 … 但要是…这半年的违约金
+    # 我可以申请全免): after a refusal, only what is given past a 但/不过/可是 counts, and not inside a refusal
+    refusals = [m.span() for m in _NEGATED_CONCESSION.finditer(text)]
+    refused = bool(refusals)
+    but = _BUT.search(text, refusals[0][1]) if refusals else None
+    start = 0 if not refusals else but.end() if but else len(text)
+    given = next((m for m in _CONCESSION.finditer(text, start) if not any(a <= m.start() < b for a, b in refusals)), None)
+    concession = given is not None
     cond = _CONDITION.search(text)
     conditional = False
     if concession and given is not None and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
