@@ -540,6 +540,16 @@ def test_own_telling_and_his_proposal_taken_up_are_not_reports(rec, text, says):
     assert says in rec.classify(text, TODAY).acts
 
 
+@pytest.mark.parametrize("text", [
+    # stop 32 (dev play factory-to-factory e): his 款先放一放 said back gives up nothing of ours
+    "你说单价没谈好,款先放一放。我讲句道理:价格是当时合同定好的,明年的价格跟今年的货款不搭界的。",
+    "你说不降价就不付款,那也没关系,我们这个价格是公道价,你们考虑清楚。",
+])
+def test_the_debtors_words_said_back_are_no_concession_of_ours(rec, text):
+    r = rec.classify(text, TODAY)
+    assert not r.concession and "valuable_concession" not in r.acts
+
+
 def test_reported_clauses_run_on_one_clause_at_most_and_stop_at_the_trainees_turn():
     from trainer.core.language.recognise import _pieces, _reported
     assert _reported(_pieces("您说钱压在货上、手头拿不出来、银行也不放款,我们分三期吧")) == [True, True, False, False]

@@ -25,6 +25,7 @@ same text (and reference date) always gives the same recognition.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -411,7 +412,8 @@ class Recogniser:
         for i, (text, norm, ps, cs, row) in enumerate(zip(raw, norms, pieces, clauses, rows[:len(norms)], strict=True)):
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
-                                  None if aprobs is None else aprobs[i], _reported(ps, [c.bare for c in cs]) if cs else []))
+                                  None if aprobs is None else aprobs[i], _reported(ps, [c.bare for c in cs]) if cs else [],
+                                  ps))
             at += len(cs)
         return out
 
@@ -433,10 +435,13 @@ class Recogniser:
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
-              reported: list[bool] | None = None) -> Recognition:
+              reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
-        probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``)."""
+        probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
+        ``pieces`` (``_pieces``)."""
         slots = _slots(text, today)
+        if reported and pieces and any(reported) and len(reported) == len(pieces):
+            slots = _own_terms(slots, pieces, reported, today)
         row = self._adjust(row, slots)
         law = unlawful(norm.marked)
         if law and self._hostile >= 0:
@@ -674,6 +679,14 @@ def _cancelled(text: str, word: str) -> bool:
 
 def _slots(text: str, today: dt.date) -> Slots:
     return extract_slots(text, today)
+
+
+def _own_terms(slots: Slots, pieces: list[tuple[str, str]], reported: list[bool], today: dt.date) -> Slots:
+    """``slots`` with the condition and the concession of the trainee's own clauses only: the debtor's words said back
+    (您说单价没谈好,款先放一放 / 你讲要是免了违约金就付) give up nothing of ours and set no condition of ours. Amounts and
+    dates stay: they are the talk's figures either way."""
+    own = extract_slots("".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if not rep), today)
+    return replace(slots, conditional=own.conditional, concession=own.concession, refused=own.refused)
 
 
 @lru_cache(maxsize=1)
