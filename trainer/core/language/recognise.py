@@ -25,8 +25,8 @@ same text (and reference date) always gives the same recognition.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
