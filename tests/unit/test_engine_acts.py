@@ -645,3 +645,27 @@ def test_quality_dispute_an_apology_with_the_account_on_the_table_scopes_the_dis
     assert s.state == "venting"
     s.play("x", Recognition("apologize", 0.9, acts=("apologize",), amounts=(52_000, 588_000)))
     assert s.state == "scoped"
+
+
+def test_papers_cited_as_evidence_in_the_move_count_as_evidence_on_the_table():
+    # stop 32 (dev play new-manager 16c): the new manager's "old debts belong to my predecessor" is answered by the
+    # papers put on the table in the same breath (对账单盖的是公司公章) — not only after a separate balance check
+    sc, p = resolve_scenario("new-manager")
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("courtesy", 0.9, acts=("courtesy",)))
+    assert s.state == "disowning"
+    s._said = Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), papers=True)
+    assert s.builtin("evidence") == 1.0 and parse("evidence").eval(s)
+    turn = s.play("两份对账单盖的是公司公章,这是公司的债", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), papers=True))
+    assert turn is not None and turn.state == "documented"
+    # asking to check the books face to face, with the papers already shown, gets the debt confirmed
+    turn = s.play("请会计过来当面核一遍", Recognition("verify_balance", 0.9, acts=("verify_balance",)))
+    assert turn is not None and turn.state == "confirmed"
+
+
+def test_a_bare_rebuttal_with_no_papers_does_not_move_the_new_manager():
+    sc, p = resolve_scenario("new-manager")
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("courtesy", 0.9, acts=("courtesy",)))
+    turn = s.play("内部协议对外无效", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",)))
+    assert turn is not None and turn.state == "disowning"

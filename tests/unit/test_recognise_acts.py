@@ -584,3 +584,8 @@ def test_a_legal_step_held_back_on_a_condition_is_a_warning(rec):
     # stop 31 (dev play bad-debt-signs 30a): 只要 is a condition like 如果 — the step is not taken, it is held over him
     acts = rec.classify("起诉状和保全申请都备好了,只要今天这十万到账,保全我们就先不递。", TODAY).acts
     assert "legal_warning" in acts and "legal_action" not in acts
+
+
+def test_papers_signed_or_stamped_cited_as_evidence_are_marked(rec):
+    assert rec.classify("两份对账单盖的是公司公章,不是刘老板的私章。", TODAY).papers
+    assert not rec.classify("麻烦您在确认书上签个字。", TODAY).papers

@@ -274,6 +274,8 @@ class Session:
             return 1.0 if said and said.conditional else 0.0
         if name == "concession":
             return 1.0 if said and said.concession else 0.0
+        if name == "evidence":
+            return 1.0 if said and said.papers else 0.0
         return 0.0
 
     def _days_until(self, iso: str) -> int | None:

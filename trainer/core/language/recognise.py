@@ -528,7 +528,8 @@ class Recogniser:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
-                           slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates)
+                           slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates,
+                           bool(PAPER_CITED.search(norm.marked)))
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright

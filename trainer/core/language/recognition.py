@@ -32,6 +32,7 @@ class Recognition:
     rest: bool = False  # an amount named as the rest of the debt (剩下的差不多十三万); not in the contract's JSON
     fees: tuple[int, ...] = ()  # amounts named as a fee (违约金六万八) or written off (五万二冲掉): never an ask; not in the contract's JSON
     pay_dates: tuple[str, ...] = ()  # the dates named where the move speaks of paying (() when none is); not in the contract's JSON
+    papers: bool = False  # signed or stamped papers cited as evidence (送货单是他签的, 对账单盖的是公章); not in the contract's JSON
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""
