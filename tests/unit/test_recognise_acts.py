@@ -589,3 +589,16 @@ def test_a_legal_step_held_back_on_a_condition_is_a_warning(rec):
 def test_papers_signed_or_stamped_cited_as_evidence_are_marked(rec):
     assert rec.classify("两份对账单盖的是公司公章,不是刘老板的私章。", TODAY).papers
     assert not rec.classify("麻烦您在确认书上签个字。", TODAY).papers
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # stop 32 (dev play competitor-terms 31b): tracking a job is service, following a person is stalking
+    ("我请我们技术员免费下去帮他们做一次饲喂跟踪,料还是从您这里走。", ()),
+    ("售后我们全程跟踪服务,有问题随时找我。", ()),
+    ("我们会跟踪您的订单进度,到了第一时间告诉您。", ()),
+    ("再不还钱,我就派人跟踪你。", ("stalk",)),
+    ("从明天起我天天跟踪你。", ("stalk",)),
+    ("我会跟踪你老婆,看她去哪儿。", ("stalk",)),
+])
+def test_tracking_a_job_is_no_stalking(text, kinds):
+    assert unlawful(normalise(text).marked) == kinds
