@@ -669,3 +669,20 @@ def test_a_bare_rebuttal_with_no_papers_does_not_move_the_new_manager():
     s.play("x", Recognition("courtesy", 0.9, acts=("courtesy",)))
     turn = s.play("内部协议对外无效", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",)))
     assert turn is not None and turn.state == "disowning"
+
+
+def test_his_counter_said_back_and_a_part_of_the_plan_held_keep_the_plan():
+    # stop 32 (dev play genuinely-broke 31b): 您讲第一期5万也紧、想先付3万 … 5万已经是底线 … 只要这4期都按时付 had summed
+    # 5万 + 3万 + 5万 into a new ask of 13万, and the signed plan of 26万 was cut to half
+    sc, p = resolve_scenario("genuinely-broke")
+    s = Session(sc, p, seed=1)
+    owed = sc.case.owed
+    assert owed == 260_000
+    plan = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 70_000, 70_000, 70_000),
+                       dates=("2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"))
+    s._note_figures(plan)
+    assert s.named_amounts[-1] == owed
+    held = Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(50_000, 30_000, 50_000),
+                       conditional=True, concession=True, fees=(30_000,))
+    s._note_figures(held)
+    assert s.named_amounts[-1] == owed

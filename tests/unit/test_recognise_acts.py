@@ -602,3 +602,8 @@ def test_papers_signed_or_stamped_cited_as_evidence_are_marked(rec):
 ])
 def test_tracking_a_job_is_no_stalking(text, kinds):
     assert unlawful(normalise(text).marked) == kinds
+
+
+def test_his_figures_said_back_are_no_ask_of_ours(rec):
+    r = rec.classify("您讲第一期5万也紧、想先付3万,可5万已经是我争取的底线了;只要这4期都按时付,违约金我去申请全免。", TODAY)
+    assert 30_000 in r.fees and 50_000 not in r.fees and r.conditional and r.concession

@@ -372,3 +372,13 @@ def test_asking_whether_is_no_refusal_and_a_stated_proviso_is_a_condition():
     assert (s.refused, s.concession, s.conditional) == (False, True, True)
     s = extract_slots("我可以申请延一个月,但得有个条件:先付三成。", dt.date(2026, 12, 1))
     assert (s.concession, s.conditional) == (True, True)
+
+
+@pytest.mark.parametrize("text, fees", [
+    # stop 32: what the goods are worth is a value, never an ask; 货款 is the debt itself
+    ("您仓库里还压着我们十五万左右的货,我帮您联系两家团餐公司。", (150_000,)),
+    ("那批8万的货今天拉走。", (80_000,)),
+    ("二十万的货款今天付。", ()),
+])
+def test_the_value_of_goods_is_no_ask(text, fees):
+    assert extract_slots(text, dt.date(2026, 12, 1)).fees == fees

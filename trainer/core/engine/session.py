@@ -579,7 +579,8 @@ class Session:
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        if ask is not None and not self._restates(acts, ask, figures):
+        # a fee, the goods' value or his own figure said back is no part of a plan restated
+        if ask is not None and not self._restates(acts, ask, [a for a in figures if a not in rec.fees]):
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
             self.whole_parts = frozenset(a for a in figures if a not in rec.fees) if self._whole(ask) else frozenset()

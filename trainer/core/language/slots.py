@@ -50,8 +50,8 @@ class Slots:
     pay_dates: tuple[str, ...] = ()
     #: the amounts named as a fee, interest or freight (违约金六万八, 滞纳金三万), written off or accepted as an offset
     #: (五万二全部冲掉, 返利3.6万我们认), or asked to be taken off the debtor's deductions (这两笔一共4万请您帮忙撤掉): what
-    #: a concession gives up, a reminder cites or a dispute is about, never an ask for the debt itself; a subset of
-    #: ``amounts``
+    #: a concession gives up, a reminder cites or a dispute is about, or the value of goods (十五万左右的货): never an ask
+    #: for the debt itself; a subset of ``amounts``
     fees: tuple[int, ...] = ()
 
 
@@ -165,6 +165,9 @@ _GIVEN_UP_AFTER = lazy(r"(块|元|块钱)?(的)?(货款|货值|差价|零头)?(�
 _GIVEN_UP_BEFORE = lazy(r"(该冲|应冲|要冲|冲抵|冲减|抵扣|返利)(的|掉)?(那|这)?(笔)?$")
 #: an amount the debtor is asked to take off his deductions (这两笔一共4万请您帮忙撤掉, 三万六的扣款退回来): a sum in
 #: dispute, never what the trainee asks to be paid (dev play supermarket-chain 26a: the deal was settled on 4万)
+#: what the goods are worth (仓库里还压着我们十五万左右的货, 二十多万的库存): a value, never an ask (dev play genuinely-broke
+#: 22a: helping him sell 15万 of stock had capped the signed plan of 26万 at 15万) — not 货款, which is the debt
+_GOODS_AFTER = lazy(r"(块|元|块钱)?(左右|上下|多|来)?的?(货|库存|存货|产品|原料|材料)(?!款)")
 _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤了|退回来|退还给|不该扣|不应该扣|不能扣|别扣|划掉|去掉)")
 
 
@@ -209,7 +212,7 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
         if value is not None and value > 0:
             fee = (_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
                    or _GIVEN_UP_AFTER.match(text, m.end()) or _WITHDRAWN_AFTER.match(text, m.end())
-                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]))
+                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or _GOODS_AFTER.match(text, m.end()))
             out.append((value, bool(fee)))
     return out
 
