@@ -686,3 +686,20 @@ def test_his_counter_said_back_and_a_part_of_the_plan_held_keep_the_plan():
                        conditional=True, concession=True, fees=(30_000,))
     s._note_figures(held)
     assert s.named_amounts[-1] == owed
+
+
+def test_the_cash_parts_of_a_plan_laid_out_with_the_goods_keep_the_plan():
+    # stop 32 (dev play bad-debt-signs 31b): 退回23万的货冲抵,今天转9万,12月4号前转清20万 is the whole debt; a later
+    # 前提是12月4号20万准时到账 names one part of that plan, not a new ask of 20万 (the deal had been cut to 20万)
+    sc, p = resolve_scenario("bad-debt-signs")
+    s = Session(sc, p, seed=1)
+    owed = sc.case.owed
+    assert owed == 520_000
+    plan = Recognition("written_commitment", 0.9, acts=("written_commitment", "take_back_stock"),
+                       amounts=(230_000, 90_000, 200_000), dates=("2026-12-04",), fees=(230_000,))
+    s._note_figures(plan)
+    assert s.named_amounts[-1] == owed and {90_000, 200_000} <= s.whole_parts
+    part = Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(200_000,),
+                       dates=("2026-12-04",), conditional=True, concession=True)
+    s._note_figures(part)
+    assert s.named_amounts[-1] == owed

@@ -575,6 +575,9 @@ class Session:
                 ask = self._ask(rec)
                 if ask is not None and self._whole(ask) and (not self.named_amounts or self.named_amounts[-1] < ask):
                     self.named_amounts.append(ask)
+                if ask is not None and self._whole(ask):
+                    # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
+                    self.whole_parts = frozenset(a for a in figures if a not in rec.fees)
             return
         if not acts & ASKING:
             return
