@@ -607,3 +607,14 @@ def test_tracking_a_job_is_no_stalking(text, kinds):
 def test_his_figures_said_back_are_no_ask_of_ours(rec):
     r = rec.classify("您讲第一期5万也紧、想先付3万,可5万已经是我争取的底线了;只要这4期都按时付,违约金我去申请全免。", TODAY)
     assert 30_000 in r.fees and 50_000 not in r.fees and r.conditional and r.concession
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # stop 32 (dev_r17a): "if the members got to know" names a consequence to his face (reputation), not a threat to tell
+    ("欠款的事儿要是让会员们知道了,您脸上也不好看。", ()),
+    ("您是商会理事,要是让同行知道拖供应商的钱,说出去多难听。", ()),
+    ("要是不还,我就让你老婆知道知道。", ("family", "shame")),
+    ("我让你们客户都知道你欠钱不还。", ("shame",)),
+])
+def test_a_consequence_named_is_no_threat_to_tell(text, kinds):
+    assert unlawful(normalise(text).marked) == kinds

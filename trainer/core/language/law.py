@@ -123,7 +123,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("expose", r"(我|我们|咱|咱们|把).{0,8}(在|到|往)(网上|朋友圈|群里|工作群|抖音|微博|快手|小红书).{0,4}(发|贴|挂|曝光|公布|晒)"),
     # shaming before family, village, employer
     # (跟几个老板吃饭,一提您都说您实在 is praise: the circle must be told or made to see, about the debt)
-    ("shame", r"(让|告诉|通知|跟|叫)" + _YOU + r"?(的|们的)?.{0,4}" + _KIN_OR_BOSS + r".{0,8}(知道|看看|评评理|说道)"),
+    # (要是让会员们知道了,您脸上也不好看 is a consequence named, not a threat to tell: no 让 after 要是/如果/万一 …)
+    ("shame", r"((?<!要是)(?<!如果)(?<!万一)(?<!一旦)(?<!假如)(?<!若是)让|告诉|通知|跟|叫)" + _YOU + r"?(的|们的)?.{0,4}" + _KIN_OR_BOSS +
+     r".{0,8}(知道|看看|评评理|说道)"),
     ("shame", r"(去|到)" + _YOU + r"(们)?(的)?.{0,6}(公司|单位|店里|门口|前台|医院|诊所|大厅|车间|厂里|厂门口|办公室).{0,8}"
      r"(闹|大闹|坐着不走|喊|拉横幅|拉条幅|拉布条)"),
     ("shame", r"大闹|闹一场"),
