@@ -565,6 +565,8 @@ class Session:
         figures, not an ask), and only amounts between 5% and 100% of the debt (not the freight)."""
         acts = set(rec.acts or ((rec.tactic,) if rec.tactic else ()))
         figures = [a for a in rec.amounts if owed_share(a, self.scenario.case.owed)]
+        # a fee, the goods' value or his own figure said back can be no part of a plan
+        parts = frozenset(a for a in figures if a not in rec.fees)
         if acts & VALUING:
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
             self.valued_amounts += [a for a in figures if not self._whole(a)]
@@ -573,23 +575,22 @@ class Session:
                 # and a plan for the whole debt laid out with the goods (总欠款52万,退货冲抵22.4万,余款29.6万分两笔) is
                 # the ask: it raises an earlier ask of the rest alone to the whole (dev play bad-debt-signs 26b)
                 ask = self._ask(rec)
-                if ask is not None and self._whole(ask) and (not self.named_amounts or self.named_amounts[-1] < ask):
-                    self.named_amounts.append(ask)
                 if ask is not None and self._whole(ask):
+                    if not self.named_amounts or self.named_amounts[-1] < ask:
+                        self.named_amounts.append(ask)
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
-                    self.whole_parts = frozenset(a for a in figures if a not in rec.fees)
+                    self.whole_parts = parts
             return
         if not acts & ASKING:
             return
         ask = self._ask(rec)
-        # a fee, the goods' value or his own figure said back is no part of a plan restated
-        if ask is not None and not self._restates(acts, ask, [a for a in figures if a not in rec.fees]):
+        if ask is not None and not self._restates(acts, ask, [a for a in figures if a in parts]):
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
-            self.whole_parts = frozenset(a for a in figures if a not in rec.fees) if self._whole(ask) else frozenset()
+            self.whole_parts = parts if self._whole(ask) else frozenset()
         elif ask is not None and ask in self.whole_parts:
             # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
-            self.whole_parts |= frozenset(a for a in figures if a not in rec.fees)
+            self.whole_parts |= parts
         self.asked_figures.update(figures)
         self._note_days(rec)
 

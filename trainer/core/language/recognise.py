@@ -86,7 +86,6 @@ WAIVED_FEE = lazy(r"(违约金|滞纳金|罚息|罚金|利息|逾期费|违约�
 STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
 STOP_SUPPLY = "stop_supply"
 WRITTEN = "written_commitment"
-TAKE_BACK = "take_back_stock"
 #: what a clause that says the debtor's words back can still be: an answer to them
 ANSWERS_HIM = frozenset({"rebut_excuse", "listen", "empathize", "appeal_integrity"})
 #: a paper already signed or sealed, cited as evidence (对账函双方盖章, 签收过的送货单, 今年没签过促销协议) ... (双方签字盖公司章
@@ -176,9 +175,9 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "legal_action": lazy(r"法|律|诉|讼|仲裁|庭|案|保全|执行|支付令|公证|报案|函|官司|传票|判|查封|冻结|公堂|legal"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
-#: stock taken back as a side act needs the taking back said (拉回, 退货, 收回, 抵账 …): goods named while helping him sell
-#: them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
-TAKING_BACK = lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返")
+#: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
+#: while helping him sell them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
+SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返")}
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
@@ -505,10 +504,10 @@ class Recogniser:
             nxt = next((a for a, sc in r.alternatives if sc >= self.threshold and a != HOSTILE
                         and (a not in NEEDS or NEEDS[a].search(norm.marked))), None)
             acts = ([nxt] if nxt else []) + [a for a in acts[1:] if a != nxt]
-        acts = acts[:1] + [a for a in acts[1:] if a not in NEEDS or NEEDS[a].search(norm.marked)]
-        if TAKE_BACK in acts[1:] and not TAKING_BACK.search(norm.marked):
-            acts.remove(TAKE_BACK)
-        if PAPER_CITED.search(norm.marked) and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
+        acts = acts[:1] + [a for a in acts[1:] if all(need.search(norm.marked) for need in (NEEDS.get(a), SIDE_NEEDS.get(a))
+                                                      if need is not None)]
+        papers = bool(PAPER_CITED.search(norm.marked))
+        if papers and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
             acts = acts[:1] + [a for a in acts[1:] if a != WRITTEN]
         if r.tactic is not None and self._written >= 0 and WRITTEN not in acts and RECEIPT.search(norm.marked):
             acts.append(WRITTEN)
@@ -534,8 +533,7 @@ class Recogniser:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
-                           slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates,
-                           bool(PAPER_CITED.search(norm.marked)))
+                           slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates, papers)
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright
@@ -692,9 +690,13 @@ def _own_terms(slots: Slots, pieces: list[tuple[str, str]], reported: list[bool]
     """``slots`` with the condition and the concession of the trainee's own clauses only: the debtor's words said back
     (您说单价没谈好,款先放一放 / 你讲要是免了违约金就付) give up nothing of ours and set no condition of ours. Amounts and
     dates stay (they are the talk's figures either way), but his amounts are marked as no ask of ours."""
-    own = extract_slots("".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if not rep), today)
+    def clauses(his_words: bool) -> Slots:
+        return extract_slots("".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if rep == his_words),
+                             today)
+
+    own = clauses(False)
     # his figures said back (您讲第一期五万也紧、想先付三万) are no ask of ours: like a fee, never summed into one
-    his = extract_slots("".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if rep), today)
+    his = clauses(True)
     fees = slots.fees + tuple(a for a in his.amounts if a not in own.amounts and a not in slots.fees)
     return replace(slots, conditional=own.conditional, concession=own.concession, refused=own.refused, fees=fees)
 
