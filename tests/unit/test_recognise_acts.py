@@ -556,6 +556,19 @@ def test_reported_clauses_run_on_one_clause_at_most_and_stop_at_the_trainees_tur
     assert _reported(_pieces("您说钱压在货上,可您上周刚进了货")) == [True, False]
     assert _reported(_pieces("您说钱压在货上。今天先付五万")) == [True, False]
     assert _reported(_pieces("我跟您说个事,今天先付五万")) == [False, False]
+    # stop 33: 不瞒您说 is the trainee's own telling; 你说该不该 asks him; a question after his words is ours
+    assert _reported(_pieces("不瞒您说,我们今年也难,您这笔一到我们也能喘口气")) == [False, False, False]
+    assert _reported(_pieces("别家都是现款现货,这回付款你说该不该排头一个?")) == [False, False]
+    assert _reported(_pieces("您刚才说质量有问题,能具体讲讲是哪一批、什么毛病吗?")) == [True, False, False]
+
+
+def test_the_main_act_is_heard_from_the_trainees_own_words_when_his_are_said_back(rec):
+    # stop 33 (dev play triangular-debt 31b): his 华景不给您钱 said back had made the whole line a stop_supply, and the
+    # debtor answered a threat nobody made
+    r = rec.classify("您讲华景不给您钱,您也没办法,我晓得您难;我们先对一下数,五批货一共42万,已经逾期120天,对伐?", TODAY)
+    assert "stop_supply" not in r.acts and r.tactic == "verify_balance"
+    # an answer to his words keeps the whole line: restating the excuse is what makes a rebuttal
+    assert rec.classify("您说资金紧,可上礼拜你们刚收了一笔工程款,这个说不过去。", TODAY).tactic == "rebut_excuse"
 
 
 def test_a_legal_step_names_the_law_its_people_or_papers(rec):

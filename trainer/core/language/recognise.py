@@ -88,6 +88,9 @@ STOP_SUPPLY = "stop_supply"
 WRITTEN = "written_commitment"
 #: what a clause that says the debtor's words back can still be: an answer to them
 ANSWERS_HIM = frozenset({"rebut_excuse", "listen", "empathize", "appeal_integrity"})
+#: a line that says his words back: its main act is heard from the trainee's own words when they hold under this share
+#: of the whole line's score for it (and a reading of their own above the threshold)
+OWN_SHARE = 0.5
 #: a paper already signed or sealed, cited as evidence (对账函双方盖章, 签收过的送货单, 今年没签过促销协议) ... (双方签字盖公司章
 #: alone is a signature asked for: dev play quality-dispute 8b)
 PAPER_CITED = lazy(r"双方(都)?已(经)?(签字|盖章|签章|确认)|双方(都)?(签字|盖章|签章|确认|签字盖章)(了|过|的)|(是|经|由|函|单|合同)双方|(已经|已|早就|早)(签|盖)(过|了)?(字|章)?|(签|盖)过|盖的是|签的是|签收(了|的|过)|"
@@ -191,12 +194,15 @@ ABOUT_THE_DEBT = 0.20
 DEBT_TALK = lazy(r"款|账|欠|钱|万|货|合同|发票|单据|对账|付|结清|索赔|违约")
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
 #: 您说是不是 asking him to speak, nor 您说得对 agreeing)
-_REPORTED = lazy(r"^(?:.{0,4}?)(?<![跟和给对向同按照依])(?:您|你|你们|您们|贵司|听您|听你)(?:刚才|刚刚|前面|上次|上回|之前|一直|老是|总)?"
-                 r"(?:说|讲|提到)过?(?![个说讲得了一清明实话吧呢嘛吗给出好的])")
+_REPORTED = lazy(r"^(?:.{0,4}?)(?<![跟和给对向同按照依瞒])(?:您|你|你们|您们|贵司|听您|听你)(?:刚才|刚刚|前面|上次|上回|之前|一直|老是|总)?"
+                 r"(?:说|讲|提到)过?(?![个说讲得了一清明实话吧呢嘛吗给出好的该])")
 #: where the trainee's own turn begins again
 _OWN_TURN = lazy(r"(?:可|但|不过|然而|那|我|咱|俺|您|你|然后|再|另外|其实|实际|事实|结果|问题|这|今天|现在|先|如果|只要|要是|所以|既然|好|行|对|没问题)")
 #: how many clauses after the report's own may still be his words (his excuse is short: 钱全压在货上、手头一分都拿不出来)
 REPORT_RUNS_ON = 1
+#: a clause ended by a question mark asks: the trainee's own (您刚才说质量有问题,能具体讲讲是哪一批?)
+_ASKED = lazy(r"[?？]")
+_SENTENCE_END = lazy(r"[。.!！?？;；\n]")
 #: separators a report runs on across
 _RUNS_ON = lazy(r"[,，、\s]+")
 _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
@@ -404,6 +410,12 @@ class Recogniser:
         norms = [self.normalise(t) for t in raw]
         pieces = [_pieces(t) for t in raw]
         clauses = [self._clause_norms(ps) for ps in pieces]
+        reports = [_reported(ps, [c.bare for c in cs]) if cs else [] for ps, cs in zip(pieces, clauses, strict=True)]
+        # the line's main act is heard from the trainee's own words: his words said back (您讲华景不给您钱) are the
+        # occasion of the move, not the move (a restated refusal to pay is no stop_supply of ours)
+        own_at = [i for i, rp in enumerate(reports) if any(rp) and not all(rp)]
+        owns = [self.normalise(_own_text(pieces[i], reports[i])) for i in own_at]
+        own_rows = dict(zip(own_at, self._scores(owns), strict=True)) if owns else {}
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
         line_grams = [grams(n.bare) for n in norms]  # the line model and the act lister read the same n-grams
@@ -415,8 +427,7 @@ class Recogniser:
         for i, (text, norm, ps, cs, row) in enumerate(zip(raw, norms, pieces, clauses, rows[:len(norms)], strict=True)):
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
-                                  None if aprobs is None else aprobs[i], _reported(ps, [c.bare for c in cs]) if cs else [],
-                                  ps))
+                                  None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i)))
             at += len(cs)
         return out
 
@@ -438,13 +449,19 @@ class Recogniser:
 
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
-              reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None) -> Recognition:
+              reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None,
+              own_row: np.ndarray | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
         probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
         ``pieces`` (``_pieces``)."""
         slots = _slots(text, today)
         if reported and pieces and any(reported) and len(reported) == len(pieces):
             slots = _own_terms(slots, pieces, reported, today)
+        if own_row is not None:
+            top = int(np.argmax(row))
+            if (self.labels[top] not in ANSWERS_HIM and own_row[top] < OWN_SHARE * row[top]
+                    and float(own_row.max()) >= self.threshold):
+                row = own_row
         row = self._adjust(row, slots)
         law = unlawful(norm.marked)
         if law and self._hostile >= 0:
@@ -640,15 +657,34 @@ def _reported(pieces: list[tuple[str, str]], bares: list[str] | None = None) -> 
     the clauses already normalised, when the caller has them."""
     out: list[bool] = []
     left = 0  # clauses the report may still run on for
+    asks = _in_question(pieces)
     for at, (piece, sep) in enumerate(pieces):
         said = bares[at] if bares is not None and len(bares) == len(pieces) else normalise(piece).bare
         if _REPORTED.search(said):
             left = 1 + REPORT_RUNS_ON
-        elif left and _OWN_TURN.match(said):
+        elif left and (_OWN_TURN.match(said) or asks[at]):  # a question after his words is ours
             left = 0
         out.append(left > 0)
         left = max(left - 1, 0) if _RUNS_ON.fullmatch(sep.strip() or ",") else 0
     return out
+
+
+def _in_question(pieces: list[tuple[str, str]]) -> list[bool]:
+    """Which clauses belong to a sentence that ends in a question mark (能具体讲讲是哪一批、什么毛病吗?)."""
+    out: list[bool] = []
+    run: list[int] = []
+    for at, (_piece, sep) in enumerate(pieces):
+        run.append(at)
+        if _SENTENCE_END.search(sep) or at == len(pieces) - 1:
+            q = bool(_ASKED.search(sep))
+            out += [q] * len(run)
+            run = []
+    return out
+
+
+def _own_text(pieces: list[tuple[str, str]], reported: list[bool]) -> str:
+    """The line without the clauses that say the debtor's words back."""
+    return "".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if not rep)
 
 
 def _row_median(a: np.ndarray) -> np.ndarray:
