@@ -540,6 +540,11 @@ class Recogniser:
             if want not in acts:
                 acts.append(want)
             acts = list(dict.fromkeys(acts))
+        elif CONDITIONAL in acts and VALUABLE in acts:
+            # one line that gives something and sets a proviso (…促销品我们来出;前提是旧账有个清楚的安排) gives it on that
+            # condition: it is one conditional concession, not giving in as well
+            acts = [CONDITIONAL if a == VALUABLE else a for a in acts]
+            acts = list(dict.fromkeys(acts))
         if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
             acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
