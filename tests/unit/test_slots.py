@@ -360,6 +360,11 @@ def test_taking_off_what_was_paid_or_returned_is_no_concession(text, gives):
     # helping him sell his stock is not our absorbing a cost (消化 only as 我们/自己/内部消化)
     ("我帮你联系几个养户,把仓里压的那批料消化掉,回笼的钱先还我们。", False, False),
     ("那五千块的贴息我们自己消化。", True, False),
+    # stop 33: the price or the terms put off as a topic are not given (dev play factory-to-factory 31a: 降价的事咱放后头说
+    # was a concession, and the buyer heard the terms loosened)
+    ("今天就为那85万配件款来,降价的事咱放后头说。", False, True),
+    ("账期的事以后再谈,今天先把旧账结了。", False, True),
+    ("降价的事另外谈,但违约金我可以申请免掉。", True, True),
 ])
 def test_a_refusal_cancels_only_what_it_refuses(text, gives, refuses):
     s = extract_slots(text, dt.date(2026, 12, 1))
