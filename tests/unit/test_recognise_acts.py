@@ -631,3 +631,12 @@ def test_his_figures_said_back_are_no_ask_of_ours(rec):
 ])
 def test_a_consequence_named_is_no_threat_to_tell(text, kinds):
     assert unlawful(normalise(text).marked) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    # stop 33: giving in beside the main act must be said in the words (5-fold dev: 36 false side acts fewer)
+    "账期我们不会改,合同签的是六十天就是六十天。",
+    "您说的延期方案我这边权限不够,得请我们经理出面才能定,明天我约他一起过来。",
+])
+def test_no_side_concession_without_words_of_giving(rec, text):
+    assert "valuable_concession" not in rec.classify(text, TODAY).acts

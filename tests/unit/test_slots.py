@@ -365,6 +365,9 @@ def test_taking_off_what_was_paid_or_returned_is_no_concession(text, gives):
     ("今天就为那85万配件款来,降价的事咱放后头说。", False, True),
     ("账期的事以后再谈,今天先把旧账结了。", False, True),
     ("降价的事另外谈,但违约金我可以申请免掉。", True, True),
+    # stop 33: a change refused (不会改) or beyond the speaker's say (权限不够) is refused, not given
+    ("账期我们不会改,合同签的是六十天就是六十天。", False, True),
+    ("您说的延期方案我这边权限不够,得请我们经理出面才能定。", False, True),
 ])
 def test_a_refusal_cancels_only_what_it_refuses(text, gives, refuses):
     s = extract_slots(text, dt.date(2026, 12, 1))
@@ -387,3 +390,20 @@ def test_asking_whether_is_no_refusal_and_a_stated_proviso_is_a_condition():
 ])
 def test_the_value_of_goods_is_no_ask(text, fees):
     assert extract_slots(text, dt.date(2026, 12, 1)).fees == fees
+
+
+@pytest.mark.parametrize("text, gives", [
+    # stop 33: what we make good or let go, said in everyday words (5-fold dev misses)
+    ("违约金那块我可以先放一放。", True),
+    ("门头给您换新的,费用我们出;不过尾款您得先结。", True),
+    ("差价三千六我直接从货款里扣,扣完是九万四。", True),
+    ("俺回去跟公司申请给您补两箱。", True),
+    ("你先把那一万二给我整上,剩下的我先不催你。", True),
+    ("损失的四桶我们全部补,不另外算钱。", True),
+    ("这批货我们负责退换。", True),
+    # the costs are his to bear, not ours; a pause to listen gives nothing up
+    ("若至12月15日仍未收到款项,我司将依约起诉,届时一切费用由贵司承担。", False),
+    ("我先不催,您把最近厂里的情况跟我说说。", False),
+])
+def test_everyday_words_of_giving(text, gives):
+    assert extract_slots(text, dt.date(2026, 12, 1)).concession is gives
