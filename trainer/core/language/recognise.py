@@ -546,7 +546,7 @@ class Recogniser:
             acts = [CONDITIONAL if a == VALUABLE else a for a in acts]
             acts = list(dict.fromkeys(acts))
         if not slots.concession and VALUABLE in acts[1:]:
-            # giving in as a side act must be said: nothing given up in the words (不急,您先忙 / 账期我们不会改) is no
+            # giving in as a side act must be said: nothing given up in the words (延期方案我这边权限不够 / 账期我们不会改) is no
             # concession beside the line's main act. 5-fold dev: 36 false side acts fewer, 1 true one lost
             acts = acts[:1] + [a for a in acts[1:] if a != VALUABLE]
         if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
