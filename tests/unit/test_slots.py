@@ -342,8 +342,19 @@ def test_arabic_digits_with_wan_before_fen_are_money():
     # and a concession when it is what we give up
     ("那两箱的差价三千六我直接给您扣掉,不用退了。", True),
     ("损坏的俺认了,从货款里扣掉,按四千八结。", True),
+    # stop 33: what we make good or let go, said in everyday words (5-fold dev misses)
+    ("违约金那块我可以先放一放。", True),
+    ("门头给您换新的,费用我们出;不过尾款您得先结。", True),
+    ("差价三千六我直接从货款里扣,扣完是九万四。", True),
+    ("俺回去跟公司申请给您补两箱。", True),
+    ("你先把那一万二给我整上,剩下的我先不催你。", True),
+    ("损失的四桶我们全部补,不另外算钱。", True),
+    ("这批货我们负责退换。", True),
+    # the costs are his to bear, not ours; a pause to listen gives nothing up
+    ("若至12月15日仍未收到款项,我司将依约起诉,届时一切费用由贵司承担。", False),
+    ("我先不催,您把最近厂里的情况跟我说说。", False),
 ])
-def test_taking_off_what_was_paid_or_returned_is_no_concession(text, gives):
+def test_what_is_given_up_is_a_concession_and_arithmetic_is_not(text, gives):
     assert extract_slots(text, dt.date(2026, 12, 1)).concession is gives
 
 
@@ -391,19 +402,3 @@ def test_asking_whether_is_no_refusal_and_a_stated_proviso_is_a_condition():
 def test_the_value_of_goods_is_no_ask(text, fees):
     assert extract_slots(text, dt.date(2026, 12, 1)).fees == fees
 
-
-@pytest.mark.parametrize("text, gives", [
-    # stop 33: what we make good or let go, said in everyday words (5-fold dev misses)
-    ("违约金那块我可以先放一放。", True),
-    ("门头给您换新的,费用我们出;不过尾款您得先结。", True),
-    ("差价三千六我直接从货款里扣,扣完是九万四。", True),
-    ("俺回去跟公司申请给您补两箱。", True),
-    ("你先把那一万二给我整上,剩下的我先不催你。", True),
-    ("损失的四桶我们全部补,不另外算钱。", True),
-    ("这批货我们负责退换。", True),
-    # the costs are his to bear, not ours; a pause to listen gives nothing up
-    ("若至12月15日仍未收到款项,我司将依约起诉,届时一切费用由贵司承担。", False),
-    ("我先不催,您把最近厂里的情况跟我说说。", False),
-])
-def test_everyday_words_of_giving(text, gives):
-    assert extract_slots(text, dt.date(2026, 12, 1)).concession is gives

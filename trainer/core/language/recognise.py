@@ -414,7 +414,7 @@ class Recogniser:
         # the line's main act is heard from the trainee's own words: his words said back (您讲华景不给您钱) are the
         # occasion of the move, not the move (a restated refusal to pay is no stop_supply of ours)
         own_at = [i for i, rp in enumerate(reports) if any(rp) and not all(rp)]
-        owns = [self.normalise(_own_text(pieces[i], reports[i])) for i in own_at]
+        owns = [self.normalise(_clauses_said(pieces[i], reports[i], his_words=False)) for i in own_at]
         own_rows = dict(zip(own_at, self._scores(owns), strict=True)) if owns else {}
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
@@ -666,11 +666,12 @@ def _reported(pieces: list[tuple[str, str]], bares: list[str] | None = None) -> 
     the clauses already normalised, when the caller has them."""
     out: list[bool] = []
     left = 0  # clauses the report may still run on for
-    asks = _in_question(pieces)
+    asks: list[bool] = []  # which clauses are in a question: read only once a report is found
     for at, (piece, sep) in enumerate(pieces):
         said = bares[at] if bares is not None and len(bares) == len(pieces) else normalise(piece).bare
         if _REPORTED.search(said):
             left = 1 + REPORT_RUNS_ON
+            asks = asks or _in_question(pieces)
         elif left and (_OWN_TURN.match(said) or asks[at]):  # a question after his words is ours
             left = 0
         out.append(left > 0)
@@ -691,9 +692,9 @@ def _in_question(pieces: list[tuple[str, str]]) -> list[bool]:
     return out
 
 
-def _own_text(pieces: list[tuple[str, str]], reported: list[bool]) -> str:
-    """The line without the clauses that say the debtor's words back."""
-    return "".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if not rep)
+def _clauses_said(pieces: list[tuple[str, str]], reported: list[bool], his_words: bool) -> str:
+    """The clauses that say the debtor's words back (``his_words``), or the trainee's own, joined as said."""
+    return "".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if rep == his_words)
 
 
 def _row_median(a: np.ndarray) -> np.ndarray:
@@ -735,13 +736,9 @@ def _own_terms(slots: Slots, pieces: list[tuple[str, str]], reported: list[bool]
     """``slots`` with the condition and the concession of the trainee's own clauses only: the debtor's words said back
     (您说单价没谈好,款先放一放 / 你讲要是免了违约金就付) give up nothing of ours and set no condition of ours. Amounts and
     dates stay (they are the talk's figures either way), but his amounts are marked as no ask of ours."""
-    def clauses(his_words: bool) -> Slots:
-        return extract_slots("".join(p + sep for (p, sep), rep in zip(pieces, reported, strict=True) if rep == his_words),
-                             today)
-
-    own = clauses(False)
+    own = extract_slots(_clauses_said(pieces, reported, his_words=False), today)
     # his figures said back (您讲第一期五万也紧、想先付三万) are no ask of ours: like a fee, never summed into one
-    his = clauses(True)
+    his = extract_slots(_clauses_said(pieces, reported, his_words=True), today)
     fees = slots.fees + tuple(a for a in his.amounts if a not in own.amounts and a not in slots.fees)
     return replace(slots, conditional=own.conditional, concession=own.concession, refused=own.refused, fees=fees)
 
