@@ -703,3 +703,29 @@ def test_the_cash_parts_of_a_plan_laid_out_with_the_goods_keep_the_plan():
                        dates=("2026-12-04",), conditional=True, concession=True)
     s._note_figures(part)
     assert s.named_amounts[-1] == owed
+
+
+def test_figures_past_the_debt_of_which_some_make_the_whole_ask_for_the_whole():
+    # stop 34 (dev play project-milestone 33a, competitor-terms 33b): more named than is owed, but some figures make the
+    # whole debt — the others are quoted: a figure said twice, his counter-offer turned down
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(80_000, 200_000, 100_000, 80_000)))
+    assert s.named_amounts == [380_000]  # 余款八万…二十万、十万,余款八万: the 80,000 restated
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000, 200_000, 100_000, 80_000)))
+    assert s.named_amounts == [380_000]  # 五万太少了…二十万、十万、八万: his 50,000 turned down
+    s = fake_broke()
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(250_000, 200_000)))
+    assert s.named_amounts == [250_000]  # nothing makes the whole: the largest, as before
+
+
+def test_the_balance_checked_with_no_when_is_no_ask():
+    # stop 34 (plan freetext-fake-broke): 一共三十八万,您看对不对?以前都是转账付的吧? — a side direct_ask heard in a check
+    # of the balance names what is owed; with a date it is an ask (先对下账,一共三十八万,这周五前能付吗)
+    s = fake_broke()
+    s.play("x", Recognition("verify_balance", 0.9, acts=("verify_balance", "direct_ask"), amounts=(380_000,)))
+    assert s.named_amounts == []
+    s = fake_broke()
+    s.play("x", Recognition("verify_balance", 0.9, acts=("verify_balance", "direct_ask"), amounts=(380_000,),
+                            dates=("2026-11-06",)))
+    assert s.named_amounts == [380_000]

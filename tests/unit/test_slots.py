@@ -402,3 +402,57 @@ def test_asking_whether_is_no_refusal_and_a_stated_proviso_is_a_condition():
 def test_the_value_of_goods_is_no_ask(text, fees):
     assert extract_slots(text, dt.date(2026, 12, 1)).fees == fees
 
+
+
+@pytest.mark.parametrize("text, conditional, concession", [
+    # stop 34 (dev_r19a): the course's 有条件让步 with the "if" left out — his part said as done or asked for, then ours
+    ("尾款清了,下一单我给您报九五折", True, True),
+    ("合同签了,滞纳金我就不提了", True, True),
+    ("把银行承兑押给我,还款日可以宽到月底", True, True),
+    ("您把对账单确认了回传给我,付款日可以放到20号", True, True),
+    ("但有条件:12月4号之前三十万到账,违约金我去申请免掉", True, True),
+    # his difficulty as the "if" frames giving in, unless a proviso he must meet follows
+    ("下个月您要是还周转不开,那就再往后推一推", False, True),
+    ("您要是真困难就先放着,不过要是能在20号前付掉,再让一个点", True, True),
+    # giving in, everyday: a fee halved, his figure taken, a cost carried, a write-off, a reward
+    ("利息那块我去申请减半", False, True),
+    ("那十五万的尾款就按十三万结了", False, True),
+    ("这台机子的维修费我们来贴", False, True),
+    ("八折就八折吧,我回去交差", False, True),
+    ("实在不行我跟公司申请核销", False, True),
+    ("您说多少就多少吧", False, True),
+    # … but not a fee that will be halved by someone else, a write-off date, or "more time" that is pressure
+    ("年底前没结清的客户,明年额度直接减半", False, False),
+    ("集团要在月底前把旧账全部核销", False, False),
+    ("再往后就是春节了,财务都放假", False, False),
+    ("我想帮您多争取一点时间", False, False),
+])
+def test_giving_said_every_day_and_conditions_without_if(text, conditional, concession):
+    s = extract_slots(text, TODAY)
+    assert (s.conditional, s.concession) == (conditional, concession)
+
+
+@pytest.mark.parametrize("text, spread_only", [
+    # stop 34: instalments allowed are more time given — the concession the instalment plan's own act carries
+    ("剩下的可以分三个月付", True),
+    ("您要是一次拿不出,分两期也行", True),
+    ("分四期我没意见,每期五万", True),
+    ("分期可以,违约金我也申请免掉", False),  # more is given than the instalments
+    ("违约金免了", False),
+])
+def test_instalments_allowed_are_a_concession_of_their_own(text, spread_only):
+    s = extract_slots(text, TODAY)
+    assert s.concession and s.spread_only is spread_only
+
+
+@pytest.mark.parametrize("text", [
+    "宽限?不行,合同写的是六十天",
+    "再宽限一个月肯定不行",
+    "减免的事不在我的权限里",
+    "您要的让步我们给不起",
+    "延期的事先放一放,今天只说怎么还",
+    "降价我们明年订货会上再聊,这笔先结",
+])
+def test_stop34_refusals_and_topics_put_off(text):
+    s = extract_slots(text, TODAY)
+    assert s.refused and not s.concession

@@ -11,6 +11,7 @@ import random
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
+from itertools import combinations
 from typing import Any
 
 from trainer.core.content import catalogue
@@ -583,6 +584,10 @@ class Session:
             return
         if not acts & ASKING:
             return
+        if rec.tactic == "verify_balance" and acts & ASKING == {"direct_ask"} and not rec.dates:
+            # the balance checked with no when (一共三十八万,您看对不对?以前都是转账付的吧?) names what is owed, not an ask:
+            # an ask while checking says by when (先对下账,一共三十八万,这周五前能付吗)
+            return
         ask = self._ask(rec)
         if ask is not None and not self._restates(acts, ask, [a for a in figures if a in parts]):
             self.named_amounts.append(ask)
@@ -662,6 +667,12 @@ class Session:
             return owed
         # a first payment and the rest named as its own total (先付八万;剩下的十八万:六万、六万、六万)
         if any(self._whole(top + a) for a in parts):
+            return owed
+        if sum(named) > owed and any(self._whole(sum(c)) for k in range(len(named) - 1, 1, -1)
+                                     for c in combinations(named, k)):
+            # more named than is owed, but some of the figures make the whole debt: those are the plan, the others are
+            # quoted — a figure said twice (余款37.8万…11月20号前60万,11月30号前28.2万,余款37.8万), his counter-offer
+            # turned down (十万太少了…20万、15万、13万)
             return owed
         ask = sum(named) if sum(named) <= owed else top
         # the rest named on its own after a part named earlier (先拿五万 … 剩下二十一万分三期; 走掉十二三万, 剩下的差不多十三万):

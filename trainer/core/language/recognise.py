@@ -534,7 +534,7 @@ class Recogniser:
                     PAY_REQUEST.search(norm.marked) and not slots.concession
                     and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
-        if r.tactic is not None and slots.concession:
+        if r.tactic is not None and slots.concession and not (slots.spread_only and "installment_plan" in acts):
             want, other = (CONDITIONAL, VALUABLE) if slots.conditional else (VALUABLE, CONDITIONAL)
             acts = [want if a == other else a for a in acts]
             if want not in acts:

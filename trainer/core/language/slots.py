@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+from typing import Any
 
 from trainer.core.language.lazyre import LazyPattern, lazy
 from trainer.core.language.normalise import MAX_CHARS, to_simplified
@@ -53,6 +54,8 @@ class Slots:
     #: a concession gives up, a reminder cites or a dispute is about, or the value of goods (十五万左右的货): never an ask
     #: for the debt itself; a subset of ``amounts``
     fees: tuple[int, ...] = ()
+    #: instalments are all that is given (剩下的可以分三个月付): the concession the instalment plan's own act carries
+    spread_only: bool = False
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -452,7 +455,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
-_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|的话|一旦|除非|要真能|真能|"
+_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|(但|不过|可是|可)?有条件(?=[:：,，])|的话|一旦|除非|要真能|真能|"
                         # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
                         r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
                         r"(但|不过|可是|可)(是)?.{0,12}(得|必须|要先|先得|需要).{0,4}(付|结|到|打|转|签|清|还|安排)|"
@@ -483,7 +486,22 @@ _CONCESSION = lazy(
     r"返利|该(扣|赔|换|退)的|抹(了|掉|个)?零|(可以|就|都)不算|(争取|申请|就)按(?!合同|约定|规定|协议|原来|原价).{1,8}算|零头.{0,6}抹|(我们|我方|公司|这边)扛|扛(了|下来)|(我们|我方|公司|这边|自己|内部)(来)?消化|不再追究|(?<!拖)延(到|至|长)|(?<![拖迟推])延[一二两三四五六七八九十几半\d]{1,3}个?(天|周|星期|礼拜|月)|"
     r"多(延|送|保)|赠品|(补|送)(您|你)?(一批|几箱|点)|降(到|至|为)|我们认了|按您说的(数|来|办)|原价(收回|退)|"
     r"不把.{0,8}(报|上报|列入|报进|拉进)|让(您|你)?[\d一二两三四五六七八九十]+(万|千|块)|"
-    r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)")
+    r"(降|便宜|少收)(价)?.{0,2}[\d一二两三四五六七八九十]|争取了.{0,4}(时间|天|周)|(时间|期限|账期).{0,3}(争取|宽限|放宽)|放到明年|账期.{0,6}(放|延|拉长|改)|"
+    # a later day allowed (可以等到一月底, 付款日可以宽到下周五, 付款日可以放到15号)
+    r"(可以|能)等到|宽到|(付款日|日子|期限|时间|账期|还款日)(可以|就)?(放|挪|推|延)到|"
+    # a fee cut or let go, a reward (滞纳金砍一半, 利息减半, 利息我就不提, 这事就翻篇, 奖你一个点, 多争取一个点)
+    r"(违约金|利息|滞纳金|罚息|费|罚金).{0,8}((砍|减)(掉)?(一半|半)|减半|(就)?不提)|翻篇|不追了|就不追|不计(违约金|利息|滞纳金|罚息)|"
+    r"奖(你|您)(一个|[一二两三\d]个?)点|多(争取|给|返)(一个|[一二两三\d]个?)点(?![时時]间)|"
+    r"(报|算|兑现|给到|批)(你|您)?.{0,4}[一二三四五六七八九\d]{1,2}[五七]?折|(?P<zhe>[一二三四五六七八九]{1,2}折)就(?P=zhe)|"
+    # a cost we carry (差价我们来补, 税点我们自己贴, 维修费担了, 我自己掏腰包垫上)
+    r"(费|税点|差价|损失|成本|钱)(我们|我方|公司|我|咱们)?(自己)?(来)?(补|贴|担|垫)(了|上|掉)?(?=[,，。!！;；]|$)|掏腰包(垫|补|出|贴)|"
+    # his figure or his time taken (就按十二万结了, 你说多少就多少, 拖就拖吧, 我们这边也等, 申请核销, 按成本价走, 退货全收)
+    r"就按.{1,8}结|(你|您)说多少就多少|(?P<drag>拖|延|晚)就(?P=drag)吧|(我们|我|我这边|我们这边)也等(?!了)|(申请|争取|帮你|给你|直接)核销|成本价|照单全收|全收|不扣(折旧|钱|款|费)|"
+    r"不(跟|和)(你|您)争了|(这个月|这期|今天|周五|那周五|这周)(就)?(先)?(不用|别|不)(付|打|给|还)了")
+#: instalments allowed (剩下的可以分三个月付, 分四期我没意见, 后面的我同意按月付): more time is given — the concession
+#: of an instalment plan, which the plan's own act already carries
+_INSTALMENTS_GIVEN = lazy(r"(可以|同意|就|能|允许|答应|申请)(按月|分期|分[一二两三四五六七八九十几\d]+(期|次|个月|笔|回))|无息分期|按月(付|还)(也行|都行|可以)|"
+                          r"分[一二两三四五六七八九十几\d]+(期|次|个月|笔|回)(付|还|给|结)?(完|清)?(我|我们|我这边)?(也行|也可以|都行|没问题|没意见)|分几次都行")
 _BUT = lazy(r"但|不过|可是")
 #: (能不能免 / 会不会降 / 可不可以延 ask; they refuse nothing)
 _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无法|没有权限|没权限|做不了主|(?<!可)不可以|绝不|决不|"
@@ -491,38 +509,68 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"换不来|换不到|别想|休想|甭想).{0,6}(免|减免|让|宽限|延期|延长|延后|再延|打折|降|动|改|变)|"
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开|"
                                  # the price or the terms put off as a topic, not given: 降价的事咱放后头说 (dev play factory 31a)
-                                 r"(降价|降点|价格|单价|账期|折扣|让利)(的事|这事|这块|的问题|这个)?(情)?.{0,3}(放(到)?(后头|后面|一边)|往后放|"
-                                 r"(以后|回头|后面|后头|改天|下次)再(说|谈|议)|另(外)?(谈|说|议)|先不(谈|说|提))|"
+                                 r"(降价|降点|价格|单价|账期|折扣|让利|延期|宽限|减免|免运费)(的事|这事|这块|的问题|这个)?(情)?.{0,3}(放(到)?(后头|后面|一边)|往后放|(先)?(放一放|放放|搁一搁)|"
+                                 r"(以后|回头|后面|后头|改天|下次)再(说|谈|议|聊)|另(外)?(谈|说|议|聊)|先不(谈|说|提|聊))|"
+                                 # put off to a later occasion (降价我们明年订货会上再聊)
+                                 r"(降价|价格|单价|账期|折扣|让利|延期|宽限|减免)(的事)?.{0,4}(明年|以后|下次|回头|改天|年后).{0,8}再(说|谈|议|聊)|"
                                  # what is asked for first, then turned down: 降五个点也不行, 延账期我都不接, 宽限我给不了 (dev play bad-debt-signs 16a)
-                                 r"(降|打折|折扣|让利|减免|免掉|延期|延长|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
-                                 r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|权限不够|定不了|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
+                                 r"(降|打折|折扣|让利|让步|减免|免掉|延期|延长|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
+                                 r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|权限不够|不在我?的?权限|定不了|(肯定|绝对|是)?不行(?!的话)|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
                                  r"跟不了|不能换|不会拿.{0,6}换)|"
                                  r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)")
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
 #: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
+#: the debtor's part said as done or asked for, then what we give with 就/才/可以 (旧账清了,新单我给你报九七折; 签字盖章了,
+#: 利息我就不提; 押一张承兑汇票给我,付款日可以宽到下周五): the course's 有条件让步 with the "if" left out
+_DEBTOR_PART = lazy(r"(清了|结清|还清|付清|清零|到账|到位|到了|签了|盖(了)?章|签回来|拿到了|付了|打了|转了|结了|押|保函|汇票|出个|发(我|给我)|回传|确认了|答应)")
+_THEN = lazy(r"就|才|可以|那")
+#: his part said as done just before (旧账清了, / 签字盖章了,): "once it is done" needs no 就
+_DONE = lazy(r"(清|结清|还清|付清|到账|到位|到|签|盖章|签字|拿到|付|打|转|结)了(的话)?$")
+_PROVISO = lazy(r"前提|条件|只要|但(是)?(得|要|必须)")
+_DIFFICULTY = lazy(r"不方便|周转不开|困难|为难|拿不出|付不了|手头紧|缓不过来|不行")
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
                                r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))")
 
 
-def _conditional_and_concession(text: str) -> tuple[bool, bool, bool]:
-    """(conditional, concession, refused): an offer tied to a condition, something given up, something refused."""
+def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.Match[str] | None, bool]:
+    """The first thing given up from ``start`` outside the refusals, and whether instalments are all that is given."""
+    def first(rx: Any) -> re.Match[str] | None:
+        return next((m for m in rx.finditer(text, start) if not any(a <= m.start() < b for a, b in refusals)), None)
+    given, spread = first(_CONCESSION), first(_INSTALMENTS_GIVEN)
+    if given is None:
+        return spread, spread is not None
+    return (spread if spread is not None and spread.start() < given.start() else given), False
+
+
+def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
+    """(conditional, concession, refused, spread only): an offer tied to a condition, something given up, something
+    refused, and whether instalments are all that is given."""
     # a concession refused is none, but another given after a "but" still is (五个点的降价不可能 … 但要是…这半年的违约金
     # 我可以申请全免): after a refusal, only what is given past a 但/不过/可是 counts, and not inside a refusal
     refusals = [m.span() for m in _NEGATED_CONCESSION.finditer(text)]
     refused = bool(refusals)
     but = _BUT.search(text, refusals[0][1]) if refusals else None
     start = 0 if not refusals else but.end() if but else len(text)
-    given = next((m for m in _CONCESSION.finditer(text, start) if not any(a <= m.start() < b for a, b in refusals)), None)
+    given, spread = _given(text, start, refusals)
     concession = given is not None
     cond = _CONDITION.search(text)
     conditional = False
     if concession and given is not None and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
-        return True, True, refused
+        return True, True, refused, spread
+    if concession and given is not None and cond is None:
+        cut = max(text.rfind(p, 0, given.start()) for p in ",，;；:：")
+        if cut > 0 and (_DONE.search(text[:cut]) or _DEBTOR_PART.search(text[:cut]) and _THEN.search(text[cut:given.end()])):
+            return True, True, refused, spread
     if cond is not None:
         clause = text[cond.start():cond.start() + 30]
         threat = bool(_THREAT_CONDITION.search(clause)) and not concession
-        conditional = not threat and (concession or bool(_OFFER.search(text)))
-    return conditional, concession, refused
+        # his difficulty as the "if" (下周三要是还不方便,那就再往后推推) frames giving in, not a condition he must meet
+        hardship = concession and bool(_DIFFICULTY.search(clause[:12])) and not _PROVISO.search(text)
+        conditional = not threat and not hardship and (concession or bool(_OFFER.search(text)))
+        if hardship:  # …您要是真困难就先放着,不过要是您能在20号前付掉,再让一个点: a later "if" he must meet still binds
+            later = _CONDITION.search(text, cond.end())
+            conditional = later is not None and not _DIFFICULTY.search(text[later.start():later.start() + 12])
+    return conditional, concession, refused, spread
 
 
 def extract_slots(text: str, today: dt.date) -> Slots:
@@ -530,10 +578,10 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     t = _UNIT_THEN_DATE.sub(",", _AMOUNT_INTO_DAY.sub(_day_off, _prepare(text)))
     if not t.strip():
         return Slots()
-    conditional, concession, refused = _conditional_and_concession(t)
+    conditional, concession, refused, spread = _conditional_and_concession(t)
     recurring = bool(_MONTHLY_TO_END.search(t))
     found = _amounts_and_fees(t)
     when = _found_dates(t, today)
     return Slots(tuple(v for v, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
-                 _pay_dates(t, when), tuple(v for v, fee in found if fee))
+                 _pay_dates(t, when), tuple(v for v, fee in found if fee), spread)
