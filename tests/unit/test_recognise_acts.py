@@ -640,3 +640,33 @@ def test_a_consequence_named_is_no_threat_to_tell(text, kinds):
 ])
 def test_no_side_concession_without_words_of_giving(rec, text):
     assert "valuable_concession" not in rec.classify(text, TODAY).acts
+
+
+def test_giving_in_as_the_main_act_must_be_said_when_another_reading_is_as_strong():
+    # stop 34 (dev play quality-dispute 7c under the retrained model): 九月那批我们认,退换还是折价都按合同来 — owning the
+    # fault, nothing given up — read valuable_concession 0.497 against apologize 0.496
+    from trainer.core.language import recognise as R
+    r = R.default_recogniser()
+    lexes = [np.zeros(len(r.labels))]
+
+    def heard(text: str, valuable: float, other: float) -> str | None:
+        row = np.zeros(len(r.labels))
+        row[r.labels.index("valuable_concession")] = valuable
+        row[r.labels.index("apologize")] = other
+        return r._hear(text, r.normalise(text), row, np.zeros((0, len(r.labels))), TODAY, lexes).tactic
+
+    owning = "九月那批货我们认,退换还是折价都按合同来"
+    assert heard(owning, 0.50, 0.49) == "apologize"
+    assert heard(owning, 0.50, 0.30) == "valuable_concession"  # not a near tie: the reading stands
+    assert heard("九月那批货我们认,违约金也免了", 0.50, 0.49) == "valuable_concession"  # the giving is said
+
+
+@pytest.mark.parametrize("text, holds", [
+    # stop 34: our new stock held back until the debt is paid stops supply, gently, beside whatever else the line does
+    ("下个月的新品备货我先压一压,等这笔结清了咱们再谈。", True),
+    ("您上周下的订单我们先压着,款到了马上排产。", True),
+    ("孙总,上回是我们报关出错,害您的货在码头多压了两天,我先赔个不是。", False),
+    ("我们厂家的货款也压着付不出去,您就当帮帮我。", False),
+])
+def test_stock_held_back_is_stop_supply(rec, text, holds):
+    assert ("stop_supply" in rec.classify(text, TODAY).acts) is holds

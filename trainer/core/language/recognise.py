@@ -85,6 +85,10 @@ WAIVED_FEE = lazy(r"(违约金|滞纳金|罚息|罚金|利息|逾期费|违约�
                   r"(免|免除|减免|免掉|不收|不算|不追究|不计)(了)?(您|你|你们|贵司)?(的)?(违约金|滞纳金|罚息|罚金|利息|逾期费|违约费)")
 STOPS_SUPPLYING = lazy(r"停|断|冻结|(不|没法|无法|不能|不再|别想|没办法).{0,4}(发|供|送|出库|接单|赊)|先款后货|现款现货|款到发货|货不走")
 STOP_SUPPLY = "stop_supply"
+#: our stock held back by us (新品备货我先压一压, 订单我先压着, 新货我们先停了) — not goods held up elsewhere (货在码头多压了两天)
+#: nor the money (货款也压着)
+HOLDS_SUPPLY = lazy(r"(新品|新货|下批|下一批|备货|发货|供货|新单|订单|货(?!款))(的事)?[^,，。;；]{0,4}?(我|我们|俺|俺们|公司|先|暂时|只能)"
+                    r"(先)?(压|缓|停|押|搁|扣|卡)(一压|一缓|一放|一下|着|住|了)")
 WRITTEN = "written_commitment"
 #: what a clause that says the debtor's words back can still be: an answer to them
 ANSWERS_HIM = frozenset({"rebut_excuse", "listen", "empathize", "appeal_integrity"})
@@ -181,6 +185,8 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
 #: while helping him sell them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
 SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返")}
+#: a main valuable_concession the slots do not hear gives way to another reading this close to it
+GIVING_TIE = 0.8
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
@@ -526,6 +532,11 @@ class Recogniser:
         papers = bool(PAPER_CITED.search(norm.marked))
         if papers and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
             acts = acts[:1] + [a for a in acts[1:] if a != WRITTEN]
+        if (r.tactic is not None and STOP_SUPPLY not in acts and HOLDS_SUPPLY.search(norm.marked)
+                and not KEEPS_SUPPLYING.search(norm.marked)):
+            # our new stock held back until the debt is paid (下个月的新品备货我先压一压,等这笔结清了再谈) stops supply,
+            # gently, whatever else the line does
+            acts.append(STOP_SUPPLY)
         if r.tactic is not None and self._written >= 0 and WRITTEN not in acts and RECEIPT.search(norm.marked):
             acts.append(WRITTEN)
         if r.tactic is not None and self._direct >= 0 and DIRECT_ASK not in acts:
@@ -549,6 +560,14 @@ class Recogniser:
             # giving in as a side act must be said: nothing given up in the words (延期方案我这边权限不够 / 账期我们不会改) is no
             # concession beside the line's main act. 5-fold dev: 36 false side acts fewer, 1 true one lost
             acts = acts[:1] + [a for a in acts[1:] if a != VALUABLE]
+        if acts and acts[0] == VALUABLE and not slots.concession and not law:
+            # nor as the main act when another reading is nearly as strong (九月那批我们认,退换还是折价都按合同来 — owning the
+            # fault, nothing given up): what the slots hear decides a near tie
+            top = row[self.labels.index(VALUABLE)]
+            nxt = next((a for a, sc in r.alternatives if a not in (VALUABLE, HOSTILE) and sc >= self.threshold
+                        and sc >= GIVING_TIE * top), None)
+            if nxt is not None:
+                acts = list(dict.fromkeys([nxt] + [a for a in acts if a != VALUABLE]))
         if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
             acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
