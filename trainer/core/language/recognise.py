@@ -187,6 +187,12 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
 SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返")}
 #: a main valuable_concession the slots do not hear gives way to another reading this close to it
 GIVING_TIE = 0.8
+#: name-calling and swearing at the debtor (rude, not unlawful — threats are law.py's): insults only, not the cue words
+#: that also describe us (我这人脸皮厚) or report a third party (他天天来堵你)
+INSULT = lazy(r"废物|傻子|神经病|他妈|妈的|tmd|(你|您|你们)(这个|个|这种|就是|真是|这帮)?(老赖|骗子)|老赖就是|骗子[!！]|王八|混蛋|蠢货|蠢猪|畜生|人渣|垃圾(单位|公司|人|东西)|死人吗|还是人吗|是人吗|"
+              r"破公司|破厂|装死|没一个好东西|吵什么|少废话|废话少说|闭嘴|滚(蛋|出|吧|犊子)|给我滚|脑子(进水|有病|有问题|有毛病|被驴踢)|"
+              r"(你|您)(有病|是不是有病)|白痴|弱智|脑残|猪脑子|狗屁|放屁|不要脸|要点脸|没皮没脸|黑心|良心(被|让)狗吃|狼心狗肺|饭桶|卖肾|"
+              r"傻逼|傻b|煞笔|(?<![一二两三四五六七八九十百千万零\d])二百五(?![十百千万元块\d])|智障|贱人|狗日|窝囊废|提鞋都不配|算(个)?什么东西|倒了八辈子霉|当我是傻子|骗谁(呢|啊)?")
 #: acts that already carry the ask: a request for money inside them is theirs, not a separate direct ask
 ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_high_settle_middle", "be_first_creditor",
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
@@ -570,6 +576,10 @@ class Recogniser:
                 acts = list(dict.fromkeys([nxt] + [a for a in acts if a != VALUABLE]))
         if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
             acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
+        if not law and HOSTILE not in acts and self._hostile >= 0 and INSULT.search(norm.marked) and not any(reported or []):
+            # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
+            # is not unlawful still costs 有礼
+            acts = [HOSTILE] + acts
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
             acts = [HOSTILE] + [a for a in acts if a != HOSTILE]
         tactic = acts[0] if acts else None
