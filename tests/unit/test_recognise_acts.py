@@ -682,6 +682,10 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("只要按期到,违约金一万四千二百五我回去申请免掉。", False),
     ("我这个人就是脸皮厚,钱没到我就天天来报到。", False),
     ("您家孩子今年高考吧?报的哪个学校?", False),
+    # 妈的 only as a curse: 做妈的 / 当妈的 is a mother (found at the stop-34 final read: a held-out small-talk line about
+    # a mother staying up with her son was heard hostile — the bug is fixed in general, the held-out line is not copied)
+    ("做妈的哪有不操心的,孩子发烧我一宿没睡。", False),
+    ("妈的,又拖一个月!", True),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
