@@ -686,6 +686,8 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     # a mother staying up with her son was heard hostile — the bug is fixed in general, the held-out line is not copied)
     ("做妈的哪有不操心的,孩子发烧我一宿没睡。", False),
     ("妈的,又拖一个月!", True),
+    # 不打,您 is no blow (dev_r16c: 一个电话都不打,您安心陪她 was heard hostile once the retrained model leaned on the cue)
+    ("这个月我们一个电话都不打,您安心处理家里的事。", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
