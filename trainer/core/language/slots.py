@@ -24,7 +24,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
-from typing import Any
 
 from trainer.core.language.lazyre import LazyPattern, lazy
 from trainer.core.language.normalise import MAX_CHARS, to_simplified
@@ -518,23 +517,25 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|权限不够|不在我?的?权限|定不了|(肯定|绝对|是)?不行(?!的话)|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
                                  r"跟不了|不能换|不会拿.{0,6}换)|"
                                  r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)")
-#: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
-#: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
 #: the debtor's part said as done or asked for, then what we give with 就/才/可以 (旧账清了,新单我给你报九七折; 签字盖章了,
 #: 利息我就不提; 押一张承兑汇票给我,付款日可以宽到下周五): the course's 有条件让步 with the "if" left out
 _DEBTOR_PART = lazy(r"(清了|结清|还清|付清|清零|到账|到位|到了|签了|盖(了)?章|签回来|拿到了|付了|打了|转了|结了|押|保函|汇票|出个|发(我|给我)|回传|确认了|答应)")
 _THEN = lazy(r"就|才|可以|那")
 #: his part said as done just before (旧账清了, / 签字盖章了,): "once it is done" needs no 就
 _DONE = lazy(r"(清|结清|还清|付清|到账|到位|到|签|盖章|签字|拿到|付|打|转|结)了(的话)?$")
+#: a proviso he must meet, anywhere in the line
 _PROVISO = lazy(r"前提|条件|只要|但(是)?(得|要|必须)")
+#: his difficulty named as the "if" (要是周转不开…): the frame of giving in, not a condition
 _DIFFICULTY = lazy(r"不方便|周转不开|困难|为难|拿不出|付不了|手头紧|缓不过来|不行")
+#: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
+#: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
                                r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))")
 
 
 def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.Match[str] | None, bool]:
     """The first thing given up from ``start`` outside the refusals, and whether instalments are all that is given."""
-    def first(rx: Any) -> re.Match[str] | None:
+    def first(rx: LazyPattern) -> re.Match[str] | None:
         return next((m for m in rx.finditer(text, start) if not any(a <= m.start() < b for a, b in refusals)), None)
     given, spread = first(_CONCESSION), first(_INSTALMENTS_GIVEN)
     if given is None:
@@ -555,21 +556,23 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     concession = given is not None
     cond = _CONDITION.search(text)
     conditional = False
-    if concession and given is not None and cond is None and _DEADLINE_PAYMENT.search(text[:given.start()]):
-        return True, True, refused, spread
-    if concession and given is not None and cond is None:
+    if given is not None and cond is None:
+        # the condition said without an "if": his payment by a deadline, or his part done or asked for, before ours
         cut = max(text.rfind(p, 0, given.start()) for p in ",，;；:：")
-        if cut > 0 and (_DONE.search(text[:cut]) or _DEBTOR_PART.search(text[:cut]) and _THEN.search(text[cut:given.end()])):
+        if _DEADLINE_PAYMENT.search(text[:given.start()]) or cut > 0 and (
+                _DONE.search(text[:cut]) or _DEBTOR_PART.search(text[:cut]) and _THEN.search(text[cut:given.end()])):
             return True, True, refused, spread
     if cond is not None:
-        clause = text[cond.start():cond.start() + 30]
-        threat = bool(_THREAT_CONDITION.search(clause)) and not concession
-        # his difficulty as the "if" (下周三要是还不方便,那就再往后推推) frames giving in, not a condition he must meet
-        hardship = concession and bool(_DIFFICULTY.search(clause[:12])) and not _PROVISO.search(text)
-        conditional = not threat and not hardship and (concession or bool(_OFFER.search(text)))
-        if hardship:  # …您要是真困难就先放着,不过要是您能在20号前付掉,再让一个点: a later "if" he must meet still binds
+        def hard(at: int) -> bool:
+            return bool(_DIFFICULTY.search(text[at:at + 12]))
+        if concession and hard(cond.start()) and not _PROVISO.search(text):
+            # his difficulty as the "if" (下周三要是还不方便,那就再往后推推) frames giving in, not a condition he must meet;
+            # a later "if" he must meet still binds (…您要是真困难就先放着,不过要是您能在20号前付掉,再让一个点)
             later = _CONDITION.search(text, cond.end())
-            conditional = later is not None and not _DIFFICULTY.search(text[later.start():later.start() + 12])
+            conditional = later is not None and not hard(later.start())
+        else:
+            threat = bool(_THREAT_CONDITION.search(text[cond.start():cond.start() + 30])) and not concession
+            conditional = not threat and (concession or bool(_OFFER.search(text)))
     return conditional, concession, refused, spread
 
 
