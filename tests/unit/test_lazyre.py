@@ -97,3 +97,31 @@ def test_an_unreadable_table_means_no_anchors_not_a_crash(tmp_path, monkeypatch)
     monkeypatch.setattr(lazyre, "_table", None)
     lp = LazyPattern(lazyre.REGISTRY[0].pattern)
     assert lp.anchor_chars is None and lp.search("x") is None
+
+
+def test_the_characters_of_the_last_text_are_never_read_for_another() -> None:
+    """The anchor check reuses the character set of the text searched just before (bench_recognise: 2.2 → 1.6 ms);
+    texts that alternate, or an equal text that is another object, must each be read for themselves."""
+    lp = LazyPattern("起诉", 0, "起")
+    a, b = "我们会起诉", "今天天气好"
+    for _ in range(3):
+        assert lp.search(a) is not None and lp.search(b) is None
+    assert LazyPattern("天气", 0, "天").search(b) is not None and lp.search("".join(["起", "诉"])) is not None
+
+
+def test_the_character_cache_holds_under_threads() -> None:
+    import threading
+    lp = LazyPattern("起诉", 0, "起")
+    texts = ["我们会起诉", "今天天气好"] * 200
+    wrong: list[str] = []
+
+    def run() -> None:
+        for t in texts:
+            if (lp.search(t) is not None) != ("起诉" in t):
+                wrong.append(t)
+    workers = [threading.Thread(target=run) for _ in range(4)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    assert wrong == []

@@ -96,6 +96,10 @@ def _item(op: Any, av: Any, p: Any) -> set[str] | None:
     return None  # ANY, AT, CATEGORY, NOT_LITERAL, ASSERT_NOT, GROUPREF …
 
 
+#: the last text searched and its set of characters
+_LAST: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
 class LazyPattern:
     """A ``re.Pattern`` look-alike: compiled on the first text that holds one of its anchors."""
 
@@ -121,8 +125,16 @@ class LazyPattern:
 
     def _ready(self, text: str) -> re.Pattern[str] | None:
         """The compiled pattern, or None when ``text`` cannot hold a match."""
-        if self._anchors is not None and self._anchors.isdisjoint(text):
-            return None
+        if self._anchors is not None:
+            # one text is searched by many patterns in a row: its characters are gathered once
+            # (read once into a local, so another thread replacing it cannot pair this text with other characters;
+            # the tuple holds the text, so an ``is`` match is the same text)
+            global _LAST
+            last = _LAST
+            if last[0] is not text:
+                last = _LAST = (text, frozenset(text))
+            if self._anchors.isdisjoint(last[1]):
+                return None
         if self._rx is None:
             self._rx = re.compile(self.pattern, self.flags)
         return self._rx
