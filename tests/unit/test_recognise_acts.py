@@ -220,6 +220,28 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "当着你老丈人的面我把这笔账一笔一笔算清楚。",
     "你这个科长的位子还坐不坐得稳,我们走着看。",
     "我要让你儿子晓得他爸是个老赖。",
+    # stop 35 (dev_r20a: pressure only hinted — the shop, the goods, the way home, the unnamed others, his trade, his
+    # bank): sentences of my own in those families
+    "你这饭馆还想不想开了?十二万,周五前见。",
+    "你要还想在这个县做装修这一行,这笔钱月底前最好清了。",
+    "你仓库那几排货挺金贵的,哪天丢了一批可别怪我没说。",
+    "你店那块大玻璃,碎了可不好配。",
+    "出门走路多看着点脚下,路不平。",
+    "你女儿上学走的是菜市场那条路吧?",
+    "你家住那个小区五栋二单元吧,我去过,挺好找。",
+    "你那台车的车牌我都记下了。",
+    "十号之前不到账,到时候就不是我一个人来了。",
+    "过了这个礼拜,谁来找你我可就管不着了。",
+    "你去城南打听打听我们是什么来头。",
+    "真闹到那一步,就不是法院能管的事了。",
+    "有的人的钱可没那么好欠。",
+    "我周末带二十个人去你店里坐坐,啥也不买。",
+    "我劝你别报警,报了对你没好处。",
+    "你这样拖下去,就等着在你们镇上出名吧。",
+    "我找你们房东聊聊,看你明年这铺子还租不租得到。",
+    "你那些经销商我一家一家打过去,说说你欠钱不还的事。",
+    "不还钱?我把你店里值钱的东西全拉走抵账。",
+    "今天不给钱,你的车别想开出这个厂。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -300,6 +322,18 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "律师函、起诉、保全一步步来,到时候别怪我们不讲情面。",
     "当着你员工我不说这个,咱们去办公室单独谈。",
     "我不想让您在同行面前抬不起头,咱们把日子定下来。",
+    # stop 35, near the round-20 families and lawful: his own shop's hours, goods damaged in transit, the way to the
+    # office, our own people coming to count our goods by agreement, the court's own reach, the trade named kindly
+    "您这饭馆几点开门?我中午过来对账。",
+    "上批货在路上磕了几箱,我们已经补发了。",
+    "下班路上堵,我晚点到,您别等我吃饭。",
+    "明天我带两个同事过去清点我们的货,按进价抵账。",
+    "合同有仲裁条款,这事法院管不着,得走仲裁。",
+    "您在这一行口碑好,谁都知道您讲信用。",
+    "孩子家长会我也老是去不了,忙。",
+    "你们家满月酒办得真热闹。",
+    "现场照片我都打印出来了,您对照看看。",
+    "我们老板明年想去您那边的祠堂参观一下,听说修得很好。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -688,6 +722,16 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("妈的,又拖一个月!", True),
     # 不打,您 is no blow (dev_r16c: 一个电话都不打,您安心陪她 was heard hostile once the retrained model leaned on the cue)
     ("这个月我们一个电话都不打,您安心处理家里的事。", False),
+    # stop 35 (dev_r20a): more name-calling and shouting, and the kid's mum (孩子他妈) who is no curse
+    ("滚你的蛋,少拿没回款糊弄我!", True),
+    ("嚷什么嚷!嗓门大就不用付钱了?", True),
+    ("你当我瞎啊?上周刚换的新车!", True),
+    ("你这种人就是个骗子!", True),
+    ("孩子他妈让我早点回去,今天就聊到这儿。", False),
+    ("你妈的身体好点了没?上回听说住院了。", False),
+    ("你妈的,到底给不给?", True),
+    ("我知道您不是老赖,就是一时周转不过来。", False),
+    ("收据我带来了,您看一下日期。", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude

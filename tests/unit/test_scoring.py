@@ -70,6 +70,31 @@ def test_hostile_costs_courtesy_restraint_and_lawful(fake_broke):
     assert hot.principles["lawful"] <= 40  # one unlawful act: 有法 ≤ 40
 
 
+@pytest.mark.parametrize("line, unlawful", [
+    # stop 35: rudeness that threatens nothing costs 有礼 and 有节 (the issue: "rudeness that is not unlawful costs
+    # 有礼"); a threat, however veiled, or an insult with a consequence held over him, costs 有法 as well
+    ("废物,连个款都付不出来,还开什么公司!", False),
+    ("你算个什么东西,也配跟我谈账期?", False),
+    ("你这饭馆还想不想开了?十二万,周五前见。", True),
+    ("你再装死,我就把你店门锁了!", True),
+    ("骗子!今天不给钱,后果你自己想。", True),
+])
+def test_rudeness_costs_courtesy_and_threats_the_law(fake_broke, line, unlawful):
+    _, hot = play(fake_broke, ["courtesy", line])
+    rules = {f.rule: f for f in hot.findings if f.turn == 2}
+    assert "hostile" in rules and rules["hostile"].points == -35
+    assert ("hostile_unlawful" in rules) is unlawful
+    assert (hot.principles["lawful"] <= 40) is unlawful
+    for key in ("courtesy", "restraint"):
+        assert hot.principles[key] <= 65
+
+
+def test_a_hostile_id_counts_as_unlawful(fake_broke):
+    # played as a tactic id nothing tells rudeness from a threat: the law's rule still applies
+    _, hot = play(fake_broke, ["courtesy", "hostile"])
+    assert any(f.rule == "hostile_unlawful" for f in hot.findings)
+
+
 def test_measures_early_fast_more(fake_broke):
     s, score = play(fake_broke, RIGHT)
     o = s.outcome

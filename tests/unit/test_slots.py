@@ -456,3 +456,25 @@ def test_instalments_allowed_are_a_concession_of_their_own(text, spread_only):
 def test_stop34_refusals_and_topics_put_off(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession
+
+
+@pytest.mark.parametrize("text", [
+    # stop 35: what the debtor is after is not what we give (a natural plan line of factory-to-factory: 压着这笔是不是为了
+    # 明年降价 had read as our concession once the retrained model listed it beside the question)
+    "您压着这笔,是不是为了明年降价?",
+    "我知道您是想让我们延账期,这个咱们先不谈",
+])
+def test_his_aim_is_no_concession_of_ours(text):
+    assert not extract_slots(text, TODAY).concession
+
+
+@pytest.mark.parametrize("text, fees", [
+    # stop 35: a retailer's deduction named with its amount is taken off or disputed, never asked for (dev play
+    # supermarket-chain 35a: the signed confirmation had carried the accepted rebate, 3.6万, as the whole deal)
+    ("这三万六千元返利合同上写得清楚,我们认。", (36000,)),
+    ("系统里又扣了一万二千元,请贵司撤回。", (12000,)),
+    ("条码费一万二是重复扣的。", (12000,)),
+    ("扣完返利,请在12月10号前付四十八万四。", ()),
+])
+def test_a_deduction_named_is_no_ask(text, fees):
+    assert extract_slots(text, TODAY).fees == fees

@@ -103,6 +103,7 @@ class Turn:
     concession: bool = False
     answered: str | None = None
     visit: int = 1  # the visit the turn ended in (a scenario over several visits)
+    rude: bool = False  # the hostility heard was rudeness only (Recognition.rude); not in the play JSON
 
     def public(self) -> dict[str, Any]:
         """The contract's turn object (plus our extra fields)."""
@@ -500,7 +501,8 @@ class Session:
                     deltas={k: int(round(v)) for k, v in deltas.items() if round(v)},
                     reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed,
                     acts=acts, amounts=tuple(rec.amounts), dates=tuple(rec.dates), conditional=rec.conditional,
-                    concession=rec.concession, answered=answered, visit=self.persona.states[self.state].visit)
+                    concession=rec.concession, answered=answered, visit=self.persona.states[self.state].visit,
+                    rude=bool(getattr(rec, "rude", False)) and tactic == "hostile")
         self.turns.append(turn)
         # the ending: a terminal state, or the turn limit
         st = self.persona.states[self.state]

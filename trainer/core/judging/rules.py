@@ -42,6 +42,8 @@ class Move:
     amounts: tuple[int, ...] = ()
     #: what the debtor answered (a finding quotes it: the reaction that supports the finding)
     reply: str = ""
+    #: the hostility was rudeness only: an insult or a shout with no threat (costs 有礼, not 有法)
+    rude: bool = False
 
     @property
     def every(self) -> tuple[str, ...]:
@@ -277,7 +279,8 @@ def missing_by_end(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
        "results": F(_results("只在会话以其中之一结束时才算")),
        "reaction": F(Str(choices=REACTIONS, doc="`accepted`:只算欠款人接受了的招式")),
        "except_remedy": F(Bool(doc="`true`:对我方确有问题那一部分的补救(见 `remedy` 类规则)不算")),
-       "side_acts": F(Bool(doc="`true`:招式作为一句话里的附带行为出现也算(只给加分规则用:扣分只看主招)"))})
+       "side_acts": F(Bool(doc="`true`:招式作为一句话里的附带行为出现也算(只给加分规则用:扣分只看主招)")),
+       "unlawful": F(Bool(doc="`true`:只算越过法律的过激言行(威胁、纠缠、曝光、堵门……),单纯的辱骂、吼叫不算"))})
 def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
     if "results" in p and ctx.result not in p["results"]:
         return []
@@ -295,6 +298,8 @@ def move(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
             ok = ctx.accepted(m)
         if ok and p.get("except_remedy"):
             ok = m.n not in ctx.remedies
+        if ok and p.get("unlawful"):
+            ok = not m.rude
         if ok and m.tactic not in p["moves"]:  # a side act credited: the finding names it, not the main act
             out.append(_hit(m, tactic=next(a for a in m.every if a in p["moves"])))
         elif ok:

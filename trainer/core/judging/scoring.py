@@ -90,7 +90,7 @@ def context_of(s: Session) -> Ctx:
     for t in s.turns:
         moves.append(Move(t.n, t.tactic, t.move, t.state_before, t.state,
                           moved_on=t.state != t.state_before and t.state not in seen, acts=tuple(t.acts),
-                          amounts=tuple(t.amounts), reply=t.reply))
+                          amounts=tuple(t.amounts), reply=t.reply, rude=bool(getattr(t, "rude", False))))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
     scenario = getattr(s, "scenario", None)  # a hand-made session (tests) may come without a scenario

@@ -33,6 +33,9 @@ class Recognition:
     fees: tuple[int, ...] = ()  # amounts named as a fee (违约金六万八) or written off (五万二冲掉): never an ask; not in the contract's JSON
     pay_dates: tuple[str, ...] = ()  # the dates named where the move speaks of paying (() when none is); not in the contract's JSON
     papers: bool = False  # signed or stamped papers cited as evidence (送货单是他签的, 对账单盖的是公章); not in the contract's JSON
+    #: the hostility heard is rudeness only — an insult or a shout, no threat and no unlawful pressure (废物, 吵什么吵):
+    #: it costs 有礼 and 有节, not 有法; not in the contract's JSON
+    rude: bool = False
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

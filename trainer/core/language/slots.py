@@ -170,6 +170,11 @@ _GIVEN_UP_BEFORE = lazy(r"(该冲|应冲|要冲|冲抵|冲减|抵扣|返利)(的
 #: what the goods are worth (仓库里还压着我们十五万左右的货, 二十多万的库存): a value, never an ask (dev play genuinely-broke
 #: 22a: helping him sell 15万 of stock had capped the signed plan of 26万 at 15万) — not 货款, which is the debt
 _GOODS_AFTER = lazy(r"(块|元|块钱)?(左右|上下|多|来)?的?(货|库存|存货|产品|原料|材料)(?!款)")
+#: a retailer's deduction named with its amount (这三万六千元返利, 系统里又扣了一万二千元, 条码费一万二): what is taken off the
+#: debt or disputed, never what the trainee asks to be paid (dev play supermarket-chain 35a: the signed confirmation
+#: had carried the rebate of 3.6万 as the whole deal)
+_DEDUCTION_AFTER = lazy(r"(块|元|块钱)?(的)?(返利|扣款|条码费|促销费|进场费|上架费|堆头费|店庆费|陈列费|扣点)")
+_DEDUCTION_BEFORE = lazy(r"((返利|扣款|条码费|促销费|进场费|上架费|堆头费|店庆费|陈列费)(是|有|共|一共|合计|的|也|又)?|(又|多|重复|另外)?扣(了|掉|走|的)?)$")
 _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤了|退回来|退还给|不该扣|不应该扣|不能扣|别扣|划掉|去掉)")
 
 
@@ -214,7 +219,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
         if value is not None and value > 0:
             fee = (_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
                    or _GIVEN_UP_AFTER.match(text, m.end()) or _WITHDRAWN_AFTER.match(text, m.end())
-                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or _GOODS_AFTER.match(text, m.end()))
+                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or _GOODS_AFTER.match(text, m.end())
+                   or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(text[max(0, m.start() - 6):m.start()]))
             out.append((value, bool(fee)))
     return out
 
@@ -507,6 +513,9 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  # what holding out will not buy: 这笔欠款换不来降价, 休想再延
                                  r"换不来|换不到|别想|休想|甭想).{0,6}(免|减免|让|宽限|延期|延长|延后|再延|打折|降|动|改|变)|"
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开|"
+                                 # what he is after, not what we give: 压着这笔是不是为了明年降价, 您是想让我们延账期 (a natural
+                                 # plan line of factory-to-factory: his aim had read as our concession)
+                                 r"(为了|想|想要|要求|盯着|惦记着|等着|图|逼|压)(着)?(让)?(我们)?(明年|今年|下批|新单|我们)?(降价|降点|让利|打折|延期|宽限|延长账期|延账期)|"
                                  # the price or the terms put off as a topic, not given: 降价的事咱放后头说 (dev play factory 31a)
                                  r"(降价|降点|价格|单价|账期|折扣|让利|延期|宽限|减免|免运费)(的事|这事|这块|的问题|这个)?(情)?.{0,3}(放(到)?(后头|后面|一边)|往后放|(先)?(放一放|放放|搁一搁)|"
                                  r"(以后|回头|后面|后头|改天|下次)再(说|谈|议|聊)|另(外)?(谈|说|议|聊)|先不(谈|说|提|聊))|"

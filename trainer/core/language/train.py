@@ -52,7 +52,7 @@ def dev_files(root: Path) -> list[Path]:
              "dev_weak.jsonl", "dev_multi.jsonl", "dev_confusions.jsonl", "dev_long.jsonl", "dev_hard.jsonl",
              "dev_weak2.jsonl", "dev_law.jsonl", "dev_weak3.jsonl", "dev_r13a.jsonl", "dev_r13b.jsonl", "dev_r13c.jsonl",
              "dev_r14d.jsonl", "dev_r14e.jsonl", "dev_r15a.jsonl", "dev_r15b.jsonl", "dev_r16a.jsonl", "dev_r16b.jsonl",
-             "dev_r17a.jsonl", "dev_r17b.jsonl", "dev_r18a.jsonl", "dev_r19a.jsonl")
+             "dev_r17a.jsonl", "dev_r17b.jsonl", "dev_r18a.jsonl", "dev_r19a.jsonl", "dev_r20a.jsonl")
     return [data / n for n in names if (data / n).exists()]
 
 
