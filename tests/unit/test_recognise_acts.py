@@ -735,3 +735,21 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
+
+
+def test_a_rebuttal_must_answer_something():
+    # stop 35: the model's rebut_excuse had become the catch-all of small talk (5-fold dev: 35 of 135 small-talk lines
+    # given an act got it); a rebuttal names the money, goods, papers, a reason or a "but" — else the next reading leads
+    from trainer.core.language import recognise as R
+    r = R.default_recogniser()
+    lexes = [np.zeros(len(r.labels))]
+
+    def heard(text: str) -> str | None:
+        row = np.zeros(len(r.labels))
+        row[r.labels.index("rebut_excuse")] = 0.6
+        return r._hear(text, r.normalise(text), row, np.zeros((0, len(r.labels))), TODAY, lexes).tactic
+
+    assert heard("刚下高速,导航把我带到另一个园区去了。") is None
+    assert heard("今天这雨下得真大,我鞋都湿透了。") is None
+    assert heard("资金紧张?您上个月刚开了分店。") == "rebut_excuse"
+    assert heard("质检报告每批都合格,色差是调配比例的事。") == "rebut_excuse"

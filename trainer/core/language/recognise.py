@@ -180,6 +180,11 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
                                r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
          # a legal step names the law, its people or its papers (公司已经在点我的名了 is pressure at work, not a suit)
          "legal_action": lazy(r"法|律|诉|讼|仲裁|庭|案|保全|执行|支付令|公证|报案|函|官司|传票|判|查封|冻结|公堂|legal"),
+         # a rebuttal answers his reason for not paying: it names the money, the goods, the papers, a reason or a "but"
+         # (small talk about the traffic or his fishing trip is none)
+         "rebut_excuse": lazy(r"款|账|欠|钱|万|千|块|元|货|合同|发票|票|单|对账|付|结|索赔|违约|说|讲|理由|借口|困难|难|问题|原因|资金|周转|"
+                              r"忙|领导|审批|流程|质量|下游|不是|没|别|不能|不会|不行|总|一码|再|也|但|可|道理|理|情况|压|拖|还|给|扣|"
+                              r"赔|亏|损|生意|银行|工程|项目|甲方|签|章|证|据|检|验|材料|报告|记录|照片|车|店|厂|老板|钱"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
