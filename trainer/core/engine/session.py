@@ -502,7 +502,7 @@ class Session:
                     reaction=idx, auto=auto_idx, note=note, repeats=repeats, revealed=revealed,
                     acts=acts, amounts=tuple(rec.amounts), dates=tuple(rec.dates), conditional=rec.conditional,
                     concession=rec.concession, answered=answered, visit=self.persona.states[self.state].visit,
-                    rude=bool(getattr(rec, "rude", False)) and tactic == "hostile")
+                    rude=rec.rude and tactic == "hostile")
         self.turns.append(turn)
         # the ending: a terminal state, or the turn limit
         st = self.persona.states[self.state]

@@ -184,7 +184,7 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          # (small talk about the traffic or his fishing trip is none)
          "rebut_excuse": lazy(r"款|账|欠|钱|万|千|块|元|货|合同|发票|票|单|对账|付|结|索赔|违约|说|讲|理由|借口|困难|难|问题|原因|资金|周转|"
                               r"忙|领导|审批|流程|质量|下游|不是|没|别|不能|不会|不行|总|一码|再|也|但|可|道理|理|情况|压|拖|还|给|扣|"
-                              r"赔|亏|损|生意|银行|工程|项目|甲方|签|章|证|据|检|验|材料|报告|记录|照片|车|店|厂|老板|钱"),
+                              r"赔|亏|损|生意|银行|工程|项目|甲方|签|章|证|据|检|验|材料|报告|记录|照片|车|店|厂|老板"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
@@ -197,7 +197,7 @@ GIVING_TIE = 0.8
 INSULT = lazy(r"瓜娃子|瘪犊子|装孙子|你丫|猪头三|混(帐|账)东西|蠢到|没长脑子|脑壳有包|(是|你)聋了|收皮|衰人|(^|[,，。!！?？\s])呸|骗鬼|听不懂人话|活该(倒闭|生意|遭|诊所|关门)|遭报应|让车撞|吃干饭|请来吃饭的|(你|您|侬|你们)(这种人|这号人|这群|这帮|们这群|们这种)?(就是|真是|这个|个|这种|葛个)?(个)?(老赖|骗子|骗纸)(?!吗|吧|呢)|废物|傻子|神经病|(?<![孩娃子])他(妈|吗)(?!妈)|你(妈|吗)的(?!身体|病|生日|事|药|手术|腿|腰|房子|家|电话|意思|退休|养老|饭|菜)|特么|尼玛|滚你的|(我|老子)日你|日你(妈|娘|先人|祖宗|奶奶|大爷)|当我(是)?(瞎|瞎子|傻|白痴|三岁)|(吼|嚷|叫|喊|横)什么(吼|嚷|叫|喊|横)|脸皮比城墙|(^|[,，。!！?？\s])妈的|tmd|(你|您|你们)(这个|个|这种|就是|真是|这帮)?(老赖|骗子)|老赖就是老赖|骗子[!！]|王八|混蛋|蠢货|蠢猪|畜生|人渣|垃圾(单位|公司|人|东西)|死人吗|还是人吗|是人吗|"
               r"破公司|破厂|装死|没一个好东西|吵什么|少废话|废话少说|闭嘴|滚(蛋|出|吧|犊子)|给我滚|脑子(进水|有病|有问题|有毛病|被驴踢)|"
               r"(你|您)(有病|是不是有病)|白痴|弱智|脑残|猪脑子|狗屁|放屁|不要脸|要点脸|没皮没脸|黑心|良心(被|让)狗吃|狼心狗肺|饭桶|卖肾|"
-              r"傻逼|傻b|煞笔|(?<![一二两三四五六七八九十百千万零\d])二百五(?![十百千万元块\d])|智障|贱人|狗日|窝囊废|提鞋都不配|算(个)?什么东西|倒了八辈子霉|当我是傻子|骗谁(呢|啊)?")
+              r"傻逼|傻b|煞笔|(?<![一二两三四五六七八九十百千万零\d])二百五(?![十百千万元块\d])|智障|贱人|狗日|窝囊废|提鞋都不配|算(个)?什么东西|倒了八辈子霉|骗谁(呢|啊)?")
 #: what turns an insult into a threat: a consequence held over him (后果, 不然, 你再…我就, 等着瞧, 小心, 别怪我)
 THREAT_SHAPE = lazy(r"后果|不然|否则|要不然|(你|您|你们|侬)(要是|如果)?再(不|敢|装|拖|躲|赖|耍|跟我)|再不|(我|我们|老子)(就|马上就|立马|明天就|今天就)"
                     r"(把|去|到|让|叫|找|在|带|喊)|就把|走着瞧|等着瞧|(你|给我)等着|小心|别怪|看(你|您)(咋|怎么|还怎么|还咋)")
@@ -584,7 +584,8 @@ class Recogniser:
                 acts = list(dict.fromkeys([nxt] + [a for a in acts if a != VALUABLE]))
         if LEGAL_ACTION in acts and _IF.search(norm.marked) and not _TAKEN.search(norm.marked):
             acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
-        if not law and HOSTILE not in acts and self._hostile >= 0 and INSULT.search(norm.marked) and not any(reported or []):
+        insult = INSULT.search(norm.marked) is not None
+        if not law and HOSTILE not in acts and self._hostile >= 0 and insult and not any(reported or []):
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
@@ -592,8 +593,7 @@ class Recogniser:
             acts = [HOSTILE] + [a for a in acts if a != HOSTILE]
         # hostility that is only an insult or a shout, with nothing threatened (废物,连个款都付不出来 — not 你再装死,我就把
         # 你店门锁了): rudeness, which costs 有礼 but breaks no law. Hostility heard any other way counts as unlawful
-        rude = bool(acts and acts[0] == HOSTILE and not law and INSULT.search(norm.marked)
-                    and not THREAT_SHAPE.search(norm.marked))
+        rude = bool(acts and acts[0] == HOSTILE and not law and insult and not THREAT_SHAPE.search(norm.marked))
         tactic = acts[0] if acts else None
         conf = r.confidence
         if tactic is not None and tactic != r.tactic:

@@ -217,10 +217,11 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
             continue  # 0915那批 is a batch number, not money
         value = _amount_value(num, mag, tail, approx)
         if value is not None and value > 0:
+            just_before = text[max(0, m.start() - 6):m.start()]
             fee = (_FEE_BEFORE.search(text[max(0, m.start() - 16):m.start()]) or _FEE_AFTER.match(text, m.end())
                    or _GIVEN_UP_AFTER.match(text, m.end()) or _WITHDRAWN_AFTER.match(text, m.end())
-                   or _GIVEN_UP_BEFORE.search(text[max(0, m.start() - 6):m.start()]) or _GOODS_AFTER.match(text, m.end())
-                   or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(text[max(0, m.start() - 6):m.start()]))
+                   or _GIVEN_UP_BEFORE.search(just_before) or _GOODS_AFTER.match(text, m.end())
+                   or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(just_before))
             out.append((value, bool(fee)))
     return out
 
