@@ -31,7 +31,7 @@ MAX_LEN = 300
 OPS = (">=", "<=", "==", "!=", ">", "<")
 FUNCS = ("used", "last", "visited", "chance", "said")
 BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "plan_total", "deadline_days", "conditional", "concession",
-            "evidence")
+            "evidence", "rude")
 #: offer: the largest amount named in this move as a share of the debt (0..1, 0 = none named);
 #: ask_total: what this move asks for in all, as a share of the debt — instalments named together count as their sum,
 #: a total named with its parts as the total, a part with 余款 as the whole debt (0 = no ask);
@@ -40,6 +40,8 @@ BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "plan_total", "de
 #: deadline_days: days from the talk to the earliest date named in this move (999 = none);
 #: conditional / concession: 1 when the move ties its offer to a condition / gives something up
 #: evidence: 1 when the move cites signed or stamped papers as evidence (送货单是他签的, 对账单盖的是公司公章)
+#: rude: 1 when the move's hostility is rudeness only — an insult or a shout with nothing threatened; a threat, or the
+#: id `hostile` typed as such, is 0, so `on: hostile` with `when: not rude` answers unlawful pressure
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>>=|<=|==|!=|>|<)|(?P<num>-?\d+(?:\.\d+)?)|(?P<lp>\()|(?P<rp>\))"
                     r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*|[\u4e00-\u9fff]+))")

@@ -278,6 +278,8 @@ class Session:
             return 1.0 if said and said.concession else 0.0
         if name == "evidence":
             return 1.0 if said and said.papers else 0.0
+        if name == "rude":  # hostility that threatens nothing (an insult, a shout): the debtor's answer differs
+            return 1.0 if said and said.rude else 0.0
         return 0.0
 
     def _days_until(self, iso: str) -> int | None:
@@ -419,10 +421,12 @@ class Session:
         # same move is one he answers by moving on, for the better (a state waiting for one move still hears
         # it when it comes second, so a complete offer moves the talk on; a side word heard in a firm move —
         # "这次我没法给宽限" heard as a concession too — does not talk him back); then the first act he
-        # answers at all
+        # answers at all. Hostility is answered as itself: a threat with a deadline in it is not a deadline he
+        # can answer instead (今天不给钱,我就把你的照片挂到网上去 is no direct_ask to him)
         self._said = rec
         answered, reaction = tactic, self.choose_reaction(tactic)
-        if reaction is None or reaction.to is None:
+        hostile = tactic == catalogue.HOSTILE
+        if not hostile and (reaction is None or reaction.to is None):
             fallback: tuple[str, Reaction] | None = None
             stay = self._net(reaction.effects if reaction else self.persona.default_effects)
             for act in acts[1:]:
@@ -461,7 +465,8 @@ class Session:
         # a move of several acts: once the debtor has moved, the acts not yet answered are heard again in
         # the new state, and each that takes him forward (see _forward) plays too — "六号先付二十万,
         # 余款二十号前付清,您签个字" is the offer and the signature in one breath
-        if reaction is not None and reaction.to is not None and not self.persona.states[self.state].terminal:
+        if reaction is not None and reaction.to is not None and not hostile \
+                and not self.persona.states[self.state].terminal:
             rest = [a for a in acts if a != answered]
             while rest and not self.persona.states[self.state].terminal:
                 for act in rest:
