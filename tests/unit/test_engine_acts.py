@@ -729,3 +729,24 @@ def test_the_balance_checked_with_no_when_is_no_ask():
     s.play("x", Recognition("verify_balance", 0.9, acts=("verify_balance", "direct_ask"), amounts=(380_000,),
                             dates=("2026-11-06",)))
     assert s.named_amounts == [380_000]
+
+
+def test_today_named_as_the_day_of_the_visit_is_no_deadline():
+    # stop 36 (dev play triangular-debt 36b): 今天来,主要还是为那42万 is why he came, not "42万 today"
+    s = fake_broke()
+    owed, today = s.scenario.case.owed, s.scenario.case.date
+    s._said = Recognition("state_purpose", 0.9, acts=("state_purpose", "direct_ask"), amounts=(owed,), dates=(today,),
+                          visit_today=True)
+    assert s.builtin("deadline_days") == 999.0
+    s._said = replace(s._said, visit_today=False)
+    assert s.builtin("deadline_days") == 0.0
+    s._said = replace(s._said, visit_today=True, pay_dates=(today,))  # 今天来,今天就付: a payment date stands
+    assert s.builtin("deadline_days") == 0.0
+
+
+def test_rude_reads_whether_the_hostility_threatens_nothing():
+    s = fake_broke()
+    s._said = Recognition("hostile", 0.9, acts=("hostile",), rude=True)
+    assert s.builtin("rude") == 1.0 and parse("not rude").eval(s) is False
+    s._said = Recognition("hostile", 0.9, acts=("hostile",))
+    assert s.builtin("rude") == 0.0

@@ -478,3 +478,29 @@ def test_his_aim_is_no_concession_of_ours(text):
 ])
 def test_a_deduction_named_is_no_ask(text, fees):
     assert extract_slots(text, TODAY).fees == fees
+
+
+@pytest.mark.parametrize("text, fees", [
+    # stop 36: the sum of the fees just named is a fee too (dev play supermarket-chain 36a: the disputed 4.7万 had been
+    # signed as the whole deal); a sum of what is asked stays an ask
+    ("条码费一万五千元和店庆促销费三万二千元,合计四万七千元,我方不能认。", (15000, 32000, 47000)),
+    ("条码费1.5万、促销费3.2万,两项一共4.7万请您撤掉。", (15000, 32000, 47000)),
+    ("今天先付二十万,月底再付十八万,合计三十八万。", ()),
+])
+def test_the_sum_of_fees_is_a_fee(text, fees):
+    assert extract_slots(text, TODAY).fees == fees
+
+
+@pytest.mark.parametrize("text, visit", [
+    # stop 36: today named as the day of the visit is a date the writers label, never a deadline (dev play
+    # triangular-debt 36b: 今天来,主要还是为那42万 had read as "42万 today" and closed the talk on the first move)
+    ("今天来,主要还是为那42万的电缆款,想跟你商量个办法。", True),
+    ("我今天专程过来,就为三十八万的事。", True),
+    ("王总,今天特地来拜访您。", True),
+    ("我今天来就是收款的,四万六。", False),  # collecting today is a when
+    ("今天付五万,剩下的月底前。", False),
+])
+def test_today_as_the_day_of_the_visit(text, visit):
+    s = extract_slots(text, TODAY)
+    assert s.visit_today is visit
+    assert "2026-12-01" in s.dates  # still a date named, as the contract's labels have it

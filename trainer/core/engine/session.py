@@ -289,9 +289,11 @@ class Session:
             return None
 
     def _pay_days(self, rec: Recognition) -> list[int]:
-        """The days after the talk of a move's payment dates (all its dates when none speaks of paying); the callers
-        bound them as they need (the past, today, ten years out)."""
-        return [d for d in (self._days_until(x) for x in rec.pay_dates or rec.dates) if d is not None]
+        """The days after the talk of a move's payment dates (all its dates when none speaks of paying, but for today
+        named as the day of the visit: 今天来,主要是为那42万); the callers bound them as they need (the past, today,
+        ten years out)."""
+        dates = rec.pay_dates or tuple(x for x in rec.dates if not (rec.visit_today and x == self.scenario.case.date))
+        return [d for d in (self._days_until(x) for x in dates) if d is not None]
 
     def used(self, what: str) -> int:
         """How often ``what`` (a tactic or a group) was heard so far — every act of a move counts."""

@@ -36,6 +36,7 @@ class Recognition:
     #: the hostility heard is rudeness only — an insult or a shout, no threat and no unlawful pressure (废物, 吵什么吵):
     #: it costs 有礼 and 有节, not 有法; not in the contract's JSON
     rude: bool = False
+    visit_today: bool = False  # today named as the day of this visit (今天来…), no deadline; not in the contract's JSON
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""
