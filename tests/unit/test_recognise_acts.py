@@ -242,6 +242,9 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "你那些经销商我一家一家打过去,说说你欠钱不还的事。",
     "不还钱?我把你店里值钱的东西全拉走抵账。",
     "今天不给钱,你的车别想开出这个厂。",
+    # stop 36: his wife sought out at home, said without a 你
+    "哪天我直接上你家里找你媳妇好好说道说道。",
+    "过两天我去家里找嫂子唠唠这笔账。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -334,6 +337,8 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "你们家满月酒办得真热闹。",
     "现场照片我都打印出来了,您对照看看。",
     "我们老板明年想去您那边的祠堂参观一下,听说修得很好。",
+    # stop 36: sitting down with her at his home to settle is a visit (dev play competitor-terms b)
+    "周末我们经理到您家坐坐,跟嫂子一起把日子定下来。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -753,3 +758,24 @@ def test_a_rebuttal_must_answer_something():
     assert heard("今天这雨下得真大,我鞋都湿透了。") is None
     assert heard("资金紧张?您上个月刚开了分店。") == "rebut_excuse"
     assert heard("质检报告每批都合格,色差是调配比例的事。") == "rebut_excuse"
+
+
+@pytest.mark.parametrize("text, act", [
+    # stop 36: an act that needs what the line never names is not heard — his standing praised and a favour asked is no
+    # appeal to his name; a rebuttal about goods moved out is no freeze; a paper waived is no request for one
+    ("孙总您在安装圈人缘好,华景那边肯定有熟人,咱们一起把结算往前推一推?", "reputation"),
+    ("您说是正常调仓,可货一车车往外拉,会计也走了,付款还改走个人账户,这说不过去吧?", "property_preservation"),
+    ("确认单不用签了,我相信你们系统。", "written_commitment"),
+    ("先把账期延三个月吧,什么都不用签了。", "written_commitment"),
+])
+def test_an_act_needs_what_it_is_about(rec, text, act):
+    assert act not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text, act", [
+    ("您是商会副会长,这笔账拖着,传出去对您名声不好。", "reputation"),
+    ("他在转移资产,我们明天就去法院申请冻结他的账户。", "property_preservation"),
+    ("金额和日期写清楚,您在承诺书上签个字。", "written_commitment"),
+])
+def test_the_same_acts_with_what_they_are_about(rec, text, act):
+    assert act in rec.classify(text, TODAY).acts

@@ -36,6 +36,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("family", _FAMILY + r".{0,24}(不平安|平不平安|不太平)|不保证.{0,10}(平安|安全|没事)"),
     # the wife told at home, or asked along to hear it: 去你家里跟你老婆好好聊一聊, 请嫂子一起来坐坐,让她也知道知道
     ("family", r"(去|到|上)" + _YOU + r"(的)?家(里)?.{0,4}(跟|和|找)" + _YOU + r"(的)?" + _FAMILY),
+    # his wife sought out at home, said without a 你 (哪天我直接上家里找嫂子聊聊这事); sitting down with her at his home
+    # to settle (周末到您家坐坐,跟嫂子一起把付款的事定下来) is a visit
+    ("family", r"(去|到|上)(" + _YOU + r"(的)?)?家(里)?.{0,4}找" + _FAMILY),
     ("family", _FAMILY + r".{0,16}(让|叫)(她|他)(们)?(也|都)?知道"),
     ("family", r"(让|叫)" + _YOU + r"?(的)?(全家|一家|家里人|家人|" + _FAMILY[1:-1] + r").{0,6}(丢脸|丢人|没脸|抬不起头|跟着(丢|难堪|受罪))"),
     # the debt told to his children or his kin to shame him (让您伢晓得他爸是个老赖), or shame promised outright

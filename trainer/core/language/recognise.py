@@ -185,11 +185,22 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "rebut_excuse": lazy(r"款|账|欠|钱|万|千|块|元|货|合同|发票|票|单|对账|付|结|索赔|违约|说|讲|理由|借口|困难|难|问题|原因|资金|周转|"
                               r"忙|领导|审批|流程|质量|下游|不是|没|别|不能|不会|不行|总|一码|再|也|但|可|道理|理|情况|压|拖|还|给|扣|"
                               r"赔|亏|损|生意|银行|工程|项目|甲方|签|章|证|据|检|验|材料|报告|记录|照片|车|店|厂|老板"),
+         # an appeal to his name names his name, his standing or who would hear of it (您在安装圈人缘好,华景那边肯定有熟人
+         # is praise and a request; dev: 199 of 204 lines with reputation hold one of these)
+         "reputation": lazy(r"名|誉|招牌|牌子|口碑|信用|信誉|诚信|面子|脸|传|说起|闲话|议论|嚼|看着|看在眼|瞅见|难看|好听|标杆|样子|评级|"
+                            r"资信|污点|形象|丢人|体面|讲究|心里.{0,4}账|记录|黑名单|曝|披露|公开|翻出|行业|同行|商会|协会|大家|"
+                            r"别人|人家|外面|知道|谁都|谁还|风声|通气|圈子|上市|融资|审|竞标|投诉|作风|响当当|人物|影响"),
+         # a freeze names the court, the freeze or what is frozen (货一车车往外拉,付款改走个人账户 is a rebuttal; dev: every
+         # one of 110 lines with property_preservation holds one of these)
+         "property_preservation": lazy(r"保全|冻结|查封|扣押|封存|法院|法|诉|申请|担保|抵押|质押|财产|资产|登记|律师|执行|房产|房子|车辆|车子|汽车|"
+                                       r"银行账户|基本户|股权|设备|封|扣|押"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
 #: while helping him sell them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
 SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返")}
+#: the paper waived: 不用签了, 什么都不用写, 不签也行 (a signature asked for later in the line is rare enough to lose)
+PAPER_WAIVED = lazy(r"(不用|不必|不需要|用不着|无需|没必要|别)(再)?(签|写|盖|打条|立字据|留字据)|不签(也行|也可以|也没事|都行)")
 #: a main valuable_concession the slots do not hear gives way to another reading this close to it
 GIVING_TIE = 0.8
 #: name-calling and swearing at the debtor (rude, not unlawful — threats are law.py's): insults only, not the cue words
@@ -543,6 +554,13 @@ class Recogniser:
             acts = ([nxt] if nxt else []) + [a for a in acts[1:] if a != nxt]
         acts = acts[:1] + [a for a in acts[1:] if all(need.search(norm.marked) for need in (NEEDS.get(a), SIDE_NEEDS.get(a))
                                                       if need is not None)]
+        if WRITTEN in acts and PAPER_WAIVED.search(norm.marked):
+            # the paper waived (确认单不用签了,我相信你们系统) is no request for one, main or side
+            if acts[0] == WRITTEN:
+                nxt = next((a for a, sc in r.alternatives if sc >= self.threshold and a not in (HOSTILE, WRITTEN)), None)
+                acts = ([nxt] if nxt else []) + [a for a in acts[1:] if a not in (nxt, WRITTEN)]
+            else:
+                acts = [a for a in acts if a != WRITTEN]
         papers = bool(PAPER_CITED.search(norm.marked))
         if papers and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
             acts = acts[:1] + [a for a in acts[1:] if a != WRITTEN]
