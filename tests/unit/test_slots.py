@@ -294,6 +294,10 @@ def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     ("这周五先付十万,下周三前把合同签了", ("2026-12-04", "2026-12-09"), ("2026-12-04",)),
     ("周五前给我个答复", ("2026-12-04",), ()),  # no clause speaks of paying: the reader falls back on every date
     ("月底前结清,12月15号前对完账", ("2026-12-31", "2026-12-15"), ("2026-12-31",)),
+    # stop 36 (dev play bad-debt-signs n): the rest paid into our account by a date is a payment date, also in a signing
+    # move — the plan had kept the persona's default day
+    ("剩下的差额,12月3号前全部打到我们公账,你在承诺书上签字", ("2026-12-03",), ("2026-12-03",)),
+    ("余款下周三前结,承诺书今天签", ("2026-12-09", "2026-12-01"), ("2026-12-09",)),
 ])
 def test_payment_dates_among_the_dates_named(text, dates, pay_dates):
     s = extract_slots(text, TODAY)

@@ -351,7 +351,7 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
 
 #: a clause that speaks of paying (付, 到账, 转账, 结清, an amount …) — but not of the paperwork around it (付款申请)
 _PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|打过来|打给|转账|转过来|汇|结(?!果|论|构|束|婚)|还清|还款|还上|"
-            r"回款|[万元块]|\d{4,}|钱")
+            r"回款|[万元块]|\d{4,}|钱|打到|打进|打入|公账|差额|余款|尾款|欠款|货款")
 _CLAUSE_END = lazy(r"[,，;；。!！?？\n]")
 
 
