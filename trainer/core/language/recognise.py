@@ -186,8 +186,8 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
                               r"忙|领导|审批|流程|质量|下游|不是|没|别|不能|不会|不行|总|一码|再|也|但|可|道理|理|情况|压|拖|还|给|扣|"
                               r"赔|亏|损|生意|银行|工程|项目|甲方|签|章|证|据|检|验|材料|报告|记录|照片|车|店|厂|老板"),
          # an appeal to his name names his name, his standing or who would hear of it (您在安装圈人缘好,华景那边肯定有熟人
-         # is praise and a request; dev: 199 of 204 lines with reputation hold one of these)
-         "reputation": lazy(r"名|誉|招牌|牌子|口碑|信用|信誉|诚信|面子|脸|传|说起|闲话|议论|嚼|看着|看在眼|瞅见|难看|好听|标杆|样子|评级|"
+         # is praise and a request; dev: every one of 204 lines with reputation holds one of these)
+         "reputation": lazy(r"名|誉|招牌|牌子|口碑|信用|信誉|诚信|面子|脸|传|说起|闲话|议论|嚼|看着|看在眼|瞅见|难看|好看|好听|标杆|样子|评级|"
                             r"资信|污点|形象|丢人|体面|讲究|心里.{0,4}账|记录|黑名单|曝|披露|公开|翻出|行业|同行|商会|协会|大家|"
                             r"别人|人家|外面|知道|谁都|谁还|风声|通气|圈子|上市|融资|审|竞标|投诉|作风|响当当|人物|影响"),
          # a freeze names the court, the freeze or what is frozen (货一车车往外拉,付款改走个人账户 is a rebuttal; dev: every
