@@ -750,3 +750,12 @@ def test_rude_reads_whether_the_hostility_threatens_nothing():
     assert s.builtin("rude") == 1.0 and parse("not rude").eval(s) is False
     s._said = Recognition("hostile", 0.9, acts=("hostile",))
     assert s.builtin("rude") == 0.0
+
+
+def test_his_figure_quoted_back_is_not_part_of_our_ask():
+    # stop 36 (dev play bad-debt-signs 37a3): 您是说最多8万…?那今天先转8万,剩下21.4万 asks 29.4万, not 37.4万
+    s = fake_broke()
+    rec = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(80000, 80000, 214000),
+                      quoted=(80000,))
+    assert s._ask(rec) == 294000
+    assert s._ask(replace(rec, quoted=())) == 374000

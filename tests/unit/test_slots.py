@@ -508,3 +508,17 @@ def test_today_as_the_day_of_the_visit(text, visit):
     s = extract_slots(text, TODAY)
     assert s.visit_today is visit
     assert "2026-12-01" in s.dates  # still a date named, as the contract's labels have it
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # stop 36 (dev play bad-debt-signs 37a3): his figure quoted back to him in a question is his, never our ask — the
+    # same figure said again as ours stays ours, so it is listed once per time quoted, and amounts keep both
+    ("您是说最多8万,还得留钱给员工结工资?那今天先转8万到我们公司对公账户,剩下21.4万12月2号结清。", (80000,)),
+    ("你的意思是先付十万,剩下的过了年再说?", (100000,)),
+    ("今天先转8万,剩下21.4万12月2号结清。", ()),
+    ("您说得对,三十八万确实不是小数目。", ()),  # agreeing is no question quoting him
+])
+def test_his_figures_quoted_back_to_him(text, quoted):
+    s = extract_slots(text, TODAY)
+    assert s.quoted == quoted
+    assert set(quoted) <= set(s.amounts)

@@ -619,8 +619,7 @@ class Session:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
         回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one; a later
         ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it."""
-        owed = self.scenario.case.owed
-        amounts = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
+        amounts = self._ours(rec)
         days = [d for d in self._pay_days(rec) if 0 <= d <= 3660]
         top = max(amounts, default=0)
         if len(amounts) >= 3 and 2 * top == sum(amounts):  # a total named with its parts (剩下五十八万八:三十万、二十八万八)
@@ -648,14 +647,24 @@ class Session:
             return bool(figures) and all(a in self.whole_parts for a in figures)
         return all(a in self.asked_figures or a in self.valued_amounts for a in figures)
 
+    def _ours(self, rec: Recognition) -> list[int]:
+        """The amounts of a move that can be ours to ask, in order: within the debt, no fee (违约金六万八 … 申请不收 is
+        what a concession gives up), and not his figure quoted back to him (您是说最多8万…? — once per time quoted:
+        the same figure said again as ours, 那今天先转8万, stays)."""
+        owed = self.scenario.case.owed
+        named = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
+        for a in rec.quoted:
+            if a in named:
+                named.remove(a)
+        return named
+
     def _ask(self, rec: Recognition) -> int | None:
         """What one move asks for in all, in yuan (None: no amount between 5% and 100% of the debt named).
         Instalments named together (先付三十万,余下十六万月底前) ask for their sum; a total named with its parts
         (剩下的十八万:六万、六万、六万) for the total; a part named with the rest on its own term
         (先付八十八万二,余款按验收节点付; 剩下的十八万分三期) for the whole debt."""
         owed = self.scenario.case.owed
-        # a fee named (违约金六万八 … 申请不收) is what a concession gives up, not what the trainee asks for
-        named = [a for a in rec.amounts if owed_share(a, owed) and a not in rec.fees]
+        named = self._ours(rec)
         if not named:
             return None
         top = max(named)

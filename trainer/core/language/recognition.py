@@ -37,6 +37,7 @@ class Recognition:
     #: it costs 有礼 and 有节, not 有法; not in the contract's JSON
     rude: bool = False
     visit_today: bool = False  # today named as the day of this visit (今天来…), no deadline; not in the contract's JSON
+    quoted: tuple[int, ...] = ()  # his figures quoted back to him (您是说最多8万…?), never our ask; not in the contract's JSON
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

@@ -58,6 +58,9 @@ class Slots:
     #: today is named as the day of this visit (今天来,主要是为那42万的电缆款; 今天专程过来): a date the writers label, but
     #: no deadline — with no payment date in the move, today is not what is asked for (dev play triangular-debt 36b)
     visit_today: bool = False
+    #: the amounts quoted back to him in a question (您是说最多8万,还得留钱给员工结工资?), one entry per time said: his
+    #: figures, never part of our ask — the same figure said again as ours (那今天先转8万) still is
+    quoted: tuple[int, ...] = ()
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -184,10 +187,17 @@ _SUM_BEFORE = lazy(r"(合计|共计|一共|总共|总计|加起来|加在一起|
 _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤了|退回来|退还给|不该扣|不应该扣|不能扣|别扣|划掉|去掉)")
 
 
-def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
-    """Every amount in order, each with whether it is named as a fee (违约金六万八)."""
-    out: list[tuple[int, bool]] = []
+#: his words restated as a question (您是说最多8万,还得留钱给员工结工资?): the figures in it are his, never our ask (dev
+#: play bad-debt-signs 37a3: his 8万 quoted and our 8万 today had been summed into one ask of 37.4万)
+_RESTATED = lazy(r"(您|你)(是说|是讲|的意思是|意思是|刚才说|刚刚说|说的是|讲的是)[^。！!?？]{0,40}[?？]")
+
+
+def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
+    """Every amount in order, each with whether it is named as a fee (违约金六万八) and whether it is his, quoted back to
+    him (您是说最多8万…?)."""
+    out: list[tuple[int, bool, bool]] = []
     text = _MIXED.sub(_mixed, _RANGE.sub(_low_end, text))
+    his = [m.span() for m in _RESTATED.finditer(text)]
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
@@ -229,7 +239,7 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool]]:
                    or _GIVEN_UP_BEFORE.search(just_before) or _GOODS_AFTER.match(text, m.end())
                    or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(just_before)
                    or (len(out) >= 2 and out[-1][1] and out[-2][1] and _SUM_BEFORE.search(just_before)))
-            out.append((value, bool(fee)))
+            out.append((value, bool(fee), any(a <= m.start() < b for a, b in his)))
     return out
 
 
@@ -607,6 +617,7 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     recurring = bool(_MONTHLY_TO_END.search(t))
     found = _amounts_and_fees(t)
     when = _found_dates(t, today)
-    return Slots(tuple(v for v, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
+    return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
-                 _pay_dates(t, when), tuple(v for v, fee in found if fee), spread, bool(_VISIT_TODAY.search(t)))
+                 _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
+                 tuple(v for v, _, his in found if his))
