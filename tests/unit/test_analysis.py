@@ -178,3 +178,29 @@ def test_simulate_shipped_scenario_reaches_its_win_within_validate_budget():
     sc = lib.scenarios["fake-broke"]
     r = simulate(sc, lib.persona_for(sc), seed=1, max_nodes=300, games=50)
     assert r["endings"]["paid_full"]["reached"]
+
+
+def test_hostile_with_one_answer_warns_that_threats_and_insults_get_the_same_reply():
+    text = with_reactions("""
+  - on: hostile
+    effects: {irritation: 30}
+    replies: [你怎么骂人?]
+""")
+    warns = lint(text)
+    assert len(warns) == 1, warns
+    assert "威胁和辱骂得到同一种反应" in warns[0] and "when: not rude" in warns[0]
+    line = int(warns[0].split(":")[1])
+    assert text.splitlines()[line - 1].strip() == "- on: hostile"
+
+
+def test_hostile_with_a_threat_twin_is_clean():
+    text = with_reactions("""
+  - on: hostile
+    when: not rude
+    effects: {irritation: 30}
+    replies: [你这是威胁,我报警了。]
+  - on: hostile
+    effects: {irritation: 30}
+    replies: [你怎么骂人?]
+""")
+    assert lint(text) == []

@@ -266,10 +266,38 @@ def lint_states(persona: Persona, root: YNode, out: Problems, graph: Graph | Non
             _warn(out, node, persona, f"死路:状态 '{name}' — {how}{clock}")
 
 
+def _reads(expr: Expr, builtin: str) -> bool:
+    if isinstance(expr, Atom):
+        return expr.kind == "builtin" and expr.name == builtin
+    if isinstance(expr, Not):
+        return _reads(expr.inner, builtin)
+    return any(_reads(p, builtin) for p in cast("And | Or", expr).parts)
+
+
+def lint_threats(persona: Persona, root: YNode, out: Problems, graph: Graph | None = None) -> None:
+    """A state where `hostile` has only one answer treats a threat like an insult.
+
+    The course wants unlawful pressure met with the law (有法, 不做出过激行为): a persona answers a
+    threat with a legal counter-move (`when: not rude`) and an insult with a rebuke. A state whose
+    hostile reactions never read `rude` gives both the same reply, which teaches the wrong thing.
+    """
+    g = graph or build_graph(persona)
+    hostile = [r for r in machine_order(persona) if "hostile" in r.tactics and r.index not in g.dead_reactions]
+    split = {s for r in hostile if any(_reads(c.expr, "rude") for c in r.when) for s in r.states}
+    for r in hostile:
+        alone = [s for s in r.states if s not in split and not persona.states[s].terminal]
+        if alone:
+            split.update(alone)  # one warning per state, at the first reaction that answers it
+            _warn(out, _item(root, "reactions", r.index), persona,
+                  f"状态 {', '.join(alone)} 里,威胁和辱骂得到同一种反应:加一条应对 hostile、带 `when: not rude` "
+                  "的反应,用法律反制回应威胁(报警、录音、律师函),辱骂仍用这一条")
+
+
 def lint_persona(persona: Persona, root: YNode, out: Problems) -> None:
     g = build_graph(persona)
     lint_rules(persona, root, out, g)
     lint_states(persona, root, out, g)
+    lint_threats(persona, root, out, g)
 
 
 #: registered into validate.PERSONA_LINTS: (persona, root node, problems) -> None
