@@ -271,7 +271,7 @@ def _reads(expr: Expr, builtin: str) -> bool:
         return expr.kind == "builtin" and expr.name == builtin
     if isinstance(expr, Not):
         return _reads(expr.inner, builtin)
-    return any(_reads(p, builtin) for p in cast("And | Or", expr).parts)
+    return any(_reads(p, builtin) for p in expr.parts)
 
 
 def lint_threats(persona: Persona, root: YNode, out: Problems, graph: Graph | None = None) -> None:
