@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from trainer.core.content.conditions import parse
@@ -759,3 +760,18 @@ def test_his_figure_quoted_back_is_not_part_of_our_ask():
                       quoted=(80000,))
     assert s._ask(rec) == 294000
     assert s._ask(replace(rec, quoted=())) == 374000
+
+
+def test_a_date_for_the_papers_is_read_by_conditions_but_kept_out_of_the_plan():
+    # stop 37 (dev play project-milestone p38b): 这个礼拜五之前,三张签证单全部补签好 — a persona reads the near date (说定几天内
+    # 补齐, deadline_days), but the 回收计划表 must not sign the payment for that day
+    s = fake_broke()
+    friday = "2026-11-13"
+    rec = Recognition("written_commitment", 0.9, acts=("written_commitment",), dates=(friday,), paper_dates=(friday,))
+    s._said = rec
+    days = (dt.date.fromisoformat(friday) - dt.date.fromisoformat(s.scenario.case.date)).days
+    assert s.builtin("deadline_days") == float(days)
+    assert s._pay_days(rec, for_plan=True) == [] and s._pay_days(rec) == [days]
+    ask = Recognition("direct_ask", 0.9, acts=("direct_ask", "deadline_pressure"), dates=(friday,), paper_dates=(friday,))
+    s._note_figures(ask)
+    assert s.named_days == []

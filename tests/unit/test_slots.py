@@ -522,3 +522,41 @@ def test_his_figures_quoted_back_to_him(text, quoted):
     s = extract_slots(text, TODAY)
     assert s.quoted == quoted
     assert set(quoted) <= set(s.amounts)
+
+
+@pytest.mark.parametrize("text, paper_dates", [
+    # stop 37 (dev play project-milestone p38b): a date for the papers alone is no payment date — the plan had signed
+    # 88.2万 for the day the visa slips were to be re-signed, not the 20th the trainee asked for
+    ("这个礼拜五之前,三张签证单全部补签好,送到您这里", ("2026-12-04",)),
+    ("三张签证单这周五前补签好", ("2026-12-04",)),
+    ("12号前签证单补齐,25号前到账", ("2026-12-12",)),
+    ("这周五前发票开过去,钱月底前付清", ("2026-12-04",)),
+    ("这周五之前把钱打过来,签证单我们补", ()),  # the date's clause speaks of paying
+    ("这周五前给个答复", ()),
+    ("月底前结清", ()),
+])
+def test_dates_for_paperwork(text, paper_dates):
+    assert extract_slots(text, TODAY).paper_dates == paper_dates
+
+
+@pytest.mark.parametrize("text, amounts", [
+    # stop 37 (dev play new-manager p38b): 一到 is "as soon as it arrives", not the tail of 20万一 (201,000)
+    ("第一笔20万一到,新货马上发", (200_000,)),
+    ("二十万一旦到账,我们就发货", (200_000,)),
+    ("先付三万一,剩下的月底", (31_000,)),
+    ("两万一", (21_000,)),
+])
+def test_a_digit_that_starts_the_next_word_is_no_tail(text, amounts):
+    assert extract_slots(text, TODAY).amounts == amounts
+
+
+@pytest.mark.parametrize("text, conditional, concession", [
+    # stop 37 (dev play new-manager p38b): keeping to time in a clause of its own is the condition, without a 就
+    ("11月30号前付20万,12月15号前付15万。两次都按时,这80天的违约金我去跟公司申请全免", True, True),
+    ("每期按时付,利息我们不算了", True, True),
+    ("上次没按时,违约金我们也没算", False, False),
+    ("违约金就免了吧", False, True),
+])
+def test_keeping_to_time_before_what_is_given_up_is_its_condition(text, conditional, concession):
+    s = extract_slots(text, TODAY)
+    assert (s.conditional, s.concession) == (conditional, concession)

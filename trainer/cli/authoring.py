@@ -236,7 +236,14 @@ reactions:                     # 从上往下找第一条匹配的(写具体招�
     note: 入袋为安:白纸黑字,签字盖章。
     replies:
       - 好,你写吧,我签字盖章。
-  - on: [法, hostile]
+  - on: hostile                 # 威胁人身、堵门、曝光……越过法律的线:他拿法律反制
+    when: not rude
+    effects: {{irritation: 40, trust: -25}}
+    note: 有法:不做出过激行为。威胁越过了法律的线,对方当场拿法律反制。
+    replies:
+      - 你这是威胁?这段话我录下来了,再说一句我就报警。
+      - 行,你说的我都记着,咱们让律师谈。
+  - on: [法, hostile]           # 无礼(骂人、吼叫)与礼数没尽就施压
     effects: {{irritation: 30, trust: -15}}
     note: 礼数没尽就施压,他只会更抵触。
     replies:

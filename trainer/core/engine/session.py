@@ -288,11 +288,13 @@ class Session:
         except ValueError:
             return None
 
-    def _pay_days(self, rec: Recognition) -> list[int]:
+    def _pay_days(self, rec: Recognition, for_plan: bool = False) -> list[int]:
         """The days after the talk of a move's payment dates (all its dates when none speaks of paying, but for today
-        named as the day of the visit: 今天来,主要是为那42万); the callers bound them as they need (the past, today,
-        ten years out)."""
-        dates = rec.pay_dates or tuple(x for x in rec.dates if not (rec.visit_today and x == self.scenario.case.date))
+        named as the day of the visit: 今天来,主要是为那42万). A plan leaves out the dates for paperwork too (签证单13号前
+        补签好 is no payment date), where a condition still reads them (deadline_days: 说定几天内补齐); the callers bound
+        them as they need (the past, today, ten years out)."""
+        dates = rec.pay_dates or tuple(x for x in rec.dates if not (rec.visit_today and x == self.scenario.case.date)
+                                       and not (for_plan and x in rec.paper_dates))
         return [d for d in (self._days_until(x) for x in dates) if d is not None]
 
     def used(self, what: str) -> int:
@@ -613,14 +615,14 @@ class Session:
         # is the date of a signing move that speaks of no payment at all (明天我和老总一起去财务那边对接,您签字盖章)
         if not rec.pay_dates and "written_commitment" in rec.acts:
             return
-        self.named_days += [d for d in self._pay_days(rec) if 0 < d <= 3660]
+        self.named_days += [d for d in self._pay_days(rec, for_plan=True) if 0 < d <= 3660]
 
     def _note_parts(self, rec: Recognition, ask: int) -> None:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
         回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one; a later
         ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it."""
         amounts = self._ours(rec)
-        days = [d for d in self._pay_days(rec) if 0 <= d <= 3660]
+        days = [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
         top = max(amounts, default=0)
         if len(amounts) >= 3 and 2 * top == sum(amounts):  # a total named with its parts (剩下五十八万八:三十万、二十八万八)
             amounts.remove(top)

@@ -38,6 +38,8 @@ class Recognition:
     rude: bool = False
     visit_today: bool = False  # today named as the day of this visit (今天来…), no deadline; not in the contract's JSON
     quoted: tuple[int, ...] = ()  # his figures quoted back to him (您是说最多8万…?), never our ask; not in the contract's JSON
+    #: dates named for paperwork, not payment (三张签证单13号前补签好); not in the contract's JSON
+    paper_dates: tuple[str, ...] = ()
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

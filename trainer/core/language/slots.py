@@ -61,6 +61,9 @@ class Slots:
     #: the amounts quoted back to him in a question (您是说最多8万,还得留钱给员工结工资?), one entry per time said: his
     #: figures, never part of our ask — the same figure said again as ours (那今天先转8万) still is
     quoted: tuple[int, ...] = ()
+    #: the dates named where the move speaks of paperwork and not of paying (三张签证单13号前补签好): deadlines for
+    #: papers, never a payment date (a subset of ``dates``)
+    paper_dates: tuple[str, ...] = ()
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -132,8 +135,8 @@ _WEEK_WORDS = ("周", "星期", "礼拜")
 #: after a magnitude (十二万, 三千) most counters are the next word (十二万回来, 十一万分两次, 五万月底前): only
 #: these still make the number a count rather than money
 _NOT_MONEY_AFTER_MAG = lazy(r"\s*(遍|趟|次|个|件|箱|台|套|吨|斤|公斤|米|平|人|位|家|岁|%|倍|小时|分钟|秒|楼|层|栋|辆|股|字|分之)")
-#: a digit after 万/千 that starts the next word is not its tail: 四十万一次性, 三十万一分没到, 二十万一直
-_TAIL_STARTS_WORD = lazy(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到)")
+#: a digit after 万/千 that starts the next word is not its tail: 四十万一次性, 三十万一分没到, 二十万一直, 20万一到(就发货)
+_TAIL_STARTS_WORD = lazy(r"(次|直|分|定|起|共|样|些|般|切|下|会|点|天|个|月|年|周|号|期|笔|批|半|手|边|来|部|块钱到|到|旦)")
 
 
 #: after a small number and 块, a noun means pieces (一块门板出问题, 一块毛肚不新鲜), not yuan (五块钱, 三块一斤, 八块的)
@@ -378,6 +381,31 @@ def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
     return tuple(out)
 
 
+#: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
+_PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交")
+
+
+def _paper_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
+    """The dates named in clauses that speak of paperwork and not of paying (三张签证单13号前补签好; 这个礼拜五之前,
+    签证单全部补签好 — a date opening the sentence belongs to the clause after it): a deadline for papers, never a
+    payment date, even in a move that names no other date."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    out: list[str] = []
+    for start, d in sorted(found, key=lambda sd: sd[0]):
+        lo = max([e + 1 for e in ends if e < start], default=0)
+        hi = min(e for e in ends if e >= start)
+        here = text[lo:hi]
+        if _PAY.search(here):
+            continue
+        if not _PAPERWORK.search(here):
+            here = text[hi + 1:min((e for e in ends if e > hi), default=len(text))]
+            if _PAY.search(here) or not _PAPERWORK.search(here):
+                continue
+        if d.isoformat() not in out:
+            out.append(d.isoformat())
+    return tuple(out)
+
+
 def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
     out: list[dt.date] = []
     for _, d in sorted(found, key=lambda sd: sd[0]):
@@ -485,7 +513,10 @@ _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您�
                         r"(您|你|贵司|你们).{0,6}把.{1,16}(打|付|转|结|走|签|还)|"
                         r"(只要|要是|如果)?(能|肯|愿意).{1,24}[,，]?.{0,6}(我|我们|咱们)?(就|便)(能|可以|给|帮|把|不|申请)|"
                         # the debtor keeping to it as what makes ours happen: 做得到,违约金就一笔勾销; 按期付清,利息就免
-                        r"(做得到|做到了|办得到|能做到|按时|准时|按期|按约|守约)(的话)?.{0,12}(就|便)")
+                        r"(做得到|做到了|办得到|能做到|按时|准时|按期|按约|守约)(的话)?.{0,12}(就|便)|"
+                        # a clause of its own that ends on keeping to time, before what we give up (两次都按时,这80天的违约
+                        # 金我去申请全免): the condition without a 就
+                        r"(?<![没不未])(都|能|只|每期|每次|每笔)(按时|准时|按期|如期)(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
@@ -620,4 +651,4 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
                  _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
-                 tuple(v for v, _, his in found if his))
+                 tuple(v for v, _, his in found if his), _paper_dates(t, when))
