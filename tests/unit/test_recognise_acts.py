@@ -56,6 +56,9 @@ def test_several_acts_in_one_utterance(rec, text, acts):
     "算了,运费我们来承担",
     "不着急,您下个月再说",
     "那就按九五折结吧",
+    # stop 38 (dev_r22a): his time taken, whatever day he names
+    "行行行,您说什么时候就什么时候",
+    "行行行,您说么时候就么时候",
 ])
 def test_an_unconditional_concession_is_giving_in(rec, text):
     r = rec.classify(text, TODAY)
@@ -779,3 +782,15 @@ def test_an_act_needs_what_it_is_about(rec, text, act):
 ])
 def test_the_same_acts_with_what_they_are_about(rec, text, act):
     assert act in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text, tactic", [
+    # stop 38 (dev_r22a): the shortest asks there are — where is the money, it is time to pay
+    ("老板,钱呢?", "direct_ask"),
+    ("款呢?上次说好的。", "direct_ask"),
+    ("账总该结了吧", "direct_ask"),
+    # 呢 after the money that he is waiting for or that is docked is no ask
+    ("说实话,这单收不回来,我年底的奖金就泡汤了,家里还等着这钱呢。", "ask_for_help"),
+])
+def test_short_colloquial_asks(rec, text, tactic):
+    assert rec.classify(text, TODAY).tactic == tactic
