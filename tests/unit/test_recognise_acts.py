@@ -740,6 +740,12 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("你妈的,到底给不给?", True),
     ("我知道您不是老赖,就是一时周转不过来。", False),
     ("收据我带来了,您看一下日期。", False),
+    # stop 38 (dev_r22a and a dev small-talk line): regional swearing, and the Sichuan friends' banter that is none
+    ("你个板马,欠钱欠得理直气壮?", True),
+    ("锤子哦,跟你这种人讲道理就是浪费口水!", True),
+    ("你个扑街,钱呢?", True),
+    ("这单收不回来我就扑街了,您帮帮忙。", False),
+    ("你个龟儿子,几个月不见又晒黑了,跑哪儿耍去了?", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
