@@ -800,3 +800,24 @@ def test_the_same_acts_with_what_they_are_about(rec, text, act):
 ])
 def test_short_colloquial_asks(rec, text, tactic):
     assert rec.classify(text, TODAY).tactic == tactic
+
+
+@pytest.mark.parametrize("text, main", [
+    # stop 38 (dev play bad-debt-signs 39a2; 5-fold dev: 37 lines open so, 34 labelled by what follows the "but"):
+    # understanding him is the way in, what follows the "but" is what the line is for
+    ("施总,俺理解你们门店刚装修完手头紧,可八十万不能一直晾着,咱先定个数:这周五先打十五万。", "direct_ask"),
+    ("我理解您现在压力很大，可这批货今天得拉回去", "take_back_stock"),
+])
+def test_understanding_then_but_leads_with_what_follows(rec, text, main):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == main and "empathize" in r.acts, r.acts
+
+
+@pytest.mark.parametrize("text, side", [
+    # stop 38 (dev play malicious-delay 39b2): an instalment plan beside the main act needs its parts
+    ("马总,新仓库开了,新车提了,每个月还在跟我们进货,说四十六万拿不出来,我是不信的。", False),
+    ("您一下子拿不出46万,那我们分三批:这周五15万,15号15万,月底16万,每批付完我当场开收据。", True),
+])
+def test_an_instalment_side_act_needs_its_parts(rec, text, side):
+    r = rec.classify(text, TODAY)
+    assert ("installment_plan" in r.acts) is side, r.acts

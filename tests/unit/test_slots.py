@@ -588,3 +588,16 @@ def test_an_amount_after_a_weekday(text, amounts, dates):
 def test_goods_written_down_are_given_up(text, fees, concession):
     s = extract_slots(text, TODAY)
     assert (list(s.fees), s.concession) == (fees, concession)
+
+
+@pytest.mark.parametrize("text, concession, refused", [
+    # stop 38 (dev play malicious-delay 39b2): the price held is refused, not given
+    ("降价的事我也讲明白:价格公司不动,老账更不能拿来换新价。", False, True),
+    ("只要这笔款月底前到,明年的单价我们保持不动。", False, False),
+    # a concession past an "if" after the refusal still counts
+    ("五个点的降价不可能,要是您20号前付清,违约金全免", True, True),
+    ("下一单给你包送货上门", True, False),
+])
+def test_the_price_held_is_no_concession(text, concession, refused):
+    s = extract_slots(text, TODAY)
+    assert (s.concession, s.refused) == (concession, refused)

@@ -553,9 +553,9 @@ _CONCESSION = lazy(
     r"(报|算|兑现|给到|批)(你|您)?.{0,4}[一二三四五六七八九\d]{1,2}[五七]?折|(?P<zhe>[一二三四五六七八九\d]{1,2}折)(那)?就(?P=zhe)|"
     # a cost we carry (差价我们来补, 税点我们自己贴, 维修费担了, 我自己掏腰包垫上)
     r"(费|税点|差价|损失|成本|钱)(我们|我方|公司|我|咱们)?(自己)?(来)?(补|贴|担|垫)(了|上|掉)?(?=[,，。!！;；]|$)|掏腰包(垫|补|出|贴)|(我们|我方|公司)自己(来)?(担|贴|补|垫)|"
-    # nothing charged for it (一分不收) — but not 折价 alone: the faulty batch written down as the contract says is
+    # nothing charged for it (一分不收, 包送货上门) — but not 折价 alone: the faulty batch written down as the contract says is
     # owed, not given (dev play quality-dispute 7c, 16b: 退换还是折价都按合同来)
-    r"一分(钱)?(都|也)?不(收|要)|"
+    r"一分(钱)?(都|也)?不(收|要)|包(送货|运费|邮|安装|运)|送货上门|免费(送|安装|配送|维修|换)|"
     # his figure or his time taken (就按十二万结了, 你说多少就多少, 您说哪天就哪天, 拖就拖吧, 我们这边也等, 申请核销, 按成本价走, 退货全收)
     r"就按.{1,8}结|(你|您)说(多少|什么时候|啥时候|么时候|哪天|几号)就(多少|什么时候|啥时候|么时候|哪天|几号|那天)|(?P<drag>拖|延|晚)就(?P=drag)吧|(我们|我|我这边|我们这边)也等(?!了)|(申请|争取|帮你|给你|直接)核销|成本价|照单全收|全收|不扣(折旧|钱|款|费)|"
     r"不(跟|和)(你|您)(争|掰扯|较真)了|(不行|不方便|来不及).{0,10}(也行|也可以)|(这个月|这期|今天|周五|那周五|这周)(就)?(先)?(不用|别|不)(付|打|给|还)了")
@@ -581,7 +581,9 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"(降|打折|折扣|让利|让步|减免|免掉|延期|延长|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
                                  r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|权限不够|不在我?的?权限|定不了|(肯定|绝对|是)?不行(?!的话)|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
                                  r"跟不了|不能换|不会拿.{0,6}换)|"
-                                 r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)")
+                                 r"(折|价|点|账期|违约金|利息|零头).{0,4}(打不了|降不了|让不了|免不了|减不了|批不了|抹不了|不能抹|不抹)|"
+                                 # the price held (价格公司不动, 单价动不了 — not 价格保持不动, which keeps it for him)
+                                 r"(价格|价钱|单价|价).{0,4}(不能动|动不了|(?<!保持)(?<!保持一分)不动)")
 #: the debtor's part said as done or asked for, then what we give with 就/才/可以 (旧账清了,新单我给你报九七折; 签字盖章了,
 #: 利息我就不提; 押一张承兑汇票给我,付款日可以宽到下周五): the course's 有条件让步 with the "if" left out
 _DEBTOR_PART = lazy(r"(清了|结清|还清|付清|清零|到账|到位|到了|签了|盖(了)?章|签回来|拿到了|付了|打了|转了|结了|押|保函|汇票|出个|发(我|给我)|回传|确认了|答应)")
@@ -615,7 +617,9 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     # 我可以申请全免): after a refusal, only what is given past a 但/不过/可是 counts, and not inside a refusal
     refusals = [m.span() for m in _NEGATED_CONCESSION.finditer(text)]
     refused = bool(refusals)
-    but = _BUT.search(text, refusals[0][1]) if refusals else None
+    # (or past an "if" he must meet: 价钱一分不动;你要真想要优惠,现款结清,下一单给你包送货上门)
+    turns = [m for m in (_BUT.search(text, refusals[0][1]), _CONDITION.search(text, refusals[0][1])) if m] if refusals else []
+    but = min(turns, key=lambda m: m.start()) if turns else None
     start = 0 if not refusals else but.end() if but else len(text)
     given, spread = _given(text, start, refusals)
     concession = given is not None
