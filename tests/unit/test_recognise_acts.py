@@ -821,3 +821,46 @@ def test_understanding_then_but_leads_with_what_follows(rec, text, main):
 def test_an_instalment_side_act_needs_its_parts(rec, text, side):
     r = rec.classify(text, TODAY)
     assert ("installment_plan" in r.acts) is side, r.acts
+
+
+@pytest.mark.parametrize("text, hostile", [
+    # stop 38 (dev_r23a): contempt in many voices is hostile ...
+    ("你瞅你那熊样,欠钱还跟我这嘚瑟啥?钱拿来!", True),
+    ("别介,您甭给我来“改天再说”那套,您这就是成心的,二皮脸!", True),
+    ("我去你大爷的“领导出差”!你们领导一年出差十二个月是吧?", True),
+    ("(拍着桌子吼)我不要听“再等等”!我等了一百二十天了!现在就要见钱!", True),
+    ("你个板马,拖了我四个月,今天不把这四十二万说清楚,我就在这儿跟你耗着!", True),
+    # ... the same words traded in jest by old partners, a boss's temper reported, or oneself run down are not
+    ("你个板马,混得蛮好嘛!老朋友了,有么事难处你跟我直说。", False),
+    ("你个孬孙,还是恁精!行了行了,不逗你了,俺这回来就是看看你。", False),
+    ("他妈的这天儿也太冷了,我在门口冻了半小时,你们这儿暖气开了没?", False),
+    ("我真是个废物,连个账都收不回来,家里还等着我这提成交房租呢。", False),
+    ("我们老板在会上都拍桌子了,说再拖就交法务,我是好说歹说才给您压下来的。", False),
+])
+def test_contempt_is_hostile_and_banter_is_not(rec, text, hostile):
+    assert ("hostile" in rec.classify(text, TODAY).acts) is hostile
+
+
+@pytest.mark.parametrize("text", [
+    # stop 38 (dev_r23a): veiled and dialect threats — 恁 is "you" in Henan and Shandong
+    "俺把话撂这,恁要再躲,俺就天天堵恁家门口,恁啥时候出门俺啥时候跟着。",
+    "马总,您家小区门口那家早餐店我已经吃了三天了,明早我还去,顺便等您出门。",
+    "钱总,阿拉也是讲道理的人,不过侬女儿在实验小学三年级二班,对伐?",
+    "你晓得不,我们公司催款的那几个伢子下手冇轻冇重的,到时候我拦不住的啰。",
+    "恁不还钱中,俺明儿个就把恁店门锁了,看恁咋开门做生意。",
+    "林老板,你女儿的婚礼是下个月10号吧?我们会去“随礼”的,到时候当着亲家的面把账算一算。",
+    "你唔还钱,我就喺你公司门口拉横额,等你啲客全部睇到。",
+])
+def test_veiled_and_dialect_threats_are_unlawful(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and not r.rude, (r.acts, r.rude)
+
+
+def test_moving_ones_own_car_is_no_threat(rec):
+    assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
+
+
+def test_a_technician_stationed_at_his_works_is_no_threat(rec):
+    # stop 38 (dev play quality-dispute 13a): 驻点 at his home is a threat, at his works a service
+    r = rec.classify("只要五十八万八在11月16号前付清,我们再派技术员到您厂里驻点一个礼拜,帮您把涂装参数重新调一遍。", TODAY)
+    assert "hostile" not in r.acts

@@ -17,13 +17,13 @@ import re
 
 from trainer.core.language.lazyre import LazyPattern, lazy
 
-_YOU = r"(你|您|你们|您们|侬)"
+_YOU = r"(你|您|你们|您们|侬|恁|恁们)"  # 侬 Shanghai, 恁 Henan / Shandong
 _FAMILY = r"(爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
 #: "I know" that goes on to the debtor's own trouble is empathy ("您孩子上学的事我知道您压力大")
 _I_KNOW = r"我知道(?!(您|你)(的)?(压力|难|不容易|辛苦|为难|心情|着急|也))"
 _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡里乡亲|乡亲|街坊|全村|村里人|村里|老家|领导|单位|同事|全公司|客户|老板|房东|甲方|病人|患者|会员)"
 #: the debtor's home, in dialect too (屋头, 屋企)
-_HOME = r"(家|屋头|屋企|屋里|老家|小区|家门|家楼下|住的)"
+_HOME = r"(家|屋头|屋企|屋里厢|屋里|老家|小区|家门|家楼下|住的)"
 
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
@@ -262,6 +262,25 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("expose", r"在网上(看到|刷到)(自己|你|您)的?(照片|名字|脸|视频)|在网上出名|(欠钱|欠款|欠账|赖账)(不还)?的?事.{0,2}(做成|拍成|剪成)(视频|短视频)"),
     ("family", r"打" + _YOU + r"(的)?" + _FAMILY + r"(的)?电话"),
     ("stalk", r"半夜.{0,8}打电话"),
+    # dev_r23a (70 unlawful lines, many veiled, in a dozen voices; 49 heard at first):
+    # waiting for him to leave home, people sent to live in or "visit" his home (not a technician 到您厂里驻点), his wife
+    # sought out there
+    ("home", r"等" + _YOU + r"出门|(派|安排)人.{0,6}(去|到|上)" + _YOU + r"?(的)?(家|屋里|屋企)|(家|屋里|屋企)(里)?.{0,4}驻点|吃住(都)?在" + _YOU + r"?(的)?家|"
+     r"(去|到)" + _YOU + r"(的)?(屋里厢|屋里|家里).{0,6}(寻|找)" + _YOU + r"?(的)?" + _FAMILY),
+    # his old home and his old mother "looked in on", his child's class named to him (…三年级二班,对伐?)
+    ("family", r"(去|到|路过|顺道去)" + _YOU + r"(的)?老家.{0,6}(看了看|看看|转了转|走了走)|"
+     + _FAMILY + r".{0,16}(学校|小学|中学|幼儿园|年级|班).{0,8}(对伐|对吧|是吧|没错吧|对不对|是不是)"),
+    # people who "handle" debtors: heavy hands, from the streets, round the clock
+    ("society", r"下手(没|冇|没有)(个)?轻(没|冇|没有)?重|下手(比较|很|挺|有点)重|社会上(混过|混的)|三教九流.{0,16}(出手|找上门|找你)|"
+     r"(二十四|24)小时跟(人|着)"),
+    # his goods, car or shop taken or locked without his say
+    ("violence", r"不用经过" + _YOU + r"?(的)?同意|不同意也得同意|把" + _YOU + r"(的)?(车|货车).{0,4}(拖走|开走|扣下|扣了)|车钥匙.{0,6}配好|"
+     r"把" + _YOU + r"?(的)?(店门|大门|店|仓库|厂门).{0,2}锁(了|上|起来)"),
+    # shamed before his guests, his staff's party or his clients: the debt read out at his daughter's wedding, the year-end party
+    ("shame", r"(年会|婚礼|婚宴|寿宴|酒席|满月酒|家长会|开业典礼).{0,20}(念一念|念念|宣读|算一算|把账算|当着.{0,6}(面|的面))|"
+     r"(联系|找|拜访)了?.{0,6}(几个|几家)?(大)?客户.{0,10}(说明|聊|讲|说)了?.{0,8}(付款情况|欠|账|拖)|"
+     r"(跟|陪)" + _YOU + r".{0,12}(客户|大客户).{0,10}(聊聊|说说|讲讲).{0,10}(欠|账)"),
+    ("expose", r"拉横额|横额"),
 ))
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
