@@ -864,3 +864,12 @@ def test_a_technician_stationed_at_his_works_is_no_threat(rec):
     # stop 38 (dev play quality-dispute 13a): 驻点 at his home is a threat, at his works a service
     r = rec.classify("只要五十八万八在11月16号前付清,我们再派技术员到您厂里驻点一个礼拜,帮您把涂装参数重新调一遍。", TODAY)
     assert "hostile" not in r.acts
+
+
+@pytest.mark.parametrize("text", ["你个板马,欠钱还装穷!", "再不还钱我就去你儿子学校门口等他"])
+def test_hostility_heard_outright_is_sure(rec, text):
+    # stop 38 (tmux, fake-broke): an insult in dialect came to 0.17 and the TUI asked "did you mean 过激?" before the
+    # rebuke; heard by the law or an insult, hostility is sure enough to play at once
+    from trainer.core.language.recognise import OUTRIGHT
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and r.confidence >= OUTRIGHT
