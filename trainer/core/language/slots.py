@@ -21,6 +21,7 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -372,17 +373,19 @@ _PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|�
 _CLAUSE_END = lazy(r"[,，;；。!！?？\n]")
 
 
-def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
-    """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th); () when no
-    date is, so the reader falls back on every date."""
+def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tuple[str, str, str]]:
+    """Each date found, in order of appearance, with the clause it stands in and the clause after that."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
-    out: list[str] = []
     for start, d in sorted(found, key=lambda sd: sd[0]):
         lo = max([e + 1 for e in ends if e < start], default=0)
         hi = min(e for e in ends if e >= start)
-        if _PAY.search(text[lo:hi]) and d.isoformat() not in out:
-            out.append(d.isoformat())
-    return tuple(out)
+        yield d.isoformat(), text[lo:hi], text[hi + 1:min((e for e in ends if e > hi), default=len(text))]
+
+
+def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
+    """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th); () when no
+    date is, so the reader falls back on every date."""
+    return tuple(dict.fromkeys(iso for iso, here, _ in _dated_clauses(text, found) if _PAY.search(here)))
 
 
 #: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
@@ -393,21 +396,10 @@ def _paper_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]
     """The dates named in clauses that speak of paperwork and not of paying (三张签证单13号前补签好; 这个礼拜五之前,
     签证单全部补签好 — a date opening the sentence belongs to the clause after it): a deadline for papers, never a
     payment date, even in a move that names no other date."""
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
-    out: list[str] = []
-    for start, d in sorted(found, key=lambda sd: sd[0]):
-        lo = max([e + 1 for e in ends if e < start], default=0)
-        hi = min(e for e in ends if e >= start)
-        here = text[lo:hi]
-        if _PAY.search(here):
-            continue
-        if not _PAPERWORK.search(here):
-            here = text[hi + 1:min((e for e in ends if e > hi), default=len(text))]
-            if _PAY.search(here) or not _PAPERWORK.search(here):
-                continue
-        if d.isoformat() not in out:
-            out.append(d.isoformat())
-    return tuple(out)
+    def papers(here: str) -> bool:
+        return not _PAY.search(here) and bool(_PAPERWORK.search(here))
+    return tuple(dict.fromkeys(iso for iso, here, after in _dated_clauses(text, found)
+                               if papers(here) or not _PAY.search(here) and papers(after)))
 
 
 def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
