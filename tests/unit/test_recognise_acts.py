@@ -374,6 +374,11 @@ def test_small_talk_is_never_hostile(rec, text):
     ("我们法务的起诉状已经准备好了,今天没有结果,明天就送法院", "legal_warning"),
     ("我們法務的起訴狀跟財產保全申請都準備好了,今天沒有結果,明天就送法院", "legal_warning"),
     ("判決書下來了，您再不履行，俺們就申請強制執行。", "legal_action"),
+    # stop 39 (dev play bad-debt-signs 40a3): papers made ready (已经把…准备好了) and a step one hopes to avoid
+    # (别走到那一步) are held over him, not taken
+    ("公司已经把起诉状和保全申请准备好了。我是想着今天咱自己先把事办了，别走到那一步。", "legal_warning"),
+    ("律师函我们法务已经把稿子拟好了,咱们都不想走到那一步吧", "legal_warning"),
+    ("法院已经把案子受理了,下周开庭", "legal_action"),
 ])
 def test_a_legal_step_under_a_condition_is_a_warning(rec, text, act):
     r = rec.classify(text, TODAY)

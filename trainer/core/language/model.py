@@ -42,6 +42,11 @@ CLAUSE_WEIGHTS = HERE / "ngram_clauses.npy"
 #: the act lister: a logistic regression per act (one-vs-rest) over the same n-grams, trained on every act of every dev
 #: line — it says which acts a line holds, where naive Bayes says which one it mainly is
 ACT_WEIGHTS = HERE / "ngram_acts.npy"
+#: the hostility model: the same n-grams, two yes/no columns — is the line hostile (rude or unlawful) at all, and, of
+#: hostile lines, is it unlawful rather than only rude. Trained on every dev line, including the sets written to
+#: contrast rudeness, threats and firm lawful pressure; it lets hostility be heard where no word list reaches
+HOSTILITY_WEIGHTS = HERE / "ngram_hostile.npy"
+HOSTILITY_LABELS = ("hostile", "unlawful")
 META = HERE / "ngram_model.json"
 BUCKETS = 1 << 14
 #: the log-odds are divided by (number of n-grams) ** TEMPER: naive Bayes counts overlapping n-grams
@@ -118,6 +123,17 @@ def load_act_model() -> ActModel | None:
     """The shipped act lister, or None when its file is missing or unreadable (acts then come from the clauses)."""
     found = _shipped(ACT_WEIGHTS)
     return ActModel(*found) if found else None
+
+
+@lru_cache(maxsize=1)
+def load_hostility_model() -> ActModel | None:
+    """The shipped hostility model (columns ``HOSTILITY_LABELS``), or None when its file is missing or unreadable
+    (hostility is then heard by cues, insults and the law only)."""
+    try:
+        weights = np.load(HOSTILITY_WEIGHTS, allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    return ActModel(HOSTILITY_LABELS, weights) if weights.shape == (BUCKETS + 1, len(HOSTILITY_LABELS)) else None
 
 
 @lru_cache(maxsize=2)

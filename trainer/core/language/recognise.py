@@ -39,7 +39,16 @@ from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.law import unlawful
 from trainer.core.language.lazyre import lazy
-from trainer.core.language.model import CLAUSE_WEIGHTS, NONE, ActModel, NgramModel, grams, load_act_model, load_model
+from trainer.core.language.model import (
+    CLAUSE_WEIGHTS,
+    NONE,
+    ActModel,
+    NgramModel,
+    grams,
+    load_act_model,
+    load_hostility_model,
+    load_model,
+)
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise, to_simplified
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
 from trainer.core.language.recognition import Recognition
@@ -168,6 +177,10 @@ LEGAL_ACTION, LEGAL_WARNING = "legal_action", "legal_warning"
 EMPATHIZE, INSTALMENT = "empathize", "installment_plan"
 #: the confidence of hostility heard outright, by the law or an insult
 OUTRIGHT = 0.8
+#: the hostility model (``ngram_hostile.npy``) hears a line as hostile with no cue, insult or law pattern from this
+#: probability on, and calls it unlawful rather than rude from UNLAWFUL_FELT on (figures in tests/data/eval/README.md)
+FELT_HOSTILE = 0.7
+UNLAWFUL_FELT = 0.5
 #: what a plan in parts names: a split, a first part, the rest, a monthly sum, how many times
 INSTALMENT_NEEDS = lazy(r"分|期|每(个)?月.{0,4}(付|还(?![在是要有得])|打|给|结|转|[\d一二两三四五六七八九十]+(万|千))|按月|[\d一二两三四五六七八九十几半]个月|首付|第一笔|头一笔|头一回|第一回|"
                         r"先(付|打|转|给|还|结)|剩|余款|余下|尾款|笔|批|(?<![一每])次|回|"
@@ -244,8 +257,8 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
 #: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
-_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|只要|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
-_TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
+_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|只要|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就|(别|不想|不愿意?|不要|免得|省得)(让它|闹到|真)?走到(那|这)一步")
+_TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))(?!把.{1,12}(准备|拟|写|起草|做|打印)好)|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
 #: below the threshold, the best reading of a line that talks about the debt still leads if it scores this much
 ABOUT_THE_DEBT = 0.20
 #: the debt, its money, goods and papers
@@ -270,11 +283,11 @@ _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还
 class Recogniser:
     def __init__(self, library: PhraseLibrary | None = None, threshold: float = THRESHOLD,
                  model: NgramModel | None | bool = True, clause_model: NgramModel | None = None,
-                 act_model: ActModel | None | bool = None):
+                 act_model: ActModel | None | bool = None, hostility_model: ActModel | None | bool = None):
         """``model``: True = the shipped n-gram model (if its files are there), None/False = none.
         ``clause_model``: the model that scores the clauses of a long line; by default the shipped clause model
         with the shipped model, else ``model`` itself. ``act_model``: the act lister; by default the shipped one with
-        the shipped model, else none (False: none)."""
+        the shipped model, else none (False: none); ``hostility_model`` likewise (the shipped ``ngram_hostile.npy``)."""
         self.library = library if library is not None else load_default_library()
         self.threshold = threshold
         self.model: NgramModel | None = load_model() if model is True else (model or None)
@@ -308,6 +321,9 @@ class Recogniser:
         if act_model is None:
             act_model = load_act_model() if model is True else None
         self.act_model: ActModel | None = act_model if isinstance(act_model, ActModel) else None
+        if hostility_model is None:
+            hostility_model = load_hostility_model() if model is True else None
+        self.hostility_model: ActModel | None = hostility_model if isinstance(hostility_model, ActModel) else None
         act_cols = {lab: i for i, lab in enumerate(self.act_model.labels)} if self.act_model is not None else {}
         self._act_cols = np.array([act_cols.get(lab, -1) for lab in self.labels], dtype=np.int64)
         # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
@@ -480,12 +496,14 @@ class Recogniser:
         rows = np.vstack([self._scores(norms, evidence[:len(norms)], line_grams=line_grams),
                           self._scores(flat[len(norms):], evidence[len(norms):], clauses=True)])
         aprobs = self._act_proba(line_grams)
+        felt = self.hostility_model.proba_grams(line_grams) if self.hostility_model is not None else None
         out: list[Recognition] = []
         at = len(norms)
         for i, (text, norm, ps, cs, row) in enumerate(zip(raw, norms, pieces, clauses, rows[:len(norms)], strict=True)):
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
-                                  None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i)))
+                                  None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i),
+                                  None if felt is None else felt[i]))
             at += len(cs)
         return out
 
@@ -508,10 +526,10 @@ class Recogniser:
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
               reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None,
-              own_row: np.ndarray | None = None) -> Recognition:
+              own_row: np.ndarray | None = None, felt: np.ndarray | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
         probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
-        ``pieces`` (``_pieces``)."""
+        ``pieces`` (``_pieces``); ``felt``: the hostility model's (hostile, unlawful) probabilities."""
         slots = _slots(text, today)
         if reported and pieces and any(reported) and len(reported) == len(pieces):
             slots = _own_terms(slots, pieces, reported, today)
@@ -638,15 +656,24 @@ class Recogniser:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
+        by_model = bool(not law and not insult and HOSTILE not in acts and self._hostile >= 0 and felt is not None
+                        and felt[0] >= FELT_HOSTILE and not any(reported or []) and DEBT_TALK.search(norm.marked) is not None)
+        if by_model:
+            # contempt and veiled threats in words no list holds (the writers' vocabularies are open): the hostility
+            # model, trained on every dev line, hears the line as a whole
+            acts = [HOSTILE] + acts
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
             acts = [HOSTILE] + [a for a in acts if a != HOSTILE]
         # hostility that is only an insult or a shout, with nothing threatened (废物,连个款都付不出来 — not 你再装死,我就把
         # 你店门锁了): rudeness, which costs 有礼 but breaks no law. Hostility heard any other way counts as unlawful
-        rude = bool(acts and acts[0] == HOSTILE and not law and insult and not THREAT_SHAPE.search(norm.marked))
+        rude = bool(acts and acts[0] == HOSTILE and not law and not THREAT_SHAPE.search(norm.marked) and (
+            insult or (by_model and felt is not None and felt[1] < UNLAWFUL_FELT)))
         tactic = acts[0] if acts else None
         conf = r.confidence
         if tactic is not None and tactic != r.tactic:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
+        if by_model and felt is not None:
+            conf = float(round(felt[0], 3))  # as sure as the model: the TUI may ask "did you mean" below the threshold
         if tactic == HOSTILE and (law or insult):
             # heard outright (a law pattern, an insult said to his face): no "did you mean" box before the reply — the
             # model's own share can be small for a dialect word (你个板马,欠钱还装穷! came to 0.17)

@@ -22,12 +22,15 @@ from typing import Any
 import numpy as np
 
 from trainer.core.content import catalogue
+from trainer.core.content.catalogue import HOSTILE
 from trainer.core.content.spec import Problems
 from trainer.core.language import lazyre
 from trainer.core.language.model import (
     ACT_WEIGHTS,
     BUCKETS,
     CLAUSE_WEIGHTS,
+    HOSTILITY_LABELS,
+    HOSTILITY_WEIGHTS,
     META,
     NGRAMS,
     NONE,
@@ -53,6 +56,15 @@ def dev_files(root: Path) -> list[Path]:
              "dev_weak2.jsonl", "dev_law.jsonl", "dev_weak3.jsonl", "dev_r13a.jsonl", "dev_r13b.jsonl", "dev_r13c.jsonl",
              "dev_r14d.jsonl", "dev_r14e.jsonl", "dev_r15a.jsonl", "dev_r15b.jsonl", "dev_r16a.jsonl", "dev_r16b.jsonl",
              "dev_r17a.jsonl", "dev_r17b.jsonl", "dev_r18a.jsonl", "dev_r19a.jsonl", "dev_r20a.jsonl")
+    return [data / n for n in names if (data / n).exists()]
+
+
+def hostility_files(root: Path) -> list[Path]:
+    """What the hostility model learns from beyond ``dev_files``: the later dev sets, written to contrast rudeness,
+    unlawful pressure, firm lawful pressure and rough-sounding friendliness (the line models are not trained on them:
+    retraining those on dev_r21a cost dev play and plan lines)."""
+    data = root / "tests" / "data"
+    names = ("dev_r21a.jsonl", "dev_r22a.jsonl", "dev_r23a.jsonl", "dev_r24a.jsonl", "dev_r24b.jsonl")
     return [data / n for n in names if (data / n).exists()]
 
 
@@ -135,6 +147,24 @@ def train_acts(tpl: list[tuple[str, str]], rows: list[dict[str, object]], labels
     return fit_acts([normalise(t).bare for t in texts], targets)
 
 
+def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -> np.ndarray:
+    """The hostility model: column 0 says whether a line is hostile at all (every template and dev line), column 1
+    whether a hostile line is unlawful rather than only rude (the hostile dev lines whose writers said which:
+    kind ``unlawful`` or ``rude``). (BUCKETS + 1) × 2, the last row the bias."""
+    texts = [t for _, t in tpl] + [str(r["text"]) for r in rows]
+    hostile = np.array([[lab == HOSTILE] for lab, _ in tpl]
+                       + [[HOSTILE in r["acts"]] for r in rows], np.float32)  # type: ignore[operator]
+    said = [r for r in rows if HOSTILE in r["acts"] and r.get("kind") in ("unlawful", "rude")]  # type: ignore[operator]
+    w_hostile = fit_acts([normalise(t).bare for t in texts], hostile)
+    w_unlawful = fit_acts([normalise(str(r["text"])).bare for r in said],
+                          np.array([[r.get("kind") == "unlawful"] for r in said], np.float32))
+    return np.hstack([w_hostile, w_unlawful])
+
+
+def shipped_hostility(w: np.ndarray) -> ActModel:
+    return ActModel(HOSTILITY_LABELS, w.astype(np.float16).astype(np.float32))
+
+
 def shipped_acts(w: np.ndarray, labels: tuple[str, ...]) -> ActModel:
     return ActModel(labels, w.astype(np.float16).astype(np.float32))
 
@@ -148,7 +178,10 @@ def build(root: Path) -> None:
     np.save(WEIGHTS, w.astype(np.float16), allow_pickle=False)
     np.save(CLAUSE_WEIGHTS, wc.astype(np.float16), allow_pickle=False)
     np.save(ACT_WEIGHTS, train_acts(tpl, rows, labels).astype(np.float16), allow_pickle=False)
-    trained_on = [root / "phrases" / "tactics.yaml", *files]
+    extra = hostility_files(root)
+    np.save(HOSTILITY_WEIGHTS, train_hostility(tpl, rows + [r for f in extra for r in read_rows(f)]).astype(np.float16),
+            allow_pickle=False)
+    trained_on = [root / "phrases" / "tactics.yaml", *files, *extra]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
             "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
             "rows": len(tpl) + len(rows)}
@@ -163,12 +196,14 @@ def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]]
     tpl = templates(root)
     labels = labels_for(tpl)
     rows = [r for f in dev_files(root) for r in read_rows(f)]
+    extra = [r for f in hostility_files(root) for r in read_rows(f)]
     got: list[Recognition | None] = [None] * len(rows)
     for k in range(folds):
         train_rows = [r for i, r in enumerate(rows) if i % folds != k]
         w, wc = train_both(tpl, train_rows, labels)
         rec = Recogniser(model=shipped(w, labels), clause_model=shipped(wc, labels),
-                         act_model=shipped_acts(train_acts(tpl, train_rows, labels), labels))
+                         act_model=shipped_acts(train_acts(tpl, train_rows, labels), labels),
+                         hostility_model=shipped_hostility(train_hostility(tpl, train_rows + extra)))
         test = [i for i in range(len(rows)) if i % folds == k]
         for i, r in zip(test, rec.classify_many([str(rows[i]["text"]) for i in test], TODAY), strict=True):
             got[i] = r
