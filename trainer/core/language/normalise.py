@@ -63,11 +63,20 @@ _CANTONESE = str.maketrans({"冇": "没有", "嘅": "的", "佢": "他", "哋": 
                             "嘢": "东西", "俾": "给", "唔": "不", "咁": "这么"})
 
 
+#: the first person in the north and north-west (俺 in Shandong, Henan, Dongbei; 额 in Shaanxi — not the 额 of an
+#: amount: 金额, 余额, 差额, 额度 …, nor 焦头烂额, 横额) and Shanghai's 阿拉 (we) and 侬 (you): the cues, templates and law
+#: patterns are written with 我/我们/你, and 778 dev lines say 俺, about 80 say 额 for "I"
+_PRONOUNS = re.compile(r"俺|(?<![金余差份限定超数总面税巨名配缺欠全高低足净增减实业售交生易款偿存借烂大小算横])额(?![度外头定])"
+                       r"|阿拉(?![伯丁斯善木])|侬")
+_PRONOUN = {"俺": "我", "额": "我", "阿拉": "我们", "侬": "你"}
+
+
 def _mandarin(text: str) -> str:
     for cantonese, mandarin in _CANTONESE_WORDS:
         if cantonese in text:
             text = text.replace(cantonese, mandarin)
-    return text.translate(_CANTONESE)
+    text = text.translate(_CANTONESE)
+    return _PRONOUNS.sub(lambda m: _PRONOUN[m.group()], text) if any(c in text for c in "俺额阿侬") else text
 
 
 def normalise(text: str, typos: tuple[tuple[str, str], ...] = ()) -> Normalised:

@@ -1,0 +1,52 @@
+"""The hostility model (ngram_hostile.npy): hostility heard as a whole where no word list reaches, rude or unlawful."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+
+from trainer.core.language import train
+from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel
+from trainer.core.language.recognise import FELT_HOSTILE, Recogniser
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def _saying(hostile: float, unlawful: float) -> ActModel:
+    """A hostility model that gives every text the same two probabilities (bias only)."""
+    w = np.zeros((BUCKETS + 1, len(HOSTILITY_LABELS)), np.float32)
+    w[-1] = [np.log(p / (1 - p)) for p in (hostile, unlawful)]
+    return ActModel(HOSTILITY_LABELS, w)
+
+
+# a line with no insult, no cue of hostility and no law pattern, about the money (words no list holds)
+PLAIN = "就你们这点规模,还欠着我们十二万不给"
+
+
+def test_the_model_hears_hostility_the_lists_miss_and_says_rude_or_unlawful() -> None:
+    assert "hostile" not in Recogniser(hostility_model=False).classify(PLAIN, TODAY).acts
+    rude = Recogniser(hostility_model=_saying(0.95, 0.1)).classify(PLAIN, TODAY)
+    assert rude.tactic == "hostile" and rude.rude and rude.confidence == pytest.approx(0.95, abs=0.01)
+    threat = Recogniser(hostility_model=_saying(0.95, 0.9)).classify(PLAIN, TODAY)
+    assert threat.tactic == "hostile" and not threat.rude
+
+
+def test_below_its_bar_or_away_from_the_money_or_in_his_words_the_model_hears_nothing() -> None:
+    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_HOSTILE - 0.05, 0.9)).classify(PLAIN, TODAY).acts
+    sure = Recogniser(hostility_model=_saying(0.99, 0.9))
+    # small talk is never hostile; his own words said back are not the trainee's move
+    assert "hostile" not in sure.classify("今天天气真不错,您最近身体还好吧", TODAY).acts
+    assert "hostile" not in sure.classify("您刚才说我们是来抢钱的,那咱们就把十二万的账摆出来看", TODAY).acts
+
+
+def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data() -> None:
+    tpl = train.templates(train.ROOT)
+    rows = [r for f in train.dev_files(train.ROOT) + train.hostility_files(train.ROOT) for r in train.read_rows(f)]
+    w = train.train_hostility(tpl, rows)
+    assert w.astype(np.float16).tobytes() == np.load(HOSTILITY_WEIGHTS, allow_pickle=False).tobytes()
+    meta = json.loads(META.read_text(encoding="utf-8"))
+    assert {f"tests/data/{f.name}" for f in train.hostility_files(train.ROOT)} <= set(meta["trained_on"])
+    assert not [p for p in meta["trained_on"] if "eval" in p or "holdout" in p]
