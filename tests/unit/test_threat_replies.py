@@ -61,3 +61,14 @@ def test_a_hostile_id_is_answered_as_a_threat():
     s.play("courtesy")
     turn = s.play("hostile")
     assert not turn.rude and "越过法律的线" in turn.note
+
+
+@pytest.mark.parametrize("scenario_id", sorted(LIB.scenarios))
+@pytest.mark.parametrize("line", INSULTS)
+def test_an_insult_as_the_first_word_is_rudeness_not_pressure(scenario_id, line):
+    # stop 39 (tmux, fake-broke): an insult opening the talk drew the note of a legal warning given too early
+    # (先兵后礼:一见面就施压) — rudeness costs 礼, it is no lever
+    sc = LIB.scenarios[scenario_id]
+    turn = Session(sc, LIB.persona_for(sc), seed=3).play(line)
+    assert turn.tactic == "hostile" and turn.rude
+    assert "施压" not in turn.note and "越过法律的线" not in turn.note, (scenario_id, turn.note)
