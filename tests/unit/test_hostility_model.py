@@ -50,3 +50,13 @@ def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data()
     meta = json.loads(META.read_text(encoding="utf-8"))
     assert {f"tests/data/{f.name}" for f in train.hostility_files(train.ROOT)} <= set(meta["trained_on"])
     assert not [p for p in meta["trained_on"] if "eval" in p or "holdout" in p]
+
+
+def test_hostility_heard_by_a_cue_is_rude_or_unlawful_as_the_model_says() -> None:
+    # stop 39: hostility heard by a cue word alone (横) counted as unlawful; the model's second column now tells
+    # (5-fold dev, per-fold models: rude lines called rude 80 → 91 of 95, unlawful lines called rude 0 of 248 both)
+    line = "欠钱不还还这么横,你们老板是属螃蟹的吧?三十八万什么时候给"
+    assert not Recogniser(hostility_model=False).classify(line, TODAY).rude
+    rude = Recogniser(hostility_model=_saying(0.5, 0.1)).classify(line, TODAY)
+    assert rude.tactic == "hostile" and rude.rude
+    assert not Recogniser(hostility_model=_saying(0.5, 0.9)).classify(line, TODAY).rude

@@ -683,9 +683,11 @@ class Recogniser:
         if law:  # the law is always on: unlawful pressure is the main act, whatever else was said
             acts = [HOSTILE] + [a for a in acts if a != HOSTILE]
         # hostility that is only an insult or a shout, with nothing threatened (废物,连个款都付不出来 — not 你再装死,我就把
-        # 你店门锁了): rudeness, which costs 有礼 but breaks no law. Hostility heard any other way counts as unlawful
+        # 你店门锁了): rudeness, which costs 有礼 but breaks no law — and so is hostility heard by a cue or the model when
+        # the hostility model finds it rude rather than unlawful. Without the model, hostility heard any other way counts as
+        # unlawful
         rude = bool(acts and acts[0] == HOSTILE and not law and not THREAT_SHAPE.search(norm.marked) and (
-            insult or (by_model and felt is not None and felt[1] < UNLAWFUL_FELT)))
+            insult or (felt is not None and felt[1] < UNLAWFUL_FELT)))
         tactic = acts[0] if acts else None
         conf = r.confidence
         if tactic is not None and tactic != r.tactic:
