@@ -751,6 +751,19 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("你个扑街,钱呢?", True),
     ("这单收不回来我就扑街了,您帮帮忙。", False),
     ("你个龟儿子,几个月不见又晒黑了,跑哪儿耍去了?", False),
+    # stop 39 (dev_r24b, dev_r24a): contempt for his wits, his honesty, his act; a cadre's scolding; a slammed table —
+    # and the same words turned on oneself, said of one's own boss, or traded in jest, which are none
+    ("你脑子是不是被门夹了?合同写的六十天,现在都一百天了!", True),
+    ("小学毕业了没?三张单子加起来四十二万你都算不对?", True),
+    ("你满嘴没一句真话,上礼拜说会计请假,这礼拜说银行系统坏了。", True),
+    ("别装可怜了,眼泪收一收,账上进了多少钱你心里有数。", True),
+    ("你把我当猴子耍呢?讲了三回马上打钱,一分没见着。", True),
+    ("你们这种公司我见多了,货一收就翻脸,钱一分都不想给。", True),
+    ("拍桌子)少跟我打哈哈!承诺书就在这儿,签字!", True),
+    ("我这猪脑子,把单子上的数抄错了一位,对不住。", False),
+    ("我们经理就是个神经病,天天逼我,您就当帮我一把。", False),
+    ("你个憨包,好久不见,走,喝两杯去。", False),
+    ("我这就滚蛋,不耽误您发财,钱收到了谢谢啊!", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
@@ -855,6 +868,17 @@ def test_contempt_is_hostile_and_banter_is_not(rec, text, hostile):
     "恁不还钱中,俺明儿个就把恁店门锁了,看恁咋开门做生意。",
     "林老板,你女儿的婚礼是下个月10号吧?我们会去“随礼”的,到时候当着亲家的面把账算一算。",
     "你唔还钱,我就喺你公司门口拉横额,等你啲客全部睇到。",
+    # stop 39 (dev_r24b, dev_r24a): veiled threats as concern, people "who don't keep to the rules", his car or shop
+    # taken, his family's safety beside the money, his addresses "on file", his staff or his landlord told
+    "这两天下雪路滑,您晚上开车回家当心点,出个什么意外谁也说不准,二十万的事您掂量掂量。",
+    "你们库房堆的都是纸箱吧?万一哪天半夜烧起来,可就不止这点货款了。",
+    "我认识几个道上的朋友,专门帮人要账,你要不要见见?",
+    "你那辆新车停楼下了吧?钥匙不给也行,我有办法开走,车先押我这儿。",
+    "下午我带几个兄弟去你仓库,能拉多少拉多少,抵账。",
+    "您孩子的学校地址、您太太的单位地址我们都已经登记在册了,钱的事尽快吧。",
+    "我昨天找了您的房东聊了聊,跟她说了说您欠我们的钱。",
+    "你躲到深圳我就跟到深圳,躲到哪我跟到哪。",
+    "今晚十二点前不到账,明早我就PO上网,名字电话全部公开。",
 ])
 def test_veiled_and_dialect_threats_are_unlawful(rec, text):
     r = rec.classify(text, TODAY)
@@ -878,43 +902,6 @@ def test_hostility_heard_outright_is_sure(rec, text):
     from trainer.core.language.recognise import OUTRIGHT
     r = rec.classify(text, TODAY)
     assert r.tactic == "hostile" and r.confidence >= OUTRIGHT
-
-
-@pytest.mark.parametrize("text", [
-    # stop 39 (dev_r24b, dev_r24a): veiled threats as concern, people "who don't keep to the rules", his car or shop
-    # taken, his family's safety beside the money, his addresses "on file", his staff or his landlord told
-    "这两天下雪路滑,您晚上开车回家当心点,出个什么意外谁也说不准,二十万的事您掂量掂量。",
-    "你们库房堆的都是纸箱吧?万一哪天半夜烧起来,可就不止这点货款了。",
-    "我认识几个道上的朋友,专门帮人要账,你要不要见见?",
-    "你那辆新车停楼下了吧?钥匙不给也行,我有办法开走,车先押我这儿。",
-    "下午我带几个兄弟去你仓库,能拉多少拉多少,抵账。",
-    "您孩子的学校地址、您太太的单位地址我们都已经登记在册了,钱的事尽快吧。",
-    "我昨天找了您的房东聊了聊,跟她说了说您欠我们的钱。",
-    "你躲到深圳我就跟到深圳,躲到哪我跟到哪。",
-    "今晚十二点前不到账,明早我就PO上网,名字电话全部公开。",
-])
-def test_veiled_threats_of_many_shapes_are_unlawful(rec, text):
-    r = rec.classify(text, TODAY)
-    assert r.tactic == "hostile" and not r.rude, (r.acts, r.rude)
-
-
-@pytest.mark.parametrize("text, hostile", [
-    # stop 39 (dev_r24b, dev_r24a): contempt for his wits, his honesty, his act; a cadre's scolding; a slammed table —
-    # and the same words turned on oneself, said of one's own boss, or traded in jest, which are none
-    ("你脑子是不是被门夹了?合同写的六十天,现在都一百天了!", True),
-    ("小学毕业了没?三张单子加起来四十二万你都算不对?", True),
-    ("你满嘴没一句真话,上礼拜说会计请假,这礼拜说银行系统坏了。", True),
-    ("别装可怜了,眼泪收一收,账上进了多少钱你心里有数。", True),
-    ("你把我当猴子耍呢?讲了三回马上打钱,一分没见着。", True),
-    ("你们这种公司我见多了,货一收就翻脸,钱一分都不想给。", True),
-    ("拍桌子)少跟我打哈哈!承诺书就在这儿,签字!", True),
-    ("我这猪脑子,把单子上的数抄错了一位,对不住。", False),
-    ("我们经理就是个神经病,天天逼我,您就当帮我一把。", False),
-    ("你个憨包,好久不见,走,喝两杯去。", False),
-    ("我这就滚蛋,不耽误您发财,钱收到了谢谢啊!", False),
-])
-def test_contempt_said_to_him_is_hostile_and_turned_on_oneself_is_not(rec, text, hostile):
-    assert ("hostile" in rec.classify(text, TODAY).acts) is hostile
 
 
 @pytest.mark.parametrize("dialect, mandarin", [
