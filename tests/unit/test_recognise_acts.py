@@ -439,6 +439,24 @@ def test_cli_classify_eval_jsonl(tmp_path):
     assert rep["main_accuracy"] == 1.0 and rep["per_act"]["direct_ask"]["recall"] == 1.0
 
 
+def test_cli_classify_eval_summary_shows_no_line_of_the_set(tmp_path):
+    # stop 39: a held-out set's first read printed its missed lines in the confusion table; --summary gives figures only
+    secret = "这句话绝不能出现在输出里"
+    rows = [{"text": secret, "acts": ["legal_action"], "kind": "natural"},
+            {"text": "这批货款十二万,这周五之前能付吗?", "acts": ["direct_ask"], "kind": "natural"}]
+    f = tmp_path / "held.jsonl"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    full = CliRunner().invoke(main, ["classify", "--eval", str(f), "--today", "2026-12-01"])
+    assert secret in full.output  # the full report shows the miss …
+    res = CliRunner().invoke(main, ["classify", "--eval", str(f), "--today", "2026-12-01", "--summary"])
+    assert res.exit_code == 0 and secret not in res.output and "主行为准确率: 50.0% (1/2)" in res.output
+    res = CliRunner().invoke(main, ["classify", "--eval", str(f), "--today", "2026-12-01", "--summary", "--json"])
+    rep = json.loads(res.output)
+    assert secret not in res.output and rep["main_accuracy"] == 0.5
+    assert "misses" not in rep and all("examples" not in c for c in rep["confusions"])
+    assert CliRunner().invoke(main, ["classify", "你好", "--summary"]).exit_code == 2
+
+
 @pytest.mark.parametrize("line, message", [
     ('{"text": "x", "acts": ["nosuch"]}', "x.jsonl:1: 未知的招式 'nosuch'"),
     ('{"text": 5}', "x.jsonl:1: 应该是带文字 'text' 的对象"),

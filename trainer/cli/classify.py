@@ -33,15 +33,19 @@ def _today(value: str | None) -> dt.date | None:
 @click.option("--today", metavar="YYYY-MM-DD", help="相对日期(明天、这周五)以哪天为准(默认:今天)")
 @click.option("--eval", "eval_file", metavar="FILE",
               help="用标注文件评估:每行「招式<TAB>话术」的 .tsv,或 tests/data/eval 的 JSONL(含招式、金额、日期、条件、让步)")
-def classify(texts: tuple[str, ...], as_json: bool, today: str | None, eval_file: str | None) -> None:
+@click.option("--summary", is_flag=True,
+              help="与 --eval 同用:只给数字,不列任何一句原话(读留出集时用,免得看到漏判的句子)")
+def classify(texts: tuple[str, ...], as_json: bool, today: str | None, eval_file: str | None, summary: bool) -> None:
     """识别每句话术 TEXT 里的招式、金额、日期、条件和让步。"""
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import default_recogniser
 
     day = _today(today)
     if eval_file:
-        _evaluate(eval_file, as_json, day)
+        _evaluate(eval_file, as_json, day, summary)
         return
+    if summary:
+        fail("trainer: --summary 只和 --eval FILE 一起用", 2)
     if not texts:
         fail("trainer: 请至少给一句要识别的话(或用 --eval FILE)", 2)
     rec = default_recogniser()
@@ -58,7 +62,7 @@ def classify(texts: tuple[str, ...], as_json: bool, today: str | None, eval_file
                    + (f"   [{' · '.join(extra)}]" if extra else "") + (f"   ({alts})" if alts else ""))
 
 
-def _evaluate(path: str, as_json: bool, day: dt.date | None) -> None:
+def _evaluate(path: str, as_json: bool, day: dt.date | None, summary: bool = False) -> None:
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.language.recognise import (
         default_recogniser,
@@ -86,6 +90,14 @@ def _evaluate(path: str, as_json: bool, day: dt.date | None) -> None:
     # the evaluation sets are labelled against their own reference date (tests/data/eval/README.md)
     got = default_recogniser().classify_many([r["text"] for r in rows], day)
     report = score_rows(rows, got)
+    if summary:  # a held-out set is read by its figures only: no line of it on the screen (stop 39)
+        report["confusions"] = [{k: v for k, v in c.items() if k != "examples"} for c in _confusions(report.pop("misses"))]
+        if as_json:
+            report["accuracy"], report["correct"] = report["main_accuracy"], report["main_correct"]
+            click.echo(dump_json(report))
+        else:
+            click.echo(format_report(report))
+        return
     if as_json:
         report["accuracy"] = report["main_accuracy"]  # the old TSV report's names, kept
         report["correct"] = report["main_correct"]
