@@ -90,26 +90,21 @@ def _evaluate(path: str, as_json: bool, day: dt.date | None, summary: bool = Fal
     # the evaluation sets are labelled against their own reference date (tests/data/eval/README.md)
     got = default_recogniser().classify_many([r["text"] for r in rows], day)
     report = score_rows(rows, got)
+    conf = _confusions(report["misses"])
     if summary:  # a held-out set is read by its figures only: no line of it on the screen (stop 39)
-        report["confusions"] = [{k: v for k, v in c.items() if k != "examples"} for c in _confusions(report.pop("misses"))]
-        if as_json:
-            report["accuracy"], report["correct"] = report["main_accuracy"], report["main_correct"]
-            click.echo(dump_json(report))
-        else:
-            click.echo(format_report(report))
-        return
+        del report["misses"]
+        conf = [{k: v for k, v in c.items() if k != "examples"} for c in conf]
     if as_json:
         report["accuracy"] = report["main_accuracy"]  # the old TSV report's names, kept
         report["correct"] = report["main_correct"]
-        report["confusions"] = _confusions(report["misses"])
+        report["confusions"] = conf
         click.echo(dump_json(report))
         return
     click.echo(format_report(report))
-    conf = _confusions(report["misses"])
-    if conf:
+    if conf and not summary:
         click.echo("混淆 (标注 → 识别, 次数, 例句):")
-    for c in conf:
-        click.echo(f"  {c['label']} → {c['predicted']}  {c['count']}  " + " | ".join(c["examples"]))
+        for c in conf:
+            click.echo(f"  {c['label']} → {c['predicted']}  {c['count']}  " + " | ".join(c["examples"]))
 
 
 def _confusions(misses: list[dict]) -> list[dict]:
