@@ -782,6 +782,18 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("我们经理就是个神经病,天天逼我,您就当帮我一把。", False),
     ("你个憨包,好久不见,走,喝两杯去。", False),
     ("我这就滚蛋,不耽误您发财,钱收到了谢谢啊!", False),
+    # stop 38 (dev_r23a): contempt in many voices is hostile ...
+    ("你瞅你那熊样,欠钱还跟我这嘚瑟啥?钱拿来!", True),
+    ("别介,您甭给我来“改天再说”那套,您这就是成心的,二皮脸!", True),
+    ("我去你大爷的“领导出差”!你们领导一年出差十二个月是吧?", True),
+    ("(拍着桌子吼)我不要听“再等等”!我等了一百二十天了!现在就要见钱!", True),
+    ("你个板马,拖了我四个月,今天不把这四十二万说清楚,我就在这儿跟你耗着!", True),
+    # ... the same words traded in jest by old partners, a boss's temper reported, or oneself run down are not
+    ("你个板马,混得蛮好嘛!老朋友了,有么事难处你跟我直说。", False),
+    ("你个孬孙,还是恁精!行了行了,不逗你了,俺这回来就是看看你。", False),
+    ("他妈的这天儿也太冷了,我在门口冻了半小时,你们这儿暖气开了没?", False),
+    ("我真是个废物,连个账都收不回来,家里还等着我这提成交房租呢。", False),
+    ("我们老板在会上都拍桌子了,说再拖就交法务,我是好说歹说才给您压下来的。", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
@@ -857,24 +869,6 @@ def test_understanding_then_but_leads_with_what_follows(rec, text, main):
 def test_an_instalment_side_act_needs_its_parts(rec, text, side):
     r = rec.classify(text, TODAY)
     assert ("installment_plan" in r.acts) is side, r.acts
-
-
-@pytest.mark.parametrize("text, hostile", [
-    # stop 38 (dev_r23a): contempt in many voices is hostile ...
-    ("你瞅你那熊样,欠钱还跟我这嘚瑟啥?钱拿来!", True),
-    ("别介,您甭给我来“改天再说”那套,您这就是成心的,二皮脸!", True),
-    ("我去你大爷的“领导出差”!你们领导一年出差十二个月是吧?", True),
-    ("(拍着桌子吼)我不要听“再等等”!我等了一百二十天了!现在就要见钱!", True),
-    ("你个板马,拖了我四个月,今天不把这四十二万说清楚,我就在这儿跟你耗着!", True),
-    # ... the same words traded in jest by old partners, a boss's temper reported, or oneself run down are not
-    ("你个板马,混得蛮好嘛!老朋友了,有么事难处你跟我直说。", False),
-    ("你个孬孙,还是恁精!行了行了,不逗你了,俺这回来就是看看你。", False),
-    ("他妈的这天儿也太冷了,我在门口冻了半小时,你们这儿暖气开了没?", False),
-    ("我真是个废物,连个账都收不回来,家里还等着我这提成交房租呢。", False),
-    ("我们老板在会上都拍桌子了,说再拖就交法务,我是好说歹说才给您压下来的。", False),
-])
-def test_contempt_is_hostile_and_banter_is_not(rec, text, hostile):
-    assert ("hostile" in rec.classify(text, TODAY).acts) is hostile
 
 
 @pytest.mark.parametrize("text", [
