@@ -106,13 +106,15 @@ class ActModel:
         return out
 
 
-def _shipped(weights_file: Path) -> tuple[tuple[str, ...], np.ndarray] | None:
-    """The labels and the weights of one shipped model file, or None when it is missing, unreadable or not the shape
-    the labels and buckets say. The weights stay float16 as shipped: the rows a line needs are summed in float32."""
+def _shipped(weights_file: Path, labels: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], np.ndarray] | None:
+    """The labels (``labels``, else those of ``META``) and the weights of one shipped model file, or None when it is
+    missing, unreadable or not the shape the labels and buckets say. The weights stay float16 as shipped: the rows a
+    line needs are summed in float32."""
     try:
-        meta = json.loads(META.read_text(encoding="utf-8"))
+        if labels is None:
+            meta = json.loads(META.read_text(encoding="utf-8"))
+            labels = tuple(str(x) for x in meta["labels"])
         weights = np.load(weights_file, allow_pickle=False)
-        labels = tuple(str(x) for x in meta["labels"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return (labels, weights) if weights.shape == (BUCKETS + 1, len(labels)) else None
@@ -129,11 +131,8 @@ def load_act_model() -> ActModel | None:
 def load_hostility_model() -> ActModel | None:
     """The shipped hostility model (columns ``HOSTILITY_LABELS``), or None when its file is missing or unreadable
     (hostility is then heard by cues, insults and the law only)."""
-    try:
-        weights = np.load(HOSTILITY_WEIGHTS, allow_pickle=False)
-    except (OSError, ValueError):
-        return None
-    return ActModel(HOSTILITY_LABELS, weights) if weights.shape == (BUCKETS + 1, len(HOSTILITY_LABELS)) else None
+    found = _shipped(HOSTILITY_WEIGHTS, HOSTILITY_LABELS)
+    return ActModel(*found) if found else None
 
 
 @lru_cache(maxsize=2)
