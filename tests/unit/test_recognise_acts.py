@@ -379,10 +379,15 @@ def test_small_talk_is_never_hostile(rec, text):
     ("公司已经把起诉状和保全申请准备好了。我是想着今天咱自己先把事办了，别走到那一步。", "legal_warning"),
     ("律师函我们法务已经把稿子拟好了,咱们都不想走到那一步吧", "legal_warning"),
     ("法院已经把案子受理了,下周开庭", "legal_action"),
+    # stop 40 (dev play bad-debt-signs 41a6): a preservation or a suit held back for now (先压着不递, 先不走, 是我拦下来的)
+    ("保全申请书已经写好了,这一步我可以先压着不递,前提是您今天先付一笔", "legal_warning"),
+    ("起诉状和保全申请都写好了,一递上去账户就冻了;这一步我今天可以帮您争取先不走", "legal_warning"),
+    ("法院已经裁定保全了,宏远的账户今天冻结", "property_preservation"),
 ])
 def test_a_legal_step_under_a_condition_is_a_warning(rec, text, act):
     r = rec.classify(text, TODAY)
-    assert act in r.acts and ({"legal_warning", "legal_action"} - {act}).isdisjoint(r.acts[:1])
+    steps = {"legal_warning", "legal_action", "property_preservation"}
+    assert act in r.acts and (steps - {act}).isdisjoint(r.acts[:1])
 
 
 @pytest.mark.parametrize("text", ["别装孙子了,欠钱还钱", "你脑子有病吧,合同白纸黑字还赖", "少跟我装穷,看着就恶心", "你们财务是死人吗,一张单子拖三个月"])

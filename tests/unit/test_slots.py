@@ -326,6 +326,11 @@ def test_pieces_of_something_are_not_yuan(text, amounts):
     ("您两周之内付清", ("2026-12-15",)),
     ("15日内付清", ("2026-12-16",)),
     ("你今日唔得闲,我听朝9点再嚟揾你", ("2026-12-01", "2026-12-02")),
+    # stop 40 (dev play bad-debt-signs 41a6): a span given him to pay in is a deadline; a span given as terms is not
+    ("我给你十天时间,把剩下的二十万付清", ("2026-12-11",)),
+    ("给您10天把余款付清", ("2026-12-11",)),
+    ("剩下的可以再宽限一个月", ()),
+    ("下批货给你四十五天账期", ()),
 ])
 def test_routines_terms_and_cantonese_days(text, dates):
     assert extract_slots(text, TODAY).dates == dates

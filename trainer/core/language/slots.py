@@ -364,6 +364,10 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
      "weekday"),
     (lazy(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
     (lazy(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
+    # a span given him to pay in is a deadline too (给您10天把余款付清): the same groups as the span above. Not a span
+    # given as such (再宽限你一个月, 下批货给你四十五天): the dev writers read those as terms, not as a date
+    (lazy(r"(?<!已经)(?<!都)给(?:您|你|恁|侬|你们|您们)?(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)()"
+          r"(?:的)?(?:时间)?(?=[,，]?(?:把|去|来)?[^,，。;；!！?？]{0,10}(?:付清|结清|还清|付款|打款|转账|筹|凑))"), "within"),
 ]
 
 
