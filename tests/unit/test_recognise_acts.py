@@ -799,6 +799,12 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("他妈的这天儿也太冷了,我在门口冻了半小时,你们这儿暖气开了没?", False),
     ("我真是个废物,连个账都收不回来,家里还等着我这提成交房租呢。", False),
     ("我们老板在会上都拍桌子了,说再拖就交法务,我是好说歹说才给您压下来的。", False),
+    # stop 40 (dev_r25a, a Zhengzhou voice): the northern 娘-swears and 球-scorn said at him; the world cursed is not him
+    ("放你娘的屁,啥叫等甲方拨款?跟俺签合同的是你!", True),
+    ("你算个球,拿俺的货款当筹码压价?", True),
+    ("你个龟孙,四十万的钢材早用完了,钱呢?", True),
+    ("你个龟孙,几年不见又胖了,走,喝两杯去。", False),
+    ("唉,这世道真是操蛋,大客户关门,银行抽贷,换我也得愁白了头。", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude

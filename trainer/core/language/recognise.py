@@ -238,7 +238,9 @@ INSULT = lazy(r"瘪犊子|装孙子|猪头三|混(帐|账)东西|蠢到|没长�
               r"傻逼|傻b|煞笔|(?<![一二两三四五六七八九十百千万零\d])二百五(?![十百千万元块\d])|智障|贱人|狗日|窝囊废|提鞋都不配|算(个)?什么东西|倒了八辈子霉|骗谁(呢|啊)?|"
               # regional swearing (Wuhan 板马 / 苕, Sichuan 锤子 / 哈批, Cantonese 扑街 / 冚家铲, Shanghai 赤佬) — not the
               # Sichuan friends' 龟儿子, said in jest as often as in anger
-              r"(你|您)他(妈|吗)(?!妈)|板马(日|养)的|哈批|憨批|瓜批|妈卖批|"
+              r"(你|您)他(妈|吗)(?!妈)|板马(日|养)的|"
+              # stop 40, from dev_r25a (a Zhengzhou voice, 100 rude lines): the northern 娘-swears and 球-scorn said at him
+              r"(放|滚)(你|他)(娘|妈)的|日(他|你)(娘|妈|祖宗)|(算|懂|知道)(个|了个)球|扯球|操蛋玩意|(你|恁|您)(这|个|这个)?操蛋|哈批|憨批|瓜批|妈卖批|"
               r"(你|您|你们)(个|这个)?(死)?扑街|扑街仔|扑街[!！]|冚家铲|丢你(老母|个|妈|老味)|赤佬|瘪三|鳖孙|孬种|虎逼|二逼|狗东西|杂种|你个苕|苕货|"
               # contempt said to his face (熊样, 德行!, 缓个屁, 白眼狼, 二皮脸, 没信用的东西, 去你大爷的, 我呸) in many voices
               # (dev_r23a: 90 rude lines in a dozen regional voices, 29 heard at first)
@@ -268,7 +270,7 @@ INSULT = lazy(r"瘪犊子|装孙子|猪头三|混(帐|账)东西|蠢到|没长�
               r"(你|您)(这人|这个人)?(咋|怎么)这么(赖|无赖)|欠钱的比要钱的还(横|凶|牛)|^(一)?(拍|摔)(了)?(一下)?桌子|往桌(子)?上一?摔")
 #: swearing that old partners also trade in jest (你个板马,混得蛮好嘛! 你个孬孙,还是恁精! 他妈的这天儿也太冷了): an insult only
 #: when the line is about the money (dev_r23a: 60 rough-sounding friendly lines beside 90 rude ones)
-INSULT_IN_JEST = lazy(r"瓜娃子|收皮|衰人|憨包|灰猴|靠北|靠杯|^妈的|(你|你硬是|硬是)个板马|^锤子|锤子(哦|喔|咯)|锤子(啊|嘛)?(?=[!！?？]|$)|你个锤子|孬孙|你丫|(?<![孩娃子])他(妈|吗)(?!妈)")
+INSULT_IN_JEST = lazy(r"瓜娃子|收皮|衰人|憨包|灰猴|靠北|靠杯|^妈的|(你|你硬是|硬是)个板马|^锤子|锤子(哦|喔|咯)|锤子(啊|嘛)?(?=[!！?？]|$)|你个锤子|孬孙|你丫|(?<![孩娃子])他(妈|吗)(?!妈)|他娘的|龟孙|信球|二球|去球|妈了个(巴子|逼|巴)|^(操|草|艹)(?=[,，!！])")
 #: what turns an insult into a threat: a consequence held over him (后果, 不然, 你再…我就, 等着瞧, 小心, 别怪我)
 THREAT_SHAPE = lazy(r"后果|不然|否则|要不然|(你|您|你们|侬)(要是|如果)?再(不|敢|装|拖|躲|赖|耍|跟我)|再不|(我|我们|老子)(就|马上就|立马|明天就|今天就)"
                     r"(把|去|到|让|叫|找|在|带|喊)|就把|走着瞧|等着瞧|(你|给我)等着|小心|别怪|看(你|您)(咋|怎么|还怎么|还咋)")

@@ -64,7 +64,8 @@ def hostility_files(root: Path) -> list[Path]:
     unlawful pressure, firm lawful pressure and rough-sounding friendliness (the line models are not trained on them:
     retraining those on dev_r21a cost dev play and plan lines)."""
     data = root / "tests" / "data"
-    names = ("dev_r21a.jsonl", "dev_r22a.jsonl", "dev_r23a.jsonl", "dev_r24a.jsonl", "dev_r24b.jsonl")
+    names = ("dev_r21a.jsonl", "dev_r22a.jsonl", "dev_r23a.jsonl", "dev_r24a.jsonl", "dev_r24b.jsonl", "dev_r25a.jsonl",
+             "dev_r25b.jsonl")
     return [data / n for n in names if (data / n).exists()]
 
 
