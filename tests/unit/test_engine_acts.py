@@ -541,6 +541,20 @@ def test_plan_total_is_the_trainees_latest_ask_so_far():
     assert parse("plan_total < 0.9").eval(s) is False
 
 
+def test_plan_total_reads_the_rest_named_in_the_signing_move_itself():
+    # stop 40 (dev play project-milestone 40a2): a part asked first (二十万 by Friday), then the signing move names the
+    # rest (余款十八万也写清楚) — the plan is the whole debt while the debtor decides, not the part alone, and reading it
+    # changes nothing of the session
+    s = fake_broke()  # 380,000 owed
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=("2026-11-06",)))
+    assert abs(s.builtin("plan_total") - 200_000 / 380_000) < 1e-9
+    s._said = Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                          amounts=(180_000,), rest=True)
+    before = (list(s.named_amounts), set(s.asked_figures), s.whole_parts, list(s.named_days), s.plan_parts)
+    assert s.builtin("plan_total") == 1.0 and parse("plan_total < 0.9").eval(s) is False
+    assert (list(s.named_amounts), set(s.asked_figures), s.whole_parts, list(s.named_days), s.plan_parts) == before
+
+
 def test_a_later_single_payment_replaces_the_instalments():
     s = fake_broke(2)  # 380,000 owed
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000),

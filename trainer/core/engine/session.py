@@ -267,8 +267,9 @@ class Session:
         if name == "ask_total":  # what this move asks for in all, as a share of the debt (0 = no ask)
             ask = self._ask(said) if said else None
             return ask / self.scenario.case.owed if ask else 0.0
-        if name == "plan_total":  # the trainee's latest ask so far, as a share of the debt (0 = none yet)
-            return self.named_amounts[-1] / self.scenario.case.owed if self.named_amounts else 0.0
+        if name == "plan_total":  # the trainee's latest ask so far, this move's own included, as a share of the debt
+            named = self._named_with(said) if said else self.named_amounts
+            return named[-1] / self.scenario.case.owed if named else 0.0
         if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
             days = [d for d in self._pay_days(said) if d >= 0] if said else []
             return float(min(days)) if days else 999.0
@@ -281,6 +282,22 @@ class Session:
         if name == "rude":  # hostility that threatens nothing (an insult, a shout): the debtor's answer differs
             return 1.0 if said and said.rude else 0.0
         return 0.0
+
+    def _named_with(self, rec: Recognition) -> list[int]:
+        """The asks on record once this move's figures are kept (as after the reaction): a move that names the rest
+        after a part asked before (余款三十七万八也一起写清楚 after 八十八万二) asks for the whole plan, and ``plan_total``
+        reads it so — not the part alone (dev play project-milestone 40a2 met "the middle" on a full plan). Nothing
+        of the session changes."""
+        if self.signed:
+            return self.named_amounts
+        kept = (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
+                list(self.named_days), self.plan_parts)
+        try:
+            self._note_figures(rec)
+            return list(self.named_amounts)
+        finally:
+            (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
+             self.plan_parts) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
