@@ -420,12 +420,20 @@ _EVERY_WEEK = lazy(r"每(个)?$|每(个)?(周|星期|礼拜)[一二三四五六�
 _AFTER_EVENT = lazy(r"收货|到货|验收|签收|交货|发货|开票|收到|合同|约定|异议|节点|到期")
 
 
+#: before a date: a wait turned down (不用等明天, 别等到月底了, 何必等下周) — the day is the one he wanted, not one named
+_NOT_WAITING = lazy(r"(不用|不必|别|甭|不|何必|用不着|犯不着)(再)?等(到)?$")
+
+
 def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
     found: list[tuple[int, dt.date]] = []
     taken = [False] * len(text)
 
     def add(start: int, end: int, d: dt.date | None) -> None:
         if d is None or any(taken[start:end]):
+            return
+        if _NOT_WAITING.search(text[max(0, start - 6):start]):
+            for i in range(start, end):
+                taken[i] = True
             return
         for i in range(start, end):
             taken[i] = True
