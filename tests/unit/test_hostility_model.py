@@ -10,7 +10,7 @@ import pytest
 
 from trainer.core.language import train
 from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel
-from trainer.core.language.recognise import FELT_HOSTILE, Recogniser
+from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, Recogniser
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -40,6 +40,15 @@ def test_below_its_bar_or_away_from_the_money_or_in_his_words_the_model_hears_no
     # small talk is never hostile; his own words said back are not the trainee's move
     assert "hostile" not in sure.classify("今天天气真不错,您最近身体还好吧", TODAY).acts
     assert "hostile" not in sure.classify("您刚才说我们是来抢钱的,那咱们就把十二万的账摆出来看", TODAY).acts
+
+
+def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_money() -> None:
+    # stop 40 (dev_r25b): contempt for the man and his firm with no word of the money (你这个经理当得,连个字都不敢签)
+    line = "你这个经理当得,连个字都不敢签,还不如回去种田"
+    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_BUSINESS - 0.02, 0.1)).classify(line, TODAY).acts
+    assert Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY).tactic == "hostile"
+    # small talk about neither the money nor the dealings stays out of it, however sure the model
+    assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
 
 
 def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data() -> None:
