@@ -908,6 +908,12 @@ def test_veiled_and_dialect_threats_are_unlawful(rec, text):
     assert r.tactic == "hostile" and not r.rude, (r.acts, r.rude)
 
 
+def test_concern_that_says_what_to_do_is_no_threat(rec):
+    # stop 40 (tried by hand): the fire danger with a remedy is care; left hanging beside the money it is a threat
+    assert "hostile" not in rec.classify("仓库电线老化了,小心半夜起火,找人查查吧。", TODAY).acts
+    assert rec.classify("你们库房堆的都是纸箱吧?万一哪天半夜烧起来,可就不止这点货款了。", TODAY).tactic == "hostile"
+
+
 def test_moving_ones_own_car_is_no_threat(rec):
     assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
 

@@ -359,11 +359,20 @@ _THEIR_BANNER = re.compile(r"(你|您)(们)?(的)?(店|家|厂|公司)?(门口)?
 _LAW_NAMED = re.compile(r"法庭|法院|起诉|官司|律师|诉讼|仲裁|法律|法务")
 
 
+#: a remedy the speaker recommends against the danger he names (找人查查, 装个灭火器, 慢点开, 锁好车, 多穿点)
+_REMEDY = re.compile(r"找人(查|修|看|检修)|(查|修|检修|检查|换)(一下|一查|一修|查吧|修吧)|装(个|上)(监控|记录仪|灭火器|烟感)|慢点开|开慢点|"
+                     r"锁好车|多穿|别着凉")
+
+
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed."""
     if name == "detain":
         return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
+    if name == "violence" and _REMEDY.search(marked):
+        # concern that says what to do about the danger (电线老化了,小心半夜起火,找人查查吧; 路上车多,您慢点开) is care, not a
+        # threat: a veiled threat leaves the danger hanging (磕着碰着可不好说). No dev line labelled hostile says a remedy
+        return True
     if name == "violence" and m.group().startswith("别逼我"):
         # the step he will not be pushed to is the law, named just before (法庭上见是最下策,您也别逼我用下策)
         return bool(_LAW_NAMED.search(marked, max(0, m.start() - 20), m.start()))
