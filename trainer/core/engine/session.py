@@ -290,6 +290,7 @@ class Session:
         of the session changes."""
         if self.signed:
             return self.named_amounts
+        # every field _note_figures writes (a field it comes to write must join both tuples)
         kept = (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
                 list(self.named_days), self.plan_parts)
         try:
