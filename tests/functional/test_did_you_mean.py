@@ -54,3 +54,30 @@ def test_as_said_keeps_the_figures_without_a_tactic(make_app):
     _, choice = _pick(make_app, ["down", "down", "down", "enter"])  # …, 就按原话说
     kind, rec = choice
     assert kind == "play" and rec.tactic is None and rec.acts == () and rec.amounts == (380000,)
+
+
+def test_typing_on_while_the_box_is_up_is_kept_for_the_input(make_app):
+    # stop 40 (tmux): the next line, typed before the box was seen, went into the box and was lost; it now waits in the
+    # move input once the unclear move is settled (a backspace takes a character back)
+    from trainer.tui.screens.negotiation import NegotiationScreen
+
+    from .tui_helpers import say
+
+    app = make_app()
+
+    async def flow() -> tuple[str, int, str]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_screen(pilot, PickerScreen)
+            app.start_session("fake-broke", None)
+            screen = await wait_for_screen(pilot, NegotiationScreen, focus="#move")
+            assert await say(pilot, "嗯……那个账") is None
+            asked = await wait_for_screen(pilot, DidYouMeanScreen)
+            await pilot.press("n", "e", "x", "t", "x", "backspace")
+            await wait_until(pilot, lambda: asked.typed == "next", "the typed characters kept")
+            await pilot.press("enter")  # the first choice is played
+            await wait_until(pilot, lambda: app.screen is screen and len(screen.session.turns) == 1, "the move played")
+            move = screen.query_one("#move")
+            return move.value, len(screen.session.turns), screen.session.turns[-1].move
+
+    value, turns, played = asyncio.run(flow())
+    assert value == "next" and turns == 1 and played == "嗯……那个账"

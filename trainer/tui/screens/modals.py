@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -67,6 +67,9 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         super().__init__()
         self.text, self.rec = text, rec
         self.choices: dict[str, tuple[str, object]] = {}
+        #: what the trainee typed on while the box was up (the next line, begun before the box was seen): kept for the
+        #: move input by the negotiation screen, never dropped
+        self.typed = ""
 
     def compose(self) -> ComposeResult:
         tr, rec = self.app.tr, self.rec
@@ -101,9 +104,26 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         with Vertical(id="dym-box", classes="modal-box"):
             yield Static(head, id="dym-text")
             yield OptionList(*options, id="dym-options")
+            kept = Static("", id="dym-typed", markup=False)
+            kept.display = False  # shown only once something is typed on
+            yield kept
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # the option list takes arrows and enter; characters reach the screen and are kept, a backspace takes one back
+        if event.is_printable and event.character:
+            self.typed += event.character
+        elif event.key == "backspace" and self.typed:
+            self.typed = self.typed[:-1]
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        kept = self.query_one("#dym-typed", Static)
+        kept.update(self.app.tr("接着打的字会留在输入框里:") + self.typed)
+        kept.display = bool(self.typed)
 
     @on(OptionList.OptionSelected, "#dym-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

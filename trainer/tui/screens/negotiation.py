@@ -55,6 +55,7 @@ class NegotiationScreen(Screen):
         super().__init__()
         self.live, self.notice = live, notice
         self.coach_on = True  # on hard the panel says there are no hints
+        self._typed_ahead = ""  # typed while "did you mean" was up, for the input once the move is settled
 
     @property
     def session(self) -> Session:
@@ -162,16 +163,30 @@ class NegotiationScreen(Screen):
             self.play(text, rec)
             return
 
+        asked = DidYouMeanScreen(text, rec)
+
         def resolved(choice: tuple[str, object] | None) -> None:
+            # what was typed on while the box was up goes back to the input once this move is settled
+            self._typed_ahead += asked.typed
             if choice is None:
+                self._restore_typed()
                 return
             kind, value = choice
             if kind == "palette":
                 self.open_palette(text)
             elif isinstance(value, Recognition):
                 self.play(text, value)
+            else:
+                self._restore_typed()
 
-        self.app.push_screen(DidYouMeanScreen(text, rec), resolved)
+        self.app.push_screen(asked, resolved)
+
+    def _restore_typed(self) -> None:
+        if self._typed_ahead:
+            move = self.query_one("#move", Input)
+            move.value += self._typed_ahead
+            move.cursor_position = len(move.value)
+            self._typed_ahead = ""
 
     def action_palette(self) -> None:
         if not self.session.ended:
@@ -183,6 +198,8 @@ class NegotiationScreen(Screen):
                 # the trainee named the tactic: their words if any, else the catalogue's example line
                 said = text or catalogue.BY_ID[tactic].example
                 self.play(said, as_picked(self.session.recognise(said), tactic, 1.0))
+            else:
+                self._restore_typed()
 
         title = f"战术面板 — 为“{text}”选一个战术" if text else "战术面板 — 选一个战术,说出它的示范话术"
         self.app.push_screen(PaletteScreen(title), picked)
@@ -190,6 +207,7 @@ class NegotiationScreen(Screen):
     def play(self, text: str, rec: Recognition) -> None:
         turn = self.session.play(text, rec)
         if turn is None:
+            self._restore_typed()
             return
         store = self.app.store
         store.record_turn(self.live.session_id, turn)  # committed before the reply is shown
@@ -197,6 +215,7 @@ class NegotiationScreen(Screen):
             self.app.finish_session(self.live)
         move = self.query_one("#move", Input)
         move.value = ""
+        self._restore_typed()
         self.query_one(ChatLog).add_turn(turn)
         self.query_one("#last-recognised", Static).update(self.recognised_text(turn.tactic, turn.confidence, turn))
         self.refresh_panels()
