@@ -279,10 +279,10 @@ ASK_CARRIERS = frozenset({"installment_plan", "conditional_concession", "ask_hig
                           "ask_for_help", "help_customer_sell", "third_party", "valuable_concession"})
 #: a legal step named under a condition is a warning of what will follow (要是拿不出方案,起诉状都准备好了),
 #: not a step taken: a step taken cannot depend on what the debtor does next (papers 已经准备好了 are ready, not filed)
-_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|只要|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就|(别|不想|不愿意?|不要|免得|省得)(让它|闹到|真)?走到(那|这)一步")
-#: the step is held back for now, so the line warns (这一步我今天可以帮您争取先不走, 但要拿东西来换; 是我硬拦下来的): a
-#: preservation or a suit named so is not taken. Only this, not every "if", turns a preservation into a warning — the
-#: dev writers label 如果不付就申请保全 as the preservation itself
+_IF = lazy(r"如果|假如|假使|要是|若是|倘若|万一|只要|再不|还不|再拖|不然|否则|的话|到时候|不给.{0,6}就|不付.{0,6}就|没有?(个)?(结果|说法|答复|准话|着落|动静|回音).{0,8}就")
+#: the step is held back for now, or one hopes to avoid it (这一步我今天可以帮您争取先不走, 但要拿东西来换; 是我硬拦下来的;
+#: 别走到那一步), so the line warns: a preservation or a suit named so is not taken. Only this, not every "if" (``_IF``),
+#: turns a preservation into a warning — the dev writers label 如果不付就申请保全 as the preservation itself
 _HELD_BACK = lazy(r"(先|暂时|暂且|压着|拦着|按着)(不|别)(走|递|交|提交|起诉|告|申请|去法院)|(别|不想|不愿意?|不要|免得|省得)(让它|闹到|真)?走到(那|这)一步"
                   r"|(压|拦|摁|按)(一压|下来|住了)")
 _TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))(?!把.{1,12}(准备|拟|写|起草|做|打印)好)|已(?=[向在把将])|正式|刚刚|刚才|今天上午|昨天|上周|立案了|寄出了|发出了|递交了|受理了|判决|判下来")
@@ -681,10 +681,13 @@ class Recogniser:
             # 我理解您手头紧,可…: the understanding is the way in, what follows the "but" is what the line is for
             # (5-fold dev: 37 lines open so, 34 labelled by what follows; dev play bad-debt-signs 39a2)
             acts = [acts[1], EMPATHIZE] + acts[2:]
-        if LEGAL_ACTION in acts and (_IF.search(norm.marked) or _HELD_BACK.search(norm.marked)) and not _TAKEN.search(norm.marked):
-            acts = list(dict.fromkeys(LEGAL_WARNING if a == LEGAL_ACTION else a for a in acts))
-        if PRESERVATION in acts and _HELD_BACK.search(norm.marked) and not _TAKEN.search(norm.marked):
-            acts = list(dict.fromkeys(LEGAL_WARNING if a in (PRESERVATION, LEGAL_ACTION) else a for a in acts))
+        if (LEGAL_ACTION in acts or PRESERVATION in acts) and not _TAKEN.search(norm.marked):
+            # any step held back, or a suit under any condition, is held over him, not taken
+            if _HELD_BACK.search(norm.marked):
+                steps = {LEGAL_ACTION, PRESERVATION}
+            else:
+                steps = {LEGAL_ACTION} if _IF.search(norm.marked) else set()
+            acts = list(dict.fromkeys(LEGAL_WARNING if a in steps else a for a in acts))
         insult = _insulting(norm.marked)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult and not any(reported or []):
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
