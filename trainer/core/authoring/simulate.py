@@ -66,10 +66,7 @@ class Forks:
         c.history = list(s.history)
         c.history_moves = list(s.history_moves)
         c.heard = list(s.heard)
-        c.named_amounts = list(s.named_amounts)
-        c.asked_figures = set(s.asked_figures)
-        c.named_days = list(s.named_days)
-        c.valued_amounts = list(s.valued_amounts)
+        c.set_figures(s.figures())
         c.visited_states = set(s.visited_states)
         c.reply_use = {k: list(v) for k, v in s.reply_use.items()}
         c._closed = False

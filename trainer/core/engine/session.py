@@ -290,15 +290,23 @@ class Session:
         of the session changes."""
         if self.signed:
             return self.named_amounts
-        # every field _note_figures writes (a field it comes to write must join both tuples)
-        kept = (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
-                list(self.named_days), self.plan_parts)
+        kept = self.figures()
         try:
             self._note_figures(rec)
             return list(self.named_amounts)
         finally:
-            (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
-             self.plan_parts) = kept
+            self.set_figures(kept)
+
+    def figures(self) -> tuple[list[int], set[int], list[int], frozenset[int], list[int], tuple[tuple[int, int], ...]]:
+        """Copies of every field the trainee's figures are kept in (all that ``_note_figures`` writes): for reading
+        a move's figures without keeping them, and for a forked session (simulate). A field added there joins here."""
+        return (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
+                list(self.named_days), self.plan_parts)
+
+    def set_figures(self, kept: tuple[list[int], set[int], list[int], frozenset[int], list[int],
+                                      tuple[tuple[int, int], ...]]) -> None:
+        (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
+         self.plan_parts) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
