@@ -455,8 +455,9 @@ def test_only_the_payment_date_of_a_move_is_a_named_day():
     s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=tuple(iso),
                             pay_dates=(iso[2],)))
     assert s.named_days == [15]
-    # a move naming no payment date at all keeps every date it names
-    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=(iso[0],)))
+    # a move naming no payment date at all keeps every date it names (another ask: the same ask said again with a
+    # new date moves its date instead, as the test of stop 41 below shows)
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(180_000,), dates=(iso[0],)))
     assert s.named_days == [15, 2]
 
 
@@ -789,3 +790,22 @@ def test_a_date_for_the_papers_is_read_by_conditions_but_kept_out_of_the_plan():
     ask = Recognition("direct_ask", 0.9, acts=("direct_ask", "deadline_pressure"), dates=(friday,), paper_dates=(friday,))
     s._note_figures(ask)
     assert s.named_days == []
+
+
+def test_an_ask_said_again_with_a_new_date_moves_its_date_and_a_part_paid_now_takes_its_date_with_it():
+    # stop 41 (dev play project-milestone 40a2): 88.2万 asked by Friday (11-13), then again by the 30th — the 30th
+    # stands; the debtor pays the 88.2万 on the spot, so neither date is the rest's (主体验收后六十天: his 60 days)
+    sc, p = resolve_scenario("project-milestone")  # 1,260,000 owed, talk on 2026-11-10
+    s = Session(sc, p, seed=1)
+    s._note_figures(Recognition("conditional_concession", 0.9, acts=("conditional_concession", "direct_ask"),
+                                amounts=(882_000,), dates=("2026-11-13",)))
+    s._note_figures(Recognition("legal_warning", 0.9, acts=("legal_warning", "ask_high_settle_middle"),
+                                amounts=(882_000,), dates=("2026-11-30",)))
+    assert s.named_days == [20] and s.ask_days == {882_000: (20,)}
+    s._note_figures(Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                                amounts=(378_000,), rest=True))  # 余款三十七万八也一起写清楚:主体验收后六十天内付清
+    ending = p.states["paid_part"].ending
+    assert ending is not None
+    s._finish(ending)
+    assert s.outcome is not None
+    assert [(i["amount"], i["due_date"]) for i in s.outcome.plan] == [(882_000, "2026-11-10"), (378_000, "2027-01-09")]

@@ -136,6 +136,10 @@ class Outcome:
         return asdict(self)
 
 
+#: every field the trainee's figures are kept in, as ``Session.figures`` copies them
+Figures = tuple[list[int], set[int], list[int], frozenset[int], list[int], dict[int, tuple[int, ...]],
+                tuple[tuple[int, int], ...]]
+
 #: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
 #: in a concession given outright the amount named is what we give up, so valuable_concession is not among
 #: them, but a conditional one names its condition (前提是剩下的五十八万八这个月内付清): that is the ask
@@ -190,6 +194,10 @@ class Session:
         #: the figures of the trainee's last ask when it was for the whole debt (先付五万,剩下三十三万分三期): its parts
         self.whole_parts: frozenset[int] = frozenset()
         self.named_days: list[int] = []  # dates the trainee named, as days after the talk
+        #: the days each ask was last named with (ask in yuan → its days): an ask said again with another date moves
+        #: its date (这周五前八十八万二 … 最晚十一月三十号,八十八万二) instead of adding one, and a part the debtor pays on the
+        #: spot takes its date with it rather than handing it on to the next instalment
+        self.ask_days: dict[int, tuple[int, ...]] = {}
         # the instalments of the trainee's last dated plan, (amount, days after the talk) in the order said; a tuple,
         # replaced whole (never changed in place), so a forked session (simulate) may share it
         self.plan_parts: tuple[tuple[int, int], ...] = ()
@@ -297,16 +305,15 @@ class Session:
         finally:
             self.set_figures(kept)
 
-    def figures(self) -> tuple[list[int], set[int], list[int], frozenset[int], list[int], tuple[tuple[int, int], ...]]:
+    def figures(self) -> Figures:
         """Copies of every field the trainee's figures are kept in (all that ``_note_figures`` writes): for reading
         a move's figures without keeping them, and for a forked session (simulate). A field added there joins here."""
         return (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
-                list(self.named_days), self.plan_parts)
+                list(self.named_days), dict(self.ask_days), self.plan_parts)
 
-    def set_figures(self, kept: tuple[list[int], set[int], list[int], frozenset[int], list[int],
-                                      tuple[tuple[int, int], ...]]) -> None:
+    def set_figures(self, kept: Figures) -> None:
         (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
-         self.plan_parts) = kept
+         self.ask_days, self.plan_parts) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
@@ -609,7 +616,7 @@ class Session:
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
             self.valued_amounts += [a for a in figures if not self._whole(a)]
             if acts & ASKING:  # 货拉回去冲抵,余款四号前付清,您签个字: the goods are valued, the date is still asked for
-                self._note_days(rec)
+                self._note_days(rec, self._ask(rec))
                 # and a plan for the whole debt laid out with the goods (总欠款52万,退货冲抵22.4万,余款29.6万分两笔) is
                 # the ask: it raises an earlier ask of the rest alone to the whole (dev play bad-debt-signs 26b)
                 ask = self._ask(rec)
@@ -634,14 +641,20 @@ class Session:
             # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
             self.whole_parts |= parts
         self.asked_figures.update(figures)
-        self._note_days(rec)
+        self._note_days(rec, ask)
 
-    def _note_days(self, rec: Recognition) -> None:
+    def _note_days(self, rec: Recognition, ask: int | None) -> None:
         # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date; nor
         # is the date of a signing move that speaks of no payment at all (明天我和老总一起去财务那边对接,您签字盖章)
         if not rec.pay_dates and "written_commitment" in rec.acts:
             return
-        self.named_days += [d for d in self._pay_days(rec, for_plan=True) if 0 < d <= 3660]
+        days = [d for d in self._pay_days(rec, for_plan=True) if 0 < d <= 3660]
+        if ask is not None and days:
+            for d in self.ask_days.get(ask, ()):  # the same ask with a new date: the new date stands (月底可以,再晚不行)
+                if d in self.named_days:
+                    self.named_days.remove(d)
+            self.ask_days[ask] = tuple(days)
+        self.named_days += days
 
     def _note_parts(self, rec: Recognition, ask: int) -> None:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
@@ -761,6 +774,12 @@ class Session:
                 (ending.paid, 0, "当场支付") if ending.paid else None,
                 (ending.committed, ending.due_days, "承诺付款") if ending.committed else None,
             ) if x)
+        for item in shares:
+            share, days = (item.share, item.due_days) if isinstance(item, Installment) else item[:2]
+            # a part he pays on the spot that the trainee had asked by a date (八十八万二,最晚十一月三十号 … 第一笔我现在就
+            # 让财务付): that date is spent on it — it is not the date of the instalment after it
+            spent = self.ask_days.get(int(round(owed * share * scale)), ()) if days <= 0 else ()
+            named_days = [d for d in named_days if d not in spent]
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
         goods: int | None = None  # the plan's line paid in goods taken back
