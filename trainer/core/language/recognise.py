@@ -219,7 +219,11 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "property_preservation": lazy(r"保全|冻结|查封|扣押|封存|法院|法|诉|申请|担保|抵押|质押|财产|资产|登记|律师|执行|房产|房子|车辆|车子|汽车|"
                                        r"银行账户|基本户|股权|设备|封|扣|押"),
          # a plain ask names the money, paying or when (老周听说我今天要过来,非要跟着 is a greeting)
-         "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收")}
+         "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收"),
+         # a manager brought in names someone besides the speaker — a superior, a colleague, "together" (后天上午我亲自送过来
+         # is the speaker's own errand; dev: 184 of 185 lines labelled escalate_manager hold one of these)
+         "escalate_manager": lazy(r"领导|经理|老板|总|主管|上面|上级|老大|头|董事|厂长|部长|处长|科长|局长|行长|主任|负责人|法务|财务|"
+                                  r"同事|师傅|老师|大佬|高层|老细|一起|陪|带|同行|出面")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
 #: while helping him sell them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
 SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返"),
