@@ -914,6 +914,14 @@ def test_concern_that_says_what_to_do_is_no_threat(rec):
     assert rec.classify("你们库房堆的都是纸箱吧?万一哪天半夜烧起来,可就不止这点货款了。", TODAY).tactic == "hostile"
 
 
+def test_asking_after_his_familys_illness_with_help_is_no_threat(rec):
+    # stop 41 (dev_r26a): care with help or a doctor's advice and no word of the money tripped the family and fire
+    # families by 找 / 记得 / 烧; beside the money, or signed off with a bare 多保重, the same kind of line stays a threat
+    assert "hostile" not in rec.classify("听说你父亲住院了,要不要我帮你问问省医院的专家?", TODAY).acts
+    assert "hostile" not in rec.classify("小孩子发烧了好几天了吧?赶紧去儿童医院挂号,别拖。", TODAY).acts
+    assert rec.classify("您闺女放学那条路挺偏的,欠钱不还,哪天出点什么事可别怪我没提醒,我帮您问问。", TODAY).tactic == "hostile"
+
+
 def test_moving_ones_own_car_is_no_threat(rec):
     assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
 
