@@ -438,6 +438,14 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("集团要在月底前把旧账全部核销", False, False),
     ("再往后就是春节了,财务都放假", False, False),
     ("我想帮您多争取一点时间", False, False),
+    # stop 41 (dev_r26b): something given free — a service, a repair, a sponsorship, more credit, money handed back
+    ("安装调试我们免费派人上门", False, True),
+    ("坏的那几台,我们白给你修好", False, True),
+    ("你们的信用额度,我跟公司申请从二十万提到三十万", False, True),
+    ("上回多扣的三千块押金,这次退给你", False, True),
+    # … but not credit refused, a free supply scorned, or a question about money handed back
+    ("额度再往上加,我们不考虑", False, False),
+    ("难道我们是白给你们供货的?", False, False),
 ])
 def test_giving_said_every_day_and_conditions_without_if(text, conditional, concession):
     s = extract_slots(text, TODAY)
