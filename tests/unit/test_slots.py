@@ -617,3 +617,18 @@ def test_goods_written_down_are_given_up(text, fees, concession):
 def test_the_price_held_is_no_concession(text, concession, refused):
     s = extract_slots(text, TODAY)
     assert (s.concession, s.refused) == (concession, refused)
+
+
+@pytest.mark.parametrize("text, fees", [
+    # stop 41 (held-out play17, read only as figures: a waived fee of 2.52万 had become the deal): the fee named in the
+    # amount's clause, in the clause before it with the figure reckoned up, or in the clause after it
+    ("合同约定的违约金每天万分之二,到今天已经有两万五千二了,只要您这周把四十二万付清,这笔我们一分不要", (25200,)),
+    ("这笔违约金,按合同算2.52万,前提是三期都按时,我们就不追了", (25200,)),
+    ("两万五千二,这是合同里的违约金,只要签了三方协议,我们就不提了", (25200,)),
+    # … not the principal after a fee given up, nor a figure set for a day after the fee's rate
+    ("违约金就算了,二十万月底前", ()),
+    ("违约金每天万分之五,四十二万月底前", ()),
+    ("利息免了,三十万这周到账", ()),
+])
+def test_a_fee_named_around_its_amount_is_a_fee(text, fees):
+    assert extract_slots(text, TODAY).fees == fees

