@@ -809,3 +809,18 @@ def test_an_ask_said_again_with_a_new_date_moves_its_date_and_a_part_paid_now_ta
     s._finish(ending)
     assert s.outcome is not None
     assert [(i["amount"], i["due_date"]) for i in s.outcome.plan] == [(882_000, "2026-11-10"), (378_000, "2027-01-09")]
+
+
+def test_the_whole_debt_asked_with_no_figure_is_an_ask_of_all_of_it():
+    # stop 41: 前提是月底前全部付清 names no amount but asks for the whole debt — ask_total and offer read 1; a threat
+    # about paying in full (不付清就起诉) asks for nothing
+    s = fake_broke()
+    s._said = Recognition("conditional_concession", 0.9, acts=("conditional_concession",), dates=("2026-11-30",),
+                          conditional=True, concession=True, in_full=True)
+    assert s.builtin("ask_total") == 1.0 and s.builtin("offer") == 1.0
+    s._said = Recognition("legal_warning", 0.9, acts=("legal_warning",), in_full=True)
+    assert s.builtin("ask_total") == 0.0 and s.builtin("offer") == 0.0
+    s._said = None
+    s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), dates=("2026-11-30",),
+                            conditional=True, concession=True, in_full=True))
+    assert s.named_amounts == [380_000]

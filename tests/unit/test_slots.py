@@ -632,3 +632,15 @@ def test_the_price_held_is_no_concession(text, concession, refused):
 ])
 def test_a_fee_named_around_its_amount_is_a_fee(text, fees):
     assert extract_slots(text, TODAY).fees == fees
+
+
+@pytest.mark.parametrize("text, in_full", [
+    ("违约金可以免,前提是月底前全部付清", True),
+    ("这周五前把欠款都结了,运费算我们的", True),
+    ("只要十二月十号前一次结清,利息就不算了", True),
+    ("您到现在还没结清", False),
+    ("这么多钱我一下子付不清", False),
+    ("先付十万,下个月再说", False),
+])
+def test_paying_in_full_without_a_figure(text, in_full):
+    assert extract_slots(text, TODAY).in_full is in_full

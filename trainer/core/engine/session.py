@@ -271,6 +271,8 @@ class Session:
         if name == "offer":  # the largest amount named in this move, as a share of the debt (0 = none)
             owed = self.scenario.case.owed
             named = [a for a in (said.amounts if said else ()) if 0 < a <= owed]
+            if not named and said and self._ask(said) == owed:
+                return 1.0  # all of it, asked with no figure (前提是月底前全部付清)
             return max(named) / owed if named else 0.0
         if name == "ask_total":  # what this move asks for in all, as a share of the debt (0 = no ask)
             ask = self._ask(said) if said else None
@@ -707,7 +709,10 @@ class Session:
         owed = self.scenario.case.owed
         named = self._ours(rec)
         if not named:
-            return None
+            # the whole debt asked for with no figure (前提是月底前全部付清): an ask of all of it — in an asking move, not
+            # in one that takes goods back (货款付清前货归我们 is the contract cited)
+            acts = set(rec.acts)
+            return owed if rec.in_full and acts & ASKING and not acts & VALUING else None
         top = max(named)
         parts = list(named)
         parts.remove(top)

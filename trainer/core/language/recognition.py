@@ -40,6 +40,7 @@ class Recognition:
     quoted: tuple[int, ...] = ()  # his figures quoted back to him (您是说最多8万…?), never our ask; not in the contract's JSON
     #: dates named for paperwork, not payment (三张签证单13号前补签好); not in the contract's JSON
     paper_dates: tuple[str, ...] = ()
+    in_full: bool = False  # the whole debt asked for with no figure (月底前全部付清); not in the contract's JSON
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

@@ -65,6 +65,8 @@ class Slots:
     #: the dates named where the move speaks of paperwork and not of paying (三张签证单13号前补签好): deadlines for
     #: papers, never a payment date (a subset of ``dates``)
     paper_dates: tuple[str, ...] = ()
+    #: the whole debt asked for with no figure (前提是月底前全部付清, 这周五前把欠款都结了, 一次结清)
+    in_full: bool = False
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -72,6 +74,9 @@ _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|�
 _REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
+#: paying in full, said without a figure (月底前全部付清, 一次结清, 把欠款都结了) — not what is still unpaid (还没结清)
+_IN_FULL = lazy(r"(?<![没不未难])(付|结|还)(清|完)(?![了]?[吗没])|(全部|全额|一次性|足额|一分不少)(地)?(付|结|还|打|转|支付|到账)|"
+                r"都(结|付|还)(了|掉|清)")
 #: a monthly plan that runs until the debt is paid off (以后每月16号付5万,明年3月16号付清最后6万): the amounts named
 #: are one month's, the plan asks for the whole debt
 _MONTHLY_TO_END = lazy(r"每(个)?月.{0,12}(付|还|打|结|[\d一二两三四五六七八九十]+万).{0,24}(付清|结清|还清|清了|刚好清|全部还上)|"
@@ -700,4 +705,4 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
                  _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
-                 tuple(v for v, _, his in found if his), _paper_dates(t, when))
+                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)))
