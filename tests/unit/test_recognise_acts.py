@@ -922,6 +922,26 @@ def test_asking_after_his_familys_illness_with_help_is_no_threat(rec):
     assert rec.classify("您闺女放学那条路挺偏的,欠钱不还,哪天出点什么事可别怪我没提醒,我帮您问问。", TODAY).tactic == "hostile"
 
 
+@pytest.mark.parametrize("text", [
+    # stop 41 (dev_r26a): his home known to the door, a danger wished on him where no one would see
+    "你家在哪个小区哪一栋我都摸清了,别再躲了。",
+    "您儿子班主任姓什么、几点放学,我都记得。",
+    "您每天一个人走那条小路回家,黑灯瞎火的,出点什么事谁也不知道。",
+])
+def test_home_known_to_the_door_and_danger_where_no_one_sees_are_threats(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # … while care about the night and the streets, with nothing menacing and no word of the money, is small talk
+    "您晚上一个人开车回去,路上小心啊。",
+    "最近外面不太平,出门在外小心点。",
+    "您住哪个小区啊?顺路的话我捎您一段。",
+])
+def test_care_about_the_night_and_the_streets_is_no_threat(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
 def test_moving_ones_own_car_is_no_threat(rec):
     assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
 

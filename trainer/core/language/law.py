@@ -326,6 +326,13 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("shame", r"(全体|所有)(员工|职工|同事).{0,4}(知道|晓得)|(拜访|找|去找)了?(您|你)的?(房东|邻居|领导|同事|客户|岳父|岳母).{0,12}(聊|说|讲).{0,10}(欠|账)"),
     ("family", r"(给|找|跟)(嫂子|弟妹).{0,20}(讲|说|聊).{0,10}(欠|钱)|(去|到|上)" + _YOU + r"(的)?家(里)?.{0,4}(跟|和|找)" + _FAMILY +
      r".{0,16}(聊|说|讲).{0,10}(欠|钱|账|万|怎么回事)|(幼儿园|学校|单位)(的)?地址.{0,16}(登记在册|都有|掌握|知道|晓得|清楚)"),
+    # stop 41, from dev_r26a (50 veiled threats beside 80 lines of real care; 20 heard at first): his home known to the
+    # door (住哪个小区哪一栋我都清楚, 您家的门牌号…我都记得) — dev: 22 lines say so, every one of them hostile — and a
+    # danger wished on him where no one would see (一个人…路又偏,真出点么事; 屋里就剩老婆孩子,您走得安心?)
+    ("home", r"(哪个小区|哪一栋|哪栋楼|几栋|几单元|门牌|住哪|住在哪|班主任).{0,16}(知道|晓得|清楚|记得|门儿清|有数|摸清|找得到|上门|蹲|晒)|"
+     r"(知道|晓得|清楚|记得|门儿清|有数|摸清).{0,16}(哪个小区|哪一栋|哪栋楼|几栋|几单元|门牌|住哪|住在哪|班主任)"),
+    ("violence", r"(一个人|没人|没有人|黑灯|偏得|路又偏|没路灯|没有路灯).{0,16}(出(点|个|了)?(什么|啥|么)?(事|事故|意外|故障)|"
+     r"安心[?？吗]|看紧|不见)"),
 ))
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
@@ -367,6 +374,11 @@ _REMEDY = re.compile(r"找人(查|修|看|检修)|(查|修|检修|检查|换)(�
 #: care that offers help or a doctor's advice (您老娘住院了…要找协和的医生,我帮您问问; 孩子烧了几天了?…去儿童医院记得早点挂号)
 _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介绍|挂|约|看看)|(记得|早点|赶紧|尽早).{0,6}(挂号|吃药|看医生|复查|医院|看病|休息)|"
                      r"(好好|多)休息|多喝(点)?(热)?水|早日康复|祝.{0,6}(健康|康复)")
+#: danger in the air, said to anyone (一个人回家路上小心, 最近外面不太平): care, unless the line menaces (你等着, 可要, 出了事
+#: 别怪我没提醒) or speaks of the money. Two dev lines said so, and labelled threats, are still heard by other words (走夜路,
+#: the model); the course-only writers of stop 41 were asked for exactly such words as care, and small talk is never hostile
+_AMBIENT = re.compile(r"一个人.{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)")
+_MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不准|保不齐|谁知道|难说|管不了|不负责|欠|钱|账|款|还")
 #: the debt or the money named: a line about it is never mere care
 _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 
@@ -374,6 +386,8 @@ _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed."""
+    if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
+        return True
     if name in ("family", "violence") and _CARING.search(marked) and not _ABOUT_MONEY.search(marked):
         # his family's illness asked after, with help or a doctor's advice, and no word of the money: care (dev_r26a,
         # two caring lines heard as threats by their 找 / 记得 / 烧)
