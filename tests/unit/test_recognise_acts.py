@@ -971,3 +971,9 @@ def test_hostility_heard_outright_is_sure(rec, text):
 def test_dialect_pronouns_read_as_mandarin(dialect, mandarin):
     # stop 39: 俺 (778 dev lines), Shaanxi 额 for "I", Shanghai 阿拉 / 侬 — the cues and law patterns say 我 / 你
     assert normalise(dialect).bare == mandarin
+
+
+def test_a_letter_of_confirmation_is_papers_not_a_suit(rec):
+    # stop 40 (gov-agency in tmux): 函 alone had listed 诉诸法律 beside the papers being brought
+    acts = rec.classify("付款确认函我今天拟好,材料我后天上午送齐。", TODAY).acts
+    assert "legal_action" not in acts and "written_commitment" in acts
