@@ -977,3 +977,23 @@ def test_a_letter_of_confirmation_is_papers_not_a_suit(rec):
     # stop 40 (gov-agency in tmux): 函 alone had listed 诉诸法律 beside the papers being brought
     acts = rec.classify("付款确认函我今天拟好,材料我后天上午送齐。", TODAY).acts
     assert "legal_action" not in acts and "written_commitment" in acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 41 (dev_r26a): mockery of his pleading poverty is rude — 有礼, not 有法
+    "您这哭穷的本事,不去演戏真是屈才了,欠我们的二十万倒是一分不见。",
+    "啧啧,天天喊没钱,这个月又换了台新车,这十八万您打算拖到哪年?",
+    "穷得只能天天请客吃饭了,我们那三十万可怜巴巴地等着呢。",
+])
+def test_mocking_his_poverty_is_rude(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and r.rude, (r.acts, r.rude)
+
+
+@pytest.mark.parametrize("text", [
+    "那部电影主演的演技是真好,您看了吗?",
+    "哟,王总今天气色不错啊。",
+    "老周,我是真佩服您,再难的时候也没赖过谁的账。",
+])
+def test_no_mockery_without_the_money_or_his_poverty(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts

@@ -833,12 +833,24 @@ _SELF_BEFORE = lazy(r"我(这个?|真是|就是|是)个?$|我这就$|(我们|咱
                     r"(就|真|也)?(是)?(个)?$")
 
 
+#: mockery of his pleading poverty (您这演技不去拍电视剧可惜了, 穷得只能去三亚度假了, 您这个穷是有钱人专用的穷): rude, as
+#: the course's 有礼 counts it — when the line speaks of money or of being poor (dev: 25 lines, all labelled hostile)
+MOCKING = lazy(r"好可怜|真可怜|穷得只(能|剩)|演技|拍电视剧|拍戏|奥斯卡|影帝|影后|(真|可真|真是)(会|能)(装|演|哭穷)|有钱人专用|"
+               r"比我们.{0,8}还(苦|穷|惨)|服了(您|你)|(您|你)这个?穷(?!日子)|(装|哭)穷的(本事|手艺)")
+#: a mocking opener (哟, 啧啧, 呵呵) — rude only on a line about the money
+MOCK_OPENER = lazy(r"^(哟|哎哟喂|啧啧|呵呵)")
+_POOR_OR_MONEY = lazy(r"穷|装|没钱|木钱|冇得|欠|钱|款|账|付|还")
+
+
 def _insulting(marked: str) -> bool:
-    """An insult said to him: INSULT (not turned on the speaker himself), or swearing partners also trade in jest when
-    the line is about the money."""
+    """An insult said to him: INSULT (not turned on the speaker himself), swearing partners also trade in jest when
+    the line is about the money, or mockery of his pleading poverty."""
     if any(not _SELF_BEFORE.search(marked[max(0, m.start() - 10):m.start()]) for m in INSULT.finditer(marked)):
         return True
-    return INSULT_IN_JEST.search(marked) is not None and DEBT_TALK.search(marked) is not None
+    if MOCKING.search(marked) is not None and _POOR_OR_MONEY.search(marked) is not None:
+        return True
+    debt = DEBT_TALK.search(marked) is not None
+    return debt and (INSULT_IN_JEST.search(marked) is not None or MOCK_OPENER.search(marked) is not None)
 
 
 def _reported(pieces: list[tuple[str, str]], bares: list[str] | None = None) -> list[bool]:
