@@ -446,6 +446,10 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     # … but not credit refused, a free supply scorned, or a question about money handed back
     ("额度再往上加,我们不考虑", False, False),
     ("难道我们是白给你们供货的?", False, False),
+    # stop 41 (dev_r26b): 只有…才, his part first and ours after, a cheque written as the condition, 不急着要
+    ("只有今天先付五万,我才好去帮您申请延期", True, True),
+    ("您把支票开了,运费我们来承担", True, True),
+    ("只要您写个还款计划,剩下的我们不急着要", True, True),
 ])
 def test_giving_said_every_day_and_conditions_without_if(text, conditional, concession):
     s = extract_slots(text, TODAY)
