@@ -997,3 +997,12 @@ def test_mocking_his_poverty_is_rude(rec, text):
 ])
 def test_no_mockery_without_the_money_or_his_poverty(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 41 (dev_r26b): the speaker's own mother in a word of sympathy, and "you alone among the firms", are no lever
+    "我家也开过小店,那年年底我妈急得整宿睡不着,您这心情我懂。",
+    "只要这三十万月底前到账,明年这个型号全市就给您一家代理。",
+])
+def test_own_kin_and_one_firm_are_no_family_threat(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts

@@ -379,6 +379,10 @@ _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介
 #: the model); the course-only writers of stop 41 were asked for exactly such words as care, and small talk is never hostile
 _AMBIENT = re.compile(r"一个人.{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)")
 _MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不准|保不齐|谁知道|难说|管不了|不负责|欠|钱|账|款|还")
+#: the speaker's own kin at the start of a family match (我妈, 俺爹, 我们家老爷子): his story, not a lever
+_OWN_KIN = re.compile(r"(我|俺|我们家|我家|咱家)(的)?(妈|爸|爹|娘|老妈|老爸|老爷子|老太太|父母|爸妈|媳妇|老婆|孩子|儿子|女儿)")
+#: 一家 as "one firm" (全县就给您一家做, 只给您一家代理)
+_ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承办)")
 #: the debt or the money named: a line about it is never mere care
 _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 
@@ -386,6 +390,10 @@ _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed."""
+    if name == "family" and (_OWN_KIN.search(marked, max(0, m.start() - 4), m.start() + 3)
+                             or _ONE_FIRM.match(marked, m.end() - 2)):
+        # the speaker's own mother (我妈整宿整宿睡不着, said in sympathy), or "you alone" among firms (全县就给您一家做)
+        return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
         return True
     if name in ("family", "violence") and _CARING.search(marked) and not _ABOUT_MONEY.search(marked):
