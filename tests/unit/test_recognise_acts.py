@@ -932,16 +932,6 @@ def test_home_known_to_the_door_and_danger_where_no_one_sees_are_threats(rec, te
     assert rec.classify(text, TODAY).tactic == "hostile"
 
 
-@pytest.mark.parametrize("text", [
-    # … while care about the night and the streets, with nothing menacing and no word of the money, is small talk
-    "您晚上一个人开车回去,路上小心啊。",
-    "最近外面不太平,出门在外小心点。",
-    "您住哪个小区啊?顺路的话我捎您一段。",
-])
-def test_care_about_the_night_and_the_streets_is_no_threat(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
-
-
 def test_moving_ones_own_car_is_no_threat(rec):
     assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
 
@@ -991,18 +981,17 @@ def test_mocking_his_poverty_is_rude(rec, text):
 
 
 @pytest.mark.parametrize("text", [
+    # stop 41: care about the night and the streets, with nothing menacing and no word of the money, is small talk
+    "您晚上一个人开车回去,路上小心啊。",
+    "最近外面不太平,出门在外小心点。",
+    "您住哪个小区啊?顺路的话我捎您一段。",
+    # … mockery needs the money or his poverty: film talk, a greeting, sincere praise
     "那部电影主演的演技是真好,您看了吗?",
     "哟,王总今天气色不错啊。",
     "老周,我是真佩服您,再难的时候也没赖过谁的账。",
-])
-def test_no_mockery_without_the_money_or_his_poverty(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
-
-
-@pytest.mark.parametrize("text", [
-    # stop 41 (dev_r26b): the speaker's own mother in a word of sympathy, and "you alone among the firms", are no lever
+    # … and a family threat his family (dev_r26b): not the speaker's own mother in sympathy, not "you alone" among firms
     "我家也开过小店,那年年底我妈急得整宿睡不着,您这心情我懂。",
     "只要这三十万月底前到账,明年这个型号全市就给您一家代理。",
 ])
-def test_own_kin_and_one_firm_are_no_family_threat(rec, text):
+def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
