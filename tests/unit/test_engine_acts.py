@@ -824,3 +824,21 @@ def test_the_whole_debt_asked_with_no_figure_is_an_ask_of_all_of_it():
     s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), dates=("2026-11-30",),
                             conditional=True, concession=True, in_full=True))
     assert s.named_amounts == [380_000]
+
+
+def test_a_signing_move_writes_down_the_date_said_before():
+    # stop 41 (held-out play17, read as states only: a new-manager line never ended): in amount_set the date was said in
+    # an offer he did not take up yet (二十万12月20号前); "按刚才说的写下来" names no date of its own — plan_days has it
+    sc, p = resolve_scenario("new-manager")
+    s = Session(sc, p, seed=1)
+    for m in ("courtesy", "verify_balance", "original_contact", "legal_warning", "ask_high_settle_middle"):
+        s.play_tactic(m)
+    assert s.state == "amount_set" and s.builtin("plan_days") == 999
+    s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(200_000,),
+                            dates=("2026-12-20",), conditional=True, concession=True))
+    assert s.state == "amount_set" and s.named_days == [34]
+    s._said = Recognition("written_commitment", 0.9, acts=("written_commitment",))
+    assert s.builtin("deadline_days") == 999 and s.builtin("plan_days") == 34
+    s._said = None
+    s.play("y", Recognition("written_commitment", 0.9, acts=("written_commitment",)))
+    assert s.state == "settled"

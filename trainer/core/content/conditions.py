@@ -30,14 +30,16 @@ from typing import Protocol, Union
 MAX_LEN = 300
 OPS = (">=", "<=", "==", "!=", ">", "<")
 FUNCS = ("used", "last", "visited", "chance", "said")
-BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "plan_total", "deadline_days", "conditional", "concession",
-            "evidence", "rude")
+BUILTINS = ("turn", "repeats", "streak", "offer", "ask_total", "plan_total", "deadline_days", "plan_days", "conditional",
+            "concession", "evidence", "rude")
 #: offer: the largest amount named in this move as a share of the debt (0..1, 0 = none named);
 #: ask_total: what this move asks for in all, as a share of the debt — instalments named together count as their sum,
 #: a total named with its parts as the total, a part with 余款 as the whole debt (0 = no ask);
 #: plan_total: the trainee's latest ask in the talk so far (an earlier move's, when this one names none), as a share of
 #: the debt (0 = none yet) — a plan laid out before the signature still stands at it;
 #: deadline_days: days from the talk to the earliest date named in this move (999 = none);
+#: plan_days: the same for the talk so far — this move's date, else the earliest payment date the trainee named before
+#: (999 = none): a signing move that writes down what was said (那就按刚才说的写下来) has the plan's date;
 #: conditional / concession: 1 when the move ties its offer to a condition / gives something up
 #: evidence: 1 when the move cites signed or stamped papers as evidence (送货单是他签的, 对账单盖的是公司公章)
 #: rude: 1 when the move's hostility is rudeness only — an insult or a shout with nothing threatened; a threat, or the

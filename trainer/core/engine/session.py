@@ -283,6 +283,9 @@ class Session:
         if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
             days = [d for d in self._pay_days(said) if d >= 0] if said else []
             return float(min(days)) if days else 999.0
+        if name == "plan_days":  # this move's earliest payment date, else the earliest the trainee named before (999 = none)
+            days = [d for d in self._pay_days(said) if d >= 0] if said else []
+            return float(min(days or self.named_days or [999]))
         if name == "conditional":
             return 1.0 if said and said.conditional else 0.0
         if name == "concession":
