@@ -648,3 +648,15 @@ def test_a_fee_named_around_its_amount_is_a_fee(text, fees):
 ])
 def test_paying_in_full_without_a_figure(text, in_full):
     assert extract_slots(text, TODAY).in_full is in_full
+
+
+@pytest.mark.parametrize("text, remainder", [
+    # stop 41 (new-manager in tmux: 先付二十万,剩下的您看怎么安排 was signed as a deal of 20万): the rest asked how or when
+    # to be paid is part of the ask — but not the rest left to his whim
+    ("十二月二十号前先付二十万,剩下的您看怎么安排?", True),
+    ("今天先付一部分,剩下的签个字写明哪天付", True),
+    ("今天先转八万,剩下的你爱什么时候付就什么时候付吧", False),
+    ("今天先转八万", False),
+])
+def test_the_rest_asked_how_to_be_paid_is_part_of_the_ask(text, remainder):
+    assert extract_slots(text, TODAY).remainder is remainder

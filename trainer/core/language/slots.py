@@ -74,6 +74,11 @@ _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|�
 _REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
                         r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
+#: the rest asked about — how or when it will be paid (剩下的您看怎么安排, 剩下哪天付咱们当面说清楚): still part of the ask,
+#: on terms to be set — but not left to his whim (剩下的你爱什么时候付就什么时候付)
+_REST_ASKED = lazy(r"(余款|余下|剩下|剩余|其余|尾款)(的|部分|那些|那部分|款项|金额|钱)?[^,，。;；]{0,6}(怎么|咋|如何|啥时候|什么时候|哪天)"
+                   r"(安排|付|还|办|处理|结|给)")
+_REST_LEFT_TO_HIM = lazy(r"(爱|随便|随你|看着)[^,，。;；]{0,4}(什么时候|啥时候|哪天|怎么)")
 #: paying in full, said without a figure (月底前全部付清, 一次结清, 把欠款都结了) — not what is still unpaid (还没结清)
 _IN_FULL = lazy(r"(?<![没不未难])(付|结|还)(清|完)(?![了]?[吗没])|(全部|全额|一次性|足额|一分不少)(地)?(付|结|还|打|转|支付|到账)|"
                 r"都(结|付|还)(了|掉|清)")
@@ -705,6 +710,7 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     found = _amounts_and_fees(t)
     when = _found_dates(t, today)
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
-                 refused, recurring or bool(_REMAINDER.search(t)), recurring, bool(_REST.search(t)),
+                 refused, recurring or bool(_REMAINDER.search(t))
+                 or bool(_REST_ASKED.search(t) and not _REST_LEFT_TO_HIM.search(t)), recurring, bool(_REST.search(t)),
                  _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
                  tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)))
