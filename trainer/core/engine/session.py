@@ -281,11 +281,9 @@ class Session:
             named = self._named_with(said) if said else self.named_amounts
             return named[-1] / self.scenario.case.owed if named else 0.0
         if name == "deadline_days":  # days from the talk to the earliest payment date named in this move (999 = none)
-            days = [d for d in self._pay_days(said) if d >= 0] if said else []
-            return float(min(days)) if days else 999.0
+            return float(min(self._move_days(said) or [999]))
         if name == "plan_days":  # this move's earliest payment date, else the earliest the trainee named before (999 = none)
-            days = [d for d in self._pay_days(said) if d >= 0] if said else []
-            return float(min(days or self.named_days or [999]))
+            return float(min(self._move_days(said) or self.named_days or [999]))
         if name == "conditional":
             return 1.0 if said and said.conditional else 0.0
         if name == "concession":
@@ -295,6 +293,10 @@ class Session:
         if name == "rude":  # hostility that threatens nothing (an insult, a shout): the debtor's answer differs
             return 1.0 if said and said.rude else 0.0
         return 0.0
+
+    def _move_days(self, said: Recognition | None) -> list[int]:
+        """The payment dates named in the move being answered, as days after the talk (none in the past)."""
+        return [d for d in self._pay_days(said) if d >= 0] if said else []
 
     def _named_with(self, rec: Recognition) -> list[int]:
         """The asks on record once this move's figures are kept (as after the reaction): a move that names the rest
@@ -621,10 +623,10 @@ class Session:
             # the whole debt named in a take-back move (欠款52万,退货冲抵) is the balance, not what the goods are worth
             self.valued_amounts += [a for a in figures if not self._whole(a)]
             if acts & ASKING:  # 货拉回去冲抵,余款四号前付清,您签个字: the goods are valued, the date is still asked for
-                self._note_days(rec, self._ask(rec))
+                ask = self._ask(rec)
+                self._note_days(rec, ask)
                 # and a plan for the whole debt laid out with the goods (总欠款52万,退货冲抵22.4万,余款29.6万分两笔) is
                 # the ask: it raises an earlier ask of the rest alone to the whole (dev play bad-debt-signs 26b)
-                ask = self._ask(rec)
                 if ask is not None and self._whole(ask):
                     if not self.named_amounts or self.named_amounts[-1] < ask:
                         self.named_amounts.append(ask)

@@ -849,8 +849,9 @@ def _insulting(marked: str) -> bool:
         return True
     if MOCKING.search(marked) is not None and _POOR_OR_MONEY.search(marked) is not None:
         return True
-    debt = DEBT_TALK.search(marked) is not None
-    return debt and (INSULT_IN_JEST.search(marked) is not None or MOCK_OPENER.search(marked) is not None)
+    if INSULT_IN_JEST.search(marked) is None and MOCK_OPENER.search(marked) is None:
+        return False
+    return DEBT_TALK.search(marked) is not None
 
 
 def _reported(pieces: list[tuple[str, str]], bares: list[str] | None = None) -> list[bool]:

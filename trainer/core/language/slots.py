@@ -218,12 +218,12 @@ _RECKONED = lazy(r"已经|算|有|是|共|合计|累计|达|到了|足足")
 _FEE_NAMED_NEXT = lazy(r"(这|那)?(就)?(是|算|属于)?.{0,8}?(违约金|滞纳金|罚息|罚金|违约费|资金占用费|逾期费|利息)")
 
 
-def _fee_by_clause(text: str, start: int, end: int) -> bool:
+def _fee_by_clause(text: str, ends: list[int], start: int, end: int) -> bool:
     """An amount in a clause of its own about a fee, the fee named in the clause or just around it (合同约定的违约金每天
     万分之二,到今天已经有两万五千二了; 这笔违约金,按合同算2.52万; 两万五千二,这是合同里的违约金): the fee, never an ask —
     unless the clause speaks of the principal (违约金免了,今天先付五万), or the clause before gave the fee up (违约金就算了,
-    二十万月底前). Held-out play17 triangular-debt: a waived fee of 2.52万 had become the deal."""
-    ends = [m.start() for m in _FEE_CLAUSE_END.finditer(text)]
+    二十万月底前). ``ends``: where the clauses of ``text`` end (``_FEE_CLAUSE_END``). Held-out play17 triangular-debt: a
+    waived fee of 2.52万 had become the deal."""
     lo = max((e + 1 for e in ends if e < start), default=0)
     hi = min((e for e in ends if e >= end), default=len(text))
     clause = text[lo:start] + text[end:hi]
@@ -244,6 +244,7 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
     out: list[tuple[int, bool, bool]] = []
     text = _MIXED.sub(_mixed, _RANGE.sub(_low_end, text))
     his = [m.span() for m in _RESTATED.finditer(text)]
+    ends = [m.start() for m in _FEE_CLAUSE_END.finditer(text)]  # once per line, for _fee_by_clause
     for m in _AMOUNT.finditer(text):
         num, mag = m.group("num"), m.group("mag") or ""
         cur, unit, approx, tail = m.group("cur"), m.group("unit"), m.group("approx"), m.group("tail") or ""
@@ -285,7 +286,7 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
                    or _GIVEN_UP_BEFORE.search(just_before) or _GOODS_AFTER.match(text, m.end())
                    or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(just_before)
                    or (len(out) >= 2 and out[-1][1] and out[-2][1] and _SUM_BEFORE.search(just_before))
-                   or _fee_by_clause(text, m.start(), m.end()))
+                   or _fee_by_clause(text, ends, m.start(), m.end()))
             out.append((value, bool(fee), any(a <= m.start() < b for a, b in his)))
     return out
 
