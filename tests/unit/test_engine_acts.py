@@ -842,3 +842,32 @@ def test_a_signing_move_writes_down_the_date_said_before():
     s._said = None
     s.play("y", Recognition("written_commitment", 0.9, acts=("written_commitment",)))
     assert s.state == "settled"
+
+
+def test_a_date_for_a_part_whose_rest_he_arranges_is_not_the_rests_date():
+    # stop 42 (tmux, new-manager): 先付二十万,十二月二十号之前到账,剩下的您看怎么安排 — he signs 三成当场,余款三十天内; the
+    # 20th was the part's date and the part is paid now, so the rest keeps his 30 days (12-16), not the 20th
+    sc, p = resolve_scenario("new-manager")  # 350,000 owed, the talk on 2026-11-16
+    s = Session(sc, p, seed=1)
+    s._note_figures(Recognition("installment_plan", 0.9, acts=("installment_plan", "written_commitment"),
+                                amounts=(200_000,), dates=("2026-12-20",), pay_dates=("2026-12-20",), remainder=True, rest_open=True))
+    assert s.named_amounts == [350_000] and s.part_days == frozenset({34})
+    ending = p.states["settled"].ending
+    assert ending is not None and ending.paid > 0
+    s._finish(ending)
+    assert s.outcome is not None
+    assert [(i["amount"], i["due_date"]) for i in s.outcome.plan] == [(105_000, "2026-11-16"), (245_000, "2026-12-16")]
+
+
+def test_a_date_for_a_part_with_the_rest_on_our_term_is_still_the_plans():
+    # the same first part with the rest on a term of ours (余款月底前付清) is a plan with that date: it stands
+    sc, p = resolve_scenario("new-manager")
+    s = Session(sc, p, seed=1)
+    s._note_figures(Recognition("installment_plan", 0.9, acts=("installment_plan", "written_commitment"),
+                                amounts=(200_000,), dates=("2026-12-20",), pay_dates=("2026-12-20",), remainder=True))
+    assert s.part_days == frozenset()
+    ending = p.states["settled"].ending
+    assert ending is not None
+    s._finish(ending)
+    assert s.outcome is not None
+    assert [(i["amount"], i["due_date"]) for i in s.outcome.plan] == [(105_000, "2026-11-16"), (245_000, "2026-12-20")]

@@ -660,3 +660,13 @@ def test_paying_in_full_without_a_figure(text, in_full):
 ])
 def test_the_rest_asked_how_to_be_paid_is_part_of_the_ask(text, remainder):
     assert extract_slots(text, TODAY).remainder is remainder
+
+
+@pytest.mark.parametrize("text, rest_open", [
+    # stop 42: the rest asked how, with no term of ours — the move's date is the first part's
+    ("十二月二十号前先付二十万,剩下的您看怎么安排?", True),
+    ("十二月二十号前先付二十万,余款月底前付清", False),
+    ("今天先转八万,剩下的你爱什么时候付就什么时候付吧", False),
+])
+def test_the_rest_left_to_be_arranged_is_told_from_a_rest_on_our_term(text, rest_open):
+    assert extract_slots(text, TODAY).rest_open is rest_open

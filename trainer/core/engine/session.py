@@ -138,7 +138,7 @@ class Outcome:
 
 #: every field the trainee's figures are kept in, as ``Session.figures`` copies them
 Figures = tuple[list[int], set[int], list[int], frozenset[int], list[int], dict[int, tuple[int, ...]],
-                tuple[tuple[int, int], ...]]
+                tuple[tuple[int, int], ...], frozenset[int]]
 
 #: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
 #: in a concession given outright the amount named is what we give up, so valuable_concession is not among
@@ -201,6 +201,9 @@ class Session:
         # the instalments of the trainee's last dated plan, (amount, days after the talk) in the order said; a tuple,
         # replaced whole (never changed in place), so a forked session (simulate) may share it
         self.plan_parts: tuple[tuple[int, int], ...] = ()
+        #: the days named for a first part whose rest he was asked to arrange (先付二十万,十二月二十号前,剩下的您看怎么安排):
+        #: the part's dates, never the rest's — spent when he pays the first part on the spot
+        self.part_days: frozenset[int] = frozenset()
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
         #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
         self.signed = False
@@ -316,11 +319,11 @@ class Session:
         """Copies of every field the trainee's figures are kept in (all that ``_note_figures`` writes): for reading
         a move's figures without keeping them, and for a forked session (simulate). A field added there joins here."""
         return (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
-                list(self.named_days), dict(self.ask_days), self.plan_parts)
+                list(self.named_days), dict(self.ask_days), self.plan_parts, self.part_days)
 
     def set_figures(self, kept: Figures) -> None:
         (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
-         self.ask_days, self.plan_parts) = kept
+         self.ask_days, self.plan_parts, self.part_days) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
@@ -661,6 +664,10 @@ class Session:
                 if d in self.named_days:
                     self.named_days.remove(d)
             self.ask_days[ask] = tuple(days)
+            if rec.rest_open and self._whole(ask) and len(self._ours(rec)) == 1:
+                self.part_days = frozenset(days)
+            elif self._ours(rec):  # a new dated ask of its own figures: no part waits on an open rest any more
+                self.part_days = frozenset()
         self.named_days += days
 
     def _note_parts(self, rec: Recognition, ask: int) -> None:
@@ -790,6 +797,10 @@ class Session:
             # 让财务付): that date is spent on it — it is not the date of the instalment after it
             spent = self.ask_days.get(int(round(owed * share * scale)), ()) if days <= 0 else ()
             named_days = [d for d in named_days if d not in spent]
+        if shares and self.part_days and (shares[0].due_days if isinstance(shares[0], Installment) else shares[0][1]) <= 0:
+            # he pays a first part now: the date the trainee gave a part whose rest he left to him is spent on it — the
+            # rest keeps his own term (先付二十万,十二月二十号前,剩下的您看怎么安排 → 三成当场,余款三十天内)
+            named_days = [d for d in named_days if d not in self.part_days]
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
         goods: int | None = None  # the plan's line paid in goods taken back

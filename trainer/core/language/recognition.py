@@ -41,6 +41,9 @@ class Recognition:
     #: dates named for paperwork, not payment (三张签证单13号前补签好); not in the contract's JSON
     paper_dates: tuple[str, ...] = ()
     in_full: bool = False  # the whole debt asked for with no figure (月底前全部付清); not in the contract's JSON
+    #: the rest asked how it will be paid, no term of ours (剩下的您看怎么安排): the move's date is the part's; not in the
+    #: contract's JSON
+    rest_open: bool = False
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

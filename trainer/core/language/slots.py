@@ -67,6 +67,9 @@ class Slots:
     paper_dates: tuple[str, ...] = ()
     #: the whole debt asked for with no figure (前提是月底前全部付清, 这周五前把欠款都结了, 一次结清)
     in_full: bool = False
+    #: the rest asked how or when it will be paid, with no term of ours (先付二十万,剩下的您看怎么安排): part of the ask,
+    #: but a date in the move is the named part's, not the rest's
+    rest_open: bool = False
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -710,8 +713,9 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     recurring = bool(_MONTHLY_TO_END.search(t))
     found = _amounts_and_fees(t)
     when = _found_dates(t, today)
+    termed = recurring or bool(_REMAINDER.search(t))
+    rest_open = not termed and bool(_REST_ASKED.search(t) and not _REST_LEFT_TO_HIM.search(t))
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
-                 refused, recurring or bool(_REMAINDER.search(t))
-                 or bool(_REST_ASKED.search(t) and not _REST_LEFT_TO_HIM.search(t)), recurring, bool(_REST.search(t)),
+                 refused, termed or rest_open, recurring, bool(_REST.search(t)),
                  _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
-                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)))
+                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)), rest_open)
