@@ -450,6 +450,10 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("只有今天先付五万,我才好去帮您申请延期", True, True),
     ("您把支票开了,运费我们来承担", True, True),
     ("只要您写个还款计划,剩下的我们不急着要", True, True),
+    # stop 42 (dev play new-manager 43a1): the old price or terms kept for his new orders — but not a past deal told
+    ("只要三十五万月底前到账,新店的单子我按老客户的条件给您走", True, True),
+    ("下一批我还按老价给您排", False, True),
+    ("合同锁价锁到明年三月,这批全部按老价格结的", False, False),
 ])
 def test_giving_said_every_day_and_conditions_without_if(text, conditional, concession):
     s = extract_slots(text, TODAY)
