@@ -334,6 +334,13 @@ def test_pieces_of_something_are_not_yuan(text, amounts):
     # stop 40 (tried in tmux, bad-debt-signs): a wait turned down names no day
     ("不用等明天,我们的车就在门口,现在就装", ()),
     ("别等到月底了,这周五前付清", ("2026-12-04",)),
+    # stop 42 (dev play follow-up 43a1): a relative day said as a calendar day is that day, and so is the same word
+    # said again — the trainee's clock need not be the scenario's; two days named side by side stay two
+    ("明天12月13日就是付款日,十八万我明天上午过去拿回单", ("2026-12-13",)),
+    ("这周五(12月11号)前付清", ("2026-12-11",)),
+    ("12月9号,也就是明天,请付清", ("2026-12-09",)),
+    ("明天和12月9号各付一半", ("2026-12-02", "2026-12-09")),
+    ("明天先付五万,12月9号再付五万", ("2026-12-02", "2026-12-09")),
 ])
 def test_routines_terms_and_cantonese_days(text, dates):
     assert extract_slots(text, TODAY).dates == dates

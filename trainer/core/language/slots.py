@@ -469,11 +469,18 @@ _AFTER_EVENT = lazy(r"收货|到货|验收|签收|交货|发货|开票|收到|�
 _NOT_WAITING = lazy(r"(不用|不必|别|甭|不|何必|用不着|犯不着)(再)?等(到)?$")
 
 
+#: the kinds of date that name the day itself (12月13日, 2026-12-13): beside a relative day in apposition they win
+_CALENDAR_KINDS = ("ymd", "month_day")
+#: what may stand between a relative day and the calendar day it is said as (明天11月13日, 这周五(11月13号), 11月13日,也就是明天)
+_APPOSITION = lazy(r"^[\s(（,，]*(也就是|就是|即|也即)?[\s(（,，]*$")
+
+
 def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
     found: list[tuple[int, dt.date]] = []
+    spans: list[tuple[int, int, bool]] = []  # (start, end, calendar day) of each date kept, beside ``found``
     taken = [False] * len(text)
 
-    def add(start: int, end: int, d: dt.date | None) -> None:
+    def add(start: int, end: int, d: dt.date | None, calendar: bool = False) -> None:
         if d is None or any(taken[start:end]):
             return
         if _NOT_WAITING.search(text[max(0, start - 6):start]):
@@ -483,6 +490,7 @@ def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
         for i in range(start, end):
             taken[i] = True
         found.append((start, d))
+        spans.append((start, end, calendar))
 
     for pat, kind in _DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -490,13 +498,19 @@ def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
                 continue  # 每周三, 每周一、周四: a routine, not a day
             if kind == "within" and _AFTER_EVENT.search(text[max(0, m.start() - 8):m.start()]):
                 continue  # 收货后七天内, 按合同30日内: a term counted from an event, not from today
-            add(m.start(), m.end(), _resolve(kind, m, today))
+            add(m.start(), m.end(), _resolve(kind, m, today), kind in _CALENDAR_KINDS)
     for word, shift in sorted(_SHIFT_WORDS, key=lambda ws: -len(ws[0])):
         start = text.find(word)
         while start != -1:
             add(start, start + len(word), today + dt.timedelta(days=shift))
             start = text.find(word, start + 1)
-    return found
+    # a relative day said as a calendar day (明天11月13日, 这周五(12月4号)) is that calendar day: the speaker's clock may
+    # not be the scenario's (the follow-up call "tomorrow, the 13th" is made on the 12th, dev play follow-up 43a1)
+    # — and so is the same word said again in the line (明天11月13日是付款日,我明天上午过去)
+    calendar = [(s, e) for s, e, c in spans if c]
+    said_as = {text[s:e] for s, e, c in spans if not c and any(
+        _APPOSITION.match(text[e:cs]) if cs >= e else _APPOSITION.match(text[ce:s]) for cs, ce in calendar)}
+    return [d for d, (s, e, c) in zip(found, spans, strict=True) if c or text[s:e] not in said_as]
 
 
 def _rel(word: str | None) -> int:
