@@ -871,3 +871,24 @@ def test_a_date_for_a_part_with_the_rest_on_our_term_is_still_the_plans():
     s._finish(ending)
     assert s.outcome is not None
     assert [(i["amount"], i["due_date"]) for i in s.outcome.plan] == [(105_000, "2026-11-16"), (245_000, "2026-12-20")]
+
+
+def test_the_rest_asked_in_the_signing_move_after_a_part_asks_for_the_whole_plan():
+    # stop 42 (dev play project-milestone 43a2): 88.2万 asked by the 27th, then 写下来:……付款最晚的日子,还有余款怎么付 —
+    # the rest is asked too, so the plan signed is the whole debt in two parts (paid_part), not 88.2万 alone (promised)
+    sc, p = resolve_scenario("project-milestone")  # 1,260,000 owed, talk on 2026-11-10
+    s = Session(sc, p, seed=1)
+    s.play_tactic("empathize")
+    s.play_tactic("probe_reason")
+    s.play("a", Recognition("apologize", 0.9, acts=("apologize", "find_decision_maker", "rebut_excuse")))
+    assert s.state == "boss"
+    s.play("b", Recognition("deadline_pressure", 0.9, acts=("deadline_pressure",), amounts=(882_000,),
+                            dates=("2026-11-27",), pay_dates=("2026-11-27",)))
+    assert s.state == "agreeing" and s.named_amounts == [882_000]
+    s._said = Recognition("written_commitment", 0.9, acts=("written_commitment",), remainder=True, rest_open=True)
+    assert s.builtin("plan_total") == 1.0
+    s._said = Recognition("written_commitment", 0.9, acts=("written_commitment",))
+    assert s.builtin("plan_total") == 0.7  # a signing move that names no rest keeps the part
+    s._said = None
+    s.play("c", Recognition("written_commitment", 0.9, acts=("written_commitment",), remainder=True, rest_open=True))
+    assert s.state == "paid_part" and s.outcome is not None and s.outcome.recovered_ratio == 1.0

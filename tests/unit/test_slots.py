@@ -298,6 +298,9 @@ def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     # move — the plan had kept the persona's default day
     ("剩下的差额,12月3号前全部打到我们公账,你在承诺书上签字", ("2026-12-03",), ("2026-12-03",)),
     ("余款下周三前结,承诺书今天签", ("2026-12-09", "2026-12-01"), ("2026-12-09",)),
+    # stop 42 (dev play project-milestone 43a2): a clause that is only the latest day of the payment said before it
+    ("您12月4号前把付款申请报上去,到位七天内付八十八万二,最晚不过12月18号", ("2026-12-04", "2026-12-18"), ("2026-12-18",)),
+    ("签证单周五前补齐,最晚下周一", ("2026-12-04", "2026-12-07"), ()),
 ])
 def test_payment_dates_among_the_dates_named(text, dates, pay_dates):
     s = extract_slots(text, TODAY)
@@ -341,6 +344,9 @@ def test_pieces_of_something_are_not_yuan(text, amounts):
     ("12月9号,也就是明天,请付清", ("2026-12-09",)),
     ("明天和12月9号各付一半", ("2026-12-02", "2026-12-09")),
     ("明天先付五万,12月9号再付五万", ("2026-12-02", "2026-12-09")),
+    # stop 42 (dev play project-milestone 43a2): a span counted from money reaching him first is no date
+    ("进度款到位七天内付这88.2万元", ()),
+    ("业主拨款后十天内结清", ()),
 ])
 def test_routines_terms_and_cantonese_days(text, dates):
     assert extract_slots(text, TODAY).dates == dates

@@ -724,7 +724,12 @@ class Session:
             # the whole debt asked for with no figure (前提是月底前全部付清): an ask of all of it — in an asking move, not
             # in one that takes goods back (货款付清前货归我们 is the contract cited)
             acts = set(rec.acts)
-            return owed if rec.in_full and acts & ASKING and not acts & VALUING else None
+            if not acts & ASKING or acts & VALUING:
+                return None
+            # the rest asked after a part asked before (写下来:……付款最晚的日子,还有余款怎么付 after 88.2万 by the 27th):
+            # the whole plan — the part and the rest (dev play project-milestone 43a2)
+            rest_too = rec.remainder and bool(self.named_amounts) and self.named_amounts[-1] < owed
+            return owed if rec.in_full or rest_too else None
         top = max(named)
         parts = list(named)
         parts.remove(top)

@@ -422,19 +422,28 @@ _PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|�
 _CLAUSE_END = lazy(r"[,，;；。!！?？\n]")
 
 
-def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tuple[str, str, str]]:
-    """Each date found, in order of appearance, with the clause it stands in and the clause after that."""
+def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tuple[str, str, str, str]]:
+    """Each date found, in order of appearance, with the clause before the one it stands in, that clause, and the
+    clause after it."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     for start, d in sorted(found, key=lambda sd: sd[0]):
         lo = max([e + 1 for e in ends if e < start], default=0)
         hi = min(e for e in ends if e >= start)
-        yield d.isoformat(), text[lo:hi], text[hi + 1:min((e for e in ends if e > hi), default=len(text))]
+        before = max([e + 1 for e in ends if e < lo - 1], default=0)
+        yield (d.isoformat(), text[before:max(before, lo - 1)], text[lo:hi],
+               text[hi + 1:min((e for e in ends if e > hi), default=len(text))])
+
+
+#: a clause that is only the latest day for what the clause before it says (…七天内付这88.2万元,最晚不过11月27日)
+_AT_THE_LATEST = lazy(r"^\s*(最晚|最迟|最多|顶多|不晚于|不能晚于|不得晚于|不超过|再晚)(也|不过|不能过|不超过|别超过|就|到)?")
 
 
 def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
-    """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th); () when no
-    date is, so the reader falls back on every date."""
-    return tuple(dict.fromkeys(iso for iso, here, _ in _dated_clauses(text, found) if _PAY.search(here)))
+    """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th), or that are only
+    the latest day for a payment said in the clause before (付这88.2万元,最晚不过11月27日); () when no date is, so the
+    reader falls back on every date."""
+    return tuple(dict.fromkeys(iso for iso, before, here, _ in _dated_clauses(text, found)
+                               if _PAY.search(here) or _AT_THE_LATEST.search(here) and _PAY.search(before)))
 
 
 #: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
@@ -447,7 +456,7 @@ def _paper_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]
     payment date, even in a move that names no other date."""
     def papers(here: str) -> bool:
         return not _PAY.search(here) and bool(_PAPERWORK.search(here))
-    return tuple(dict.fromkeys(iso for iso, here, after in _dated_clauses(text, found)
+    return tuple(dict.fromkeys(iso for iso, _, here, after in _dated_clauses(text, found)
                                if papers(here) or not _PAY.search(here) and papers(after)))
 
 
@@ -462,7 +471,9 @@ def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:
 #: before a weekday: 每 (每周三, 每个礼拜一) or a run of them (每周一、周四)
 _EVERY_WEEK = lazy(r"每(个)?$|每(个)?(周|星期|礼拜)[一二三四五六日天1-7]([、,和跟及或]+(周|星期|礼拜)?[一二三四五六日天1-7])*[、,和跟及或]+$")
 #: before a span (七天内): the event it counts from, when it is not today
-_AFTER_EVENT = lazy(r"收货|到货|验收|签收|交货|发货|开票|收到|合同|约定|异议|节点|到期")
+_AFTER_EVENT = lazy(r"收货|到货|验收|签收|交货|发货|开票|收到|合同|约定|异议|节点|到期|"
+                   # money reaching someone else first (进度款到位七天内, 业主拨款后十天内, 钱下来五天内)
+                   r"到位|到账|拨付|拨款|拨下来|款下来|钱下来|批下来")
 
 
 #: before a date: a wait turned down (不用等明天, 别等到月底了, 何必等下周) — the day is the one he wanted, not one named
