@@ -902,6 +902,8 @@ def test_an_instalment_side_act_needs_its_parts(rec, text, side):
     "我昨天找了您的房东聊了聊,跟她说了说您欠我们的钱。",
     "你躲到深圳我就跟到深圳,躲到哪我跟到哪。",
     "今晚十二点前不到账,明早我就PO上网,名字电话全部公开。",
+    # stop 42: a safeguard named beside a menace or the money is still a threat
+    "你那片儿最近有人专门砸车,车最好停车库里,这二十万再拖下去,出点啥事可不好说。",
 ])
 def test_veiled_and_dialect_threats_are_unlawful(rec, text):
     r = rec.classify(text, TODAY)
@@ -992,6 +994,9 @@ def test_mocking_his_poverty_is_rude(rec, text):
     # … and a family threat his family (dev_r26b): not the speaker's own mother in sympathy, not "you alone" among firms
     "我家也开过小店,那年年底我妈急得整宿睡不着,您这心情我懂。",
     "只要这三十万月底前到账,明年这个型号全市就给您一家代理。",
+    # stop 42 (dev_r27a): a crime reported nearby, with a safeguard to take and nothing menacing, is care
+    "听说你们那一片最近夜里有人砸车玻璃,车还是停车库里稳妥。",
+    "这阵子厂区周边老有人撬门,下班前把仓库锁起来,再装个摄像头。",
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts

@@ -371,6 +371,10 @@ _REMEDY = re.compile(r"找人(查|修|看|检修)|(查|修|检修|检查|换)(�
                      r"锁好车|多穿|别着凉")
 
 
+#: a safeguard recommended against a crime reported nearby (车停地库里吧, 车里甭放贵重东西, 装俩摄像头, 叫保安陪着): care
+#: when the line menaces nothing and speaks of no money — a threat that names a safeguard still says 钱/可得/保不齐
+_SAFEGUARD = re.compile(r"停(在)?(地库|车库|院里|院子)|(甭|别|不要)(把车)?停(马路|路边|外面)|(甭|别|不要)放贵重|锁起来|"
+                        r"装(俩|个|上|几个)?摄像头|(叫|让|找)(个)?(保安|人)陪")
 #: care that offers help or a doctor's advice (您老娘住院了…要找协和的医生,我帮您问问; 孩子烧了几天了?…去儿童医院记得早点挂号)
 _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介绍|挂|约|看看)|(记得|早点|赶紧|尽早).{0,6}(挂号|吃药|看医生|复查|医院|看病|休息)|"
                      r"(好好|多)休息|多喝(点)?(热)?水|早日康复|祝.{0,6}(健康|康复)")
@@ -378,7 +382,7 @@ _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介
 #: 别怪我没提醒) or speaks of the money. Two dev lines said so, and labelled threats, are still heard by other words (走夜路,
 #: the model); the course-only writers of stop 41 were asked for exactly such words as care, and small talk is never hostile
 _AMBIENT = re.compile(r"一个人.{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)")
-_MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不准|保不齐|谁知道|难说|管不了|不负责|欠|钱|账|款|还")
+_MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不准|保不齐|谁知道|难说|管不了|不负责|欠|钱|账|款|还(钱|款|账|债|清|上|我)|不还")
 #: the speaker's own kin at the start of a family match (我妈, 俺爹, 我们家老爷子): his story, not a lever
 _OWN_KIN = re.compile(r"(我|俺|我们家|我家|咱家)(的)?(妈|爸|爹|娘|老妈|老爸|老爷子|老太太|父母|爸妈|媳妇|老婆|孩子|儿子|女儿)")
 #: 一家 as "one firm" (全县就给您一家做, 只给您一家代理)
@@ -395,6 +399,10 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         # the speaker's own mother (我妈整宿整宿睡不着, said in sympathy), or "you alone" among firms (全县就给您一家做)
         return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
+        return True
+    if name in ("violence", "society") and _SAFEGUARD.search(marked) and not _MENACE.search(marked):
+        # a crime reported in his area with a safeguard to take (听说你们那片儿夜里有人砸车窗,车停地库里吧): dev_r27a's
+        # small talk, heard as a threat by 那片儿有人 and 砸车
         return True
     if name in ("family", "violence") and _CARING.search(marked) and not _ABOUT_MONEY.search(marked):
         # his family's illness asked after, with help or a doctor's advice, and no word of the money: care (dev_r26a,
