@@ -902,6 +902,12 @@ def test_an_instalment_side_act_needs_its_parts(rec, text, side):
     "我昨天找了您的房东聊了聊,跟她说了说您欠我们的钱。",
     "你躲到深圳我就跟到深圳,躲到哪我跟到哪。",
     "今晚十二点前不到账,明早我就PO上网,名字电话全部公开。",
+    # stop 42 (dev_r27a): harm to him, his family or his goods tied to the debt in one line; the law declined for ways
+    # of his own; the debt spread where everyone will see it
+    "您父亲腿脚不利索,下楼梯要是磕着了可就麻烦了,那二十万您还是抓点紧吧。",
+    "厂房里全是纸箱,一点火星就着,欠我们的钱早点结了,大家都安心。",
+    "打官司太费劲,我不走那一套,我有自己的办法让你把钱吐出来。",
+    "你们镇上的微信群我都进了,我要是把这笔欠账一发,全镇的人都晓得了。",
     # stop 42: a safeguard named beside a menace or the money is still a threat
     "你那片儿最近有人专门砸车,车最好停车库里,这二十万再拖下去,出点啥事可不好说。",
 ])
@@ -997,6 +1003,11 @@ def test_mocking_his_poverty_is_rude(rec, text):
     # stop 42 (dev_r27a): a crime reported nearby, with a safeguard to take and nothing menacing, is care
     "听说你们那一片最近夜里有人砸车玻璃,车还是停车库里稳妥。",
     "这阵子厂区周边老有人撬门,下班前把仓库锁起来,再装个摄像头。",
+    # … harm with no money named is care; other ways offered instead of a suit are no threat
+    "您父亲腿脚不利索,下楼梯要是磕着了可就麻烦了,家里装个扶手吧。",
+    "我们不打官司,有别的办法可以商量,比如分三期付。",
+    # … 碰着 is also "met" (dev play bad-debt-signs 24a: 钱老板,可算碰着您了 was heard as a threat for a moment)
+    "钱老板,可算碰着您了,电话老打不通,我就直接来仓库找您了。",
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts

@@ -25,6 +25,12 @@ _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡
 #: the debtor's home, in dialect too (屋头, 屋企)
 _HOME = r"(家|屋头|屋企|屋里厢|屋里|老家|小区|家门|家楼下|住的)"
 
+#: harm to him, his family or his goods (摔着碰着, 着火, 被人砸了, 可得多留神) and the debt (欠, 钱, 款 …): the "veiled"
+#: violence family reads them together
+_HARM = (r"(摔|磕)着|(?<!两头)(着火|起火)|火星|泼(油)?漆|(被人|让人|叫人|被哪个|被谁)(给)?(砸|撬|偷|划|泼)|多留神|"
+         r"可得.{0,4}(留神|当心|小心)|扛得住吗|黑咕隆咚|欠钱的人出事")
+_DEBT = r"(欠|钱|款|账|万|债)"
+
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
@@ -333,6 +339,18 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(知道|晓得|清楚|记得|门儿清|有数|摸清).{0,16}(哪个小区|哪一栋|哪栋楼|几栋|几单元|门牌|住哪|住在哪|班主任)"),
     ("violence", r"(一个人|没人|没有人|黑灯|偏得|路又偏|没路灯|没有路灯).{0,16}(出(点|个|了)?(什么|啥|么)?(事|事故|意外|故障)|"
      r"安心[?？吗]|看紧|不见)"),
+    # stop 42, from dev_r27a (60 veiled threats beside 220 lines of small talk; 39 heard at first): harm to him, his
+    # family or his goods tied to the debt in the same line (老太太一个人遛弯…摔着碰着的多不好…介账您可上点心; 天干物燥,
+    # 万一有火星…四十八万早点给) — care never names the money. Dev: 9 lines, all hostile, none of the 220 small talk
+    ("violence", r"(?:" + _HARM + r")(?=.*?" + _DEBT + r")|" + _DEBT + r".{0,60}?(?:" + _HARM + r")"),
+    # the law declined for ways of his own (我不走那个程序,要账我有我的办法; 打官司太慢,我有更快的办法) — not other ways
+    # offered (不起诉,有别的办法可以商量)
+    ("society", r"((不会|不)(去)?(告|起诉|打官司|走(那个|这个)?(程序|法律))|(打官司|走程序|起诉|走法律)(程序)?.{0,4}(太慢|没用|麻烦|费劲))"
+     r".{0,12}(我|俺)(有|自有|另有)(我的|更快的|自己的|我自己的)(办法|法子|路子|手段)"),
+    # his debt spread where everyone he knows will see it (商户群…我一发,用不了半天全城都知道; 欠款名单往上一贴,全村人都看得到)
+    ("expose", r"(我|俺)(一|就|要是|再)?(把.{0,8})?一?(发|说|贴|传|喊|嚷|宣传|挂|晒).{0,14}(全城|全村|全镇|全县|全市|全街|整条街|"
+     r"整个(行业|圈子|市场|商会|村|镇|县|城)|所有人|圈里人|满城|大家)(的人)?(都|全)(会)?(知道|晓得|看得到|看到|听说|传遍)|"
+     r"(名单|照片|名字).{0,6}(往上)?一?贴.{0,12}(都|全)(看得到|看到|知道|晓得)"),
 ))
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
