@@ -281,7 +281,9 @@ def test_an_amount_named_as_a_fee(text, fees):
 @pytest.mark.parametrize("text", ["降五个点、延账期,我都不接,这笔46万是该付的钱", "降五个点也不行,价格跟欠款不挂钩",
                                   "降价这个我做不了主,也不能做", "打九折?这个折打不了",
                                   # refusing to trade a price cut for the debt (dev play factory-to-factory)
-                                  "降五个点、一百二十天账期,跟这笔欠款我不挂钩", "五个点、一百二十天账期,这个俺们跟不了"])
+                                  "降五个点、一百二十天账期,跟这笔欠款我不挂钩", "五个点、一百二十天账期,这个俺们跟不了",
+                                  # stop 42 (dev play bad-debt-signs 43a1): no more time is no time given
+                                  "剩下的差额12月4日前转到我们账上,日子也不再往后延", "这回不能再往后推了"])
 def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession

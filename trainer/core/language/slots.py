@@ -651,6 +651,8 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  # what holding out will not buy: 这笔欠款换不来降价, 休想再延
                                  r"换不来|换不到|别想|休想|甭想).{0,6}(免|减免|让|宽限|延期|延长|延后|再延|打折|降|动|改|变)|"
                                  r"(口子|先例).{0,4}(不能|绝不能|不会|没法)开|"
+                                 # no more time (日子也不再往后延, 不能再往后推了; dev play bad-debt-signs 43a1)
+                                 r"(不再|不会再|不能再|没法再|不可能再|别想再|甭想再)(往后)?(延|推|挪|拖|宽限|放)|"
                                  # what he is after, not what we give: 压着这笔是不是为了明年降价, 您是想让我们延账期 (a natural
                                  # plan line of factory-to-factory: his aim had read as our concession)
                                  r"(为了|想|想要|要求|盯着|惦记着|等着|图|逼|压)(着)?(让)?(我们)?(明年|今年|下批|新单|我们)?(降价|降点|让利|打折|延期|宽限|延长账期|延账期)|"
