@@ -892,3 +892,25 @@ def test_the_rest_asked_in_the_signing_move_after_a_part_asks_for_the_whole_plan
     s._said = None
     s.play("c", Recognition("written_commitment", 0.9, acts=("written_commitment",), remainder=True, rest_open=True))
     assert s.state == "paid_part" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
+def _follow_up_signed() -> Session:
+    sc, p = resolve_scenario("follow-up")  # 180,000 owed, the first visit on 2026-11-09
+    s = Session(sc, p, seed=1)
+    s.play("a", Recognition("direct_ask", 0.9, acts=("direct_ask", "state_purpose"), amounts=(180_000,),
+                            dates=("2026-11-13",), pay_dates=("2026-11-13",)))
+    s.play("b", Recognition("verify_balance", 0.9, acts=("verify_balance", "written_commitment"), amounts=(180_000,)))
+    assert s.state == "date_agreed"
+    return s
+
+
+def test_the_call_the_day_before_that_asks_him_to_pay_on_the_day_confirms_it():
+    # stop 42 (dev play follow-up 43a1): 这回请您按日子给,别等我再跑第二趟 names neither the date nor the amount, but
+    # it asks him to pay on the day agreed (the 13th, four days out) — that is the call the day before (十六大技巧10)
+    s = _follow_up_signed()
+    s.play("c", Recognition("direct_ask", 0.9, acts=("direct_ask", "praise", "rebut_excuse")))
+    assert s.visited("confirmed") and not s.visited("unconfirmed")
+    # a call of praise alone confirms nothing
+    s = _follow_up_signed()
+    s.play("d", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "unconfirmed"
