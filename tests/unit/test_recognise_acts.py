@@ -1006,6 +1006,8 @@ def test_mocking_his_poverty_is_rude(rec, text):
     # … harm with no money named is care; other ways offered instead of a suit are no threat
     "您父亲腿脚不利索,下楼梯要是磕着了可就麻烦了,家里装个扶手吧。",
     "我们不打官司,有别的办法可以商量,比如分三期付。",
+    # … relief that his family is safe greets, before the money (dev_r27a)
+    "孩子们都平安就好。那笔三十八万已经过了六十天,公司月底要结账,您帮帮忙。",
     # … 碰着 is also "met" (dev play bad-debt-signs 24a: 钱老板,可算碰着您了 was heard as a threat for a moment)
     "钱老板,可算碰着您了,电话老打不通,我就直接来仓库找您了。",
 ])
