@@ -272,6 +272,10 @@ def test_an_amount_named_as_the_rest(text, rest):
     ("三季度返利是我们的错,该冲的3.6万我们认", (36_000,)),
     ("返利3.6万我们认,红字发票今天下午就开出来", (36_000,)),
     ("先付4万,月底前付清剩下的", ()),
+    # stop 42 (stop 41's item 5): waived with no fee word, by us or "not a cent" — but not "not a cent less"
+    ("四十二万这周五前付清,两万五千二我们一分不要", (25_200,)),
+    ("只要四十二万月底前到账,那两万五我们就不要了", (25_000,)),
+    ("四十二万,我们一分不要少", ()),
 ])
 def test_an_amount_named_as_a_fee(text, fees):
     s = extract_slots(text, TODAY)
@@ -465,6 +469,8 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("只有今天先付五万,我才好去帮您申请延期", True, True),
     ("您把支票开了,运费我们来承担", True, True),
     ("只要您写个还款计划,剩下的我们不急着要", True, True),
+    # stop 42: an amount let go with 算了 is given up
+    ("四十二万月底前到账,多出来的两万五千二算了", True, True),
     # stop 42 (dev play new-manager 43a1): the old price or terms kept for his new orders — but not a past deal told
     ("只要三十五万月底前到账,新店的单子我按老客户的条件给您走", True, True),
     ("下一批我还按老价给您排", False, True),
