@@ -213,7 +213,9 @@ _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤�
 _RESTATED = lazy(r"(您|你)(是说|是讲|的意思是|意思是|刚才说|刚刚说|说的是|讲的是)[^。！!?？]{0,40}[?？]")
 
 
-_FEE_CLAUSE_END = lazy(r"[,，。;；!！?？:：]")
+#: the marks that end a clause; a fee's clause also ends at a colon (违约金按合同算:两万五千二), a dated clause at a line break
+_CLAUSE_MARKS = ",，。;；!！?？"
+_FEE_CLAUSE_END = lazy(f"[{_CLAUSE_MARKS}:：]")
 _FEE_WORD = lazy(r"违约金|滞纳金|罚息|罚金|违约费|资金占用费|逾期费|(?<!无)利息")
 #: a clause about the principal: an amount in it is what is owed or asked, not a fee
 _PRINCIPAL = lazy(r"款|欠|本金|付|还|到账|打过来|转|结|交|拿")
@@ -421,7 +423,7 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
 #: a clause that speaks of paying (付, 到账, 转账, 结清, an amount …) — but not of the paperwork around it (付款申请)
 _PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|打过来|打给|转账|转过来|汇|结(?!果|论|构|束|婚)|还清|还款|还上|"
             r"回款|[万元块]|\d{4,}|钱|打到|打进|打入|公账|差额|余款|尾款|欠款|货款")
-_CLAUSE_END = lazy(r"[,，;；。!！?？\n]")
+_CLAUSE_END = lazy(f"[{_CLAUSE_MARKS}\n]")
 
 
 def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tuple[str, str, str, str]]:
