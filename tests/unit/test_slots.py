@@ -471,6 +471,20 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("只要您写个还款计划,剩下的我们不急着要", True, True),
     # stop 42: an amount let go with 算了 is given up
     ("四十二万月底前到账,多出来的两万五千二算了", True, True),
+    # stop 42 (dev_r27c): a fee let go in plain words, a discount named, more time with 拖/缓, returns accepted, credit
+    # given; his part first and ours after (你先…我再; 等你…了,我再; 但你得…)
+    ("逾期那几个月的罚息,就当我请您喝茶了", False, True),
+    ("只要二十号前付清,旧账的利息一分不加", True, True),
+    ("你先转十万过来,我再去跟老板申请,剩下的缓到元旦以后", True, True),
+    ("等你们把上个月的货款结清了,我再把利息的事一笔勾销", True, True),
+    ("违约金可以打个对折,但你得月底前连本带息一起付清", True, True),
+    ("新单的九五折我给您留着,前提是旧账月底前清掉", True, True),
+    ("剩下的八万你可以拖到下个月十号", False, True),
+    ("那批次品你要退就退,我们认", False, True),
+    # … but not his priority asked for, a switch of supplier allowed, a wait for him to be free, a price quoted
+    ("到时候这笔二十四万麻烦优先排上", False, False),
+    ("您可以换供应商,但欠我们的钱得付", False, False),
+    ("过了月底就只能拖到明年去了", False, False),
     # stop 42 (dev play new-manager 43a1): the old price or terms kept for his new orders — but not a past deal told
     ("只要三十五万月底前到账,新店的单子我按老客户的条件给您走", True, True),
     ("下一批我还按老价给您排", False, True),
