@@ -481,6 +481,15 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("新单的九五折我给您留着,前提是旧账月底前清掉", True, True),
     ("剩下的八万你可以拖到下个月十号", False, True),
     ("那批次品你要退就退,我们认", False, True),
+    # giving in, plainly: the paper let go, his timing taken, the ask dropped, a cost carried, his figure taken
+    ("欠条就不用写了,我信得过你", False, True),
+    ("哪天付都可以,你们看着安排", False, True),
+    ("晚一个月就晚一个月吧", False, True),
+    ("那点零头我自己贴了", False, True),
+    # … but not a threat on the paper, an escalation, the speaker's own loss
+    ("欠条不写,今天谁都别想下班", False, False),
+    ("这回再放鸽子,我就不找您了,直接找您老板", False, False),
+    ("这笔要是收不回来,得我自己担着", False, False),
     # … but not his priority asked for, a switch of supplier allowed, a wait for him to be free, a price quoted
     ("到时候这笔二十四万麻烦优先排上", False, False),
     ("您可以换供应商,但欠我们的钱得付", False, False),
