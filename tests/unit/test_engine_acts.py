@@ -914,3 +914,22 @@ def test_the_call_the_day_before_that_asks_him_to_pay_on_the_day_confirms_it():
     s = _follow_up_signed()
     s.play("d", Recognition("praise", 0.9, acts=("praise",)))
     assert s.state == "unconfirmed"
+
+
+def test_a_signing_move_that_lays_out_the_whole_plan_closes_the_deal_with_the_goods_taken_back():
+    # stop 42 (dev play genuinely-broke 44a2): goods to be taken back agreed, then one move asks her to sign a plan of
+    # dated instalments for the whole 26万 (11月30日前先付5万,之后每月各付7万,26万2月底前还清,退回的货款从最后几期里扣) —
+    # the plan is the balance checked, so she signs (stock_returned); before, she wanted the balance checked first
+    sc, p = resolve_scenario("genuinely-broke")  # 260,000 owed, the talk on 2026-11-02
+    s = Session(sc, p, seed=1)
+    s.play_tactic("courtesy")
+    s.play_tactic("probe_reason")
+    s.play("a", Recognition("help_customer_sell", 0.9, acts=("help_customer_sell",), amounts=(150_000,)))
+    s.play("b", Recognition("help_customer_sell", 0.9, acts=("help_customer_sell", "take_back_stock", "valuable_concession"),
+                            concession=True))
+    assert s.state == "agreeing"
+    s.play("c", Recognition("written_commitment", 0.9,
+                            acts=("written_commitment", "direct_ask", "installment_plan", "take_back_stock"),
+                            amounts=(50_000, 70_000, 260_000), dates=("2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"),
+                            pay_dates=("2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28")))
+    assert s.state == "stock_returned" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
