@@ -933,3 +933,19 @@ def test_a_signing_move_that_lays_out_the_whole_plan_closes_the_deal_with_the_go
                             amounts=(50_000, 70_000, 260_000), dates=("2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28"),
                             pay_dates=("2026-11-30", "2026-12-31", "2027-01-31", "2027-02-28")))
     assert s.state == "stock_returned" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
+
+def test_a_signing_move_whose_instalments_make_the_whole_debt_is_signed_when_cornered():
+    # stop 42 (dev play malicious-delay 44a3): 就按刚才那三笔写:20万11月4日、16万11月16日、10万11月30日,你签字盖章 — its
+    # largest part is 43% of the debt (offer), but it asks for all of it (ask_total): cornered, he signs
+    sc, p = resolve_scenario("malicious-delay")  # 460,000 owed, the talk on 2026-11-02
+    s = Session(sc, p, seed=1)
+    for acts in (("rebut_excuse", "legal_warning"), ("rebut_excuse", "feigned_indifference"),
+                 ("conditional_concession", "legal_warning", "stop_supply")):
+        s.play("x", Recognition(acts[0], 0.9, acts=acts))
+    assert s.state == "cornered"
+    s.play("y", Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                            amounts=(200_000, 160_000, 100_000), dates=("2026-11-04", "2026-11-16", "2026-11-30"),
+                            pay_dates=("2026-11-04", "2026-11-16", "2026-11-30")))
+    assert s.state == "promised" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
