@@ -949,3 +949,23 @@ def test_a_signing_move_whose_instalments_make_the_whole_debt_is_signed_when_cor
                             amounts=(200_000, 160_000, 100_000), dates=("2026-11-04", "2026-11-16", "2026-11-30"),
                             pay_dates=("2026-11-04", "2026-11-16", "2026-11-30")))
     assert s.state == "promised" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
+def test_every_signing_gate_on_the_offer_also_takes_a_plan_whose_parts_make_it():
+    # stop 42 (dev play malicious-delay 44a3): a signing move of instalments (20万、16万、10万 of 46万) names no part of half
+    # the debt; a gate that asks for offer >= X must also take ask_total >= X, or the fullest plan is refused
+    import re
+    from pathlib import Path
+    import yaml
+    gaps = []
+    for f in sorted(Path("personas").glob("*.yaml")):
+        for r in yaml.safe_load(f.read_text(encoding="utf-8")).get("reactions", []):
+            on = r.get("on", r.get(True))
+            on = on if isinstance(on, list) else [on]
+            when = str(r.get("when", ""))
+            if "offer <" in when:  # a band of offers (喊高取中's middle), not a gate
+                continue
+            for x in re.findall(r"(?<!not \()offer >= ([\d.]+)", when):
+                if "written_commitment" in on and f"ask_total >= {x}" not in when:
+                    gaps.append(f"{f.name}: {when}")
+    assert gaps == []
