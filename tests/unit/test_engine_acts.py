@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+from pathlib import Path
+
+import yaml
 
 from trainer.core.content.conditions import parse
 from trainer.core.content.library import resolve_scenario
@@ -954,11 +958,8 @@ def test_a_signing_move_whose_instalments_make_the_whole_debt_is_signed_when_cor
 def test_every_signing_gate_on_the_offer_also_takes_a_plan_whose_parts_make_it():
     # stop 42 (dev play malicious-delay 44a3): a signing move of instalments (20万、16万、10万 of 46万) names no part of half
     # the debt; a gate that asks for offer >= X must also take ask_total >= X, or the fullest plan is refused
-    import re
-    from pathlib import Path
-    import yaml
     gaps = []
-    for f in sorted(Path("personas").glob("*.yaml")):
+    for f in sorted((Path(__file__).resolve().parents[2] / "personas").glob("*.yaml")):
         for r in yaml.safe_load(f.read_text(encoding="utf-8")).get("reactions", []):
             on = r.get("on", r.get(True))
             on = on if isinstance(on, list) else [on]
