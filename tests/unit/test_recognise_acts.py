@@ -1013,3 +1013,13 @@ def test_mocking_his_poverty_is_rude(rec, text):
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text, signing", [
+    # stop 42 (dev play fake-broke 44a3): his bank slip asked for is no written promise — he had "signed" on it
+    ("第一笔十五万,今天12月1日下班前转,转好把回单拍给我。", False),
+    # … a paper to sign still is
+    ("第一笔20万元今天转,剩下的写进还款承诺书,您签个字。", True),
+])
+def test_a_written_promise_names_the_paper_or_the_signing(rec, text, signing):
+    assert ("written_commitment" in rec.classify(text, TODAY).acts) is signing

@@ -224,6 +224,10 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收"),
          # a manager brought in names someone besides the speaker — a superior, a colleague, "together" (后天上午我亲自送过来
          # is the speaker's own errand; dev: 184 of 185 lines labelled escalate_manager hold one of these)
+         # a written promise names the paper, the writing or the signing (转好把回单拍给我 asks for his bank slip, no promise:
+         # dev play fake-broke 44a3 signed a deal on it; dev: every one of 859 lines labelled written_commitment holds one)
+         "written_commitment": lazy(r"签|写|盖|章|字|承诺|协议|欠条|借条|确认|计划|条|据|书|函|手印|纸|记下|记录|记上|立|落实|定下来|"
+                                    r"存档|备案|留底|收好|单子|合同|方案|文件|凭证|笔头"),
          "escalate_manager": lazy(r"领导|经理|老板|总|主管|上面|上级|老大|头|董事|厂长|部长|处长|科长|局长|行长|主任|负责人|法务|财务|"
                                   r"同事|师傅|老师|大佬|高层|老细|一起|陪|带|同行|出面")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
