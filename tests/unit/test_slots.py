@@ -481,6 +481,12 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("新单的九五折我给您留着,前提是旧账月底前清掉", True, True),
     ("剩下的八万你可以拖到下个月十号", False, True),
     ("那批次品你要退就退,我们认", False, True),
+    # his doing, then ours, with no "if" (你这礼拜付三十万,我就…; 对上了我再…); a proviso of its own (但是有一条:…)
+    ("你这礼拜付三十万,我就算你诚意够了,剩下的十六万可以等到18号", True, True),
+    ("先把送货单的数对上,对上了我再给你抹个零", True, True),
+    ("延到下个月10号可以,但是有一条:这中间你们不能再找别家进货", True, True),
+    # … but not a day asked about (15号行不行?)
+    ("这回给个准日子,15号行不行", False, False),
     # giving in, plainly: the paper let go, his timing taken, the ask dropped, a cost carried, his figure taken
     ("欠条就不用写了,我信得过你", False, True),
     ("哪天付都可以,你们看着安排", False, True),
