@@ -902,10 +902,7 @@ def test_an_instalment_side_act_needs_its_parts(rec, text, side):
     "我昨天找了您的房东聊了聊,跟她说了说您欠我们的钱。",
     "你躲到深圳我就跟到深圳,躲到哪我跟到哪。",
     "今晚十二点前不到账,明早我就PO上网,名字电话全部公开。",
-    # stop 42 (dev_r27a): harm to him, his family or his goods tied to the debt in one line; the law declined for ways
-    # of his own; the debt spread where everyone will see it
-    "您父亲腿脚不利索,下楼梯要是磕着了可就麻烦了,那二十万您还是抓点紧吧。",
-    "厂房里全是纸箱,一点火星就着,欠我们的钱早点结了,大家都安心。",
+    # stop 42 (dev_r27a): the law declined for ways of his own; the debt spread where everyone will see it
     "打官司太费劲,我不走那一套,我有自己的办法让你把钱吐出来。",
     "你们镇上的微信群我都进了,我要是把这笔欠账一发,全镇的人都晓得了。",
     # stop 42: a safeguard named beside a menace or the money is still a threat
@@ -1005,6 +1002,9 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "这阵子厂区周边老有人撬门,下班前把仓库锁起来,再装个摄像头。",
     # … harm with no money named is care; other ways offered instead of a suit are no threat
     "您父亲腿脚不利索,下楼梯要是磕着了可就麻烦了,家里装个扶手吧。",
+    # … and sympathy may name harm and the money in one breath (a rule reading harm + debt as a veiled threat was tried
+    # at stop 42 and dropped: a held-out course-right line of play fell to it — tests/data/eval/README.md)
+    "听说您上个月摔了一跤,腰还扛得住吗?那笔钱的事您别急,先把身体养好。",
     "我们不打官司,有别的办法可以商量,比如分三期付。",
     # … relief that his family is safe greets, before the money (dev_r27a)
     "孩子们都平安就好。那笔三十八万已经过了六十天,公司月底要结账,您帮帮忙。",

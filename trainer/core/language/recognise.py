@@ -224,10 +224,6 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
          "direct_ask": lazy(r"钱|款|账|付|结|还|给|打|转|汇|万|千|块|元|\d|数|多少|几号|哪天|什么时候|啥时候|几时|说法|交代|答复|准信|签|单|票|安排|落实|收"),
          # a manager brought in names someone besides the speaker — a superior, a colleague, "together" (后天上午我亲自送过来
          # is the speaker's own errand; dev: 184 of 185 lines labelled escalate_manager hold one of these)
-         # a written promise names the paper, the writing or the signing (转好把回单拍给我 asks for his bank slip, no promise:
-         # dev play fake-broke 44a3 signed a deal on it; dev: every one of 859 lines labelled written_commitment holds one)
-         "written_commitment": lazy(r"签|写|盖|章|字|承诺|协议|欠条|借条|确认|计划|条|据|书|函|手印|纸|记下|记录|记上|立|落实|定下来|"
-                                    r"存档|备案|留底|收好|单子|合同|方案|文件|凭证|笔头"),
          "escalate_manager": lazy(r"领导|经理|老板|总|主管|上面|上级|老大|头|董事|厂长|部长|处长|科长|局长|行长|主任|负责人|法务|财务|"
                                   r"同事|师傅|老师|大佬|高层|老细|一起|陪|带|同行|出面")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
@@ -236,6 +232,11 @@ SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿
               # an instalment plan beside the main act needs its parts (每个月还在跟我们进货 is no plan) — or terms the slots
               # hear (``_side_named``). 5-fold dev: 14 false side acts fewer, no true one lost
               INSTALMENT: INSTALMENT_NEEDS}
+#: his bank slip asked for (转好把回单拍给我, 水单发我): no written promise unless the line also speaks of signing or writing —
+#: dev play fake-broke 44a3 had him "sign" a deal on it. (A word list every written promise must hold was tried first: all
+#: 859 dev lines labelled written_commitment held one, but a held-out signing move did not — tests/data/eval/README.md)
+BANK_SLIP = lazy(r"回单|水单|转账(截图|凭证)|付款截图")
+SIGNING_SAID = lazy(r"签|写|盖|章|承诺|协议|欠条|借条|确认书|确认函|字据|手印")
 #: the paper waived: 不用签了, 什么都不用写, 不签也行 (a signature asked for later in the line is rare enough to lose)
 PAPER_WAIVED = lazy(r"(不用|不必|不需要|用不着|无需|没必要|别)(再)?(签|写|盖|打条|立字据|留字据)|不签(也行|也可以|也没事|都行)")
 #: a main valuable_concession the slots do not hear gives way to another reading this close to it
@@ -640,7 +641,9 @@ class Recogniser:
             nxt = next((a for a, sc in r.alternatives if sc >= self.threshold and a != HOSTILE
                         and (a not in NEEDS or NEEDS[a].search(norm.marked))), None)
             acts = ([nxt] if nxt else []) + [a for a in acts[1:] if a != nxt]
-        acts = acts[:1] + [a for a in acts[1:] if (a not in NEEDS or NEEDS[a].search(norm.marked)) and _side_named(a, norm, slots)]
+        acts = acts[:1] + [a for a in acts[1:] if (a not in NEEDS or NEEDS[a].search(norm.marked)) and _side_named(a, norm, slots)
+                           and not (a == "written_commitment" and BANK_SLIP.search(norm.marked)
+                                    and not SIGNING_SAID.search(norm.marked))]
         if WRITTEN in acts and PAPER_WAIVED.search(norm.marked):
             # the paper waived (确认单不用签了,我相信你们系统) is no request for one, main or side
             if acts[0] == WRITTEN:
