@@ -287,7 +287,11 @@ def test_an_amount_named_as_a_fee(text, fees):
                                   # refusing to trade a price cut for the debt (dev play factory-to-factory)
                                   "降五个点、一百二十天账期,跟这笔欠款我不挂钩", "五个点、一百二十天账期,这个俺们跟不了",
                                   # stop 42 (dev play bad-debt-signs 43a1): no more time is no time given
-                                  "剩下的差额12月4日前转到我们账上,日子也不再往后延", "这回不能再往后推了"])
+                                  "剩下的差额12月4日前转到我们账上,日子也不再往后延", "这回不能再往后推了",
+                                  # stop 42 (dev_r27c): asked back and turned down, the door kept shut, not mine to give
+                                  "降价?没可能。四十六万是对过账的,一分都不能少", "降五个点这个口子我开不了",
+                                  "抹零我没这个权限,六十四万要全额付", "延期我真的批不了,财务那边卡死了",
+                                  "违约金不是我能免的,这个我说了不算"])
 def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession
@@ -485,8 +489,12 @@ def test_the_value_of_goods_is_no_ask(text, fees):
     ("你这礼拜付三十万,我就算你诚意够了,剩下的十六万可以等到18号", True, True),
     ("先把送货单的数对上,对上了我再给你抹个零", True, True),
     ("延到下个月10号可以,但是有一条:这中间你们不能再找别家进货", True, True),
-    # … but not a day asked about (15号行不行?)
+    # … but not a day asked about (15号行不行?), his terms said back to him, what others give him, a price held
     ("这回给个准日子,15号行不行", False, False),
+    ("你的意思是我们降五个点,你就月底把四十六万打过来,对吧?", False, False),
+    ("人家那家供应商给你们打九折,那是现款现货", False, False),
+    ("我们的价格从来不跟别家", False, False),
+    ("下一批我按老价格给你,不跟着涨", False, True),
     # giving in, plainly: the paper let go, his timing taken, the ask dropped, a cost carried, his figure taken
     ("欠条就不用写了,我信得过你", False, True),
     ("哪天付都可以,你们看着安排", False, True),
