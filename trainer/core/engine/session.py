@@ -664,9 +664,10 @@ class Session:
                 if d in self.named_days:
                     self.named_days.remove(d)
             self.ask_days[ask] = tuple(days)
-            if rec.rest_open and self._whole(ask) and len(self._ours(rec)) == 1:
+            ours = self._ours(rec)
+            if rec.rest_open and self._whole(ask) and len(ours) == 1:
                 self.part_days = frozenset(days)
-            elif self._ours(rec):  # a new dated ask of its own figures: no part waits on an open rest any more
+            elif ours:  # a new dated ask of its own figures: no part waits on an open rest any more
                 self.part_days = frozenset()
         self.named_days += days
 
@@ -796,27 +797,27 @@ class Session:
                 (ending.paid, 0, "当场支付") if ending.paid else None,
                 (ending.committed, ending.due_days, "承诺付款") if ending.committed else None,
             ) if x)
-        for item in shares:
-            share, days = (item.share, item.due_days) if isinstance(item, Installment) else item[:2]
+        # each part of his plan as (share, due days, note, paid in goods), however the persona wrote it
+        terms = [(i.share, i.due_days, i.note, i.goods) if isinstance(i, Installment) else (*i, False) for i in shares]
+        for share, days, _, _ in terms:
             # a part he pays on the spot that the trainee had asked by a date (八十八万二,最晚十一月三十号 … 第一笔我现在就
             # 让财务付): that date is spent on it — it is not the date of the instalment after it
             spent = self.ask_days.get(int(round(owed * share * scale)), ()) if days <= 0 else ()
             named_days = [d for d in named_days if d not in spent]
-        if shares and self.part_days and (shares[0].due_days if isinstance(shares[0], Installment) else shares[0][1]) <= 0:
+        if terms and self.part_days and terms[0][1] <= 0:
             # he pays a first part now: the date the trainee gave a part whose rest he left to him is spent on it — the
             # rest keeps his own term (先付二十万,十二月二十号前,剩下的您看怎么安排 → 三成当场,余款三十天内)
             named_days = [d for d in named_days if d not in self.part_days]
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
         goods: int | None = None  # the plan's line paid in goods taken back
-        for item in shares:
-            share, days, note = (item.share, item.due_days, item.note) if isinstance(item, Installment) else item
+        for share, days, note, in_goods in terms:
             if days > 0 and later < len(named_days):
                 days = named_days[later]
                 later += 1
             if days > 0:
                 due_days = days
-            if isinstance(item, Installment) and item.goods and days <= 0 and goods is None:
+            if in_goods and days <= 0 and goods is None:
                 goods = len(plan)
             plan.append(_plan_item(start, int(round(owed * share * scale)), round(share * scale, 4), days, note))
         if deal:

@@ -25,6 +25,9 @@ _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡
 #: the debtor's home, in dialect too (屋头, 屋企)
 _HOME = r"(家|屋头|屋企|屋里厢|屋里|老家|小区|家门|家楼下|住的)"
 
+#: his family safe, said as a lever — not as relief (家里人都平安就好)
+_SAFE_NOT_RELIEF = r"平平?安安?(?!就好|就行|最要紧|比什么都强|比啥都强)"
+
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
@@ -315,8 +318,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(来|去|过去|上)?.{0,4}(找你|找您|你那|您那|你家|您家|你库房|你仓库|你店|坐坐)|(找上|找到)(你|您)家门|"
      r"(兄弟|哥们儿?).{0,10}不是吃(素|数)的|带人(来|去|过去)?(找你|找您)"),
     # (but relief that they are safe, 家里人都平安就好, greets: dev_r27a's polite dunning after small talk)
-    ("family", r"(一家老小|家里人|家人|老婆孩子|爹妈|孩子).{0,16}平平?安安?(?!就好|就行|最要紧|比什么都强|比啥都强).{0,30}(钱|款|账|万)|"
-     r"(钱|款|账|万).{0,30}(一家老小|家里人|家人|老婆孩子|孩子).{0,16}平平?安安?(?!就好|就行|最要紧|比什么都强|比啥都强)"),
+    ("family", r"(一家老小|家里人|家人|老婆孩子|爹妈|孩子).{0,16}" + _SAFE_NOT_RELIEF + r".{0,30}(钱|款|账|万)|"
+     r"(钱|款|账|万).{0,30}(一家老小|家里人|家人|老婆孩子|孩子).{0,16}" + _SAFE_NOT_RELIEF),
     ("violence", r"(摔一跤|摔断|出(个|点)?(甚|啥|什么|么子)事).{0,6}(谁也|都)?(讲不定|说不定|说不准|难说|讲不准)|(摔|断了?腿|出事).{0,12}巧不巧|"
      r"(夜路|路滑|路不好走).{0,20}(平安|操心|讲不定|说不准)"),
     ("violence", _YOU + r"(的|那(间|个|台|辆|部))?(新)?.{0,4}(车|货车).{0,16}((有办法|叫人|找人|让人|我就|就叫人)(开走|拖走)|押(在)?我)|"

@@ -641,9 +641,7 @@ class Recogniser:
             nxt = next((a for a, sc in r.alternatives if sc >= self.threshold and a != HOSTILE
                         and (a not in NEEDS or NEEDS[a].search(norm.marked))), None)
             acts = ([nxt] if nxt else []) + [a for a in acts[1:] if a != nxt]
-        acts = acts[:1] + [a for a in acts[1:] if (a not in NEEDS or NEEDS[a].search(norm.marked)) and _side_named(a, norm, slots)
-                           and not (a == "written_commitment" and BANK_SLIP.search(norm.marked)
-                                    and not SIGNING_SAID.search(norm.marked))]
+        acts = acts[:1] + [a for a in acts[1:] if (a not in NEEDS or NEEDS[a].search(norm.marked)) and _side_named(a, norm, slots)]
         if WRITTEN in acts and PAPER_WAIVED.search(norm.marked):
             # the paper waived (确认单不用签了,我相信你们系统) is no request for one, main or side
             if acts[0] == WRITTEN:
@@ -652,7 +650,8 @@ class Recogniser:
             else:
                 acts = [a for a in acts if a != WRITTEN]
         papers = bool(PAPER_CITED.search(norm.marked))
-        if papers and not PAPER_ASKED.search(norm.marked):  # papers cited, none asked for
+        if ((papers and not PAPER_ASKED.search(norm.marked))  # papers cited, none asked for
+                or (BANK_SLIP.search(norm.marked) and not SIGNING_SAID.search(norm.marked))):  # his bank slip asked for
             acts = acts[:1] + [a for a in acts[1:] if a != WRITTEN]
         if (r.tactic is not None and STOP_SUPPLY not in acts and HOLDS_SUPPLY.search(norm.marked)
                 and not KEEPS_SUPPLYING.search(norm.marked)):

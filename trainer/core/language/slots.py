@@ -491,8 +491,7 @@ _APPOSITION = lazy(r"^[\s(（,，]*(也就是|就是|即|也即)?[\s(（,，]*$"
 
 
 def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
-    found: list[tuple[int, dt.date]] = []
-    spans: list[tuple[int, int, bool]] = []  # (start, end, calendar day) of each date kept, beside ``found``
+    found: list[tuple[int, int, bool, dt.date]] = []  # (start, end, a calendar day, the date) of each date kept
     taken = [False] * len(text)
 
     def add(start: int, end: int, d: dt.date | None, calendar: bool = False) -> None:
@@ -504,8 +503,7 @@ def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
             return
         for i in range(start, end):
             taken[i] = True
-        found.append((start, d))
-        spans.append((start, end, calendar))
+        found.append((start, end, calendar, d))
 
     for pat, kind in _DATE_PATTERNS:
         for m in pat.finditer(text):
@@ -522,10 +520,10 @@ def _found_dates(text: str, today: dt.date) -> list[tuple[int, dt.date]]:
     # a relative day said as a calendar day (明天11月13日, 这周五(12月4号)) is that calendar day: the speaker's clock may
     # not be the scenario's (the follow-up call "tomorrow, the 13th" is made on the 12th, dev play follow-up 43a1)
     # — and so is the same word said again in the line (明天11月13日是付款日,我明天上午过去)
-    calendar = [(s, e) for s, e, c in spans if c]
-    said_as = {text[s:e] for s, e, c in spans if not c and any(
+    calendar = [(s, e) for s, e, c, _ in found if c]
+    said_as = {text[s:e] for s, e, c, _ in found if not c and any(
         _APPOSITION.match(text[e:cs]) if cs >= e else _APPOSITION.match(text[ce:s]) for cs, ce in calendar)}
-    return [d for d, (s, e, c) in zip(found, spans, strict=True) if c or text[s:e] not in said_as]
+    return [(s, d) for s, e, c, d in found if c or text[s:e] not in said_as]
 
 
 def _rel(word: str | None) -> int:
