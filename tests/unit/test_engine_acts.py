@@ -970,3 +970,41 @@ def test_every_signing_gate_on_the_offer_also_takes_a_plan_whose_parts_make_it()
                 if "written_commitment" in on and f"ask_total >= {x}" not in when:
                     gaps.append(f"{f.name}: {when}")
     assert gaps == []
+
+
+def _fake_broke_signed(*moves: Recognition) -> list[tuple[int, str]]:
+    """The 回收计划表 of fake-broke (380,000 owed, talk on 2026-11-02) when he signs after ``moves``: one promise, due
+    in seven days unless the trainee named a day."""
+    sc, p = resolve_scenario("fake-broke")
+    s = Session(sc, p, seed=1)
+    for m in moves:
+        s._note_figures(m)
+    ending = p.states["promised"].ending
+    assert ending is not None and ending.paid == 0
+    s._finish(ending)
+    assert s.outcome is not None
+    return [(i["amount"], i["due_date"]) for i in s.outcome.plan]
+
+
+def test_a_promise_to_pay_today_is_due_today():
+    # stop 42's item 4 (tmux, fake-broke): 今天11月2日下班前把38万转过来 — named_days dropped day 0, so the plan said
+    # the persona's seven days (11-09)
+    today = Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(380_000,), dates=("2026-11-02",),
+                        pay_dates=("2026-11-02",), pays_today=True)
+    assert _fake_broke_signed(today) == [(380_000, "2026-11-02")]
+    # today said only as the day of the talk, with money in the clause (今天就为那38万来的): no date of his promise
+    visit = replace(today, pays_today=False)
+    assert _fake_broke_signed(visit) == [(380_000, "2026-11-09")]
+    # a day named after today for the same ask stands (今天先付一部分 … 那就这周五前全部付清)
+    friday = Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(380_000,), dates=("2026-11-06",),
+                         pay_dates=("2026-11-06",))
+    assert _fake_broke_signed(friday, today) == [(380_000, "2026-11-06")]
+
+
+def test_a_plan_whose_first_part_is_due_today_is_signed_part_by_part():
+    # dev play fake-broke 44a3: 还款承诺书:20万元11月2日、10万元11月9日、8万元11月20日 — he pays nothing on the spot, so the
+    # part asked for today is a promise too: the plan is the trainee's three parts, not 38万 on the 9th
+    plan = Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                       amounts=(200_000, 100_000, 80_000), dates=("2026-11-02", "2026-11-09", "2026-11-20"),
+                       pay_dates=("2026-11-02", "2026-11-09", "2026-11-20"), pays_today=True)
+    assert _fake_broke_signed(plan) == [(200_000, "2026-11-02"), (100_000, "2026-11-09"), (80_000, "2026-11-20")]

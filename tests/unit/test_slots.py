@@ -732,3 +732,19 @@ def test_the_rest_asked_how_to_be_paid_is_part_of_the_ask(text, remainder):
 ])
 def test_the_rest_left_to_be_arranged_is_told_from_a_rest_on_our_term(text, rest_open):
     assert extract_slots(text, TODAY).rest_open is rest_open
+
+
+@pytest.mark.parametrize("text, pays", [
+    # stop 43: today is a payment date only where the clause pays on it — not the day of a visit, of paperwork or of
+    # the payment papers (付款确认, 付款锁定)
+    ("今天下班前把三十八万转过来", True),
+    ("今天先付二十万,剩下的月底前付清", True),
+    ("钱今天打到我们公账上", True),
+    ("今天专门跑一趟,就为那46万货款", False),
+    ("今天下午四点前开出二万四千元的红字发票", False),
+    ("您看今天能不能把付款确认签下来", False),
+    ("今天我来跟您把付款的事定下来", False),
+    ("明天下班前把三十八万转过来", False),
+])
+def test_today_is_a_payment_date_only_where_the_clause_pays(text, pays):
+    assert extract_slots(text, TODAY).pays_today is pays

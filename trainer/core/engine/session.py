@@ -658,7 +658,11 @@ class Session:
         # is the date of a signing move that speaks of no payment at all (明天我和老总一起去财务那边对接,您签字盖章)
         if not rec.pay_dates and "written_commitment" in rec.acts:
             return
-        days = [d for d in self._pay_days(rec, for_plan=True) if 0 < d <= 3660]
+        # today counts when the move pays on it (今天下班前转过来 is a promise due today), not as the day things are
+        # settled (今天把这事定下来); a part paid on the spot spends it at the end
+        # (and only for an ask of the whole given no date before: 今天到账多少 in the signing move dates nothing new)
+        today = rec.pays_today and ask is not None and self._whole(ask) and ask not in self.ask_days
+        days = [d for d in self._pay_days(rec, for_plan=True) if 0 < d <= 3660 or (d == 0 and today)]
         if ask is not None and days:
             for d in self.ask_days.get(ask, ()):  # the same ask with a new date: the new date stands (月底可以,再晚不行)
                 if d in self.named_days:
@@ -808,14 +812,21 @@ class Session:
             # he pays a first part now: the date the trainee gave a part whose rest he left to him is spent on it — the
             # rest keeps his own term (先付二十万,十二月二十号前,剩下的您看怎么安排 → 三成当场,余款三十天内)
             named_days = [d for d in named_days if d not in self.part_days]
+        if any(days <= 0 for _, days, _, _ in terms):
+            # he pays a part on the spot: that is what "today" was asked for, not a later instalment's day
+            named_days = [d for d in named_days if d > 0]
+        else:
+            # today is his promise's day only when no later day was named (今天下班前把38万转过来): in 今天先付26万,16号
+            # 前付清20万 the whole is due on the 16th
+            named_days = [d for d in named_days if d > 0] or named_days
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
         goods: int | None = None  # the plan's line paid in goods taken back
         for share, days, note, in_goods in terms:
             if days > 0 and later < len(named_days):
-                days = named_days[later]
+                days = due_days = named_days[later]  # a promise to pay today (day 0) is due today
                 later += 1
-            if days > 0:
+            elif days > 0:
                 due_days = days
             if in_goods and days <= 0 and goods is None:
                 goods = len(plan)
@@ -861,10 +872,11 @@ class Session:
         debtor promised (within WHOLE_SLACK of the debt): the persona's ending says how much is paid now and how much
         later, the trainee's plan how the later part is split. Otherwise ``plan`` as it is."""
         owed = self.scenario.case.owed
-        later = [(a, d) for a, d in self.plan_parts if d > 0]
+        now = [item for item in plan if item["due_days"] <= 0]
+        # with nothing paid on the spot, a part the trainee asked for today is a promise too (20万今天、10万9日、8万20日)
+        later = [(a, d) for a, d in self.plan_parts if d > 0 or not now]
         if not later or promised <= 0 or abs(sum(a for a, _ in later) - promised) > WHOLE_SLACK * owed:
             return plan
-        now = [item for item in plan if item["due_days"] <= 0]
         notes = [item["note"] for item in plan if item["due_days"] > 0]
         amounts = [a for a, _ in later]
         amounts[-1] += promised - sum(amounts)  # the rounding the trainee allowed himself goes into the last one

@@ -734,7 +734,8 @@ class Recogniser:
         return Recognition(tactic, conf, [a for a in r.alternatives if a[0] != tactic][:ALTERNATIVES] if tactic else
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
                            slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates, papers, rude,
-                           slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open)
+                           slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open,
+                           slots.pays_today)
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright

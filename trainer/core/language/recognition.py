@@ -44,6 +44,8 @@ class Recognition:
     #: the rest asked how it will be paid, no term of ours (剩下的您看怎么安排): the move's date is the part's; not in the
     #: contract's JSON
     rest_open: bool = False
+    #: today named in a clause that pays on it (今天下班前转过来): a promise due today; not in the contract's JSON
+    pays_today: bool = False
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

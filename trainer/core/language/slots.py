@@ -70,6 +70,9 @@ class Slots:
     #: the rest asked how or when it will be paid, with no term of ours (先付二十万,剩下的您看怎么安排): part of the ask,
     #: but a date in the move is the named part's, not the rest's
     rest_open: bool = False
+    #: today is named in a clause that pays on it (今天下班前转过来, 今天把二十万打到公账上): a promise due today — where
+    #: today in a clause of money alone (今天就为那46万来的, 今天开出红字发票) is not
+    pays_today: bool = False
 
 
 _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|后边|后头)(的)?(那|这)?(部分|那部分|款|钱|货款)?(差不多|大概|大约|约|还有|是|就是|共|一共)?"
@@ -450,6 +453,16 @@ def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
                                if _PAY.search(here) or _AT_THE_LATEST.search(here) and _PAY.search(before)))
 
 
+#: a clause that pays, not one that names money (货款, 46万): what makes today a payment date
+_PAY_VERB = lazy(r"付(?!款(申请|单|流程|审批|确认|锁定|承诺|计划|协议|方式|日期|时间|节点|条件|安排|通知|凭证|记录|的事|的问题|情况))|到账|打款|打过来|打给|打到|打进|打入|转账|转过来|转给|转到|汇|结清|结掉|"
+                 r"还清|还上|还款|把.{0,8}(钱|款)(给|转|打|付|结)")
+
+
+def _pays_today(text: str, found: list[tuple[int, dt.date]], today: dt.date) -> bool:
+    """Today is named in a clause that pays on it (今天下班前转过来), not one that only names money (今天就为46万来的)."""
+    return any(iso == today.isoformat() and _PAY_VERB.search(here) for iso, _, here, _ in _dated_clauses(text, found))
+
+
 #: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
 _PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交")
 
@@ -793,4 +806,5 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, termed or rest_open, recurring, bool(_REST.search(t)),
                  _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
-                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)), rest_open)
+                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)), rest_open,
+                 _pays_today(t, when, today))
