@@ -748,3 +748,16 @@ def test_the_rest_left_to_be_arranged_is_told_from_a_rest_on_our_term(text, rest
 ])
 def test_today_is_a_payment_date_only_where_the_clause_pays(text, pays):
     assert extract_slots(text, TODAY).pays_today is pays
+
+
+@pytest.mark.parametrize("text, conditional", [
+    # stop 43 (dev play factory-to-factory 24b under a retrained model): paid on time, before what we give, is the
+    # condition of it with no "if" and no 就 — the course's 有条件让步
+    ("我提:11月20号50万、11月30号35万,按时到账六万八违约金我申请免", True),
+    ("这两期按期付清,利息我们不算了", True),
+    # kept to time *after* the concession is an expectation, not its condition; and a fee not waived is no offer
+    ("违约金我给您免了,以后记得按时付款", False),
+    ("没按时到账的话,违约金照合同算", False),
+])
+def test_paying_on_time_before_what_we_give_is_its_condition(text, conditional):
+    assert extract_slots(text, TODAY).conditional is conditional

@@ -739,7 +739,9 @@ _DIFFICULTY = lazy(r"不方便|周转不开|困难|为难|拿不出|付不了|�
 #: the debtor's payment by a deadline, named before what we give up in the same breath, is the condition of it
 #: (这周五之前把42万全部付清,违约金我去申请全免 is the course's 有条件让步 without a 如果)
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
-                               r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))")
+                               r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))|"
+                               # paid on time, before what we give (11月20号50万、30号35万,按时到账六万八违约金我申请免)
+                               r"(?<![没不未])(按时|准时|按期|如期)(足额)?(到账|付清|还清|结清|付款|打款|还款)")
 
 
 def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.Match[str] | None, bool]:
