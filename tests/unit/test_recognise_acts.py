@@ -986,6 +986,31 @@ def test_mocking_his_poverty_is_rude(rec, text):
 
 
 @pytest.mark.parametrize("text", [
+    # stop 43 (dev_r28b, 100 sarcastic or insulting lines about the debt, 23 heard): his dodging admired, thanks for
+    # remembering the debt, poverty that dines out, the debt as his small change, regional swearing
+    "王老板,您这躲账的功夫我算是见识了,电话打了二十遍,一遍都没接着。",
+    "您这欠了钱还这么理直气壮的架势,我干了十年销售头一回见。",
+    "真是谢谢您啊,还记得欠我们三十万,我都要感动哭了。",
+    "您手头紧?紧到周末还能去三亚度假,这十五万就拿不出来?",
+    "我们那八万块钱,怕是还不够您一个月的零花钱吧?",
+    "侬只阿木林,拖了半年还讲没收到发票?",
+])
+def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and r.rude, (r.acts, r.rude)
+
+
+@pytest.mark.parametrize("text", [
+    # the same words said in earnest: praise for never having dodged, bad luck cursed in Cantonese, not at him
+    "老李,我就佩服你一点,再难的时候也没赖过谁的账,这次二十万你给个准日子。",
+    "我明白嘅,畀銀行抽貸真係好仆街,你慢慢講,我聽住。",
+    "您这些年做生意的本事大家都服气,这笔十二万月底前结了,明年咱们接着合作。",
+])
+def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
     # stop 41: care about the night and the streets, with nothing menacing and no word of the money, is small talk
     "您晚上一个人开车回去,路上小心啊。",
     "最近外面不太平,出门在外小心点。",
