@@ -761,3 +761,19 @@ def test_today_is_a_payment_date_only_where_the_clause_pays(text, pays):
 ])
 def test_paying_on_time_before_what_we_give_is_its_condition(text, conditional):
     assert extract_slots(text, TODAY).conditional is conditional
+
+
+@pytest.mark.parametrize("text, concession", [
+    # stop 43 (dev_r28a): something given at our cost, his order put first
+    ("王经理,你们仓库那台旧货架,我让人给换台新的,钱我们出。", True),
+    ("这趟的运费我们公司包了,不算进货款。", True),
+    ("你们新来的两个焊工,我派师傅过去带三天,不收钱。", True),
+    ("下个月那批急件,我跟车间说了,给您插个队先做。", True),
+    ("旺季一到,原料我们优先保您。", True),
+    # not given: a favour done before, a price asked about, a queue he is told is long
+    ("一直以来我们都是优先保你们的料,这回也该先紧着我们吧。", False),
+    ("这批货的运费你们不收吗?", False),
+    ("旧账不清,排期好难插队。", False),
+])
+def test_a_thing_given_at_our_cost_or_an_order_put_first_is_a_concession(text, concession):
+    assert extract_slots(text, TODAY).concession is concession
