@@ -777,3 +777,15 @@ def test_paying_on_time_before_what_we_give_is_its_condition(text, conditional):
 ])
 def test_a_thing_given_at_our_cost_or_an_order_put_first_is_a_concession(text, concession):
     assert extract_slots(text, TODAY).concession is concession
+
+
+@pytest.mark.parametrize("text, dates", [
+    # stop 43 (dev_r28a/b): the month after next, and the year's last holidays (the next one; 元旦前 is by its eve)
+    ("分三回:20号一回,下个月20号一回,再下个月20号一回", ["2026-12-20", "2027-01-20", "2027-02-20"]),
+    ("剩下的可以等到元旦以后", ["2027-01-01"]),
+    ("这八万元旦前付清", ["2026-12-31"]),
+    ("圣诞节您有啥安排?", ["2026-12-25"]),
+    ("元旦的货你们还要不要", []),
+])
+def test_the_month_after_next_and_the_holidays_at_the_year_end(text, dates):
+    assert list(extract_slots(text, TODAY).dates) == dates
