@@ -81,3 +81,40 @@ def test_typing_on_while_the_box_is_up_is_kept_for_the_input(make_app):
 
     value, turns, played = asyncio.run(flow())
     assert value == "next" and turns == 1 and played == "嗯……那个账"
+
+
+def test_a_move_whose_close_readings_were_all_heard_is_not_asked_about():
+    # stop 43: the box came up on a fifth of the course-right dev play moves, and on two in five of those the reading
+    # it offered next was heard in the same line and played anyway — only a reading left out is worth a question
+    from trainer.tui.screens.modals import needs_asking
+
+    both = Recognition("direct_ask", 0.42, [("remind_due_date", 0.38), ("state_purpose", 0.3)],
+                       acts=("direct_ask", "remind_due_date", "state_purpose"))
+    assert not needs_asking(both)
+    assert needs_asking(Recognition("direct_ask", 0.42, [("remind_due_date", 0.38)], acts=("direct_ask",)))
+    assert needs_asking(Recognition("direct_ask", 0.42, [], acts=("direct_ask",)))  # nothing to weigh it against
+    assert needs_asking(Recognition(None, 0.1, [("courtesy", 0.1)]))
+    assert not needs_asking(Recognition("courtesy", 0.8, [("praise", 0.7)], acts=("courtesy",)))
+    # hostility heard beside an unsure main act is always asked about
+    assert needs_asking(Recognition("rebut_excuse", 0.4, [("hostile", 0.35)], acts=("rebut_excuse", "hostile")))
+
+
+def test_such_a_move_is_played_at_once(make_app):
+    from trainer.tui.screens.negotiation import NegotiationScreen
+
+    from .tui_helpers import fake_recognise, say
+
+    line = "周哥,三十八万货款过期七十五天了,今天来就是想把这事落个准信儿。"
+    both = Recognition("direct_ask", 0.42, [("remind_due_date", 0.38)], acts=("direct_ask", "remind_due_date"),
+                       amounts=(380000,))
+    app = make_app(recognise=lambda text: both if text == line else fake_recognise(text))
+
+    async def flow() -> object:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_screen(pilot, PickerScreen)
+            app.start_session("fake-broke", None)
+            await wait_for_screen(pilot, NegotiationScreen, focus="#move")
+            return await say(pilot, line)
+
+    turn = asyncio.run(flow())
+    assert turn is not None and turn.tactic == "direct_ask" and turn.acts == ("direct_ask", "remind_due_date")

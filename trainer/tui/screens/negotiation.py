@@ -21,7 +21,7 @@ from trainer.core.engine.session import DIFFICULTY, Session, Turn
 from trainer.core.language.recognition import Recognition, as_picked, describe_figures
 from trainer.tui.messages import SessionEnded
 from trainer.tui.prep import DIFFICULTIES
-from trainer.tui.screens.modals import CONFIRM_BELOW, DidYouMeanScreen, PaletteScreen
+from trainer.tui.screens.modals import DidYouMeanScreen, PaletteScreen, needs_asking
 from trainer.tui.widgets.chat import ChatLog
 from trainer.tui.widgets.meters import Meters
 
@@ -159,7 +159,7 @@ class NegotiationScreen(Screen):
         if not text or self.session.ended:
             return
         rec = self.session.recognise(text)
-        if rec.tactic is not None and rec.confidence >= CONFIRM_BELOW:
+        if not needs_asking(rec):
             self.play(text, rec)
             return
 
