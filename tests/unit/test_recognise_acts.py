@@ -1048,3 +1048,12 @@ def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
 ])
 def test_a_written_promise_names_the_paper_or_the_signing(rec, text, signing):
     assert ("written_commitment" in rec.classify(text, TODAY).acts) is signing
+
+
+@pytest.mark.parametrize("text", [
+    # stop 42's item 5 (tmux, quality-dispute): a batch of goods is no part of a plan, nor are the other batches
+    "咱们把账摊开看:六批一共六十四万,起泡的是九月那一批,其余五批没问题。",
+    "先把账对清:三批链条十八万,两批刹车片九万六,一共二十七万六,你签字确认。",
+])
+def test_a_batch_of_goods_is_no_instalment(rec, text):
+    assert "installment_plan" not in rec.classify(text, TODAY).acts
