@@ -898,6 +898,25 @@ def test_the_rest_asked_in_the_signing_move_after_a_part_asks_for_the_whole_plan
     assert s.state == "paid_part" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
 
 
+def test_a_signing_move_naming_the_first_part_of_a_plan_just_settled_signs_the_plan():
+    # stop 43 (dev play project-milestone 29a): 那就定了:88.2万11月20号前付,余下37.8万按主体验收后60天内付 — then 付款计划
+    # 我写好了,写明88.2万、11月20号前付. The whole plan is on record (plan_total 1.0), so he signs it, not "余款呢?"
+    sc, p = resolve_scenario("project-milestone")
+    s = Session(sc, p, seed=1)
+    s.play_tactic("empathize")
+    s.play_tactic("probe_reason")
+    s.play("a", Recognition("apologize", 0.9, acts=("apologize", "find_decision_maker", "rebut_excuse")))
+    s.play("b", Recognition("deadline_pressure", 0.9, acts=("deadline_pressure",), amounts=(882_000,),
+                            dates=("2026-11-27",), pay_dates=("2026-11-27",)))
+    assert s.state == "agreeing"
+    s.play("c", Recognition("remind_due_date", 0.9, acts=("remind_due_date", "direct_ask"), amounts=(882_000, 378_000),
+                            dates=("2026-11-20",), pay_dates=("2026-11-20",), rest=True))
+    assert s.named_amounts[-1] == 1_260_000 and s.state == "agreeing"
+    s.play("d", Recognition("written_commitment", 0.9, acts=("written_commitment", "remind_due_date"), amounts=(882_000,),
+                            dates=("2026-11-20",), pay_dates=("2026-11-20",)))
+    assert s.state == "paid_part" and s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
 def _follow_up_signed() -> Session:
     sc, p = resolve_scenario("follow-up")  # 180,000 owed, the first visit on 2026-11-09
     s = Session(sc, p, seed=1)

@@ -53,7 +53,7 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
 
 def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data() -> None:
     tpl = train.templates(train.ROOT)
-    rows = [r for f in train.dev_files(train.ROOT) + train.hostility_files(train.ROOT) for r in train.read_rows(f)]
+    rows = train.hostility_rows(train.ROOT)
     w = train.train_hostility(tpl, rows)
     assert w.astype(np.float16).tobytes() == np.load(HOSTILITY_WEIGHTS, allow_pickle=False).tobytes()
     meta = json.loads(META.read_text(encoding="utf-8"))
@@ -66,6 +66,8 @@ def test_hostility_heard_by_a_cue_is_rude_or_unlawful_as_the_model_says() -> Non
     # (5-fold dev, per-fold models: rude lines called rude 80 → 91 of 95, unlawful lines called rude 0 of 248 both)
     line = "欠钱不还还这么横,你们老板是属螃蟹的吧?三十八万什么时候给"
     assert not Recogniser(hostility_model=False).classify(line, TODAY).rude
-    rude = Recogniser(hostility_model=_saying(0.5, 0.1)).classify(line, TODAY)
+    # (the model sure of the hostility, 0.8: at 0.5 the line models retrained at stop 43 hear the ask in it first)
+    rude = Recogniser(hostility_model=_saying(0.8, 0.1)).classify(line, TODAY)
     assert rude.tactic == "hostile" and rude.rude
-    assert not Recogniser(hostility_model=_saying(0.5, 0.9)).classify(line, TODAY).rude
+    unlawful = Recogniser(hostility_model=_saying(0.8, 0.9)).classify(line, TODAY)
+    assert unlawful.tactic == "hostile" and not unlawful.rude

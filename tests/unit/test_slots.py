@@ -789,3 +789,13 @@ def test_a_thing_given_at_our_cost_or_an_order_put_first_is_a_concession(text, c
 ])
 def test_the_month_after_next_and_the_holidays_at_the_year_end(text, dates):
     assert list(extract_slots(text, TODAY).dates) == dates
+
+
+@pytest.mark.parametrize("text, remainder", [
+    # stop 43 (dev play project-milestone 24b): every instalment written down asks for the rest too
+    ("那付款计划写下来,两笔金额和时间都写清,您签字盖章。", True),
+    ("每一期的金额日期都写上,您签个字。", True),
+    ("这笔钱的金额写清楚,您签个字。", False),
+])
+def test_every_instalment_written_down_asks_for_the_rest(text, remainder):
+    assert extract_slots(text, TODAY).remainder is remainder

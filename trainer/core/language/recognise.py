@@ -184,8 +184,8 @@ FELT_HOSTILE = 0.8
 UNLAWFUL_FELT = 0.5
 #: what a plan in parts names: a split, a first part, the rest, a monthly sum, how many times
 INSTALMENT_NEEDS = lazy(r"分|期|每(个)?月.{0,4}(付|还(?![在是要有得])|打|给|结|转|[\d一二两三四五六七八九十]+(万|千))|按月|[\d一二两三四五六七八九十几半]个月|首付|第一笔|头一笔|头一回|第一回|"
-                        r"先(付|打|转|给|还|结)|剩|余款|余下|尾款|笔|(?<![一每])次|回|"
-                        r"各(付|打|还|给)|其余(的)?(款|钱|部分|欠款|货款|尾款|金额|[\d一二两三四五六七八九十几]+(万|千|块|元))|一半|下(个)?月.{0,6}(付|打|还|给)|多少")
+                        r"先(付|打|转|给|还|结)|剩|余款|余下|尾款|(?<![这那此该])笔|(?<![一每])次|[一两二三四几每头末]回|"
+                        r"各(付|打|还|给)|其余(?![\d一二两三四五六七八九十几]*(批|家|人|个|项|件|台|张|次|位))|(?<!低于)(?<!少于)(?<!不到)一半|下(个)?月.{0,6}(付|打|还|给)|多少")
 #: a line that opens on understanding him and turns on a "but" (我理解您现在压力很大,可这些货每天都在往外拉…)
 _UNDERSTOOD_BUT = lazy(r"^.{0,6}?(我|俺|额)?(们)?(也)?(能|很|完全|非常|都)?(理解|明白|懂|知道|晓得|体谅|清楚)(您|你|恁|侬)[^,，。;；!！?？]{0,24}"
                        r"[,，;；。!！]\s*(但|可(?![以能])|不过|只是)")
@@ -232,6 +232,16 @@ SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿
               # an instalment plan beside the main act needs its parts (每个月还在跟我们进货 is no plan) — or terms the slots
               # hear (``_side_named``). 5-fold dev: 14 false side acts fewer, no true one lost
               INSTALMENT: INSTALMENT_NEEDS}
+#: the terms summed up as settled (那就定了:…88.2万11月20号前付,余下37.8万…): with amounts and payment dates, an ask
+AGREED = lazy(r"(^|[,，。:：;；!！])\s*(那|就|那就|那咱就|咱就|那我们就|那咱们就)?(这么|这样)?(定了|说定了|就这么(定|办|说)|一言为定)")
+#: the asks a move may carry already: a settled summary adds a direct ask only to a move that has none of them
+ASK_ACTS = frozenset({"direct_ask", "written_commitment", "installment_plan", "deadline_pressure",
+                      "conditional_concession", "ask_high_settle_middle"})
+TAKE_BACK = "take_back_stock"
+#: our goods taken back set against the debt in the same breath: 退货…冲掉 / 拉回去抵账 / 货收回来冲账 (stop 43)
+#: — not returns of his own done before (上次退回的那批货冲减了没有?) nor his return slips (退货单我帮你冲掉)
+GOODS_SET_OFF = lazy(r"^(?!.*(上次|上回|之前|以前|已经)).*(退货(?!单)|退回|拉回|收回|取回|运回|拿回|调货|调走)[^。;；!！?？]{0,24}"
+                     r"(冲掉|冲抵|冲账|冲减|抵账|抵扣|抵款|抵货款|抵欠款)")
 #: his bank slip asked for (转好把回单拍给我, 水单发我): no written promise unless the line also speaks of signing or writing —
 #: dev play fake-broke 44a3 had him "sign" a deal on it. (A word list every written promise must hold was tried first: all
 #: 859 dev lines labelled written_commitment held one, but a held-out signing move did not — tests/data/eval/README.md)
@@ -304,7 +314,7 @@ _TAKEN = lazy(r"已经(?!都?(准备|备|拟|写|起草|做|打印))(?!把.{1,12
 #: below the threshold, the best reading of a line that talks about the debt still leads if it scores this much
 ABOUT_THE_DEBT = 0.20
 #: the debt, its money, goods and papers
-DEBT_TALK = lazy(r"款|账|欠|钱|万|货|合同|发票|单据|对账|付|结清|索赔|违约")
+DEBT_TALK = lazy(r"款|账|欠|钱|(?<!千)万(?!一)|千万(?=[元块])|货|合同|发票|单据|对账|付|结清|索赔|违约")  # not 万一, 千万别
 #: a line about the dealings between the firms rather than the money itself (你这个经理当得,连个字都不敢签; 跟你这种人做
 #: 生意我真是瞎了眼): the hostility model hears it from FELT_BUSINESS on. 5-fold dev with per-fold models (13,390 lines):
 #: money only → 1,116 of 1,313 hostile heard, 27 of 12,077 false; these words from 0.85 → 1,125 / 27; from 0.8 → 1,128 /
@@ -662,13 +672,18 @@ class Recogniser:
             # our new stock held back until the debt is paid (下个月的新品备货我先压一压,等这笔结清了再谈) stops supply,
             # gently, whatever else the line does
             acts.append(STOP_SUPPLY)
+        if r.tactic is not None and TAKE_BACK not in acts and GOODS_SET_OFF.search(norm.marked):
+            # our goods taken back and written off the debt (退货清单…这二十三万六冲掉) take the stock back, whatever else
+            # the line does: the engine values the goods on it
+            acts.append(TAKE_BACK)
         if r.tactic is not None and self._written >= 0 and WRITTEN not in acts and RECEIPT.search(norm.marked):
             acts.append(WRITTEN)
         if r.tactic is not None and self._direct >= 0 and DIRECT_ASK not in acts:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
             if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)) or (
-                    PAY_REQUEST.search(norm.marked) and not slots.concession
-                    and not ASK_CARRIERS & set(acts)):
+                    (PAY_REQUEST.search(norm.marked) or AGREED.search(norm.marked) and slots.amounts and slots.pay_dates
+                     and not ASK_ACTS & set(acts))
+                    and not slots.concession and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
         if r.tactic is not None and slots.concession and not (slots.spread_only and "installment_plan" in acts):
             want, other = (CONDITIONAL, VALUABLE) if slots.conditional else (VALUABLE, CONDITIONAL)

@@ -80,7 +80,9 @@ _REST = lazy(r"(还剩|剩下|剩余|余下|余款|其余|尾款|剩的|后面|�
                    r"([\d一二两三四五六七八九十][\d一二两三四五六七八九十百千万.,]*(来|多)?(万|千|块|元|w|k)|\d{4,})")
 _REMAINDER = lazy(r"(余款|余下|剩下|剩余|其余|尾款|其他的|剩的)(的|部分|那些|那部分|款项|金额|钱)?.{0,20}"
                         r"(付清|结清|还清|付完|结完|还完|按.{1,10}付|分.{1,4}(付|还)|再付|再结|跟着付|随后)|"
-                        r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)")
+                        r"(付清|结清|还清|付完|结完|还完)(余款|余下的|剩下的|剩余的|尾款)|"
+                        # every instalment written down (两笔金额和时间都写清, 每一期的金额日期写上): the rest is in it (stop 43)
+                        r"(两|三|几|每|各)(一)?(笔|期)(的)?(金额|钱|数|数额)(和|跟|、|与|及)?(时间|日期|日子)")
 #: the rest asked about — how or when it will be paid (剩下的您看怎么安排, 剩下哪天付咱们当面说清楚): still part of the ask,
 #: on terms to be set — but not left to his whim (剩下的你爱什么时候付就什么时候付)
 _REST_ASKED = lazy(r"(余款|余下|剩下|剩余|其余|尾款)(的|部分|那些|那部分|款项|金额|钱)?[^,，。;；]{0,6}(怎么|咋|如何|啥时候|什么时候|哪天)"
@@ -568,9 +570,9 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
         if kind == "year_end":
             return dt.date(today.year, 12, 31)
         if kind == "holiday":
-            month, day = _HOLIDAYS[g[0]]
-            this_year = dt.date(today.year, month, day)
-            holiday = this_year if this_year >= today else dt.date(today.year + 1, month, day)
+            on = _HOLIDAYS[g[0]]
+            this_year = dt.date(today.year, *on)
+            holiday = this_year if this_year >= today else dt.date(today.year + 1, *on)
             return holiday - dt.timedelta(days=1) if g[2] else holiday
         if kind == "rel_month_day":
             day = _small(g[2])
