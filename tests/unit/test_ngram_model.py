@@ -98,8 +98,8 @@ def test_cross_validated_dev_figures():
     assert every["recall_mean"] >= 0.845
     assert jsonl["main_accuracy"] >= 0.785
     # small talk heard hostile by a model that never saw the line: since stop 43 the cross-validation holds dev_r27a's 220
-    # lines of small talk, care and teasing, and one (teasing about his son's school fees of a hundred thousand and more)
-    # is heard hostile by the shipped models too; at most two by per-fold models
+    # lines of small talk, care and teasing (the shipped models hear none of them hostile since 万一 and his son's
+    # school fees are no money talk); at most two by per-fold models
     assert every["offtopic_hostile"] <= 2
     # 96.1% with the new writers, who differ on past and recurring dates (昨天, 每月10号); 93.8% with dev_multi.jsonl,
     # whose writers leave out a 今天 that only tells when the visit is (今天来就一个事), which the recogniser and the

@@ -1013,6 +1013,8 @@ def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     "您这些年做生意的本事大家都服气,这笔十二万月底前结了,明年咱们接着合作。",
     # care with 万一 (in case) in it: no money talked of, so the hostility model alone does not decide (dev_r27a)
     "晚上一个人盘仓库,记得叫保安陪着,万一摔倒了都有人知道。",
+    # teasing about money that is not the debt (his son's school fees): no talk of the debt, so not by the model alone
+    "你儿子读国际学校,一年学费要十几万?真是读不起咯。",
 ])
 def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
