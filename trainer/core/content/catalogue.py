@@ -141,6 +141,11 @@ BY_ID[HOSTILE] = HOSTILE_TACTIC
 CONTRACT_TACTIC_COUNT = 32
 #: every id a move can resolve to: the tactics plus `hostile`
 MOVE_IDS: tuple[str, ...] = TACTIC_IDS + (HOSTILE,)
+#: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
+#: in a concession given outright the amount named is what we give up, so valuable_concession is not among
+#: them, but a conditional one names its condition (前提是剩下的五十八万八这个月内付清): that is the ask
+ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", "deadline_pressure",
+                    "written_commitment", "face_for_substance", "conditional_concession"})
 #: id → 中文名, for hints (`unknown tactic '红白脸' (did you mean 'red_white_face' 红白脸 / 双簧?)`)
 NAMES: dict[str, str] = {t.id: t.name for t in BY_ID.values()}
 

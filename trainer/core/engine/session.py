@@ -140,11 +140,7 @@ class Outcome:
 Figures = tuple[list[int], set[int], list[int], frozenset[int], list[int], dict[int, tuple[int, ...]],
                 tuple[tuple[int, int], ...], frozenset[int]]
 
-#: the acts in which an amount or a date named is what the trainee asks for (the deal is made on them);
-#: in a concession given outright the amount named is what we give up, so valuable_concession is not among
-#: them, but a conditional one names its condition (前提是剩下的五十八万八这个月内付清): that is the ask
-ASKING = frozenset({"direct_ask", "ask_high_settle_middle", "installment_plan", "deadline_pressure",
-                    "written_commitment", "face_for_substance", "conditional_concession"})
+ASKING = catalogue.ASKING
 #: acts whose amounts are the value of something else, never an ask: 仓库里二十多万的货今天拉回去 names the goods
 VALUING = frozenset({"take_back_stock"})
 #: a side act whose reaction (staying, as the main act's does) helps the trainee by at least this much more on the meters
@@ -812,13 +808,12 @@ class Session:
             # he pays a first part now: the date the trainee gave a part whose rest he left to him is spent on it — the
             # rest keeps his own term (先付二十万,十二月二十号前,剩下的您看怎么安排 → 三成当场,余款三十天内)
             named_days = [d for d in named_days if d not in self.part_days]
-        if any(days <= 0 for _, days, _, _ in terms):
-            # he pays a part on the spot: that is what "today" was asked for, not a later instalment's day
-            named_days = [d for d in named_days if d > 0]
-        else:
-            # today is his promise's day only when no later day was named (今天下班前把38万转过来): in 今天先付26万,16号
-            # 前付清20万 the whole is due on the 16th
-            named_days = [d for d in named_days if d > 0] or named_days
+        after_today = [d for d in named_days if d > 0]
+        if after_today or any(days <= 0 for _, days, _, _ in terms):
+            # today is his promise's day only when no later day was named (今天下班前把38万转过来: in 今天先付26万,16号
+            # 前付清20万 the whole is due on the 16th), and never when he pays a part on the spot (that is what it was
+            # asked for, not a later instalment's day)
+            named_days = after_today
         later = 0  # how many committed (later) instalments have taken a named date
         due_days = ending.due_days
         goods: int | None = None  # the plan's line paid in goods taken back

@@ -171,6 +171,7 @@ CONCESSION_BONUS = 0.25
 LAW_CONFIDENCE = 0.95
 HOSTILE = catalogue.HOSTILE
 VALUABLE, CONDITIONAL, DIRECT_ASK = "valuable_concession", "conditional_concession", "direct_ask"
+TAKE_BACK = "take_back_stock"
 #: the cue evidence for direct_ask in one clause that adds it to ``acts``
 ASK_EVIDENCE = 0.35  # 5-fold dev: 0.6 → direct_ask recall 52%, 0.45 → 57%, 0.35 → 70%; precision 78 → 77%
 LEGAL_ACTION, LEGAL_WARNING = "legal_action", "legal_warning"
@@ -198,7 +199,7 @@ PAY_REQUEST = lazy(
     r"(付|给|打|转|结|还|汇|划|拿|过数|到位|安排|处理)(一下|过来|进来|出来|了|掉|个|点|给我|我|一笔|一部分|多少|\d|[一二两三四五六七八九十几半])")
 #: side acts that need a thing named in the line: stock taken back needs goods (冲抵您这边的欠款 alone is a set-off, as in a
 #: three-party deal). 5-fold dev (7,975 lines): 2 false side acts fewer, no true one lost
-NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物"),
+NEEDS = {TAKE_BACK: lazy(r"货|库存|仓|产品|设备|原料|材|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物"),
          # a legal warning names the law or its means (5-fold dev, 8,649 lines: 19 false side acts fewer, 2 true lost)
          "legal_warning": lazy(r"法|律|诉|讼|违约|仲裁|征信|失信|黑名单|合同|保全|追究|责任|后果|公证|执行|冻结|查封|函|利息|滞纳|罚|告|"
                                r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
@@ -228,16 +229,12 @@ NEEDS = {"take_back_stock": lazy(r"货|库存|仓|产品|设备|原料|材|退|�
                                   r"同事|师傅|老师|大佬|高层|老细|一起|陪|带|同行|出面")}
 #: what a side act needs besides NEEDS: stock taken back needs the taking back said (拉回, 退货, 收回, 抵账 …) — goods named
 #: while helping him sell them (仓库里压着我们十五万的货,我帮您介绍客户) are not taken back
-SIDE_NEEDS = {"take_back_stock": lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返"),
+SIDE_NEEDS = {TAKE_BACK: lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运回|装车|抵|冲|以物|回库|回仓|收返|攞返|拎返"),
               # an instalment plan beside the main act needs its parts (每个月还在跟我们进货 is no plan) — or terms the slots
               # hear (``_side_named``). 5-fold dev: 14 false side acts fewer, no true one lost
               INSTALMENT: INSTALMENT_NEEDS}
 #: the terms summed up as settled (那就定了:…88.2万11月20号前付,余下37.8万…): with amounts and payment dates, an ask
 AGREED = lazy(r"(^|[,，。:：;；!！])\s*(那|就|那就|那咱就|咱就|那我们就|那咱们就)?(这么|这样)?(定了|说定了|就这么(定|办|说)|一言为定)")
-#: the asks a move may carry already: a settled summary adds a direct ask only to a move that has none of them
-ASK_ACTS = frozenset({"direct_ask", "written_commitment", "installment_plan", "deadline_pressure",
-                      "conditional_concession", "ask_high_settle_middle"})
-TAKE_BACK = "take_back_stock"
 #: our goods taken back set against the debt in the same breath: 退货…冲掉 / 拉回去抵账 / 货收回来冲账 (stop 43)
 #: — not returns of his own done before (上次退回的那批货冲减了没有?) nor his return slips (退货单我帮你冲掉)
 GOODS_SET_OFF = lazy(r"^(?!.*(上次|上回|之前|以前|已经)).*(退货(?!单)|退回|拉回|收回|取回|运回|拿回|调货|调走)[^。;；!！?？]{0,24}"
@@ -686,7 +683,7 @@ class Recogniser:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
             if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)) or (
                     (PAY_REQUEST.search(norm.marked) or AGREED.search(norm.marked) and slots.amounts and slots.pay_dates
-                     and not ASK_ACTS & set(acts))
+                     and not catalogue.ASKING & set(acts))  # a settled summary with no ask in it yet
                     and not slots.concession and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
         if r.tactic is not None and slots.concession and not (slots.spread_only and "installment_plan" in acts):

@@ -436,7 +436,11 @@ _PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|�
 _CLAUSE_END = lazy(f"[{_CLAUSE_MARKS}\n]")
 
 
-def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tuple[str, str, str, str]]:
+#: a date found with its clauses: (ISO date, the clause before, the clause it stands in, the clause after)
+DatedClause = tuple[str, str, str, str]
+
+
+def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[DatedClause]:
     """Each date found, in order of appearance, with the clause before the one it stands in, that clause, and the
     clause after it."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
@@ -452,11 +456,11 @@ def _dated_clauses(text: str, found: list[tuple[int, dt.date]]) -> Iterator[tupl
 _AT_THE_LATEST = lazy(r"^\s*(最晚|最迟|最多|顶多|不晚于|不能晚于|不得晚于|不超过|再晚)(也|不过|不能过|不超过|别超过|就|到)?")
 
 
-def _pay_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
+def _pay_dates(clauses: list[DatedClause]) -> tuple[str, ...]:
     """The dates named in clauses that speak of paying (十二号前签证单补齐,二十五号前到账: only the 25th), or that are only
     the latest day for a payment said in the clause before (付这88.2万元,最晚不过11月27日); () when no date is, so the
     reader falls back on every date."""
-    return tuple(dict.fromkeys(iso for iso, before, here, _ in _dated_clauses(text, found)
+    return tuple(dict.fromkeys(iso for iso, before, here, _ in clauses
                                if _PAY.search(here) or _AT_THE_LATEST.search(here) and _PAY.search(before)))
 
 
@@ -465,22 +469,22 @@ _PAY_VERB = lazy(r"付(?!款(申请|单|流程|审批|确认|锁定|承诺|计�
                  r"还清|还上|还款|把.{0,8}(钱|款)(给|转|打|付|结)")
 
 
-def _pays_today(text: str, found: list[tuple[int, dt.date]], today: dt.date) -> bool:
+def _pays_today(clauses: list[DatedClause], today: dt.date) -> bool:
     """Today is named in a clause that pays on it (今天下班前转过来), not one that only names money (今天就为46万来的)."""
-    return any(iso == today.isoformat() and _PAY_VERB.search(here) for iso, _, here, _ in _dated_clauses(text, found))
+    return any(iso == today.isoformat() and _PAY_VERB.search(here) for iso, _, here, _ in clauses)
 
 
 #: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
 _PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交")
 
 
-def _paper_dates(text: str, found: list[tuple[int, dt.date]]) -> tuple[str, ...]:
+def _paper_dates(clauses: list[DatedClause]) -> tuple[str, ...]:
     """The dates named in clauses that speak of paperwork and not of paying (三张签证单13号前补签好; 这个礼拜五之前,
     签证单全部补签好 — a date opening the sentence belongs to the clause after it): a deadline for papers, never a
     payment date, even in a move that names no other date."""
     def papers(here: str) -> bool:
         return not _PAY.search(here) and bool(_PAPERWORK.search(here))
-    return tuple(dict.fromkeys(iso for iso, _, here, after in _dated_clauses(text, found)
+    return tuple(dict.fromkeys(iso for iso, _, here, after in clauses
                                if papers(here) or not _PAY.search(here) and papers(after)))
 
 
@@ -826,8 +830,9 @@ def extract_slots(text: str, today: dt.date) -> Slots:
     when = _found_dates(t, today)
     termed = recurring or bool(_REMAINDER.search(t))
     rest_open = not termed and bool(_REST_ASKED.search(t) and not _REST_LEFT_TO_HIM.search(t))
+    clauses = list(_dated_clauses(t, when))  # read by the payment, paperwork and today readers alike
     return Slots(tuple(v for v, _, _ in found), tuple(d.isoformat() for d in _ordered(when)), conditional, concession,
                  refused, termed or rest_open, recurring, bool(_REST.search(t)),
-                 _pay_dates(t, when), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
-                 tuple(v for v, _, his in found if his), _paper_dates(t, when), bool(_IN_FULL.search(t)), rest_open,
-                 _pays_today(t, when, today))
+                 _pay_dates(clauses), tuple(v for v, fee, _ in found if fee), spread, bool(_VISIT_TODAY.search(t)),
+                 tuple(v for v, _, his in found if his), _paper_dates(clauses), bool(_IN_FULL.search(t)), rest_open,
+                 _pays_today(clauses, today))

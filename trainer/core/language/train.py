@@ -7,7 +7,7 @@
 Training rows: every template of phrases/tactics.yaml, and the development sets of ``line_rows`` (label = the main
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
 held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv). The act lister is trained on every act of every
-dev line (``train_acts``).
+line of ``line_rows`` (``train_acts``); the hostility model on ``hostility_rows``.
 """
 
 from __future__ import annotations
@@ -231,7 +231,8 @@ def cv_recognitions(root: Path, folds: int = 5) -> tuple[list[dict[str, object]]
     tagged = [(f, r) for f in dev_files(root) for r in read_rows(f)]
     rows = [r for _, r in tagged]
     for_lines = [line_row(f, r) for f, r in tagged]
-    for_hostility = [f in hostility_files(root) for f, _ in tagged]
+    hostility = set(hostility_files(root))
+    for_hostility = [f in hostility for f, _ in tagged]
     got: list[Recognition | None] = [None] * len(rows)
     for k in range(folds):
         train_rows = [r for i, r in enumerate(rows) if i % folds != k and for_lines[i]]
