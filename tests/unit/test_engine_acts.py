@@ -1027,3 +1027,23 @@ def test_a_plan_whose_first_part_is_due_today_is_signed_part_by_part():
                        amounts=(200_000, 100_000, 80_000), dates=("2026-11-02", "2026-11-09", "2026-11-20"),
                        pay_dates=("2026-11-02", "2026-11-09", "2026-11-20"), pays_today=True)
     assert _fake_broke_signed(plan) == [(200_000, "2026-11-02"), (100_000, "2026-11-09"), (80_000, "2026-11-20")]
+
+
+def test_an_ask_below_his_offer_with_one_date_is_one_payment_on_that_date():
+    # dev play triangular-debt 36b: 别"尽量"了,咱就定死:11月6号,10万,对公转账 — he signs his own four-part plan cut down to
+    # the trainee's 10万; the 回收计划表 showed four parts of 2.5万 over four months instead of 10万 on the 6th
+    sc, p = resolve_scenario("triangular-debt")
+    s = Session(sc, p, seed=1)
+    s._note_figures(Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(100_000,),
+                                dates=("2026-11-06",), pay_dates=("2026-11-06",)))
+    ending = p.states["own_plan"].ending
+    assert ending is not None and len(ending.plan) == 4
+    s._finish(ending)
+    assert s.outcome is not None
+    assert [(i["amount"], i["due_date"], i["note"]) for i in s.outcome.plan] == [(100_000, "2026-11-06", "承诺付款")]
+    # an ask of his whole offer or more keeps his instalments (the first on the trainee's date)
+    s = Session(sc, p, seed=1)
+    s._note_figures(Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(420_000,),
+                                dates=("2026-11-06",), pay_dates=("2026-11-06",)))
+    s._finish(ending)
+    assert s.outcome is not None and len(s.outcome.plan) == 4

@@ -829,7 +829,7 @@ class Session:
         if deal:
             if goods is not None:
                 paid, promised = self._goods_at_trainees_value(plan, goods, paid, promised)
-            plan = self._trainees_instalments(plan, promised, start)
+            plan = self._trainees_instalments(plan, promised, start, shrunk=scale < 1.0)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
         committed = promised if in_writing else 0
@@ -862,20 +862,30 @@ class Session:
         plan[goods].update(amount=value, share=round(value / owed, 4))
         return paid + moved, promised - moved
 
-    def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int, start: date) -> list[dict[str, Any]]:
+    def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int, start: date,
+                              shrunk: bool = False) -> list[dict[str, Any]]:
         """The later instalments as the trainee laid them out (his amounts on his dates), when they add up to what the
         debtor promised (within WHOLE_SLACK of the debt): the persona's ending says how much is paid now and how much
-        later, the trainee's plan how the later part is split. Otherwise ``plan`` as it is."""
+        later, the trainee's plan how the later part is split. ``shrunk``: the deal was cut down to the trainee's last
+        ask — when that ask had one date and nothing is paid on the spot, it is one payment on that date, not the
+        persona's instalments made smaller (定死:11月6号,10万 signed as four parts of 2.5万 over four months before).
+        Otherwise ``plan`` as it is."""
         owed = self.scenario.case.owed
         now = [item for item in plan if item["due_days"] <= 0]
         # with nothing paid on the spot, a part the trainee asked for today is a promise too (20万今天、10万9日、8万20日)
         later = [(a, d) for a, d in self.plan_parts if d > 0 or not now]
+        if not later and shrunk and not now and len(plan) > 1 and self.named_amounts:
+            ask = self.named_amounts[-1]
+            days = self.ask_days.get(ask, ())
+            if len(days) == 1 and abs(ask - promised) <= 1:
+                later = [(ask, days[0])]
         if not later or promised <= 0 or abs(sum(a for a, _ in later) - promised) > WHOLE_SLACK * owed:
             return plan
         notes = [item["note"] for item in plan if item["due_days"] > 0]
         amounts = [a for a, _ in later]
         amounts[-1] += promised - sum(amounts)  # the rounding the trainee allowed himself goes into the last one
-        return now + [_plan_item(start, a, round(a / owed, 4), d, notes[i] if len(notes) == len(later) else f"第{i + 1}期")
+        return now + [_plan_item(start, a, round(a / owed, 4), d, notes[i] if len(notes) == len(later)
+                                  else f"第{i + 1}期" if len(later) > 1 else "承诺付款")
                       for i, (a, (_, d)) in enumerate(zip(amounts, later, strict=True))]
 
     def close(self) -> None:
