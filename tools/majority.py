@@ -39,7 +39,7 @@ def majority(readers: list[list[str]]) -> list[str]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--write", action="store_true")
-    ap.add_argument("--set", default="sentences", choices=("sentences", "sentences2"))
+    ap.add_argument("--set", default="sentences", choices=("sentences", "sentences2", "sentences17"))
     args = ap.parse_args()
     rows = [json.loads(x) for x in (EVAL / f"{args.set}.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     writer = {i: r["acts"] for i, r in enumerate(rows)}
