@@ -10,7 +10,7 @@ import pytest
 
 from trainer.core.language import train
 from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel
-from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, Recogniser
+from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, VEILED_FELT, Recogniser
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -49,6 +49,27 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
     assert Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY).tactic == "hostile"
     # small talk about neither the money nor the dealings stays out of it, however sure the model
     assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
+
+
+@pytest.mark.parametrize("line", [
+    # dev_r26a / r27a / r25b: harm left hanging over him, his family or his property, or his family's day recited
+    "您那台新车天天停在店门口,晚上冇得人看,哪天被划了砸了,可就说不清了。",
+    "听说您每个礼拜六都带孙子去中山公园玩,人多,孩子一眨眼就不见了,您可看紧了。",
+    "你那个铺子哪天突然起了火,可别怪我没提醒你早点买保险。",
+])
+def test_a_veiled_threat_is_heard_unlawful_when_the_model_leans_that_way(line: str) -> None:
+    assert "hostile" not in Recogniser(hostility_model=_saying(VEILED_FELT - 0.05, 0.9)).classify(line, TODAY).acts
+    heard = Recogniser(hostility_model=_saying(VEILED_FELT + 0.05, 0.2)).classify(line, TODAY)
+    assert heard.tactic == "hostile" and not heard.rude  # a threat, not rudeness, whatever the model's second say
+
+
+@pytest.mark.parametrize("line", [
+    "晚上一个人盘仓库,记得叫保安陪着,万一摔倒了都有人知道。",  # dev_r27a: a safeguard said, no money — care
+    "路上车多,您慢点开,出点事可就麻烦了。",  # a remedy
+    "您家孩子在哪上学呀?我闺女也快上小学了。",  # no harm, no routine
+])
+def test_care_of_the_same_shape_is_not_a_threat(line: str) -> None:
+    assert "hostile" not in Recogniser(hostility_model=_saying(VEILED_FELT + 0.2, 0.9)).classify(line, TODAY).acts
 
 
 def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data() -> None:

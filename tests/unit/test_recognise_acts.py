@@ -1045,6 +1045,12 @@ def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
     "孩子们都平安就好。那笔三十八万已经过了六十天,公司月底要结账,您帮帮忙。",
     # … 碰着 is also "met" (dev play bad-debt-signs 24a: 钱老板,可算碰着您了 was heard as a threat for a moment)
     "钱老板,可算碰着您了,电话老打不通,我就直接来仓库找您了。",
+    # stop 44 (dev_r29a's friendly small talk): a joke laughed at, "until" his family's day, his wife finding *me*, a
+    # gift for his mother — the family and home patterns had read each as a threat
+    "你屋头那个酸汤鱼太安逸了,下回不请我吃,我就赖在你家不走了,哈哈。",
+    "等你家老二满月,我要包个大红包,你莫拦我,拦我我跟你急。",
+    "你再天天熬夜喝酒,你媳妇非得找我算账不可,说我把你带坏了。",
+    "天冷了,记得给你妈买床电热毯,她那个老寒腿经不起冻。",
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
-from trainer.core.language.law import unlawful
+from trainer.core.language.law import hints_harm, unlawful
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -183,6 +183,11 @@ OUTRIGHT = 0.8
 #: probability on, and calls it unlawful rather than rude from UNLAWFUL_FELT on (figures in tests/data/eval/README.md)
 FELT_HOSTILE = 0.8
 UNLAWFUL_FELT = 0.5
+#: a line of a veiled threat's shape (``law.hints_harm``: harm left hanging over him or his, his family's day recited) is
+#: heard as unlawful from this hostility on. Dev, with the model of stop 43 (14,690 lines): from 0.5, 19 of the 77
+#: unlawful lines no rule heard (9 of them in r26a / r27a, sets the hostility model never saw), 1 line of care (a
+#: safeguard, then excluded); from 0.3, 21 and 7; from 0.0, 24 and 26
+VEILED_FELT = 0.5
 #: what a plan in parts names: a split, a first part, the rest, a monthly sum, how many times
 INSTALMENT_NEEDS = lazy(r"分|期|每(个)?月.{0,4}(付|还(?![在是要有得])|打|给|结|转|[\d一二两三四五六七八九十]+(万|千))|按月|[\d一二两三四五六七八九十几半]个月|首付|第一笔|头一笔|头一回|第一回|"
                         r"先(付|打|转|给|还|结)|剩|余款|余下|尾款|(?<![这那此该])笔|(?<![一每])次|[一两二三四几每头末]回|"
@@ -729,6 +734,12 @@ class Recogniser:
                         and felt[0] >= FELT_HOSTILE and not any(reported or [])
                         and (DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
                              or (felt[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
+        # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
+        own = norm.marked if not (reported and pieces and any(reported) and len(reported) == len(pieces)) else \
+            self.normalise(_clauses_said(pieces, reported, his_words=False)).marked
+        veiled = bool(not law and not insult and not by_model and HOSTILE not in acts and self._hostile >= 0
+                      and felt is not None and felt[0] >= VEILED_FELT and hints_harm(own))
+        by_model = by_model or veiled
         if by_model:
             # contempt and veiled threats in words no list holds (the writers' vocabularies are open): the hostility
             # model, trained on every dev line, hears the line as a whole
@@ -739,7 +750,7 @@ class Recogniser:
         # 你店门锁了): rudeness, which costs 有礼 but breaks no law — and so is hostility heard by a cue or the model when
         # the hostility model finds it rude rather than unlawful. Without the model, hostility heard any other way counts as
         # unlawful
-        rude = bool(acts and acts[0] == HOSTILE and not law and not THREAT_SHAPE.search(norm.marked) and (
+        rude = bool(acts and acts[0] == HOSTILE and not law and not veiled and not THREAT_SHAPE.search(norm.marked) and (
             insult or (felt is not None and felt[1] < UNLAWFUL_FELT)))
         tactic = acts[0] if acts else None
         conf = r.confidence
