@@ -342,6 +342,10 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我们老板明年想去您那边的祠堂参观一下,听说修得很好。",
     # stop 36: sitting down with her at his home to settle is a visit (dev play competitor-terms b)
     "周末我们经理到您家坐坐,跟嫂子一起把日子定下来。",
+    # stop 44: the law named as a step, our own account asked for, a bank loan suggested
+    "我是不想走到法院那一步的,但公司规定超过一百八十天就自动移交法务。",
+    "剩下的12月2号打到我们对公账户,不走个人账户。",
+    "实在周转不开,可以找银行做个流动资金贷款,先把这笔结了。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -941,6 +945,18 @@ def test_asking_after_his_familys_illness_with_help_is_no_threat(rec):
 ])
 def test_home_known_to_the_door_and_danger_where_no_one_sees_are_threats(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # stop 44 (dev_r29a): the collector posing as the court or the police, his money sent to a private account
+    "喂,你好,这里是沙河口公安分局。你涉嫌合同诈骗,请你今天下班前把钱结清。",
+    "我是中级人民法院的,你这个案子已经判了,现在把钱打到我给你的这个个人账户上。",
+    # … and pushed to a loan shark to pay
+    "我给你指条道:你去找放贷的老孙,今天下午借了今天下午就能还我。",
+])
+def test_posing_as_the_law_and_a_loan_shark_are_unlawful(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
+    assert unlawful(normalise(text).marked)
 
 
 def test_moving_ones_own_car_is_no_threat(rec):
