@@ -959,6 +959,30 @@ def test_posing_as_the_law_and_a_loan_shark_are_unlawful(rec, text):
     assert unlawful(normalise(text).marked)
 
 
+@pytest.mark.parametrize("text", [
+    # stop 44 (dev_r29a): the families said in other words — just out of "inside", both worlds, calls through the
+    # night from many numbers, his car "watched", a crowd at his counter, his family's papers, a threat on going out,
+    # the law declined for "our ways", nothing left whole
+    "我跟你说啊,我弟刚从里边出来,脾气贼爆,让他帮我上你那儿要要?",
+    "你晓得我们老板是啥子背景噻,黑白两道他都认得人。",
+    "我换二十个号码轮到打,凌晨三点也打,你手机莫想安静一分钟。",
+    "你那辆白色奥迪我已经让人盯上了,你开哪去我都知道。",
+    "那天我要还见不着钱,我就带人上你们收银台前面坐着,一个顾客都别想结账。",
+    "你们家所有人的身份证号、电话我手上都有,你就接着拖。",
+    "这周日之前见不着钱,你以后出门最好找个人陪着。",
+    "你找律师也没用,我们不走法院那一套,我们有我们的办法。",
+    "你店里那几个海鲜池子,我保证一个完整的都剩不下。",
+])
+def test_the_families_of_unlawful_pressure_in_other_words(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+def test_working_through_the_night_is_no_harassment():
+    # … while working late is not calling him late (dev_weak: 凌晨两点还在打包发货, said in sympathy)
+    assert unlawful(normalise("看你朋友圈这几天凌晨两点还在打包发货,太拼了,真不容易").marked) == ()
+
+
 def test_moving_ones_own_car_is_no_threat(rec):
     assert "hostile" not in rec.classify("我把车开走了,刚才停你们门口挡着你们卸货,不好意思。", TODAY).acts
 
