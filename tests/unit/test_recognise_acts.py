@@ -978,6 +978,15 @@ def test_the_families_of_unlawful_pressure_in_other_words(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
 
 
+@pytest.mark.parametrize("text", [
+    # stop 44: jest owned as jest, with a debt of cards between friends; a dog cleverer than him in small talk
+    "老周你这个铁公鸡,上回打牌欠我两百块还没给呢,哈哈,逗你的。正经的,那三张送货单咱俩对一对?",
+    "你家那条狗都比你精,会自己开门出去上厕所。",
+])
+def test_teasing_is_no_insult(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
 def test_working_through_the_night_is_no_harassment():
     # … while working late is not calling him late (dev_weak: 凌晨两点还在打包发货, said in sympathy)
     assert unlawful(normalise("看你朋友圈这几天凌晨两点还在打包发货,太拼了,真不容易").marked) == ()
@@ -1040,6 +1049,12 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "您手头紧?紧到周末还能去三亚度假,这十五万就拿不出来?",
     "我们那八万块钱,怕是还不够您一个月的零花钱吧?",
     "侬只阿木林,拖了半年还讲没收到发票?",
+    # stop 44 (dev_r29a): the common idioms of scorn
+    "你们这种老板,吃饭喝酒的时候大方得很,一说还钱就哭穷,丢不丢人嘛!",
+    "你那套说辞留着哄你自己嘛,拿来哄我?我又不是三岁娃娃!",
+    "嘎哈呢嘎哈呢?我跟你说话你玩手机?你当我是空气啊?",
+    "好笑得很,拿了货不给钱,还要我们降价,你咋个不直接去抢?",
+    "你们家这账算的,猪都比你算得明白。",
 ])
 def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     r = rec.classify(text, TODAY)

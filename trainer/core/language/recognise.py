@@ -294,10 +294,16 @@ INSULT = lazy(r"瘪犊子|装孙子|猪头三|混(帐|账)东西|蠢到|没长�
               # stop 43: more regional swearing (Shanghai 册那 / 戆大 / 阿木林 / 寿头 / 十三点, Beijing 丫挺的 / 傻帽,
               # Northeast 山炮, Shaanxi 碎怂 / 瓜怂, Cantonese 仆街, Taiwanese 北七) and the old ones (缩头乌龟, 八辈子祖宗)
               r"册那|戆大|阿木林|寿头|老甲鱼|缩头乌龟|八辈(儿|子)?祖宗|丫挺|傻帽|山炮|碎怂|瓜怂|(你|您|你们)(个|这个)?(死)?仆街|仆街仔|仆街[!！]|北七|(侬|你|您|恁|真|个)十三点|十三点[!！]|"
-              r"滚(一边|一边儿|远点|远些)|拆烂污|混球|蠢驴")
+              r"滚(一边|一边儿|远点|远些)|拆烂污|混球|蠢驴|"
+              # stop 44, from dev_r29a (60 rude lines, 33 heard): the common idioms of scorn — shame asked (丢不丢人,
+              # 恶心不恶心, 害不害臊), taken for air or a child (当我是空气, 我又不是三岁娃娃), deaf ears, the Northeast's 彪,
+              # robbery mocked (咋不直接去抢)
+              r"丢不丢人|恶心不恶心|害不害臊|臊不臊|磕碜不磕碜|要不要(点)?脸|"
+              r"当(我|我们)(是)?(空气|彪子|瞎子|聋子|软柿子|提款机)|拿(我|我们)当(彪子|空气|傻子|猴)|(又|也)?不是三岁(小孩|娃娃|娃儿|孩子|小娃)|"
+              r"没长耳朵|(真|太|这么|那么)彪(?!悍|炳)|(咋|怎么|咋个)不(直接)?去抢|抢钱都没")
 #: swearing that old partners also trade in jest (你个板马,混得蛮好嘛! 你个孬孙,还是恁精! 他妈的这天儿也太冷了): an insult only
 #: when the line is about the money (dev_r23a: 60 rough-sounding friendly lines beside 90 rude ones)
-INSULT_IN_JEST = lazy(r"瓜娃子|收皮|衰人|憨包|灰猴|靠北|靠杯|^妈的|(你|你硬是|硬是)个板马|^锤子|锤子(哦|喔|咯)|锤子(啊|嘛)?(?=[!！?？]|$)|你个锤子|孬孙|你丫|(?<![孩娃子])他(妈|吗)(?!妈)|他娘的|龟孙|信球|二球|去球|妈了个(巴子|逼|巴)|^(操|草|艹)(?=[,，!！])")
+INSULT_IN_JEST = lazy(r"铁公鸡|一毛不拔|(猪|狗|驴|乌龟|蜗牛|三岁小孩|小学生)(都|也)(比(你|您|恁|侬)|会算|算得)|瓜娃子|收皮|衰人|憨包|灰猴|靠北|靠杯|^妈的|(你|你硬是|硬是)个板马|^锤子|锤子(哦|喔|咯)|锤子(啊|嘛)?(?=[!！?？]|$)|你个锤子|孬孙|你丫|(?<![孩娃子])他(妈|吗)(?!妈)|他娘的|龟孙|信球|二球|去球|妈了个(巴子|逼|巴)|^(操|草|艹)(?=[,，!！])")
 #: what turns an insult into a threat: a consequence held over him (后果, 不然, 你再…我就, 等着瞧, 小心, 别怪我)
 THREAT_SHAPE = lazy(r"后果|不然|否则|要不然|(你|您|你们|侬)(要是|如果)?再(不|敢|装|拖|躲|赖|耍|跟我)|再不|(我|我们|老子)(就|马上就|立马|明天就|今天就)"
                     r"(把|去|到|让|叫|找|在|带|喊)|就把|走着瞧|等着瞧|(你|给我)等着|小心|别怪|看(你|您)(咋|怎么|还怎么|还咋)")
@@ -883,6 +889,8 @@ MOCKING = lazy(r"好可怜|真可怜|穷得只(能|剩)|演技|拍电视剧|拍�
                r"(谢谢|感谢|多谢)(您|你|恁|侬|你们)?.{0,10}记得.{0,6}欠|(紧|困难|穷|没钱)到(天天|礼拜天|周末|还有空)|"
                r"(不够|还不够|勿够).{0,10}零花钱|(无息|免费)(银行|贷款)|提款机|(孙子|孙辈|下辈子|下一代|儿孙)(来)?(还|付)|"
                r"(您|你|恁|侬)(真|真是|真额是|可真是)(个)?人才|(佩服|长见识|拜师|学不来|学勿来).{0,16}(?<![没不未])(拖|欠|赖|躲|借口)|(?<![没不未])(拖|欠|赖|躲|借口).{0,20}(佩服|长见识|拜师|学不来|学勿来)")
+#: a jest owned as one (哈哈, 逗你的, 开个玩笑): swearing partners trade in it is no insult then (not 呵呵, which sneers)
+_JOKING = lazy(r"哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢(?!吧)|玩(的|呢)(?!吧))")  # not 逗你玩呢吧 (you kid me)
 #: a mocking opener (哟, 啧啧, 呵呵) — rude only on a line about the money
 MOCK_OPENER = lazy(r"^(哟|哎哟喂|啧啧|呵呵)")
 _POOR_OR_MONEY = lazy(r"穷|装|没钱|木钱|冇得|欠|钱|款|账|付|还")
@@ -896,6 +904,8 @@ def _insulting(marked: str) -> bool:
     if MOCKING.search(marked) is not None and _POOR_OR_MONEY.search(marked) is not None:
         return True
     if INSULT_IN_JEST.search(marked) is None and MOCK_OPENER.search(marked) is None:
+        return False
+    if _JOKING.search(marked):  # 老周你这个铁公鸡,上回打牌欠我两百块还没给呢,哈哈,逗你的
         return False
     return DEBT_TALK.search(marked) is not None
 
