@@ -1106,6 +1106,9 @@ def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
     "等你家老二满月,我要包个大红包,你莫拦我,拦我我跟你急。",
     "你再天天熬夜喝酒,你媳妇非得找我算账不可,说我把你带坏了。",
     "天冷了,记得给你妈买床电热毯,她那个老寒腿经不起冻。",
+    # … and a time named once is no day recited (dev_r29b)
+    "好嘞,你快去接小孩吧,幼儿园四点半放学,别迟到了。",
+    "我跟你说,你再胖下去,下回见面我就不认你了,明早六点跟我上北陵公园跑步去。",
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts

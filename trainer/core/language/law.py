@@ -502,11 +502,18 @@ _HANGING = lazy(r"哪天|万一|保不齐|说不准|说不好|说不定|讲不�
                 r"就麻烦了|可就|就不好了|开到头|掂量")
 #: whom or what of his it would befall
 _HIS = lazy(_YOU + "|" + _FAMILY + r"|崽|伢|小宝|宝宝|囡囡|阿嫂|车|店|厂|仓库|库房|门面|门脸|铺子|货")
-#: his family's or his own day recited: when and where they go, every day or by the clock (每天下午四点半去幼儿园接孩子,
-#: 每天早上六点在人民公园跑步) — not 晚上一个人开车回去,路上小心 (care for tonight)
-_ROUTINE = lazy(r"(每天|天天|每个?礼拜.|每周.|每个?星期.|每晚|每早|\d+点|[一二三四五六七八九十]+点(半)?).{0,14}"
+#: his family's or his own day recited: where they go every day or every week (每天下午四点半去幼儿园接孩子, 每天早上六点在
+#: 人民公园跑步) — not 晚上一个人开车回去,路上小心 (care for tonight), not a time named once (幼儿园四点半放学,别迟到了;
+#: 明早六点跟我上公园跑步去: dev_r29b's small talk, heard hostile by a clock time alone)
+_ROUTINE = lazy(r"(每天|天天|每个?礼拜.|每周.|每个?星期.|每晚|每早).{0,14}"
                 r"(放学|上学|接孩子|送孩子|遛弯|遛狗|跑步|买菜|下班|回家|回来|出门|散步|上班|打牌|下棋|跳舞|公园|幼儿园|学校|补习班|"
                 r"一个人|坐.{0,3}车|到站)")
+
+
+#: … or by the clock, when the speaker shows he keeps watch (早上七点出门送孩子…我都清楚; 四点半放学,我路过也能看见)
+_TIMED = lazy(r"(\d+点|[一二三四五六七八九十]+点(半)?).{0,14}(放学|上学|接孩子|送孩子|遛弯|遛狗|跑步|买菜|下班|回家|回来|出门|散步|"
+              r"上班|打牌|下棋|跳舞|公园|幼儿园|学校|补习班|坐.{0,3}车|到站|回小区)")
+_WATCHING = lazy(r"我(都|也|可)?(清楚|知道|晓得|查到|打听|摸清)|打听(过|到)|(路过|经过).{0,4}(看见|看到|瞧见)")
 
 
 def hints_harm(marked: str) -> bool:
@@ -514,6 +521,7 @@ def hints_harm(marked: str) -> bool:
     him. Not when it says what to do about the danger (a remedy, a safeguard, help) and speaks of no money."""
     if not _HIS.search(marked):
         return False
-    if not ((_HARM.search(marked) and _HANGING.search(marked)) or _ROUTINE.search(marked)):
+    if not ((_HARM.search(marked) and _HANGING.search(marked)) or _ROUTINE.search(marked)
+            or (_TIMED.search(marked) and _WATCHING.search(marked))):
         return False
     return not ((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
