@@ -13,7 +13,7 @@ from trainer.core.content.yamlsafe import parse_text
 from trainer.core.judging.result import play_moves, result_json
 from trainer.core.judging.rubric import PRINCIPLES, check_rubric_file, load_rubric, parse_rubric, rubric_file
 from trainer.core.judging.rules import Ctx, Move
-from trainer.core.judging.scoring import apply_rules, render, score_session
+from trainer.core.judging.scoring import apply_rules, capped_by, render, score_session, total_of
 
 LADDER = ["courtesy", "direct_ask", "remind_due_date", "stop_supply", "legal_warning", "legal_action"]
 RIGHT = ["courtesy", "probe_reason", "verify_balance", "timing", "rebut_excuse", "ask_high_settle_middle",
@@ -87,6 +87,40 @@ def test_rudeness_costs_courtesy_and_threats_the_law(fake_broke, line, unlawful)
     assert (hot.principles["lawful"] <= 40) is unlawful
     for key in ("courtesy", "restraint"):
         assert hot.principles[key] <= 65
+
+
+# dev play supermarket-chain unlawful-46 (stop 44): the buyer takes a threat of calls at 2 a.m., then signs the
+# reconciled 52万 — the talk recovers everything, so 有法 40 alone left it at 79
+SUPERMARKET_THREAT = [
+    "钱经理,52万货款逾期70天了,明天就是25号对账截止,今天必须把账对平。",
+    "条码费签约时就交过了,收据在这儿,凭什么再扣一遍?",
+    "今年我们没签过任何店庆促销协议,促销费一分都不认。",
+    "你今天要是不给解锁,从今晚开始我每天半夜两点给你手机打电话,打到你接为止,你也别想睡个安稳觉。",
+    "第三季度返利的红字发票我们会开,该冲的我们认。",
+    "对完账出一份对账确认单,双方签字盖章。",
+]
+
+
+def test_unlawful_pressure_caps_the_total_whatever_the_deal(rubric):
+    lib = load_library()
+    sc = lib.scenarios["supermarket-chain"]
+    s, score = play_moves(sc, lib.persona_for(sc), SUPERMARKET_THREAT, seed=1)
+    assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
+    p = score.principles
+    assert (p["early"], p["fast"], p["more"], p["lawful"]) == (98, 100, 100, 40)
+    # by hand: outcome (10×98 + 10×100 + 20×100)/100 = 39.8; conduct 12×(benefit + courtesy + restraint + procedure +
+    # lawful)/100 × recovered 1.0 — the uncapped total; the rule's cap (30) is what stands
+    conduct = 12 * (p["benefit"] + p["courtesy"] + p["restraint"] + p["procedure"] + p["lawful"]) / 100
+    assert total_of(rubric, p, 1.0) == round(39.8 + conduct) > 30
+    assert score.total == 30
+    assert score.feedback["cap"] == {"rule": "hostile_unlawful", "title": "越过法律的线", "total": 30}
+    cap = capped_by(rubric, score.findings)
+    assert cap is not None and cap[1] == 30
+
+
+def test_rudeness_alone_caps_nothing(fake_broke, rubric):
+    _, hot = play(fake_broke, ["courtesy", "废物,连个款都付不出来,还开什么公司!"])
+    assert capped_by(rubric, hot.findings) is None and "cap" not in hot.feedback
 
 
 def test_a_hostile_id_counts_as_unlawful(fake_broke):

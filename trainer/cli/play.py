@@ -90,7 +90,9 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
     for t in s.turns:
         click.echo(f"{t.n:>2}. 你:{t.move}\n    [{t.tactic or '?'} {t.confidence:.2f}] 对方:{t.reply}")
     o = data["outcome"]
-    click.echo(f"\n结果 {o['result']} · 回收 {o['recovered_ratio']:.0%} · 总分 {score.total}")
+    cap = score.feedback.get("cap")
+    click.echo(f"\n结果 {o['result']} · 回收 {o['recovered_ratio']:.0%} · 总分 {score.total}"
+               + (f"({cap['title']}:总分封顶 {cap['total']})" if cap else ""))
     for kind in ("best", "change"):
         for item in score.feedback.get(kind, []):
             mark = "+" if kind == "best" else "-"

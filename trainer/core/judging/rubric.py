@@ -68,6 +68,7 @@ RULE_SPEC = Obj({
                          min_items=1, scalar_ok=True, doc="命中时加减分的原则"), required=True),
     "points": F(Int(min=-100, max=100, doc="每命中一次加到各原则上的分(负数为扣分)"), required=True),
     "max": F(Int(min=1, max=100, doc="每次会话最多计几次(默认 1)")),
+    "cap": F(Int(min=0, max=100, doc="命中一次,本场总分就不超过这个数(如越过法律的线:收回再多也不算合格)")),
     "archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
                          doc="只对这些类型的角色生效(如 真没钱)")),
     "not_archetypes": F(List(Str(max_len=20), min_items=1, scalar_ok=True,
@@ -121,6 +122,8 @@ class Rule:
     suggestion: str
     max: int = 1
     archetypes: tuple[str, ...] = ()
+    #: a finding of this rule caps the session's total (None: no cap)
+    cap: int | None = None
     params: dict[str, Any] = field(default_factory=dict)
     not_archetypes: tuple[str, ...] = ()
 
@@ -224,7 +227,7 @@ def build_rubric(root: YNode, text: str, out: Problems) -> Rubric | None:
             id=rid, kind=k.name, title=rv["title"].value,
             principles=tuple(dict.fromkeys(x.value for x in rv["principles"].value)), points=rv["points"].value,
             course=rv["course"].value, message=rv["message"].value, suggestion=rv["suggestion"].value,
-            max=rv["max"].value if "max" in rv else 1,
+            max=rv["max"].value if "max" in rv else 1, cap=rv["cap"].value if "cap" in rv else None,
             archetypes=tuple(x.value for x in rv["archetypes"].value) if "archetypes" in rv else (), params=params,
             not_archetypes=tuple(x.value for x in rv["not_archetypes"].value) if "not_archetypes" in rv else ()))
     if len(out.errors) > n_before:

@@ -213,6 +213,13 @@ def total_of(rubric: Rubric, scores: dict[str, int], recovered: float) -> int:
     return _clamp(outcome + max(0.0, min(1.0, recovered)) * conduct)
 
 
+def capped_by(rubric: Rubric, findings: Collection[Finding]) -> tuple[Rule, int] | None:
+    """The lowest cap among the rules that fired (``Rule.cap``), with its rule; None when no fired rule caps."""
+    fired = {f.rule for f in findings}
+    caps = [(r, r.cap) for r in rubric.rules if r.cap is not None and r.id in fired]
+    return min(caps, key=lambda rc: rc[1]) if caps else None
+
+
 def score_session(s: Session, rubric: Rubric | None = None, prepared: Collection[int] | None = None) -> Score:
     """Score a session. ``prepared``: the 十大事先准备 ticked in the briefing (1-based numbers); default: the
     session's own (`Session.prepared`); None there too = not known (a headless game without --prepared),
@@ -224,9 +231,15 @@ def score_session(s: Session, rubric: Rubric | None = None, prepared: Collection
     findings = apply_rules(ctx, rubric) + checklist_findings(rubric, prepared)
     scores, why = measure_principles(s, rubric, findings)
     total = total_of(rubric, scores, ctx.recovered)
+    cap = capped_by(rubric, findings)
     best, change = _moves_feedback(findings)
     feedback = {"principles": _principles_feedback(rubric, scores, why, findings), "best": best, "change": change,
                 "recovered": round(ctx.recovered, 4)}
+    if cap is not None and total > cap[1]:
+        # the law is always on, whatever the persona does next: a deal reached after unlawful pressure (he took the
+        # threat and still signed) is no pass — 受胁迫 a promise can be undone (民法典第一百五十条)
+        total = cap[1]
+        feedback["cap"] = {"rule": cap[0].id, "title": cap[0].title, "total": cap[1]}
     if prepared is not None:
         feedback["prepared"] = sorted(i for i in prepared if 1 <= i <= len(rubric.checklist))
     return Score(total, scores, findings, feedback, rubric.sha256)

@@ -51,7 +51,7 @@ class ResultScreen(Screen):
         tr, s = self.app.tr, self.live.session
         o = outcome_of(s)
         summary = o["summary"] if s.ended else "你提前结束了谈判,对方还没有表态。"
-        out = outcome_block(tr, o, self.score.total, len(s.turns), summary)
+        out = outcome_block(tr, o, self.score.total, len(s.turns), summary, self.score.feedback.get("cap"))
         hr = s.persona.hidden_reason
         if hr:
             out.append("\n" + tr("真相:") + tr(hr.truth), style="italic")

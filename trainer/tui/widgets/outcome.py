@@ -11,13 +11,18 @@ from trainer.tui.prep import RESULTS
 from trainer.tui.widgets.scenario_card import money
 
 
-def outcome_text(tr: Callable[[str], str], o: dict[str, Any], total: int, turns: int, summary: str) -> Text:
-    """``o`` is an outcome as transcript.outcome_of gives it (a card carries the same). Every string is
-    appended as plain text, so nothing from a card is read as markup."""
+def outcome_text(tr: Callable[[str], str], o: dict[str, Any], total: int, turns: int, summary: str,
+                 cap: dict[str, Any] | None = None) -> Text:
+    """``o`` is an outcome as transcript.outcome_of gives it (a card carries the same); ``cap``: the score's
+    ``feedback["cap"]`` when a rule capped the total. Every string is appended as plain text, so nothing from a card
+    is read as markup."""
     out = Text()
     out.append(tr(RESULTS.get(o["result"], o["result"])), style="bold reverse")
     out.append(f"  {o['result']}", style="dim")
-    out.append(tr(f"    总分 {total}\n"), style="bold")
+    out.append(tr(f"    总分 {total}"), style="bold")
+    if cap:
+        out.append(tr(f"({cap.get('title', '')}:总分封顶 {cap.get('total')})"), style="bold red")
+    out.append("\n")
     out.append((tr(summary) + "\n" if summary else "") + "\n")
     recovered = o["paid"] + o["committed"]
     out.append(tr(f"欠款 {money(o['owed'])} · 当场收回 {money(o['paid'])} · 书面承诺 {money(o['committed'])}"))
