@@ -982,6 +982,8 @@ def test_the_families_of_unlawful_pressure_in_other_words(rec, text):
     # stop 44: jest owned as jest, with a debt of cards between friends; a dog cleverer than him in small talk
     "老周你这个铁公鸡,上回打牌欠我两百块还没给呢,哈哈,逗你的。正经的,那三张送货单咱俩对一对?",
     "你家那条狗都比你精,会自己开门出去上厕所。",
+    # … bad luck that is the weather's, not his (dev_r24a)
+    "昨天那场雪下得邪乎,我车都陷沟里了,拖了半天才拖出来,真是倒了八辈子血霉。",
 ])
 def test_teasing_is_no_insult(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
@@ -1055,6 +1057,11 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "嘎哈呢嘎哈呢?我跟你说话你玩手机?你当我是空气啊?",
     "好笑得很,拿了货不给钱,还要我们降价,你咋个不直接去抢?",
     "你们家这账算的,猪都比你算得明白。",
+    # … (dev_r29b) and scorn said after his own words are said back: the report is his, the scorn is ours
+    "你讲面料有问题?用我们面料做的旗袍挂在你店里卖两千八一件,现在讲面料有问题?笑死人了。",
+    "你那破仓库里还压着我们二十多万的货,你还有脸说是我们逼你?",
+    "作孽哦,我们做面料的赚点辛苦钱,碰到你这种人,真的是倒了八辈子的霉。",
+    "我跟你费这劲干啥,跟你说话就跟对牛弹琴一样。",
 ])
 def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     r = rec.classify(text, TODAY)

@@ -300,7 +300,13 @@ INSULT = lazy(r"瘪犊子|装孙子|猪头三|混(帐|账)东西|蠢到|没长�
               # robbery mocked (咋不直接去抢)
               r"丢不丢人|恶心不恶心|害不害臊|臊不臊|磕碜不磕碜|要不要(点)?脸|"
               r"当(我|我们)(是)?(空气|彪子|瞎子|聋子|软柿子|提款机)|拿(我|我们)当(彪子|空气|傻子|猴)|(又|也)?不是三岁(小孩|娃娃|娃儿|孩子|小娃)|"
-              r"没长耳朵|(真|太|这么|那么)彪(?!悍|炳)|(咋|怎么|咋个)不(直接)?去抢|抢钱都没")
+              r"没长耳朵|(真|太|这么|那么)彪(?!悍|炳)|(咋|怎么|咋个)不(直接)?去抢|抢钱都没|"
+              # … and more of them (dev_r29b): shame he has none of (还有脸说, 就缺点儿脸, 不难为情伐), bad luck to deal
+              # with him (碰到你这种人…倒了八辈子的霉 — not the snow's bad luck), talking to a cow, a parrot's mouth, eyes
+              # on the top of his head, the greedy eater
+              r"(还|也)有脸(说|讲|提|要|来|问)?|缺(点儿?|点)?脸|不难为情|(你|您).{0,16}倒(了)?八辈子(的)?(血)?霉|对牛弹琴|复读机|"
+              r"眼睛长在(头顶|天上)|吃相(太|真|也太)?难看|属(耗子|老鼠)的|(是不是|还是不是)(个)?(爷们|男人)|少(跟我|在这)(这儿)?(嘚瑟|得瑟)|"
+              r"真给.{0,6}(家|祖宗)长脸|(是)?抢钱(还是|啊|呢)|给(你|您)(磕一个|磕个头|跪下)(?!道歉)")
 #: swearing that old partners also trade in jest (你个板马,混得蛮好嘛! 你个孬孙,还是恁精! 他妈的这天儿也太冷了): an insult only
 #: when the line is about the money (dev_r23a: 60 rough-sounding friendly lines beside 90 rude ones)
 INSULT_IN_JEST = lazy(r"铁公鸡|一毛不拔|(猪|狗|驴|乌龟|蜗牛|三岁小孩|小学生)(都|也)(比(你|您|恁|侬)|会算|算得)|瓜娃子|收皮|衰人|憨包|灰猴|靠北|靠杯|^妈的|(你|你硬是|硬是)个板马|^锤子|锤子(哦|喔|咯)|锤子(啊|嘛)?(?=[!！?？]|$)|你个锤子|孬孙|你丫|(?<![孩娃子])他(妈|吗)(?!妈)|他娘的|龟孙|信球|二球|去球|妈了个(巴子|逼|巴)|^(操|草|艹)(?=[,，!！])")
@@ -731,8 +737,12 @@ class Recogniser:
             else:
                 steps = {LEGAL_ACTION} if _IF.search(norm.marked) else set()
             acts = list(dict.fromkeys(LEGAL_WARNING if a in steps else a for a in acts))
-        insult = _insulting(norm.marked)
-        if not law and HOSTILE not in acts and self._hostile >= 0 and insult and not any(reported or []):
+        # the trainee's own clauses: his words said back (你讲面料有问题?) are not the trainee's, what follows them is
+        # (…现在讲面料有问题?笑死人了)
+        own = norm.marked if not (reported and pieces and any(reported) and len(reported) == len(pieces)) else \
+            self.normalise(_clauses_said(pieces, reported, his_words=False)).marked
+        insult = _insulting(own)
+        if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
@@ -741,8 +751,6 @@ class Recogniser:
                         and (DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
                              or (felt[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
-        own = norm.marked if not (reported and pieces and any(reported) and len(reported) == len(pieces)) else \
-            self.normalise(_clauses_said(pieces, reported, his_words=False)).marked
         veiled = bool(not law and not insult and not by_model and HOSTILE not in acts and self._hostile >= 0
                       and felt is not None and felt[0] >= VEILED_FELT and hints_harm(own))
         by_model = by_model or veiled
