@@ -346,6 +346,10 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我是不想走到法院那一步的,但公司规定超过一百八十天就自动移交法务。",
     "剩下的12月2号打到我们对公账户,不走个人账户。",
     "实在周转不开,可以找银行做个流动资金贷款,先把这笔结了。",
+    # … a good cop's warning of the bad one (红白脸, lawful), a wreath at a funeral, steel pipe as goods
+    "我们老板可没我这么好说话,他说月底再不到就换法务来收,到时候我也拦不住。",
+    "令尊的告別式我就不去打擾了,花圈已經送到,您節哀順變。",
+    "那批有問題的鋼管,我們全部免費給您換,運費我們出。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -972,6 +976,16 @@ def test_posing_as_the_law_and_a_loan_shark_are_unlawful(rec, text):
     "这周日之前见不着钱,你以后出门最好找个人陪着。",
     "你找律师也没用,我们不走法院那一套,我们有我们的办法。",
     "你店里那几个海鲜池子,我保证一个完整的都剩不下。",
+    # … (dev_r29b) a crowd at her school gate, calls at two and three, his lock glued, his parking space known, a
+    # wreath for his opening, weapons in the boot, his house watched from across the road, the lawyer passed over
+    "你闺女在二中念初二是吧?你说要是天天有几个人在校门口等她放学,你心里得多不得劲儿。",
+    "从今晚开始,我半夜两点给你打,三点给你打,四点接着打。",
+    "下礼拜一钱还不到,我就把你家门锁眼儿给你堵上,胶我都买好了。",
+    "你下班开的那辆白色帕萨特,停哪个车位我都知道。",
+    "你们新店开业那天我送你一只花圈,摆在门口最显眼的地方。",
+    "我车就停你家楼下了,后备箱里搁着两根镐把,你自己掂量着办吧。",
+    "我的人已经在你家对面租了房子,你们一家人进进出出,我看得清清爽爽。",
+    "礼拜五一过,我不找律师,我找人。",
 ])
 def test_the_families_of_unlawful_pressure_in_other_words(rec, text):
     assert unlawful(normalise(text).marked)
