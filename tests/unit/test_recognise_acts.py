@@ -1129,7 +1129,10 @@ def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
     "天冷了,记得给你妈买床电热毯,她那个老寒腿经不起冻。",
     # … and a time named once is no day recited (dev_r29b)
     "好嘞,你快去接小孩吧,幼儿园四点半放学,别迟到了。",
-    "我跟你说,你再胖下去,下回见面我就不认你了,明早六点跟我上北陵公园跑步去。",
+    "我跟你说,你再胖下去,下回见面我就不认你了,明早六点跟我上北陵公园跑步去。",    # … worry for him as the speaker's own, and a group chat to settle the figures with his staff (dev play openers)
+    "钱老板,总算碰到你了噢,电话打了好几天都关机,我还担心你身体出什么事了。",
+    "钱老板,好耐冇见喔,打你电话成日关机,我怕你出咗乜事,今日专门过来看下你。",
+    "理解,扣款是采购录的,您这边只管结算。那能不能现在拉个群,把采购同事拉进来?我把收据和合同条款拍进去,十分钟说清楚。",
 ])
 def test_kind_words_that_share_a_threats_words_are_no_hostility(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts

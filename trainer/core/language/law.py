@@ -143,7 +143,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("shame", r"(" + _KIN_OR_BOSS[1:-1] + r"|二老|爸妈|老人).{0,12}(说说|说道|告诉|讲讲|评评理).{0,8}(欠钱|欠款|赖账|不还钱|欠债|"
      r"这事|这笔账|这笔钱|这件事)"),
     # pulling their suppliers, customers or peers into a group to shame them
-    ("expose", r"(建|拉)了?(一)?个?群|(供应商|客户|同行|亲戚|朋友).{0,6}都?拉(进|到)"),
+    # (a group to settle the figures with his own staff is logistics: 拉个群,把采购同事拉进来,把收据拍进去,十分钟说清楚)
+    ("expose", r"(建|拉)了?(一)?个?群(?!.{0,12}(采购|财务|会计|经办|同事|对账|核对|说清楚|对一对|确认))|"
+     r"(供应商|客户|同行|亲戚|朋友|爹妈|父母|员工|家里人).{0,6}都?拉(进|到)"),
     # "friends from society", gangs
     # their shop, store or meeting room locked, blocked or taken over
     ("detain", r"(店门|大门|仓库|卷帘门|门).{0,8}(从外面)?(锁上了|给你锁了|锁死|一直堵[着著]|堵[着著])|锁(我|我们)?(已经)?(给你)?换了|"

@@ -337,6 +337,9 @@ DEBT_TALK = lazy(r"款|账|欠|钱|(?<!千)万(?!一)|千万(?=[元块])|货|合
 #: it is no talk of the debt, so the hostility model alone does not decide on it (dev_r27a: teasing about his son's fees)
 OTHERS_MONEY = lazy(r"(学费|房价|房租|房贷|首付|彩票|奖金|红包|礼金|份子钱|工资|年薪|票价|车价|旅游|装修|嫁妆|彩礼)"
                     r"[^,，。;；!！?？]{0,8}?[\d一二两三四五六七八九十百千几]+(多|来)?(万|千|块|元)")
+#: worry for him said as the speaker's own (我还担心你身体出什么事了, 我怕你出咗乜事): care — the hostility model alone
+#: does not decide on it (dev play: two course-right openers heard hostile by the model)
+WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身体)?.{0,4}(出|有)(了|咗)?(什么|啥|乜|么|点|个)?事")
 BUSINESS_TALK = lazy(r"生意|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|拖|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
@@ -746,12 +749,13 @@ class Recogniser:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
-        by_model = bool(not law and not insult and HOSTILE not in acts and self._hostile >= 0 and felt is not None
-                        and felt[0] >= FELT_HOSTILE and not any(reported or [])
+        worried = WORRIED_FOR_HIM.search(own) is not None
+        by_model = bool(not law and not insult and not worried and HOSTILE not in acts and self._hostile >= 0
+                        and felt is not None and felt[0] >= FELT_HOSTILE and not any(reported or [])
                         and (DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
                              or (felt[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
-        veiled = bool(not law and not insult and not by_model and HOSTILE not in acts and self._hostile >= 0
+        veiled = bool(not law and not insult and not worried and not by_model and HOSTILE not in acts and self._hostile >= 0
                       and felt is not None and felt[0] >= VEILED_FELT and hints_harm(own))
         by_model = by_model or veiled
         if by_model:
