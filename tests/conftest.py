@@ -20,3 +20,14 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def repo_root() -> Path:
     return ROOT
+
+
+@pytest.fixture
+def dev_play_moves():
+    """The moves of a development line of play (tests/data/dev_play/<scenario>.yaml, by line name)."""
+    import yaml
+
+    def moves(scenario: str, name: str) -> list[str]:
+        data = yaml.safe_load((ROOT / "tests" / "data" / "dev_play" / f"{scenario}.yaml").read_text(encoding="utf-8"))
+        return [str(m) for m in next(x for x in data["lines"] if x["name"] == name)["moves"]]
+    return moves

@@ -9,16 +9,6 @@ from click.testing import CliRunner
 from trainer.cli import main
 from trainer.tui.widgets.outcome import outcome_text
 
-# dev play supermarket-chain unlawful-46: a threat of calls at 2 a.m. among reconciling moves, then the 52万 signed
-SUPERMARKET_THREAT = [
-    "钱经理,52万货款逾期70天了,明天就是25号对账截止,今天必须把账对平。",
-    "条码费签约时就交过了,收据在这儿,凭什么再扣一遍?",
-    "今年我们没签过任何店庆促销协议,促销费一分都不认。",
-    "你今天要是不给解锁,从今晚开始我每天半夜两点给你手机打电话,打到你接为止,你也别想睡个安稳觉。",
-    "第三季度返利的红字发票我们会开,该冲的我们认。",
-    "对完账出一份对账确认单,双方签字盖章。",
-]
-
 OUTCOME = {"result": "promise", "owed": 520000, "paid": 0, "committed": 520000, "promised": 520000,
            "in_writing": True, "recovered_ratio": 1.0, "plan": []}
 
@@ -30,9 +20,10 @@ def test_the_outcome_block_says_the_total_was_capped_and_by_what() -> None:
     assert "封顶" not in outcome_text(lambda s: s, OUTCOME, 79, 6, "").plain
 
 
-def test_the_cli_says_the_total_was_capped(tmp_path: Path) -> None:
+def test_the_cli_says_the_total_was_capped(tmp_path: Path, dev_play_moves) -> None:
+    # dev play supermarket-chain unlawful-46: a threat of calls at 2 a.m. among reconciling moves, then the 52万 signed
     moves = tmp_path / "moves.txt"
-    moves.write_text("\n".join(SUPERMARKET_THREAT) + "\n", encoding="utf-8")
+    moves.write_text("\n".join(dev_play_moves("supermarket-chain", "unlawful-46")) + "\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["play", "supermarket-chain", "--moves", str(moves), "--seed", "1"])
     assert out.exit_code == 0, out.output
     assert "回收 100% · 总分 30(越过法律的线:总分封顶 30)" in out.output

@@ -89,22 +89,12 @@ def test_rudeness_costs_courtesy_and_threats_the_law(fake_broke, line, unlawful)
         assert hot.principles[key] <= 65
 
 
-# dev play supermarket-chain unlawful-46 (stop 44): the buyer takes a threat of calls at 2 a.m., then signs the
-# reconciled 52万 — the talk recovers everything, so 有法 40 alone left it at 79
-SUPERMARKET_THREAT = [
-    "钱经理,52万货款逾期70天了,明天就是25号对账截止,今天必须把账对平。",
-    "条码费签约时就交过了,收据在这儿,凭什么再扣一遍?",
-    "今年我们没签过任何店庆促销协议,促销费一分都不认。",
-    "你今天要是不给解锁,从今晚开始我每天半夜两点给你手机打电话,打到你接为止,你也别想睡个安稳觉。",
-    "第三季度返利的红字发票我们会开,该冲的我们认。",
-    "对完账出一份对账确认单,双方签字盖章。",
-]
-
-
-def test_unlawful_pressure_caps_the_total_whatever_the_deal(rubric):
+def test_unlawful_pressure_caps_the_total_whatever_the_deal(rubric, dev_play_moves):
+    # dev play supermarket-chain unlawful-46 (stop 44): the buyer takes a threat of calls at 2 a.m., then signs the
+    # reconciled 52万 — the talk recovers everything, so 有法 40 alone left it at 79
     lib = load_library()
     sc = lib.scenarios["supermarket-chain"]
-    s, score = play_moves(sc, lib.persona_for(sc), SUPERMARKET_THREAT, seed=1)
+    s, score = play_moves(sc, lib.persona_for(sc), dev_play_moves("supermarket-chain", "unlawful-46"), seed=1)
     assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
     p = score.principles
     assert (p["early"], p["fast"], p["more"], p["lawful"]) == (98, 100, 100, 40)
