@@ -70,6 +70,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         fail(str(e), 2)
     # deferred for start-up: `trainer --help` and the other commands don't pay for this command's imports
     from trainer.core.judging.result import play_moves, result_json
+    from trainer.core.judging.scoring import cap_note
     try:
         if start is not None or save:
             s, score, stored = _play_stored(sc, persona, moves, seed or 0, difficulty, trainee or "", start, ticked)
@@ -91,8 +92,7 @@ def play(scenario: str, moves_file: str | None, seed: int | None, as_json: bool,
         click.echo(f"{t.n:>2}. 你:{t.move}\n    [{t.tactic or '?'} {t.confidence:.2f}] 对方:{t.reply}")
     o = data["outcome"]
     cap = score.feedback.get("cap")
-    click.echo(f"\n结果 {o['result']} · 回收 {o['recovered_ratio']:.0%} · 总分 {score.total}"
-               + (f"({cap['title']}:总分封顶 {cap['total']})" if cap else ""))
+    click.echo(f"\n结果 {o['result']} · 回收 {o['recovered_ratio']:.0%} · 总分 {score.total}" + (cap_note(cap) if cap else ""))
     for kind in ("best", "change"):
         for item in score.feedback.get(kind, []):
             mark = "+" if kind == "best" else "-"

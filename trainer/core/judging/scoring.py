@@ -220,6 +220,11 @@ def capped_by(rubric: Rubric, findings: Collection[Finding]) -> tuple[Rule, int]
     return min(caps, key=lambda rc: rc[1]) if caps else None
 
 
+def cap_note(cap: dict[str, Any]) -> str:
+    """How a capped total is told beside it (``feedback["cap"]``): (越过法律的线:总分封顶 30)."""
+    return f"({cap.get('title', '')}:总分封顶 {cap.get('total')})"
+
+
 def score_session(s: Session, rubric: Rubric | None = None, prepared: Collection[int] | None = None) -> Score:
     """Score a session. ``prepared``: the 十大事先准备 ticked in the briefing (1-based numbers); default: the
     session's own (`Session.prepared`); None there too = not known (a headless game without --prepared),

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
-from trainer.core.language.law import hints_harm, unlawful
+from trainer.core.language.law import JOKING, hints_harm, unlawful
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -610,8 +610,11 @@ class Recogniser:
         probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
         ``pieces`` (``_pieces``); ``felt``: the hostility model's (hostile, unlawful) probabilities."""
         slots = _slots(text, today)
-        if reported and pieces and any(reported) and len(reported) == len(pieces):
-            slots = _own_terms(slots, pieces, reported, today)
+        # which clauses only say the debtor's words back, when some do: the slots, insults and threats are read in the
+        # trainee's own
+        said_back = reported if reported and pieces and any(reported) and len(reported) == len(pieces) else None
+        if said_back and pieces:
+            slots = _own_terms(slots, pieces, said_back, today)
         if own_row is not None:
             top = int(np.argmax(row))
             if (self.labels[top] not in ANSWERS_HIM and own_row[top] < OWN_SHARE * row[top]
@@ -742,21 +745,21 @@ class Recogniser:
             acts = list(dict.fromkeys(LEGAL_WARNING if a in steps else a for a in acts))
         # the trainee's own clauses: his words said back (你讲面料有问题?) are not the trainee's, what follows them is
         # (…现在讲面料有问题?笑死人了)
-        own = norm.marked if not (reported and pieces and any(reported) and len(reported) == len(pieces)) else \
-            self.normalise(_clauses_said(pieces, reported, his_words=False)).marked
+        own = self.normalise(_clauses_said(pieces, said_back, his_words=False)).marked if said_back and pieces \
+            else norm.marked
         insult = _insulting(own)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
-        worried = WORRIED_FOR_HIM.search(own) is not None
-        by_model = bool(not law and not insult and not worried and HOSTILE not in acts and self._hostile >= 0
-                        and felt is not None and felt[0] >= FELT_HOSTILE and not any(reported or [])
+        # what only the hostility model could still hear: nothing heard outright, no worry for him
+        felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
+                     and WORRIED_FOR_HIM.search(own) is None else None)
+        by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
                         and (DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
-                             or (felt[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
+                             or (felt_only[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
-        veiled = bool(not law and not insult and not worried and not by_model and HOSTILE not in acts and self._hostile >= 0
-                      and felt is not None and felt[0] >= VEILED_FELT and hints_harm(own))
+        veiled = bool(felt_only is not None and not by_model and felt_only[0] >= VEILED_FELT and hints_harm(own))
         by_model = by_model or veiled
         if by_model:
             # contempt and veiled threats in words no list holds (the writers' vocabularies are open): the hostility
@@ -901,8 +904,6 @@ MOCKING = lazy(r"好可怜|真可怜|穷得只(能|剩)|演技|拍电视剧|拍�
                r"(谢谢|感谢|多谢)(您|你|恁|侬|你们)?.{0,10}记得.{0,6}欠|(紧|困难|穷|没钱)到(天天|礼拜天|周末|还有空)|"
                r"(不够|还不够|勿够).{0,10}零花钱|(无息|免费)(银行|贷款)|提款机|(孙子|孙辈|下辈子|下一代|儿孙)(来)?(还|付)|"
                r"(您|你|恁|侬)(真|真是|真额是|可真是)(个)?人才|(佩服|长见识|拜师|学不来|学勿来).{0,16}(?<![没不未])(拖|欠|赖|躲|借口)|(?<![没不未])(拖|欠|赖|躲|借口).{0,20}(佩服|长见识|拜师|学不来|学勿来)")
-#: a jest owned as one (哈哈, 逗你的, 开个玩笑): swearing partners trade in it is no insult then (not 呵呵, which sneers)
-_JOKING = lazy(r"哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢(?!吧)|玩(的|呢)(?!吧))")  # not 逗你玩呢吧 (you kid me)
 #: a mocking opener (哟, 啧啧, 呵呵) — rude only on a line about the money
 MOCK_OPENER = lazy(r"^(哟|哎哟喂|啧啧|呵呵)")
 _POOR_OR_MONEY = lazy(r"穷|装|没钱|木钱|冇得|欠|钱|款|账|付|还")
@@ -917,7 +918,7 @@ def _insulting(marked: str) -> bool:
         return True
     if INSULT_IN_JEST.search(marked) is None and MOCK_OPENER.search(marked) is None:
         return False
-    if _JOKING.search(marked):  # 老周你这个铁公鸡,上回打牌欠我两百块还没给呢,哈哈,逗你的
+    if JOKING.search(marked):  # a jest owned: 老周你这个铁公鸡,上回打牌欠我两百块还没给呢,哈哈,逗你的
         return False
     return DEBT_TALK.search(marked) is not None
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.text import Text
 
+from trainer.core.judging.scoring import cap_note
 from trainer.tui.prep import RESULTS
 from trainer.tui.widgets.scenario_card import money
 
@@ -21,7 +22,7 @@ def outcome_text(tr: Callable[[str], str], o: dict[str, Any], total: int, turns:
     out.append(f"  {o['result']}", style="dim")
     out.append(tr(f"    总分 {total}"), style="bold")
     if cap:
-        out.append(tr(f"({cap.get('title', '')}:总分封顶 {cap.get('total')})"), style="bold red")
+        out.append(tr(cap_note(cap)), style="bold red")
     out.append("\n")
     out.append((tr(summary) + "\n" if summary else "") + "\n")
     recovered = o["paid"] + o["committed"]
