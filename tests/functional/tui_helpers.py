@@ -26,6 +26,10 @@ LINES = {
     "今天就结了吧": Recognition("direct_ask", 0.42, [("deadline_pressure", 0.4)]),
     "理解您的难处,咱们先把账对一下,一共三十八万,下周五前结清": Recognition(
         "empathize", 0.81, acts=("empathize", "verify_balance"), amounts=(380_000,), dates=("2026-11-27",)),
+    "王总您好,先对下账,一共三十八万,这周五前能付吗?如果今天签个确认单,滞纳金我们可以不收": Recognition(
+        "conditional_concession", 1.0, acts=("conditional_concession", "courtesy", "verify_balance", "direct_ask",
+                                             "written_commitment"), amounts=(380_000,),
+        dates=("2026-12-04", "2026-12-05"), conditional=True, concession=True),
 }
 
 

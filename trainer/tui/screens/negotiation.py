@@ -18,11 +18,11 @@ from textual.widgets import Button, Footer, Header, Input, Static
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import DIFFICULTY, Session, Turn
-from trainer.core.language.recognition import Recognition, as_picked, describe_figures
+from trainer.core.language.recognition import Recognition, as_picked
 from trainer.tui.messages import SessionEnded
 from trainer.tui.prep import DIFFICULTIES
 from trainer.tui.screens.modals import DidYouMeanScreen, PaletteScreen, needs_asking
-from trainer.tui.widgets.chat import ChatLog
+from trainer.tui.widgets.chat import ChatLog, heard_label, tactic_label
 from trainer.tui.widgets.meters import Meters
 
 if TYPE_CHECKING:
@@ -217,24 +217,20 @@ class NegotiationScreen(Screen):
         move.value = ""
         self._restore_typed()
         self.query_one(ChatLog).add_turn(turn)
-        self.query_one("#last-recognised", Static).update(self.recognised_text(turn.tactic, turn.confidence, turn))
+        self.query_one("#last-recognised", Static).update(self.recognised_text(turn))
         self.refresh_panels()
         if self.session.ended:
             self.show_ending()
         else:
             move.focus()
 
-    def recognised_text(self, tactic: str | None, confidence: float, turn: Turn | None = None) -> Text:
+    def recognised_text(self, turn: Turn) -> Text:
         """What was heard in the last move: every act (main first) and the figures named in it."""
         tr = self.app.tr
-        figures = describe_figures(turn.amounts, turn.dates, turn.conditional, turn.concession) if turn else ""
-        if tactic is None:
-            extra = f" · 听到:{figures}" if figures else ""
-            return Text(tr(f"上一句没有归入任何战术(置信度 {confidence:.2f}){extra}"), style="yellow")
-        t = catalogue.BY_ID[tactic]
-        others = [catalogue.BY_ID[a].name for a in (turn.acts if turn else ()) if a != tactic and a in catalogue.BY_ID]
-        heard = "".join(f" + {name}" for name in others) + (f" · {figures}" if figures else "")
-        return Text(tr(f"上一句识别为:{t.group}·{t.name} ({tactic}){heard} — 置信度 {confidence:.2f}"), style="cyan")
+        if turn.tactic is None:
+            heard = heard_label(turn).removeprefix(tactic_label(None))
+            return Text(tr(f"上一句没有归入任何战术(置信度 {turn.confidence:.2f}){heard}"), style="yellow")
+        return Text(tr(f"上一句识别为:{heard_label(turn, with_id=True)} — 置信度 {turn.confidence:.2f}"), style="cyan")
 
     def show_ending(self) -> None:
         o = self.session.outcome

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from trainer.core.content import catalogue
 from trainer.core.engine.session import Turn
+from trainer.core.language.recognition import describe_figures
 
 if TYPE_CHECKING:
     from textual import getters
@@ -21,6 +22,18 @@ def tactic_label(tactic: str | None) -> str:
         return "未识别"
     t = catalogue.BY_ID[tactic]
     return f"{t.group}·{t.name}"
+
+
+def heard_label(turn: Turn, with_id: bool = False) -> str:
+    """What was heard in a move: the main act with its group (and id), every other act, then the figures
+    (利·有条件让步 + 核对余额与付款形式 + 直截了当 · ¥380,000 · 12月4日 · 附条件) — a long line holds several moves, and the
+    trainee should see that each was heard, not only the one the debtor answered."""
+    figures = describe_figures(turn.amounts, turn.dates, turn.conditional, turn.concession)
+    if turn.tactic is None:
+        return tactic_label(None) + (f" · 听到:{figures}" if figures else "")
+    others = [catalogue.BY_ID[a].name for a in turn.acts if a != turn.tactic and a in catalogue.BY_ID]
+    main = tactic_label(turn.tactic) + (f" ({turn.tactic})" if with_id else "")
+    return main + "".join(f" + {name}" for name in others) + (f" · {figures}" if figures else "")
 
 
 def visit_notice(visit: int, scene: str = "") -> str:
@@ -46,7 +59,7 @@ class ChatLog(VerticalScroll):
 
     def bubbles(self, turn: Turn) -> list[Static]:
         tr = self.app.tr
-        rec = f"{tactic_label(turn.tactic)}  {turn.confidence:.2f}"
+        rec = f"{heard_label(turn)}  {turn.confidence:.2f}"
         return [
             Static(tr(f"你 · 第{turn.n}回合\n{turn.move}"), classes="bubble me", markup=False),
             Static(tr(f"识别:{rec}"), classes="recognised" + (" unclear" if turn.tactic is None else ""),
