@@ -350,6 +350,8 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "我们老板可没我这么好说话,他说月底再不到就换法务来收,到时候我也拦不住。",
     "令尊的告別式我就不去打擾了,花圈已經送到,您節哀順變。",
     "那批有問題的鋼管,我們全部免費給您換,運費我們出。",
+    # stop 45: 一道 is "together" in Wu speech (阿拉总经理也愿意一道上门), not 道上 (the underworld) — dev play round 47
+    "财务那一关,麻烦侬帮我约一下韩总监,阿拉总经理也愿意一道上门。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
