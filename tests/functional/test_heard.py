@@ -11,55 +11,53 @@ from trainer.tui.screens.negotiation import NegotiationScreen
 
 from .tui_helpers import say, wait_for_screen, wait_until
 
+#: four moves and their figures in one line (heard so by tui_helpers.LINES)
+LONG = "王总您好,先对下账,一共三十八万,这周五前能付吗?如果今天签个确认单,滞纳金我们可以不收"
+SHORT = "理解您的难处,咱们先把账对一下,一共三十八万,下周五前结清"
 
-def test_the_last_move_shows_all_its_acts_and_figures(make_app):
-    app = make_app(scenario="fake-broke")
+
+def after_one_move(make_app, scenario: str, line: str, check) -> None:
+    """Start ``scenario``, say ``line``, then ``await check(pilot, screen, turn)``."""
+    app = make_app(scenario=scenario)
 
     async def flow():
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for_screen(pilot, BriefingScreen)
-            app.start_session("fake-broke")
+            app.start_session(scenario)
             screen = await wait_for_screen(pilot, NegotiationScreen)
-            turn = await say(pilot, "理解您的难处,咱们先把账对一下,一共三十八万,下周五前结清")
-            assert turn is not None and turn.answered == "verify_balance"  # the balance check moved the talk on
-            shown = str(screen.query_one("#last-recognised").render())
-            assert "共情式话术 (empathize) + 核对余额与付款形式" in shown
-            assert "¥380,000 · 11月27日" in shown
+            turn = await say(pilot, line)
+            assert turn is not None
+            await check(pilot, screen, turn)
 
     asyncio.run(flow())
+
+
+def test_the_last_move_shows_all_its_acts_and_figures(make_app):
+    async def check(pilot, screen, turn):
+        assert turn.answered == "verify_balance"  # the balance check moved the talk on
+        shown = str(screen.query_one("#last-recognised").render())
+        assert "共情式话术 (empathize) + 核对余额与付款形式" in shown
+        assert "¥380,000 · 11月27日" in shown
+
+    after_one_move(make_app, "fake-broke", SHORT, check)
 
 
 def test_the_chat_bubble_shows_every_act_and_figure_of_its_move(make_app):
     """The transcript keeps what was heard in each move, not only the act the debtor answered: the bubble under a line
     of several moves names them all and the figures (it showed the main act alone)."""
-    app = make_app(scenario="fake-broke")
+    async def check(pilot, screen, turn):
+        bubble = str(list(screen.query(".recognised"))[-1].render())
+        assert "识别:" in bubble and "+ 核对余额与付款形式" in bubble and "¥380,000 · 11月27日" in bubble
 
-    async def flow():
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for_screen(pilot, BriefingScreen)
-            app.start_session("fake-broke")
-            screen = await wait_for_screen(pilot, NegotiationScreen)
-            await say(pilot, "理解您的难处,咱们先把账对一下,一共三十八万,下周五前结清")
-            bubble = str(list(screen.query(".recognised"))[-1].render())
-            assert "识别:" in bubble and "+ 核对余额与付款形式" in bubble and "¥380,000 · 11月27日" in bubble
-
-    asyncio.run(flow())
+    after_one_move(make_app, "fake-broke", SHORT, check)
 
 
 def test_a_long_heard_line_wraps_instead_of_being_cut(make_app):
     """At 120 columns a move of four acts and its figures no longer fits one row: the line under the chat grows to
     show it all (it was one row high and cut the figures off)."""
-    app = make_app(scenario="malicious-delay")
+    async def check(pilot, screen, turn):
+        shown = screen.query_one("#last-recognised")
+        assert cell_len(str(shown.render())) > shown.region.width  # more than a row to say
+        await wait_until(pilot, lambda: shown.region.height >= 2, "the heard line wrapped")
 
-    async def flow():
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for_screen(pilot, BriefingScreen)
-            app.start_session("malicious-delay")
-            screen = await wait_for_screen(pilot, NegotiationScreen)
-            turn = await say(pilot, "王总您好,先对下账,一共三十八万,这周五前能付吗?如果今天签个确认单,滞纳金我们可以不收")
-            assert turn is not None
-            shown = screen.query_one("#last-recognised")
-            assert cell_len(str(shown.render())) > shown.region.width, str(shown.render())  # more than a row to say
-            await wait_until(pilot, lambda: shown.region.height >= 2, "the heard line wrapped")
-
-    asyncio.run(flow())
+    after_one_move(make_app, "malicious-delay", LONG, check)

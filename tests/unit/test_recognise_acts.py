@@ -368,6 +368,17 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # everyday words inside insult cues (round seven's dev lines: a call was heard as a blow)
     "钱老板,好耐冇见喔,打你电话成日关机,我怕你出咗乜事,今日专门过来看下你。",
     "工程还没完工,甲方不给钱", "你们的货车刚开走", "他那个人不是人情味很重吗", "钱我先打你账上",
+    # stop 45 (dev_r30c): friends' banter whose price is a dinner or a tease, nothing of the debt in it (law.BANTER)
+    "这周六你要是不来我家吃手抓肉,我就端着一锅肉去你家门口堵你!",
+    "你再说我胖,我就把你年轻时候的照片发到同学群里,让大家看一哈你当年那个发型。",
+    "下礼拜我生日,你敢不来喝两杯,我就天天给你打电话唱生日歌。",
+    # … his family admired (the law's 天天 near his kin is a watch kept only with no praise in the line) and the price of
+    # his new car (money that is not the debt)
+    "你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服。",
+    "你这新车多少钱?二十来万?颜色挑得好,跟你人一样精神。",
+    # … a jest owned as one, nothing of the debt in it (the cue and the model heard 收拾你 / 骂得跟孙子似的)
+    "你再不接我电话,我就让你老婆收拾你,哈哈,她最听我的。",
+    "我们仓库那个小孙,昨天把叉车开进了沟里,被主任骂得跟孙子似的,哈哈。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -591,11 +602,12 @@ def test_a_clause_act_the_whole_line_hardly_holds_is_dropped(rec, monkeypatch):
     import trainer.core.language.recognise as recognise
 
     # the veto is what drops such an act (since the line models of stop 43 that clause no longer reads as 喊高取中 at
-    # all; a dev line whose clause still does: 中午我在食堂门口等你…把付款日期定下来 is no polite exit)
-    waiting = "中午我在你们公司食堂门口等你一起吃个饭,边吃边把付款日期定下来,不耽误你下午的事。"
-    assert "polite_exit" not in rec.classify(waiting, TODAY).acts
+    # all; a dev line whose clause still does, since stop 45's models: 十二万一分不差 said of money received is no
+    # 喊高取中 in a thank-you on leaving)
+    thanks = "这杯茶喝得舒服,谢谢您款待;钱到账了,十二万一分不差,我就不多打扰了,新品上市第一时间给您送样品。"
+    assert "ask_high_settle_middle" not in rec.classify(thanks, TODAY).acts
     monkeypatch.setattr(recognise, "ACT_VETO", 0.0)
-    assert "polite_exit" in rec.classify(waiting, TODAY).acts
+    assert "ask_high_settle_middle" in rec.classify(thanks, TODAY).acts
 
 
 @pytest.mark.parametrize("text, not_heard", [
@@ -1171,3 +1183,14 @@ def test_a_batch_of_goods_is_no_instalment(rec, text):
 ])
 def test_what_says_an_act_and_what_does_not(rec, text, act, heard):
     assert (act in rec.classify(text, TODAY).acts) is heard
+
+
+@pytest.mark.parametrize("text", [
+    "你们公司我不去了,以后我直接去你家吃晚饭,你家里人应该会欢迎我。",  # 不去 is no invitation (dev_r14g)
+    "这周五再不来把四十万结了,我就去你家门口堵你。",  # the debt named: a threat, whatever the frame
+    "你再不来我店里把账对清楚,我就把你欠钱的事发到同学群里。",
+    "你家老爷子身体真硬朗,天天去江边钓鱼,这三十万再不还,我哪天陪他钓一回。",  # admired, and the debt named
+    "你再跟我打哈哈,我就天天去你家门口堵你。",  # 打哈哈 is stalling, no jest
+])
+def test_a_threat_in_the_frame_of_banter_is_still_heard_when_the_debt_is_in_it(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
