@@ -93,19 +93,13 @@ def test_cross_validated_dev_figures():
     # Stop 43: the line models learn from the contrast and later sets too (r21a-r27c, 3,400 fresh writers' lines: sarcasm,
     # veiled threats, small talk, conditions) and cross-validation measures them too: 14,690 lines, main act 79.2% (the
     # earlier 11,290 lines 81.7%, the later 3,400 71.2%); floor 0.79
-    # Stop 45: the line models learn from seven more fresh writers' sets (dev_r28a-r29c, r30a, r30c: 2,100 lines on the
-    # acts most often confused, threats, scorn and small talk, 65-71% main act when first heard), and cross-validation
-    # measures them too: 16,790 lines, main act 78.45%, act recall mean 84.1%; JSONL lines 77.9%. The 14,690 lines of
-    # stop 43 alone: main act 79.2% (as then), act recall mean 84.4% (a little lower); the 2,100 new ones 73.1%, 82.3%.
-    # Floors a little below
     every, jsonl = train.cv_report(train.ROOT)
-    assert every["main_accuracy"] >= 0.78
-    assert every["recall_mean"] >= 0.838
-    assert jsonl["main_accuracy"] >= 0.775
+    assert every["main_accuracy"] >= 0.79
+    assert every["recall_mean"] >= 0.845
+    assert jsonl["main_accuracy"] >= 0.785
     # small talk heard hostile by a model that never saw the line: since stop 43 the cross-validation holds dev_r27a's 220
     # lines of small talk, care and teasing (the shipped models hear none of them hostile since 万一 and his son's
-    # school fees are no money talk); at most two by per-fold models. Since stop 45 it also holds r28a-r30c's small talk
-    # (banter whose price is a dinner, jests owned as such): 2 of those, none of the older sets'
+    # school fees are no money talk); at most two by per-fold models
     assert every["offtopic_hostile"] <= 2
     # 96.1% with the new writers, who differ on past and recurring dates (昨天, 每月10号); 93.8% with dev_multi.jsonl,
     # whose writers leave out a 今天 that only tells when the visit is (今天来就一个事), which the recogniser and the

@@ -376,9 +376,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # his new car (money that is not the debt)
     "你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服。",
     "你这新车多少钱?二十来万?颜色挑得好,跟你人一样精神。",
-    # … a jest owned as one, nothing of the debt in it (the cue and the model heard 收拾你 / 骂得跟孙子似的)
-    "你再不接我电话,我就让你老婆收拾你,哈哈,她最听我的。",
-    "我们仓库那个小孙,昨天把叉车开进了沟里,被主任骂得跟孙子似的,哈哈。",
+    # … an outing that is a game of ball, and a silly video of his (dev_r30d)
+    "我跟你讲,你再不来打球,我就把你那双新球鞋挂到闲鱼上卖了,反正你也冇穿过几回。",
+    "小心我把你上次喝醉唱歌的视频发到群里哦,哈哈,逗你的,我早删了。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -602,12 +602,11 @@ def test_a_clause_act_the_whole_line_hardly_holds_is_dropped(rec, monkeypatch):
     import trainer.core.language.recognise as recognise
 
     # the veto is what drops such an act (since the line models of stop 43 that clause no longer reads as 喊高取中 at
-    # all; a dev line whose clause still does, since stop 45's models: 十二万一分不差 said of money received is no
-    # 喊高取中 in a thank-you on leaving)
-    thanks = "这杯茶喝得舒服,谢谢您款待;钱到账了,十二万一分不差,我就不多打扰了,新品上市第一时间给您送样品。"
-    assert "ask_high_settle_middle" not in rec.classify(thanks, TODAY).acts
+    # all; a dev line whose clause still does: 中午我在食堂门口等你…把付款日期定下来 is no polite exit)
+    waiting = "中午我在你们公司食堂门口等你一起吃个饭,边吃边把付款日期定下来,不耽误你下午的事。"
+    assert "polite_exit" not in rec.classify(waiting, TODAY).acts
     monkeypatch.setattr(recognise, "ACT_VETO", 0.0)
-    assert "ask_high_settle_middle" in rec.classify(thanks, TODAY).acts
+    assert "polite_exit" in rec.classify(waiting, TODAY).acts
 
 
 @pytest.mark.parametrize("text, not_heard", [
@@ -1194,3 +1193,14 @@ def test_what_says_an_act_and_what_does_not(rec, text, act, heard):
 ])
 def test_a_threat_in_the_frame_of_banter_is_still_heard_when_the_debt_is_in_it(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # stop 45 (dev_r30d): threats said with a laugh. Until then a jest with no word of the money made any threat lawful
+    "哈哈,我就随便问一句,你家小子是在实验小学读二年级吧?放学都是他奶奶一个人接,我晓得的。开个玩笑,莫紧张。",
+    "那件事你再装糊涂,我就在你公司大门口拉条横幅,红底白字,跟过年一样喜庆,嘿嘿,逗你的。",
+    "我有个表弟刚从里面放出来,脾气不太好,他说想认识认识你——哈哈,你懂的。",
+])
+def test_a_threat_said_with_a_laugh_is_still_a_threat(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and not r.rude

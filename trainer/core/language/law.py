@@ -18,7 +18,7 @@ import re
 from trainer.core.language.lazyre import LazyPattern, lazy
 
 _YOU = r"(你|您|你们|您们|侬|恁|恁们)"  # 侬 Shanghai, 恁 Henan / Shandong
-_FAMILY = r"(爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
+_FAMILY = r"(爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|(?<=家)小子|(?<=家的)小子|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
 #: "I know" that goes on to the debtor's own trouble is empathy ("您孩子上学的事我知道您压力大")
 _I_KNOW = r"我知道(?!(您|你)(的)?(压力|难|不容易|辛苦|为难|心情|着急|也))"
 _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡里乡亲|乡亲|街坊|全村|村里人|村里|老家|领导|单位|同事|全公司|客户|老板|房东|甲方|病人|患者|会员)"
@@ -434,12 +434,14 @@ _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 JOKING = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)(?!儿?呢?吧)")  # not 打哈哈 (to stall)
 #: the frame of friends' banter: what he must do or stop doing to be spared is come to a meal, a drink or an outing
 #: (这周六你要是不来我家吃手抓肉,我就端着一锅肉去你家门口堵你; 你来不来?不来我就上你家把你从被窝里拖出来), or stop
-#: teasing the speaker (你再说我胖,我就…). The recogniser hears no hostility in a line of this frame, or owned as a jest
-#: (JOKING: 我就让你老婆收拾你,哈哈), that says nothing
+#: teasing the speaker (你再说我胖,我就…). The recogniser hears no hostility in a line of this frame that says nothing
 #: of money, goods or the debt: every threat of a collector is about the debt, said or not, but not one whose price is
 #: a dinner. Not 不去 (你们公司我不去了,以后我直接去你家吃晚饭 is a threat)
-BANTER = lazy(r"(不来|来不来|不过来).{0,12}(喝茶|吃饭|吃|喝酒|喝两杯|喝一杯|玩|耍|爬山|钓鱼|打牌|唱歌|坐坐|聚|串门)|"
-              r"(喝茶|吃饭|喝酒|爬山|钓鱼|打牌|唱歌|聚会|喜酒|吃肉|吃手抓).{0,12}(不来|来不来)|再(说|笑|损|挤兑|取笑)我(?!的)")
+_OUTING = r"(喝茶|吃饭|吃|喝酒|喝两杯|喝一杯|玩(?!意)|耍|爬山|钓鱼|打牌|打麻将|搓麻|唱歌|坐坐|聚|串门|骑车|溜达|打球|踢球|跑步|健身|游泳|喜酒)"
+BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING + r".{0,12}(不来|来不来|放(我)?鸽子)|"
+              r"不去也得去|不请我(吃|喝)|再(说|笑|损|挤兑|取笑)我(?!的)|"
+              # a silly moment of his shown to friends (你喝醉唱歌的视频, 年轻时候的照片): a tease, not a shaming for the debt
+              r"(喝醉|醉酒|唱歌|跳舞|丑照|糗照|黑历史|年轻时候?|小时候)(的|那个|那段)?.{0,4}(视频|照片|相片|样子|发型)")
 
 
 #: his family admired (你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服): praise, not a watch kept on them
@@ -450,10 +452,9 @@ _OWED = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结清|债|还(钱|�
 
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
-    stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed; a joke laughed at,
-    with no word of the money."""
-    if JOKING.search(marked) and not _ABOUT_MONEY.search(marked):
-        return True
+    stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed. Not a threat
+    laughed off (哪天我带几个兄弟去坐一坐…别当真啊,嘻嘻): until stop 45 a jest with no word of the money was lawful, and
+    on fresh dev_r30d that cleared 15 threats said with a laugh; friends' banter is the recogniser's (``BANTER``)."""
     if name == "family" and (_OWN_KIN.search(marked, max(0, m.start() - 4), m.start() + 3)
                              or _ONE_FIRM.match(marked, m.end() - 2)):
         # the speaker's own mother (我妈整宿整宿睡不着, said in sympathy), or "you alone" among firms (全县就给您一家做)
