@@ -1185,22 +1185,17 @@ def test_what_says_an_act_and_what_does_not(rec, text, act, heard):
 
 
 @pytest.mark.parametrize("text", [
+    # stop 45: banter's frame with the debt named is still a threat
     "你们公司我不去了,以后我直接去你家吃晚饭,你家里人应该会欢迎我。",  # 不去 is no invitation (dev_r14g)
-    "这周五再不来把四十万结了,我就去你家门口堵你。",  # the debt named: a threat, whatever the frame
+    "这周五再不来把四十万结了,我就去你家门口堵你。",
     "你再不来我店里把账对清楚,我就把你欠钱的事发到同学群里。",
     "你家老爷子身体真硬朗,天天去江边钓鱼,这三十万再不还,我哪天陪他钓一回。",  # admired, and the debt named
     "你再跟我打哈哈,我就天天去你家门口堵你。",  # 打哈哈 is stalling, no jest
-])
-def test_a_threat_in_the_frame_of_banter_is_still_heard_when_the_debt_is_in_it(rec, text):
-    assert rec.classify(text, TODAY).tactic == "hostile"
-
-
-@pytest.mark.parametrize("text", [
-    # stop 45 (dev_r30d): threats said with a laugh. Until then a jest with no word of the money made any threat lawful
+    # … and threats said with a laugh (dev_r30d): until stop 45 a jest with no word of the money made any threat lawful
     "哈哈,我就随便问一句,你家小子是在实验小学读二年级吧?放学都是他奶奶一个人接,我晓得的。开个玩笑,莫紧张。",
     "那件事你再装糊涂,我就在你公司大门口拉条横幅,红底白字,跟过年一样喜庆,嘿嘿,逗你的。",
     "我有个表弟刚从里面放出来,脾气不太好,他说想认识认识你——哈哈,你懂的。",
 ])
-def test_a_threat_said_with_a_laugh_is_still_a_threat(rec, text):
+def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(rec, text):
     r = rec.classify(text, TODAY)
     assert r.tactic == "hostile" and not r.rude
