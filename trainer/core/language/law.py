@@ -429,9 +429,6 @@ _ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承�
 _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 
 
-#: a jest owned as one (下回不请我吃,我就赖在你家不走了,哈哈; 逗你的): not 呵呵, which sneers, nor 逗你玩呢吧 (you kid me).
-#: The law's patterns and the recogniser's insults both read it
-JOKING = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)(?!儿?呢?吧)")  # not 打哈哈 (to stall)
 #: the frame of friends' banter: what he must do or stop doing to be spared is come to a meal, a drink or an outing
 #: (这周六你要是不来我家吃手抓肉,我就端着一锅肉去你家门口堵你; 你来不来?不来我就上你家把你从被窝里拖出来), or stop
 #: teasing the speaker (你再说我胖,我就…). The recogniser hears no hostility in a line of this frame that says nothing

@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
-from trainer.core.language.law import BANTER, JOKING, hints_harm, unlawful
+from trainer.core.language.law import BANTER, hints_harm, unlawful
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -566,9 +566,11 @@ class Recogniser:
         reports = [_reported(ps, [c.bare for c in cs]) if cs else [] for ps, cs in zip(pieces, clauses, strict=True)]
         # the line's main act is heard from the trainee's own words: his words said back (您讲华景不给您钱) are the
         # occasion of the move, not the move (a restated refusal to pay is no stop_supply of ours)
-        own_at = [i for i, rp in enumerate(reports) if any(rp) and not all(rp)]
-        owns = [self.normalise(_clauses_said(pieces[i], reports[i], his_words=False)) for i in own_at]
-        own_rows = dict(zip(own_at, self._scores(owns), strict=True)) if owns else {}
+        # (the trainee's own clauses, normalised once: scored here for the main act, read by ``_hear`` for the slots,
+        # insults and threats)
+        owns = {i: self.normalise(_clauses_said(pieces[i], rp, his_words=False)) for i, rp in enumerate(reports) if any(rp)}
+        own_at = [i for i in owns if not all(reports[i])]
+        own_rows = dict(zip(own_at, self._scores([owns[i] for i in own_at]), strict=True)) if own_at else {}
         flat = norms + [c for cs in clauses for c in cs]
         evidence = [self.evidence(n) for n in flat]
         line_grams = [grams(n.bare) for n in norms]  # the line model and the act lister read the same n-grams
@@ -582,7 +584,7 @@ class Recogniser:
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
                                   None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i),
-                                  None if felt is None else felt[i]))
+                                  None if felt is None else felt[i], owns.get(i)))
             at += len(cs)
         return out
 
@@ -605,10 +607,12 @@ class Recogniser:
     def _hear(self, text: str, norm: Normalised, row: np.ndarray, clause_rows: np.ndarray, today: dt.date,
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
               reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None,
-              own_row: np.ndarray | None = None, felt: np.ndarray | None = None) -> Recognition:
+              own_row: np.ndarray | None = None, felt: np.ndarray | None = None,
+              own_norm: Normalised | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
         probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
-        ``pieces`` (``_pieces``); ``felt``: the hostility model's (hostile, unlawful) probabilities."""
+        ``pieces`` (``_pieces``); ``felt``: the hostility model's (hostile, unlawful) probabilities; ``own_norm``: the
+        trainee's own clauses normalised, when the caller has them."""
         slots = _slots(text, today)
         # which clauses only say the debtor's words back, when some do: the slots, insults and threats are read in the
         # trainee's own
@@ -621,11 +625,12 @@ class Recogniser:
                     and float(own_row.max()) >= self.threshold):
                 row = own_row
         row = self._adjust(row, slots)
+        # talk of the debt, not of his own purchases or his family's costs (OTHERS_MONEY): read by banter and the model
+        about_debt = DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
         # friends' banter about a dinner or a tease, with nothing of the debt in it (law.BANTER): no threat, no insult. Not
         # any line owned as a jest: threats are said with a laugh too (哪天我带几个兄弟去坐一坐…别当真啊,嘻嘻) — on fresh
         # dev_r30d a jest with no money named cleared 3 threats and 3 insults and no small talk
-        banter = (self._hostile >= 0 and BANTER.search(norm.marked) is not None
-                  and DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is None)
+        banter = self._hostile >= 0 and BANTER.search(norm.marked) is not None and not about_debt
         if banter:
             row[self._hostile] = 0.0
             felt = None
@@ -753,8 +758,12 @@ class Recogniser:
             acts = list(dict.fromkeys(LEGAL_WARNING if a in steps else a for a in acts))
         # the trainee's own clauses: his words said back (你讲面料有问题?) are not the trainee's, what follows them is
         # (…现在讲面料有问题?笑死人了)
-        own = self.normalise(_clauses_said(pieces, said_back, his_words=False)).marked if said_back and pieces \
-            else norm.marked
+        if not (said_back and pieces):
+            own = norm.marked
+        elif own_norm is not None:
+            own = own_norm.marked
+        else:
+            own = self.normalise(_clauses_said(pieces, said_back, his_words=False)).marked
         insult = not banter and _insulting(own)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
@@ -764,7 +773,7 @@ class Recogniser:
         felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
                      and WORRIED_FOR_HIM.search(own) is None else None)
         by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
-                        and (DEBT_TALK.search(OTHERS_MONEY.sub("", norm.marked)) is not None
+                        and (about_debt
                              or (felt_only[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
         veiled = bool(felt_only is not None and not by_model and felt_only[0] >= VEILED_FELT and hints_harm(own))
@@ -912,6 +921,9 @@ MOCKING = lazy(r"好可怜|真可怜|穷得只(能|剩)|演技|拍电视剧|拍�
                r"(谢谢|感谢|多谢)(您|你|恁|侬|你们)?.{0,10}记得.{0,6}欠|(紧|困难|穷|没钱)到(天天|礼拜天|周末|还有空)|"
                r"(不够|还不够|勿够).{0,10}零花钱|(无息|免费)(银行|贷款)|提款机|(孙子|孙辈|下辈子|下一代|儿孙)(来)?(还|付)|"
                r"(您|你|恁|侬)(真|真是|真额是|可真是)(个)?人才|(佩服|长见识|拜师|学不来|学勿来).{0,16}(?<![没不未])(拖|欠|赖|躲|借口)|(?<![没不未])(拖|欠|赖|躲|借口).{0,20}(佩服|长见识|拜师|学不来|学勿来)")
+#: a jest owned as one (老周你这个铁公鸡…哈哈,逗你的): an insult in it is no insult — not 呵呵, which sneers, nor 逗你玩呢吧
+#: (you kid me), nor 打哈哈 (to stall). Only insults read it: a threat said with a laugh is still a threat (law.BANTER)
+JOKING = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)(?!儿?呢?吧)")
 #: a mocking opener (哟, 啧啧, 呵呵) — rude only on a line about the money
 MOCK_OPENER = lazy(r"^(哟|哎哟喂|啧啧|呵呵)")
 _POOR_OR_MONEY = lazy(r"穷|装|没钱|木钱|冇得|欠|钱|款|账|付|还")
