@@ -1199,3 +1199,33 @@ def test_what_says_an_act_and_what_does_not(rec, text, act, heard):
 def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(rec, text):
     r = rec.classify(text, TODAY)
     assert r.tactic == "hostile" and not r.rude
+
+
+@pytest.mark.parametrize("text", [
+    # stop 46: the law's families taken wider where dev_r30d's words ran past them
+    "钱不到,我半夜三点准时给你打电话,四点再打一遍,看你睡不睡得着。",  # the small hours by the clock
+    "你不给钱也行,你回家我跟着,你去哪我跟到哪,看你能躲几天。",  # followed home
+    "这几天我开车一直跟在你后面,你见了哪些人我都有数。",
+    "你家几楼几号、几点出门几点回来,我门儿清,你信不信?",
+    "你再拖,我明天就在你家楼底下摆张桌子,坐着等你下来。",
+    "你爸住的那个敬老院我去看过了,环境不错,我以后常去坐坐。",
+    "你老婆和你丈母娘的手机号我都整理好了,随时能打。",
+    "你再装死,我就把你那些聊天记录截图往朋友圈里一发,让大家都看看。",
+    "你那辆新买的越野车,我叫拖车明天就把你那辆车拖走,抵我的货款。",
+    "你的车钥匙我先替你保管着,钱什么时候到,车什么时候还你。",
+    "我不动手,可我那几个兄弟动手可不看人,你自己掂量。",
+    "你再躲,我就去你们单位,当着全办公室的人把你欠我们钱的事说道说道。",
+])
+def test_the_laws_families_hear_their_wider_words(rec, text):
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and not r.rude
+
+
+@pytest.mark.parametrize("text", [
+    # … and not the lawful lines that share their words (stop 46, dev)
+    "你开会我在会议室门口等,你下班我跟你约第二天的时间,我不嚷嚷,就是等。",  # 跟你约: with you, not following
+    "我们老板可没我这么好说话,月底再不到就换法务来收,到时候我也拦不住。",  # the legal department held back
+    "明天你们开班子会,我带经理过去,当着你们领导的面好好说说这几年你们信誉多好。",  # face given before his leaders
+])
+def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
+    assert rec.classify(text, TODAY).tactic != "hostile"
