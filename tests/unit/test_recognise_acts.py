@@ -1203,20 +1203,21 @@ def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(
 
 @pytest.mark.parametrize("text", [
     # stop 46: the law's families taken wider where dev_r30d's words ran past them
-    "钱不到,我半夜三点准时给你打电话,四点再打一遍,看你睡不睡得着。",  # the small hours by the clock
+    "你不接是吧?夜里一点我给你打,两点接着打,打到你接为止。",  # the small hours by the clock
     "你不给钱也行,你回家我跟着,你去哪我跟到哪,看你能躲几天。",  # followed home
     "这几天我开车一直跟在你后面,你见了哪些人我都有数。",
     "你家几楼几号、几点出门几点回来,我门儿清,你信不信?",
     "你再拖,我明天就在你家楼底下摆张桌子,坐着等你下来。",
     "你爸住的那个敬老院我去看过了,环境不错,我以后常去坐坐。",
-    "你老婆和你丈母娘的手机号我都整理好了,随时能打。",
+    "您爱人的电话、您岳父的住址我都整理好了,存在手机里备着。",
     "你再装死,我就把你那些聊天记录截图往朋友圈里一发,让大家都看看。",
     "你那辆新买的越野车,我叫拖车明天就把你那辆车拖走,抵我的货款。",
     "你的车钥匙我先替你保管着,钱什么时候到,车什么时候还你。",
     "我不动手,可我那几个兄弟动手可不看人,你自己掂量。",
-    "你再躲,我就去你们单位,当着全办公室的人把你欠我们钱的事说道说道。",
+    "你再躲,我就去你们单位,当着全办公室的面把你欠钱的事说道说道。",
 ])
 def test_the_laws_families_hear_their_wider_words(rec, text):
+    assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model
     r = rec.classify(text, TODAY)
     assert r.tactic == "hostile" and not r.rude
 
