@@ -554,6 +554,27 @@ def test_his_aim_is_no_concession_of_ours(text):
     assert not extract_slots(text, TODAY).concession
 
 
+@pytest.mark.parametrize("text", [
+    # stop 46 (dev_r31a): words of giving that give nothing — his shame, the discount he talks of, a topic put off to
+    # another day, the others put back for us, a deduction that should never have been made, a word not kept
+    "你这种人,欠着钱还跑去旅游,脸都不要了!",
+    "拖了大半年,你还有脸跟我谈降价?",
+    "降价的事咱们另外约个时间再谈,今天只说这十二万。",
+    "账期的事你们慢慢考虑,这二十万旧账先结了。",
+    "这笔钱您先给我们,别家的往后挪一挪。",
+    "那几项扣款本来就不应该扣的,合同里没有这一条。",
+    "你讲过的话都不算数,我还怎么信你?",
+])
+def test_words_of_giving_that_give_nothing(text):
+    assert not extract_slots(text, TODAY).concession
+
+
+def test_his_part_of_a_deal_is_no_refusal_of_ours():
+    # …but his dropping his discount is his side of a deal in which we give (只要您不再提降价, 违约金我们不计)
+    s = extract_slots("只要您这边不再提降价的事,八十五万按原计划付,违约金我们可以不计。", TODAY)
+    assert s.concession and s.conditional
+
+
 @pytest.mark.parametrize("text, fees", [
     # stop 35: a retailer's deduction named with its amount is taken off or disputed, never asked for (dev play
     # supermarket-chain 35a: the signed confirmation had carried the accepted rebate, 3.6万, as the whole deal)
