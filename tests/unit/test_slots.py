@@ -569,6 +569,26 @@ def test_words_of_giving_that_give_nothing(text):
     assert not extract_slots(text, TODAY).concession
 
 
+@pytest.mark.parametrize("text", [
+    # stop 46 (dev_r31a): conditional concessions whose giving the slots missed — a fee halved for him, a cost carried,
+    # more credit on his next orders, a suit withdrawn, a fee not counted or not "heard", an "if you can" (您要能…)
+    "如果你们今天能签这份确认书,滞纳金我去申请,帮你减一半。",
+    "要是这周五前能付清,下一批的运费我们就帮你们全包了。",
+    "您要是月底前结清,明年的订单我给您多放一个月账期。",
+    "官司我们已经立案了,开庭前你们要是愿意一次付清,我们可以撤诉。",
+    "只要本金今天到账,违约金那头我就当没听见。",
+    "您要能后天打款,安装费我们包了。",
+])
+def test_conditional_concessions_in_other_words(text):
+    s = extract_slots(text, TODAY)
+    assert s.concession and s.conditional
+
+
+def test_easing_his_burden_in_words_is_no_concession():
+    # …but 帮你减点压力 gives nothing by itself (dev play genuinely-broke 34a: −15 for giving in, had the slot heard it)
+    assert not extract_slots("这样嘛,我帮你减点压力,月底你凑八万,要得不?", TODAY).concession
+
+
 def test_his_part_of_a_deal_is_no_refusal_of_ours():
     # …but his dropping his discount is his side of a deal in which we give (只要您不再提降价, 违约金我们不计)
     s = extract_slots("只要您这边不再提降价的事,八十五万按原计划付,违约金我们可以不计。", TODAY)

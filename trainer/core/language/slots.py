@@ -619,7 +619,7 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
-_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|(但|不过|可是|可)?有条件(?=[:：,，])|的话|一旦|除非|要真能|真能|"
+_CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你们|您们)要(能|肯)|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|(但|不过|可是|可)?有条件(?=[:：,，])|的话|一旦|除非|要真能|真能|"
                         # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
                         r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
                         r"(但|不过|可是|可)(是)?.{0,12}(得|必须|要先|先得|需要).{0,4}(付|结|到|打|转|签|清|还|安排)|"
@@ -711,7 +711,12 @@ _CONCESSION = lazy(
     r"(我们|俺们|我方|公司|厂里)(厂)?(全)?包(了|下来)|给(你|您|恁)(们)?插(个)?队|(?<!都是)(?<!一直)优先(保|给|供|发|排)(你|您|恁)|"
     # a later day accepted (下个月20号可以), a fee dropped or asked off (前面几个月的就不提了, 违约金我帮你全部申请掉), the factory price given (按出厂价给你们走)
     r"(号|日|月底|月初)(也|就)?(可以|行|要得)(?![吗?？呢不])|"
-    r"(几个月|那几天|前面|之前)(的)?(就)?不提(了)?|申请(掉|免)|按出厂价给(你|您)")
+    r"(几个月|那几天|前面|之前)(的)?(就)?不提(了)?|申请(掉|免)|按出厂价给(你|您)|"
+    # stop 46, from dev_r31a (conditional concessions whose giving the slots missed): a fee cut for him (帮你减一半), a cost
+    # carried for him (运费我们就帮你们包了), more credit on his next orders (多放半个月账期), a suit withdrawn (撤诉), a fee not
+    # counted for now or not "heard" (违约金先不算, 违约金那头我就当冇听见), his supply put first (优先帮你调货)
+    r"(帮|给)(你|您)(们)?(减|砍)(掉)?(一半|半)|(运费|费用|差价|税点|路费|安装费|这笔费用).{0,10}(帮|替)?(你|您)?(们)?(全)?包了|"
+    r"多(放|给|延)(你|您)?(们)?(半|[一二两三\d])?(个)?(月|天|周|星期|礼拜)(的)?账期|撤诉|撤案|(?<!都)先不算(?!数)|(就)?当(冇|没|没有)听见|优先帮(你|您)")
 #: instalments allowed (剩下的可以分三个月付, 分四期我没意见, 后面的我同意按月付): more time is given — the concession
 #: of an instalment plan, which the plan's own act already carries
 _INSTALMENTS_GIVEN = lazy(r"(可以|同意|就|能|允许|答应|申请|(再)?给(你|您)(们)?(再)?)(按月|分期|分[一二两三四五六七八九十几\d]+(期|次|个月|笔|回))|无息分期|按月(付|还)(也行|都行|可以)|"
