@@ -1227,6 +1227,10 @@ def test_the_laws_families_hear_their_wider_words(rec, text):
     "你开会我在会议室门口等,你下班我跟你约第二天的时间,我不嚷嚷,就是等。",  # 跟你约: with you, not following
     "我们老板可没我这么好说话,月底再不到就换法务来收,到时候我也拦不住。",  # the legal department held back
     "明天你们开班子会,我带经理过去,当着你们领导的面好好说说这几年你们信誉多好。",  # face given before his leaders
+    # dev_r31b: waiting at his company is the course's 紧盯不放; our legal colleagues serving a letter; our own stop list
+    "我在你办公室门口等你,你什么时候签字我什么时候走。",
+    "我们法务的兄弟们明天上午就到你们公司,把律师函当面送达。",
+    "这笔再不结,你的名字就挂在我们停发名单上了,下个月的货一箱都发不出去。",
 ])
 def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"

@@ -452,6 +452,10 @@ BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING +
               r"(喝醉|醉酒|唱歌|跳舞|丑照|糗照|黑历史|年轻时候?|小时候)(的|那个|那段)?.{0,4}(视频|照片|相片|样子|发型)")
 
 
+#: our own colleagues named before "brothers" (我们法务的弟兄, 销售部的兄弟们)
+_OUR_STAFF = re.compile(r"(法务|律师|律所|财务|销售|业务|售后|技术)(部|部门|科|那边|这边)?(的)?$")
+#: our own list, inside the firm (停发名单, 停供名单, 内部名单)
+_OUR_LIST = re.compile(r".{0,4}(停发|停供|停货|内部|公司)名单")
 #: his family admired (你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服): praise, not a watch kept on them
 _ADMIRED = re.compile(r"身体(真|好|硬朗|棒|结实)|硬朗|佩服|羡慕|真(当|是)?(孝顺|懂事|乖|能干|有出息|争气)|有出息|争气")
 #: the money named (not 还 alone, which is "still" as often as "pay back")
@@ -478,6 +482,13 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name in ("family", "violence") and _CARING.search(marked) and not _ABOUT_MONEY.search(marked):
         # his family's illness asked after, with help or a doctor's advice, and no word of the money: care (dev_r26a,
         # two caring lines heard as threats by their 找 / 记得 / 烧)
+        return True
+    if name == "society" and _OUR_STAFF.search(marked, max(0, m.start() - 8), m.start()):
+        # our own legal or sales colleagues, "brothers" in speech, serving the lawyer's letter at his company
+        # (我们法务的弟兄今儿下午就到你们公司送达律师函): the law's way, not a crowd (dev_r31b)
+        return True
+    if name == "expose" and _OUR_LIST.match(marked, m.end()):
+        # his name on our own list of accounts whose deliveries stop (你的名字挂在停发名单上了): stop_supply, not exposure
         return True
     if name == "detain":
         return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))

@@ -340,6 +340,9 @@ OTHERS_MONEY = lazy(r"(学费|房价|房租|房贷|首付|彩票|奖金|红包|�
 #: worry for him said as the speaker's own (我还担心你身体出什么事了, 我怕你出咗乜事): care — the hostility model alone
 #: does not decide on it (dev play: two course-right openers heard hostile by the model)
 WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身体)?.{0,4}(出|有)(了|咗)?(什么|啥|乜|么|点|个)?事")
+#: waiting for him at his company, office or shop (我在你公司楼下等了两个钟头了…你开到几点,我就等到几点): the course's
+#: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
+WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
 BUSINESS_TALK = lazy(r"生意|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|拖|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
@@ -771,7 +774,7 @@ class Recogniser:
             acts = [HOSTILE] + acts
         # what only the hostility model could still hear: nothing heard outright, no worry for him
         felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
-                     and WORRIED_FOR_HIM.search(own) is None else None)
+                     and WORRIED_FOR_HIM.search(own) is None and WAITING_AT_WORK.search(own) is None else None)
         by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
                         and (about_debt
                              or (felt_only[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
