@@ -1215,6 +1215,7 @@ def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(
     "你的车钥匙我先替你保管着,钱什么时候到,车什么时候还你。",
     "我不动手,可我那几个兄弟动手可不看人,你自己掂量。",
     "你再躲,我就去你们单位,当着全办公室的面把你欠钱的事说道说道。",
+    "去年有个老板也欠我们的钱不还,后来有天晚上他在停车场被人打断了腿,你说巧不巧。",  # a tale told as a warning
 ])
 def test_the_laws_families_hear_their_wider_words(rec, text):
     assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model
@@ -1231,6 +1232,7 @@ def test_the_laws_families_hear_their_wider_words(rec, text):
     "我在你办公室门口等你,你什么时候签字我什么时候走。",
     "我们法务的兄弟们明天上午就到你们公司,把律师函当面送达。",
     "这笔再不结,你的名字就挂在我们停发名单上了,下个月的货一箱都发不出去。",
+    "以前有个客户也是拖着不还,后来我们起诉了,法院判下来他还多付了利息和诉讼费。",  # a tale that ends in court
 ])
 def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"
