@@ -549,12 +549,6 @@ def test_stop34_refusals_and_topics_put_off(text):
     # 明年降价 had read as our concession once the retrained model listed it beside the question)
     "您压着这笔,是不是为了明年降价?",
     "我知道您是想让我们延账期,这个咱们先不谈",
-])
-def test_his_aim_is_no_concession_of_ours(text):
-    assert not extract_slots(text, TODAY).concession
-
-
-@pytest.mark.parametrize("text", [
     # stop 46 (dev_r31a): words of giving that give nothing — his shame, the discount he talks of, a topic put off to
     # another day, the others put back for us, a deduction that should never have been made, a word not kept
     "你这种人,欠着钱还跑去旅游,脸都不要了!",
@@ -564,8 +558,10 @@ def test_his_aim_is_no_concession_of_ours(text):
     "这笔钱您先给我们,别家的往后挪一挪。",
     "那几项扣款本来就不应该扣的,合同里没有这一条。",
     "你讲过的话都不算数,我还怎么信你?",
+    # … and 帮你减点压力 gives nothing by itself (dev play genuinely-broke 34a: −15 for giving in, had the slot heard it)
+    "这样嘛,我帮你减点压力,月底你凑八万,要得不?",
 ])
-def test_words_of_giving_that_give_nothing(text):
+def test_his_aim_and_words_of_giving_that_give_nothing_are_no_concession_of_ours(text):
     assert not extract_slots(text, TODAY).concession
 
 
@@ -582,11 +578,6 @@ def test_words_of_giving_that_give_nothing(text):
 def test_conditional_concessions_in_other_words(text):
     s = extract_slots(text, TODAY)
     assert s.concession and s.conditional
-
-
-def test_easing_his_burden_in_words_is_no_concession():
-    # …but 帮你减点压力 gives nothing by itself (dev play genuinely-broke 34a: −15 for giving in, had the slot heard it)
-    assert not extract_slots("这样嘛,我帮你减点压力,月底你凑八万,要得不?", TODAY).concession
 
 
 def test_his_part_of_a_deal_is_no_refusal_of_ours():
