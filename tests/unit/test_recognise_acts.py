@@ -1236,3 +1236,9 @@ def test_the_laws_families_hear_their_wider_words(rec, text):
 ])
 def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
+    # 买卖 is 生意 (dev_r31b): the hostility model hears scorn that names his trade, not only his business or the money
+    r = rec.classify("你这样的人,活该没人愿意跟你做买卖,迟早把自己作死。", TODAY)
+    assert r.tactic == "hostile" and r.rude

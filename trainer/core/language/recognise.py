@@ -343,7 +343,7 @@ WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身�
 #: waiting for him at his company, office or shop (我在你公司楼下等了两个钟头了…你开到几点,我就等到几点): the course's
 #: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
 WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
-BUSINESS_TALK = lazy(r"生意|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|拖|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
+BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|拖|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
 #: 您说是不是 asking him to speak, nor 您说得对 agreeing)
