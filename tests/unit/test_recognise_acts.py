@@ -1216,6 +1216,8 @@ def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(
     "我不动手,可我那几个兄弟动手可不看人,你自己掂量。",
     "你再躲,我就去你们单位,当着全办公室的面把你欠钱的事说道说道。",
     "去年有个老板也欠我们的钱不还,后来有天晚上他在停车场被人打断了腿,你说巧不巧。",  # a tale told as a warning
+    "你儿子在实验中学念初一吧?这阵子我每天下午都在校门口站着,他放学出来我都看得见。",  # presence, day after day
+    "你爸妈住的那个老家属院,往后我没事就过去坐坐,陪二老聊聊你欠钱的事。",
 ])
 def test_the_laws_families_hear_their_wider_words(rec, text):
     assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model
@@ -1233,6 +1235,7 @@ def test_the_laws_families_hear_their_wider_words(rec, text):
     "我们法务的兄弟们明天上午就到你们公司,把律师函当面送达。",
     "这笔再不结,你的名字就挂在我们停发名单上了,下个月的货一箱都发不出去。",
     "以前有个客户也是拖着不还,后来我们起诉了,法院判下来他还多付了利息和诉讼费。",  # a tale that ends in court
+    "我儿子也在实验中学,我每天下午都在校门口等他放学。",  # the speaker's own child at the gate
 ])
 def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"

@@ -28,6 +28,15 @@ _HOME = r"(家|屋头|屋企|屋里厢|屋里|老家|小区|家门|家楼下|住
 #: his family safe, said as a lever — not as relief (家里人都平安就好)
 _SAFE_NOT_RELIEF = r"平平?安安?(?!就好|就行|最要紧|比什么都强|比啥都强)"
 
+#: where his family is found (the school gate, the old home, the market, the park, the ward) and how the speaker keeps
+#: coming there, and what he does there
+_PRESENCE_PLACE = (r"(校门口|学校门口|学校|幼儿园|老家|老厝|厝里|厝门口|家属院|院门口|院里|家门口|家楼下|菜市场|公园|养老院|敬老院|病房|"
+                   r"丈母娘家|娘家)")
+_PRESENCE_OFTEN = r"(天天|每天|每晚|每早|每个?礼拜|每周|没事就|往后|以后天天|以后常|常去|经常|这几天天天|这礼拜每晚|一直)"
+_PRESENCE_DOING = r"(转转|转一转|转悠|看一看|看看|坐坐|坐一坐|坐一下|站着|站一站|蹲|圪蹴|守着|陪|等着|碰见|打招呼|盯着)"
+#: his family or his home named
+_HIS_OWN = re.compile(_YOU + r"(的|家|们)?.{0,3}" + _FAMILY + "|" + _YOU + r"(家|的家|厝|老家|丈母娘)")
+
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
@@ -386,6 +395,11 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", r"(以前|上回|上次|前两年|前几年|去年|有一回|之前|前阵子|前段时间|我见过|听说)[^。]{0,6}(有个|有一个|一个|有家|有位)[^。]{0,10}"
      r"(老板|客户|人|家伙|老赖|经理|老总)[^。]{0,30}(欠|拖|赖|耍赖|失踪|不还|躲)[^。]{0,30}(后来|结果|最后)[^。]{0,40}"
      r"(断了|断了腿|被人|出(了)?事|意外|住院|摔|撞|蹭了|砸|烧了|不见了|你懂|谁做的|谁干的|是谁|有人坐着|有人守着|有人蹲)"),
+    # someone of his family, or his home, kept company day after day (我天天下午在校门口那儿圪蹴着,都认得他了; 他们厝门口我这礼拜
+    # 每晚都去看一看; 没事就去你家门口转转): presence as pressure. Dev: 13 lines of this shape with his family or home named,
+    # every one hostile, none of the 170-odd lines of care (``_lawful_here`` asks for his family or home)
+    ("stalk", _PRESENCE_PLACE + r"[^。]{0,14}" + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|过去|来|到)?[^。]{0,10}" + _PRESENCE_DOING + "|"
+     + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|到)[^。]{0,12}" + _PRESENCE_PLACE + r"[^。]{0,10}" + _PRESENCE_DOING),
     # pushed to a loan shark to pay (我认得个放贷的,月息一角,你今天就去借出来; 找家小贷公司,借出来当场转给我)
     ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄).{0,24}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
 ))
@@ -479,6 +493,9 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True
     if name == "family" and _ADMIRED.search(marked) and not _OWED.search(marked):
         return True
+    if name in ("family", "stalk") and _OWN_KIN.search(marked) and not _HIS_OWN.search(marked):
+        # only the speaker's own family in the line (我儿子也在实验中学,我每天下午都在校门口等他放学): no lever on his
+        return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
         return True
     if name in ("violence", "society") and _SAFEGUARD.search(marked) and not _MENACE.search(marked):
@@ -499,6 +516,8 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name == "violence" and m.group().startswith(("以前", "上回", "上次", "前两年", "前几年", "去年", "有一回", "之前", "前阵子",
                                                        "前段时间", "我见过", "听说")) and _LAW_NAMED.search(m.group()):
         return True
+    if name == "stalk" and re.search(_PRESENCE_OFTEN, m.group()) and re.search(_PRESENCE_PLACE, m.group()) and not _HIS_OWN.search(marked):
+        return True  # the speaker's own child at the school gate, every day: not his
     if name == "detain":
         return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
     if name == "violence" and _REMEDY.search(marked):
@@ -571,8 +590,8 @@ _WATCHING = lazy(r"我(都|也|可)?(清楚|知道|晓得|查到|打听|摸清)|
 def hints_harm(marked: str) -> bool:
     """Whether ``marked`` has the shape of a veiled threat: harm left hanging over him or his, or his day recited to
     him. Not when it says what to do about the danger (a remedy, a safeguard, help) and speaks of no money."""
-    if not _HIS.search(marked):
-        return False
+    if not _HIS.search(marked) or (_OWN_KIN.search(marked) and not _HIS_OWN.search(marked)):
+        return False  # (his, not the speaker's own: 我儿子…我每天下午都在校门口等他放学)
     if not ((_HARM.search(marked) and _HANGING.search(marked)) or _ROUTINE.search(marked)
             or (_TIMED.search(marked) and _WATCHING.search(marked))):
         return False
