@@ -402,6 +402,22 @@ def test_a_part_of_the_whole_plan_broken_down_keeps_the_whole_plan():
     assert s.named_amounts == [380_000, 250_000]
 
 
+def test_a_part_of_the_plan_laid_out_in_dated_instalments_is_how_the_plan_is_paid():
+    # stop 46 (dev play quality-dispute 48b): 64万减掉这批5.2万,剩下58.8万 … 11月20号前付30万,11月30号前付清28.8万 — the
+    # rest, a part of the plan said again, keeps the plan as the ask, and its dated pieces are how it is paid (the
+    # 回收计划表 had carried one payment of the whole on the 20th)
+    s = fake_broke(2)  # 380,000 owed, the talk on 2026-11-02
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(380_000, 80_000, 300_000)))
+    assert s.named_amounts == [380_000]
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 100_000),
+                            dates=("2026-11-06", "2026-11-30")))
+    assert s.named_amounts == [380_000]
+    assert s.plan_parts == ((200_000, 4), (100_000, 28))
+    # a part said again with no pieces of its own keeps those pieces
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(200_000,), dates=("2026-11-06",)))
+    assert s.plan_parts == ((200_000, 4), (100_000, 28))
+
+
 def test_a_fee_given_up_is_not_an_ask():
     s = fake_broke()  # 380,000 owed
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000)))

@@ -646,6 +646,9 @@ class Session:
         elif ask is not None and ask in self.whole_parts:
             # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
             self.whole_parts |= parts
+            # and, dated piece by piece (64万减掉5.2万剩58.8万 … 11月20号前付30万,11月30号前付清28.8万), they are how the
+            # plan is paid: the 回收计划表 carries them (dev play quality-dispute 48b had one payment of 58.88万 on the 20th)
+            self._note_parts(rec, ask, keep=True)
         self.asked_figures.update(figures)
         self._note_days(rec, ask)
 
@@ -671,10 +674,11 @@ class Session:
                 self.part_days = frozenset()
         self.named_days += days
 
-    def _note_parts(self, rec: Recognition, ask: int) -> None:
+    def _note_parts(self, rec: Recognition, ask: int, keep: bool = False) -> None:
         """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
         回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one; a later
-        ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it."""
+        ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it — unless ``keep``: a
+        part of the plan said again keeps the plan's parts when it lays out none of its own."""
         amounts = self._ours(rec)
         days = [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
         top = max(amounts, default=0)
@@ -682,7 +686,7 @@ class Session:
             amounts.remove(top)
         if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
             self.plan_parts = tuple(zip(amounts, days, strict=True))
-        elif self.plan_parts and (days or ask != sum(a for a, _ in self.plan_parts)):
+        elif self.plan_parts and not keep and (days or ask != sum(a for a, _ in self.plan_parts)):
             self.plan_parts = ()
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
