@@ -34,6 +34,11 @@ _PRESENCE_PLACE = (r"(校门口|学校门口|学校|幼儿园|老家|老厝|厝�
                    r"丈母娘家|娘家)")
 _PRESENCE_OFTEN = r"(天天|每天|每晚|每早|每个?礼拜|每周|没事就|往后|以后天天|以后常|常去|经常|这几天天天|这礼拜每晚|一直)"
 _PRESENCE_DOING = r"(转转|转一转|转悠|看一看|看看|坐坐|坐一坐|坐一下|站着|站一站|蹲|圪蹴|守着|陪|等着|碰见|打招呼|盯着)"
+_PRESENCE_RX = (_PRESENCE_PLACE + r"[^。]{0,14}" + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|过去|来|到)?[^。]{0,10}" + _PRESENCE_DOING + "|"
+                + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|到)[^。]{0,12}" + _PRESENCE_PLACE + r"[^。]{0,10}" + _PRESENCE_DOING)
+_PRESENCE = re.compile(_PRESENCE_RX)
+#: how a tale of another debtor opens (上回有个客户…, 前两年有个老板…)
+_TALE_OPENING = ("以前", "上回", "上次", "前两年", "前几年", "去年", "有一回", "之前", "前阵子", "前段时间", "我见过", "听说")
 #: his family or his home named
 _HIS_OWN = re.compile(_YOU + r"(的|家|们)?.{0,3}" + _FAMILY + "|" + _YOU + r"(家|的家|厝|老家|丈母娘)")
 
@@ -392,14 +397,13 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # a tale of another debtor who came to harm after he held out (上回有个客户也是这么拖,后来他腿不晓得咋个就断了; 以前有个客户…
     # 后来有一晚…在巷子里被人……你懂的): the warning told as a story. Dev: 4 lines in all sets, every one hostile; a tale
     # that ends in court is the law's way (``_lawful_here``)
-    ("violence", r"(以前|上回|上次|前两年|前几年|去年|有一回|之前|前阵子|前段时间|我见过|听说)[^。]{0,6}(有个|有一个|一个|有家|有位)[^。]{0,10}"
+    ("violence", "(" + "|".join(_TALE_OPENING) + r")[^。]{0,6}(有个|有一个|一个|有家|有位)[^。]{0,10}"
      r"(老板|客户|人|家伙|老赖|经理|老总)[^。]{0,30}(欠|拖|赖|耍赖|失踪|不还|躲)[^。]{0,30}(后来|结果|最后)[^。]{0,40}"
      r"(断了|断了腿|被人|出(了)?事|意外|住院|摔|撞|蹭了|砸|烧了|不见了|你懂|谁做的|谁干的|是谁|有人坐着|有人守着|有人蹲)"),
     # someone of his family, or his home, kept company day after day (我天天下午在校门口那儿圪蹴着,都认得他了; 他们厝门口我这礼拜
     # 每晚都去看一看; 没事就去你家门口转转): presence as pressure. Dev: 13 lines of this shape with his family or home named,
     # every one hostile, none of the 170-odd lines of care (``_lawful_here`` asks for his family or home)
-    ("stalk", _PRESENCE_PLACE + r"[^。]{0,14}" + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|过去|来|到)?[^。]{0,10}" + _PRESENCE_DOING + "|"
-     + _PRESENCE_OFTEN + r"[^。]{0,6}(去|在|到)[^。]{0,12}" + _PRESENCE_PLACE + r"[^。]{0,10}" + _PRESENCE_DOING),
+    ("stalk", _PRESENCE_RX),
     # pushed to a loan shark to pay (我认得个放贷的,月息一角,你今天就去借出来; 找家小贷公司,借出来当场转给我)
     ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄).{0,24}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
 ))
@@ -513,11 +517,10 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name == "expose" and _OUR_LIST.match(marked, m.end()):
         # his name on our own list of accounts whose deliveries stop (你的名字挂在停发名单上了): stop_supply, not exposure
         return True
-    if name == "violence" and m.group().startswith(("以前", "上回", "上次", "前两年", "前几年", "去年", "有一回", "之前", "前阵子",
-                                                       "前段时间", "我见过", "听说")) and _LAW_NAMED.search(m.group()):
-        return True
-    if name == "stalk" and re.search(_PRESENCE_OFTEN, m.group()) and re.search(_PRESENCE_PLACE, m.group()) and not _HIS_OWN.search(marked):
-        return True  # the speaker's own child at the school gate, every day: not his
+    if name == "violence" and m.group().startswith(_TALE_OPENING) and _LAW_NAMED.search(m.group()):
+        return True  # a tale that ends in court (后来我们起诉了,法院判下来…)
+    if name == "stalk" and _PRESENCE.fullmatch(m.group()) and not _HIS_OWN.search(marked):
+        return True  # presence day after day, with no family or home of his named
     if name == "detain":
         return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
     if name == "violence" and _REMEDY.search(marked):

@@ -772,7 +772,7 @@ class Recogniser:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
-        # what only the hostility model could still hear: nothing heard outright, no worry for him
+        # what only the hostility model could still hear: nothing heard outright, no worry for him, no wait at his office
         felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
                      and WORRIED_FOR_HIM.search(own) is None and WAITING_AT_WORK.search(own) is None else None)
         by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
