@@ -1241,6 +1241,18 @@ def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"
 
 
+@pytest.mark.parametrize("text", [
+    # stop 46, dev small talk heard hostile: a colleague's scolding told as a story, his wife set on him in jest, a tow
+    # and a drag that are no delay (拖) — the dev lines themselves (r24b, r30c, r29a, r29b)
+    "我们仓库那个小孙,昨天把叉车开进了沟里,被主任骂得跟孙子似的,哈哈。",
+    "你再不接我电话,我就让你羊缸子收拾你,哈哈,她最听我的。",
+    "你这个人讲义气,上回我车坏在半路,你大半夜开车来拖,这个情我记一辈子。",
+    "你这个人啊,老早叫你去医院看看颈椎,就是不听,是不是要等我亲自拖你去?",
+])
+def test_small_talk_in_hard_words_is_no_hostility(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
 def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
     # 买卖 is 生意 (dev_r31b): the hostility model hears scorn that names his trade, not only his business or the money
     r = rec.classify("你这样的人,活该没人愿意跟你做买卖,迟早把自己作死。", TODAY)

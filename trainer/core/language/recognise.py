@@ -343,7 +343,9 @@ WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身�
 #: waiting for him at his company, office or shop (我在你公司楼下等了两个钟头了…你开到几点,我就等到几点): the course's
 #: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
 WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
-BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|拖|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
+#: words of the dealings between the firms (the hostility model alone may decide on a line with them from FELT_BUSINESS);
+#: 拖 is delay, not a tow or a drag (你大半夜开车来拖, 是不是要等我亲自拖你去 — dev small talk heard hostile by it)
+BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|(?<![来去])拖(?!(你|您)(去|走|回|过)|车|走)|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
 #: 您说是不是 asking him to speak, nor 您说得对 agreeing)
@@ -907,9 +909,10 @@ def _pieces(text: str) -> list[tuple[str, str]]:
     return parts
 
 
-#: an insult the speaker turns on himself (我这猪脑子, 我这就滚蛋) is self-deprecation (dev_r24b)
+#: an insult the speaker turns on himself (我这猪脑子, 我这就滚蛋) is self-deprecation (dev_r24b); one somebody was called
+#: by another, told as a story (小孙…被主任骂得跟孙子似的, dev_r24b's small talk), is said to no one here
 _SELF_BEFORE = lazy(r"我(这个?|真是|就是|是)个?$|我这就$|(我们|咱们|我)(那个|的|家)?(经理|老板|领导|主任|会计|同事|厂长)"
-                    r"(就|真|也)?(是)?(个)?$")
+                    r"(就|真|也)?(是)?(个)?$|被.{0,6}骂(得|成)(跟|像)?$")
 
 
 #: mockery of his pleading poverty (您这演技不去拍电视剧可惜了, 穷得只能去三亚度假了, 您这个穷是有钱人专用的穷): rude, as
