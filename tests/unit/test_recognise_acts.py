@@ -1104,6 +1104,12 @@ def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     "晚上一个人盘仓库,记得叫保安陪着,万一摔倒了都有人知道。",
     # teasing about money that is not the debt (his son's school fees): no talk of the debt, so not by the model alone
     "你儿子读国际学校,一年学费要十几万?真是读不起咯。",
+    # stop 46, dev small talk heard hostile: a colleague's scolding told as a story, his wife set on him in jest, a tow
+    # and a drag that are no delay (拖) — the dev lines themselves (r24b, r30c, r29a, r29b)
+    "我们仓库那个小孙,昨天把叉车开进了沟里,被主任骂得跟孙子似的,哈哈。",
+    "你再不接我电话,我就让你羊缸子收拾你,哈哈,她最听我的。",
+    "你这个人讲义气,上回我车坏在半路,你大半夜开车来拖,这个情我记一辈子。",
+    "你这个人啊,老早叫你去医院看看颈椎,就是不听,是不是要等我亲自拖你去?",
 ])
 def test_the_same_words_said_in_earnest_are_not_hostile(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
@@ -1239,18 +1245,6 @@ def test_the_laws_families_hear_their_wider_words(rec, text):
 ])
 def test_lawful_pressing_in_the_same_words_is_no_threat(rec, text):
     assert rec.classify(text, TODAY).tactic != "hostile"
-
-
-@pytest.mark.parametrize("text", [
-    # stop 46, dev small talk heard hostile: a colleague's scolding told as a story, his wife set on him in jest, a tow
-    # and a drag that are no delay (拖) — the dev lines themselves (r24b, r30c, r29a, r29b)
-    "我们仓库那个小孙,昨天把叉车开进了沟里,被主任骂得跟孙子似的,哈哈。",
-    "你再不接我电话,我就让你羊缸子收拾你,哈哈,她最听我的。",
-    "你这个人讲义气,上回我车坏在半路,你大半夜开车来拖,这个情我记一辈子。",
-    "你这个人啊,老早叫你去医院看看颈椎,就是不听,是不是要等我亲自拖你去?",
-])
-def test_small_talk_in_hard_words_is_no_hostility(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
 
 
 def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
