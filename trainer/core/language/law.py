@@ -488,6 +488,12 @@ _ADMIRED = re.compile(r"身体(真|好|硬朗|棒|结实)|硬朗|佩服|羡慕|�
 _OWED = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结清|债|还(钱|款|账|债|清|上)")
 
 
+def _own_family_only(marked: str) -> bool:
+    """Only the speaker's own family in the line (我儿子也在实验中学,我每天下午都在校门口等他放学): no lever on his — read by
+    the law's family and presence patterns and by the veiled-threat shape."""
+    return _OWN_KIN.search(marked) is not None and _HIS_OWN.search(marked) is None
+
+
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed. Not a threat
@@ -499,8 +505,7 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True
     if name == "family" and _ADMIRED.search(marked) and not _OWED.search(marked):
         return True
-    if name in ("family", "stalk") and _OWN_KIN.search(marked) and not _HIS_OWN.search(marked):
-        # only the speaker's own family in the line (我儿子也在实验中学,我每天下午都在校门口等他放学): no lever on his
+    if name in ("family", "stalk") and _own_family_only(marked):
         return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
         return True
@@ -595,8 +600,8 @@ _WATCHING = lazy(r"我(都|也|可)?(清楚|知道|晓得|查到|打听|摸清)|
 def hints_harm(marked: str) -> bool:
     """Whether ``marked`` has the shape of a veiled threat: harm left hanging over him or his, or his day recited to
     him. Not when it says what to do about the danger (a remedy, a safeguard, help) and speaks of no money."""
-    if not _HIS.search(marked) or (_OWN_KIN.search(marked) and not _HIS_OWN.search(marked)):
-        return False  # (his, not the speaker's own: 我儿子…我每天下午都在校门口等他放学)
+    if not _HIS.search(marked) or _own_family_only(marked):
+        return False
     if not ((_HARM.search(marked) and _HANGING.search(marked)) or _ROUTINE.search(marked)
             or (_TIMED.search(marked) and _WATCHING.search(marked))):
         return False

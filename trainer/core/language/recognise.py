@@ -763,12 +763,8 @@ class Recogniser:
             acts = list(dict.fromkeys(LEGAL_WARNING if a in steps else a for a in acts))
         # the trainee's own clauses: his words said back (你讲面料有问题?) are not the trainee's, what follows them is
         # (…现在讲面料有问题?笑死人了)
-        if not (said_back and pieces):
-            own = norm.marked
-        elif own_norm is not None:
-            own = own_norm.marked
-        else:
-            own = self.normalise(_clauses_said(pieces, said_back, his_words=False)).marked
+        # (``classify_many`` hands them in as ``own_norm`` whenever some clause says his words back)
+        own = own_norm.marked if said_back and own_norm is not None else norm.marked
         insult = not banter and _insulting(own)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that

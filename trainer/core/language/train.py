@@ -58,13 +58,13 @@ _EARLY = ("utterances.tsv", "dev_extra.jsonl", "dev_lang.jsonl", "dev_course.jso
 #: the sets written to contrast rudeness, unlawful pressure, firm lawful pressure and rough-sounding friendliness
 _CONTRAST = ("dev_r21a.jsonl", "dev_r22a.jsonl", "dev_r23a.jsonl", "dev_r24a.jsonl", "dev_r24b.jsonl", "dev_r25a.jsonl",
              "dev_r25b.jsonl")
+# Stop 45, measured and dropped: the line, clause and act models trained on r28a-r29c, r30a and r30c as well (their lines
+# that are not hostile, as the rule of ``line_row`` says) heard two fresh sets' lines better (r30a 199 → 207 of 300, r30c's
+# non-hostile 79 → 84 of 100) but lost 15 threats the line model had heard in the older dev sets (我拿锤子一块一块给你敲碎,
+# 你晚上睡觉最好把门锁好, 断手断脚 …) and one course-right dev play line; on the held-out sets it was neutral (pooled 85.4 →
+# 85.3%) and one held-out unlawful line of play went unheard. Sets written to one brief lift sets written to the same
+# brief; that is not hearing better
 #: later sets (sarcasm and veiled threats, small talk, conditions and concessions)
-#: Stop 45, measured and dropped: the line, clause and act models trained on r28a-r29c, r30a and r30c as well (their lines
-#: that are not hostile, as the rule of ``line_row`` says) heard two fresh sets' lines better (r30a 199 → 207 of 300, r30c's
-#: non-hostile 79 → 84 of 100) but lost 15 threats the line model had heard in the older dev sets (我拿锤子一块一块给你敲碎,
-#: 你晚上睡觉最好把门锁好, 断手断脚 …) and one course-right dev play line; on the held-out sets it was neutral (pooled 85.4 →
-#: 85.3%) and one held-out unlawful line of play went unheard. Sets written to one brief lift sets written to the same
-#: brief; that is not hearing better
 _LATER = ("dev_r26a.jsonl", "dev_r26b.jsonl", "dev_r27a.jsonl", "dev_r27c.jsonl")
 
 
