@@ -379,6 +379,16 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # … an outing that is a game of ball, and a silly video of his (dev_r30d)
     "我跟你讲,你再不来打球,我就把你那双新球鞋挂到闲鱼上卖了,反正你也冇穿过几回。",
     "小心我把你上次喝醉唱歌的视频发到群里哦,哈哈,逗你的,我早删了。",
+    # stop 47 (dev_r32b, small talk in rough words): the news told of others, exposed or attacked (law._reported_news)
+    "昨晚看新闻了吧?高速口有人拿刀砍人,到现在还没抓到。",
+    "电视上又曝光了一个做地沟油的小作坊,看得我饭都吃不下。",
+    # … a friend's mock threat to beat him, laughed off, with nothing of the debt (law.JEST_HYPERBOLE)
+    "你再不戒酒,嫂子不打死你,我先把你打死,哈哈,少喝两杯。",
+    "你又把我的好烟顺走了,看我回头怎么收拾你,哈哈。",
+    # … teasing the speaker said with another verb of saying (再讲我 / 再港我), his own lock asked after, a doctor offered
+    "你再讲我老,我就把你大学时候的照片发到群里去,哈哈。",
+    "你们那片最近有人撬门,你家那锁换了没?换把好的吧。",
+    "你岳父出院了吧?恢复得咋样?要看好大夫就跟我讲一声。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -1201,6 +1211,10 @@ def test_what_says_an_act_and_what_does_not(rec, text, act, heard):
     "哈哈,我就随便问一句,你家小子是在实验小学读二年级吧?放学都是他奶奶一个人接,我晓得的。开个玩笑,莫紧张。",
     "那件事你再装糊涂,我就在你公司大门口拉条横幅,红底白字,跟过年一样喜庆,嘿嘿,逗你的。",
     "我有个表弟刚从里面放出来,脾气不太好,他说想认识认识你——哈哈,你懂的。",
+    # stop 47: a mock threat to beat him is banter only with nothing of the debt in the line; and 抖音 is where he would
+    # be shown, not the news
+    "哈哈,那三十万你再拖着不给,我打死你。",
+    "我拍好了往抖音上一发,标题就叫某某老板的真面目,肯定火,哈哈,开个玩笑。",
 ])
 def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(rec, text):
     r = rec.classify(text, TODAY)

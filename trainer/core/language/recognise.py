@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
-from trainer.core.language.law import BANTER, hints_harm, unlawful
+from trainer.core.language.law import BANTER, JEST_HYPERBOLE, hints_harm, unlawful
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -635,7 +635,9 @@ class Recogniser:
         # friends' banter about a dinner or a tease, with nothing of the debt in it (law.BANTER): no threat, no insult. Not
         # any line owned as a jest: threats are said with a laugh too (哪天我带几个兄弟去坐一坐…别当真啊,嘻嘻) — on fresh
         # dev_r30d a jest with no money named cleared 3 threats and 3 insults and no small talk
-        banter = self._hostile >= 0 and BANTER.search(norm.marked) is not None and not about_debt
+        banter = (self._hostile >= 0 and not about_debt
+                  and (BANTER.search(norm.marked) is not None
+                       or (JEST_HYPERBOLE.search(norm.marked) is not None and BUSINESS_TALK.search(norm.marked) is None)))
         if banter:
             row[self._hostile] = 0.0
             felt = None
