@@ -389,6 +389,14 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你再讲我老,我就把你大学时候的照片发到群里去,哈哈。",
     "你们那片最近有人撬门,你家那锁换了没?换把好的吧。",
     "你岳父出院了吧?恢复得咋样?要看好大夫就跟我讲一声。",
+    # … his wife kept company late at her shop (a safeguard), a mock kick laughed off, a tease about his dog
+    "你老婆一个人看店到那么晚,最近不太平,喊个人陪着吧。",
+    "你再说我胖,我一脚把你踹河里去,逗你玩的。",
+    "你家那条狗都比你精,自己会开门。",
+    # … and 你家 / 您家, "you" said politely in Wuhan and Kunming: waiting for him, not at his home (dev_r32a)
+    "你家先忙,等你家吃完饭我们再谈。",
+    "那我就等您家消息了。",
+    "我们合同上的都做到了,你家那边也要守住这个约嘛。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -1099,6 +1107,10 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "你那破仓库里还压着我们二十多万的货,你还有脸说是我们逼你?",
     "作孽哦,我们做面料的赚点辛苦钱,碰到你这种人,真的是倒了八辈子的霉。",
     "我跟你费这劲干啥,跟你说话就跟对牛弹琴一样。",
+    # stop 47 (dev_r32b, insults that name no money): disgust, a pauper, a head full of dregs
+    "你这副嘴脸真让人恶心。",
+    "穷鬼一个,还在这儿跟我摆谱?",
+    "你脑子里装的是豆腐渣吧?",
 ])
 def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     r = rec.classify(text, TODAY)
@@ -1238,6 +1250,17 @@ def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(
     "去年有个老板也欠我们的钱不还,后来有天晚上他在停车场被人打断了腿,你说巧不巧。",  # a tale told as a warning
     "你儿子在实验中学念初一吧?这阵子我每天下午都在校门口站着,他放学出来我都看得见。",  # presence, day after day
     "你爸妈住的那个老家属院,往后我没事就过去坐坐,陪二老聊聊你欠钱的事。",
+    # stop 47 (dev_r32b, threats that name no money): a blow, a door locked on him, his machine held, the small town
+    # where he must walk, his kin told about him or visited, kin named in Hunan words (崽, 堂客, 爷老子)
+    "再跟我嘚瑟,我一巴掌把你牙都打掉。",
+    "你信不信我大耳刮子抽你?",
+    "今天不给个说法,你甭想出介个门。",
+    "你那台挖掘机我们先扣在我们院子里,想开走就拿钱来。",
+    "这县城就这么大,你出门总要走路的,自己当心。",
+    "你女儿在超市上班吧?我哪天去柜台跟她好好聊聊她爸干的事。",
+    "你在外面那些事,我全部讲给你堂客听。",
+    "你爷老子还住在乡下吧?我过两天回去看看他老人家。",
+    "我晓得你崽在哪个学校读书。",
 ])
 def test_the_laws_families_hear_their_wider_words(rec, text):
     assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model
