@@ -589,6 +589,15 @@ def test_a_later_single_payment_replaces_the_instalments():
                             dates=("2026-11-06", "2026-11-30")))
     s.play("z", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(380_000,)))
     assert s.plan_parts == ((200_000, 4), (180_000, 28))
+    # stop 47 (dev play genuinely-broke 49b): the same total bounded by a last day the plan keeps, said of the plan
+    # (日期可以调,但总数38万、月底前付清这条不变) keeps its parts; a day before its last part does not
+    for day, kept in (("2026-11-30", True), ("2026-11-20", False)):
+        s = fake_broke(2)
+        s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 180_000),
+                                dates=("2026-11-06", "2026-11-30")))
+        s.play("w", Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                                amounts=(380_000,), dates=(day,), pay_dates=(day,)))
+        assert s.plan_parts == (((200_000, 4), (180_000, 28)) if kept else ())
 
 
 def test_the_summary_names_the_deal_on_the_trainees_figures():
@@ -643,6 +652,35 @@ def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
     s, _ = play_moves(sc, p, [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE], seed=1)
     assert s.outcome is not None and s.outcome.state == "stock_returned"
     assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (143_000, 143_000)
+
+
+#: dev play triangular-debt 37b3 (course-right, a three-way deal): 12万 by 11月13号, 10万 by 11月30号, 华景's 20万 by 12月15号
+THREE_WAY_PLAN = (
+    "孙总,好久没来看您了!听说滨江华府上个月竣工验收了,恭喜恭喜,这么大的项目干下来真不容易。我今天来呢,还是为我们那42万的电缆款,想跟您一起想想办法。",
+    "您是说,华景那边的钱没到,您这边也就没钱付我们,对吧?这个我真能理解,上下游一环扣一环,您夹在中间最难受。那我想问问,华景欠您的结算款,现在卡在哪一步了?",
+    "您是说,审计结算还在走,华景说资金紧、要排到年底?不过孙总,我听圈里人说,华景资金再紧,材料款一向是优先保的,怕影响工期。您报上去的时候,电缆这一块有没有单列成材料款?",
+    "您是说,都打包在安装工程款里了?那可就吃亏了。要不这样:我把五批电缆的送货单、验收单、发票复印件给您整理一套,您单独报一笔材料款;再不然,您出个委托书,让华景把这部分直接付给我们,三方签个字,您也省得垫钱。",
+    "您是说,得先去华景财务那边探探口风,今天定不下来,对吧?那我们约个时间:11月5号星期四上午10点,我再过来,您把华景的回话告诉我,我们当场把方案写下来。资料我明天上午送到您办公室,11月4号下午我先给您打个电话。您看行吗?",
+    "孙总早!上次我们说好的:我送资料,您去问华景材料款和委托付款的事,今天上午10点把方案定下来。资料3号一早就送到了,昨天下午电话里您说华景财务有回话了——他们怎么说?",
+    "您是说,华景同意材料款单列,委托付款能做20万,12月中旬拨下来?太好了,这一趟没白跑。那剩下的22万,毕竟已经拖了120天,我回公司也得有个交代,您看11月13号之前从自己账上付清,行不行?",
+    "您是说,这周能先挤出12万,剩下10万月底付?好,只要12万11月13号前到、10万11月30号前到,华景委托付款的20万12月15号前到,这120天的违约金2万5千2百块,我回去帮您申请免掉;有一笔没按时,就还是按合同算。",
+    "那我们写下来:天工欠远东电缆42万;11月13号前付12万;11月30号前付10万;剩下20万由华景按三方委托书在12月15号前直接付给我们,华景没付到的话,天工自己在12月15号前补齐。孙总您签个字,盖上天工的公章,委托书我们也一起签。",
+)
+
+
+def test_a_part_he_pays_on_the_spot_comes_off_the_trainees_first_instalment():
+    # stop 47: his ending pays a tenth on the spot (4.2万) of a deal the trainee laid out in full — the plan had the
+    # persona's shares on days the trainee never named (25.2万 on 11月4号); now the trainee's dated parts, the first one
+    # smaller by what is paid today
+    from trainer.core.judging.result import play_moves
+
+    sc, p = resolve_scenario("triangular-debt")  # 420,000 owed, the talk on 2026-11-02
+    s, _ = play_moves(sc, p, list(THREE_WAY_PLAN), seed=1)
+    o = s.outcome
+    assert o is not None and o.state == "three_way_signed"
+    assert [(x["amount"], x["due_date"]) for x in o.plan] == [(42_000, "2026-11-02"), (78_000, "2026-11-13"),
+                                                               (100_000, "2026-11-30"), (200_000, "2026-12-15")]
+    assert (o.paid, o.promised, o.due_date) == (42_000, 378_000, "2026-12-15")
 
 
 def test_a_take_back_move_that_lays_out_the_whole_debt_asks_for_it():

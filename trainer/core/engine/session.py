@@ -687,7 +687,12 @@ class Session:
         if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
             self.plan_parts = tuple(zip(amounts, days, strict=True))
         elif self.plan_parts and not keep and (days or ask != sum(a for a, _ in self.plan_parts)):
-            self.plan_parts = ()
+            # the same total bounded by a last day the plan keeps, said of the plan (日期可以调,但总数26万、年底前付清这条不变
+            # after four dated parts of 26万 to 12月25日): the plan stands — not 那就三十八万二十号前一次付清, no plan said
+            same = (ask == sum(a for a, _ in self.plan_parts) and "installment_plan" in rec.acts
+                    and (not days or min(days) >= self.plan_parts[-1][1]))
+            if not same:
+                self.plan_parts = ()
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A move that names again only parts of a plan already asked for keeps that plan as the ask (``figures``: its
@@ -883,6 +888,19 @@ class Session:
             days = self.ask_days.get(ask, ())
             if len(days) == 1 and abs(ask - promised) <= 1:
                 later = [(ask, days[0])]
+        paid_now = sum(item["amount"] for item in now)
+        if (now and later and promised > 0
+                and abs(sum(a for a, _ in later) - promised - paid_now) <= WHOLE_SLACK * owed < abs(sum(a for a, _ in later) - promised)):
+            # his plan for the whole deal, and he pays a part of it on the spot: that part comes off the trainee's first
+            # instalments, which keep their dates (5万 on the 10th, 7万 on the 25th … with 2.6万 paid today: 2.4万 on the
+            # 10th — dev play genuinely-broke 49b carried the persona's four shares instead)
+            left, rest = paid_now, []
+            for a, d in later:
+                take = min(a, left)
+                left -= take
+                if a > take:
+                    rest.append((a - take, d))
+            later = rest
         if not later or promised <= 0 or abs(sum(a for a, _ in later) - promised) > WHOLE_SLACK * owed:
             return plan
         notes = [item["note"] for item in plan if item["due_days"] > 0]
