@@ -1205,6 +1205,9 @@ def test_a_batch_of_goods_is_no_instalment(rec, text):
     ("上次退回的那批货冲减了没有?冲完应该还剩多少?", "take_back_stock", False),
     # the terms summed up as settled, with amounts and payment dates, ask for them (project-milestone 29a)
     ("那就定了:11月12号补齐签证单,88.2万11月20号周五前付,余下37.8万按合同主体验收后60天内付。", "direct_ask", True),
+    # … said as 这样定 (stop 47, dev play project-milestone 49a: heard as a reminder of the due date alone, the plan was
+    # never asked for and the deal was cut to 70% of it)
+    ("这样定:签证单补齐后,11月20日前付88.2万元;余下37.8万元按合同,主体验收后六十天内付清。", "direct_ask", True),
     # no plan of parts in "this sum", a floor, or money collected (triangular-debt 36b, freetext fake-broke)
     ("我跟公司报的是今天全额收回,您要是实在为难,少一点也行,但不能低于一半。", "installment_plan", False),
 ])

@@ -239,7 +239,7 @@ SIDE_NEEDS = {TAKE_BACK: lazy(r"退|拉|搬|撤|收回|回收|取回|拿回|运�
               # hear (``_side_named``). 5-fold dev: 14 false side acts fewer, no true one lost
               INSTALMENT: INSTALMENT_NEEDS}
 #: the terms summed up as settled (那就定了:…88.2万11月20号前付,余下37.8万…): with amounts and payment dates, an ask
-AGREED = lazy(r"(^|[,，。:：;；!！])\s*(那|就|那就|那咱就|咱就|那我们就|那咱们就)?(这么|这样)?(定了|说定了|就这么(定|办|说)|一言为定)")
+AGREED = lazy(r"(^|[,，。:：;；!！])\s*(那|就|那就|那咱就|咱就|那我们就|那咱们就)?((这么|这样)?(定了|说定了|就这么(定|办|说)|一言为定)|(就)?(这么|这样)(定|办)(?!不|得|了吗|吗)(吧|了)?)")
 #: our goods taken back set against the debt in the same breath: 退货…冲掉 / 拉回去抵账 / 货收回来冲账 (stop 43)
 #: — not returns of his own done before (上次退回的那批货冲减了没有?) nor his return slips (退货单我帮你冲掉)
 GOODS_SET_OFF = lazy(r"^(?!.*(上次|上回|之前|以前|已经)).*(退货(?!单)|退回|拉回|收回|取回|运回|拿回|调货|调走)[^。;；!！?？]{0,24}"
