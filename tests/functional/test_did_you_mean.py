@@ -17,14 +17,15 @@ HEARD = Recognition("verify_balance", 0.42, [("written_commitment", 0.3)], acts=
                     amounts=(380000,), dates=("2026-12-04",))
 
 
-def _pick(make_app, presses: list[str]) -> tuple[list[str], object]:
+def _pick(make_app, presses: list[str], heard: Recognition = HEARD,
+          text: str = "先对下账,一共三十八万,这周五前能付吗") -> tuple[list[str], object]:
     app = make_app()
     got: list[object] = []
 
     async def flow() -> list[str]:
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_for_screen(pilot, PickerScreen)
-            app.push_screen(DidYouMeanScreen("先对下账,一共三十八万,这周五前能付吗", HEARD), got.append)
+            app.push_screen(DidYouMeanScreen(text, heard), got.append)
             screen = await wait_for_screen(pilot, DidYouMeanScreen)
             options = screen.query_one(OptionList)
             prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -54,6 +55,19 @@ def test_as_said_keeps_the_figures_without_a_tactic(make_app):
     _, choice = _pick(make_app, ["down", "down", "down", "enter"])  # …, 就按原话说
     kind, rec = choice
     assert kind == "play" and rec.tactic is None and rec.acts == () and rec.amounts == (380000,)
+
+
+def test_small_talk_is_said_as_it_is_unless_a_tactic_is_picked(make_app):
+    # stop 47 (tmux): 昨晚看新闻了吧? heard as nothing, with guesses of 0.00 — enter played it as 直截了当
+    chat = Recognition(None, 0.02, [("direct_ask", 0.02), ("empathize", 0.01)])
+    prompts, choice = _pick(make_app, ["enter"], chat, "昨晚看新闻了吧?高速口又堵了两个钟头。")
+    assert "原话" in prompts[0] and "直截了当" in prompts[1]
+    kind, rec = choice
+    assert kind == "play" and isinstance(rec, Recognition) and rec.tactic is None and rec.acts == ()
+    # a guess worth the name is still offered first
+    unsure = Recognition(None, 0.18, [("direct_ask", 0.18)])
+    prompts, choice = _pick(make_app, ["enter"], unsure, "那个账……")
+    assert "直截了当" in prompts[0] and choice[1].tactic == "direct_ask"
 
 
 def test_typing_on_while_the_box_is_up_is_kept_for_the_input(make_app):

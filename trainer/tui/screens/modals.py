@@ -69,6 +69,10 @@ class PaletteScreen(ModalScreen[str | None]):
         self.dismiss(event.tactic_id)
 
 
+#: below this, no reading of an unrecognised line is offered first: it is said as it is (``DidYouMeanScreen``)
+GUESS_FLOOR = 0.10
+
+
 class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
     """Asks what an unclear line meant. Returns ("play", Recognition), ("palette", None) or None (cancel)."""
 
@@ -90,7 +94,12 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
         head = Text()
         head.append(tr("你说:"), style="bold")
         head.append(tr(self.text) + "\n")
-        if rec.tactic is None:
+        # nothing heard and no guess worth the name (small talk, 昨晚看新闻了吧?): what was said goes first, so a trainee who
+        # presses enter is not made to have asked for the money (tmux, stop 47: a friend's tease played as 直截了当 0.00)
+        small_talk = rec.tactic is None and all(c < GUESS_FLOOR for _, c in rec.alternatives)
+        if small_talk:
+            head.append(tr("这句话不像哪一种战术,像是闲聊。就这么说,还是你想用……?"))
+        elif rec.tactic is None:
             head.append(tr("没认出这句话用的是哪种战术。你是想说……?"))
         else:
             head.append(tr(f"不太确定({rec.confidence:.2f}):是“{tactic_label(rec.tactic)}”吗?"))
@@ -112,7 +121,11 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
             self.choices[key] = ("play", as_picked(rec, tactic, conf))
             options.append(Option(tr(f"是 {tactic_label(tactic)}  ({conf:.2f})"), id=key))
         self.choices["as-is"] = ("play", as_picked(rec, None, rec.confidence))
-        options.append(Option(tr("就按原话说(不归入任何战术)"), id="as-is"))
+        as_is = Option(tr("就按原话说(不归入任何战术)"), id="as-is")
+        if small_talk:
+            options.insert(0, as_is)
+        else:
+            options.append(as_is)
         self.choices["palette"] = ("palette", None)
         options.append(Option(tr("打开战术面板,自己选…"), id="palette"))
         with Vertical(id="dym-box", classes="modal-box"):
