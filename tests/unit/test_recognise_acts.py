@@ -397,6 +397,22 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你家先忙,等你家吃完饭我们再谈。",
     "那我就等您家消息了。",
     "我们合同上的都做到了,你家那边也要守住这个约嘛。",
+    # … (dev_r33a) a blow that is not ours at him: a third person's, his wife's, the speaker's temper, a spanking
+    "谁给你剪的这头发,跟狗啃的一样,俺去弄死他。",
+    "嫂子晓得你又偷喝酒,要打死你的。",
+    "昨晚打牌输了三把,气得我想砍人。",
+    "下回再跟我顶嘴,我揍你屁股。",
+    # … his own post, his father's medicine, a truck on the road (货车 is no goods), a birthday he must come to, the news
+    # of a restaurant besieged, the speaker's own day, luck (烧高香), the hot searches, 阿么 (how)
+    "你昨天发朋友圈说又失眠了,有心事跟我讲讲。",
+    "恁爸那个降压药得天天吃,可不能自己停。",
+    "晚上开车回去当心点,前面那段路大货车多。",
+    "这周六我生日你要是不来,我就去你家把你拖过来,哈哈。",
+    "电视台昨天曝光了一家用地沟油的饭店,现在门口天天有记者堵着。",
+    "我们厂门口那条路修了两个月,天天堵,我每天早上都得提前出门。",
+    "你小子上辈子烧了高香,才娶到这么好的媳妇。",
+    "姐你看热搜没,那个明星又塌房了。",
+    "合同写的是九十天付款,这样拖下去,阿么说都说不过去。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -1111,6 +1127,11 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "你这副嘴脸真让人恶心。",
     "穷鬼一个,还在这儿跟我摆谱?",
     "你脑子里装的是豆腐渣吧?",
+    # … (dev_r33a, Wenzhou and Xuzhou): sick at his face, his mouth a cesspit, a dog with more sense, 阿呸
+    "阿看到你这张脸就想吐。",
+    "你这张嘴就是个粪坑。",
+    "俺家狗都比恁懂事。",
+    "你个老滑头,嘴里没一句真话,阿呸!",
 ])
 def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     r = rec.classify(text, TODAY)
@@ -1264,6 +1285,16 @@ def test_a_threat_in_the_frame_of_banter_or_said_with_a_laugh_is_still_a_threat(
     "你在外面那些事,我全部讲给你堂客听。",
     "你爷老子还住在乡下吧?我过两天回去看看他老人家。",
     "我晓得你崽在哪个学校读书。",
+    # … (dev_r33a): a machine towed or held with us, a crowd sent to block him, his walk watched from behind, a post to
+    # his village's group or the hot searches, his wife sent his doings — and the Wu 阿 and 弗 read as 我 and 不
+    "你那台叉车我今天就叫人拖走,钱到了再来领。",
+    "你的车就押在我这里,钥匙我先收着。",
+    "再不给,我就让人到工地上堵你。",
+    "恁以后走路最好看着点后头。",
+    "我把你那点破事编成段子,保证你上本地热搜。",
+    "恁老婆的微信俺加上了,恁干的那些事俺一条一条发给她。",
+    "阿弗走了,就睡在你办公室,你去哪阿跟到哪。",
+    "这周五之前弗到,阿就拍照发到你们村的微信群里。",
 ])
 def test_the_laws_families_hear_their_wider_words(rec, text):
     assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model

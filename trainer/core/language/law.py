@@ -78,6 +78,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # stop 47 (dev_r32b): his kin told about him by us (我上她柜台前头跟她说说她爹干的好事, 去跟老太太聊聊您), his doings carried
     # to them (丑事全部抖给你堂客听), his old father visited in the village
     ("family", _FAMILY + r".{0,30}(跟|给|对|同)(她|他|老太太|老爷子|老人家)(老人家)?(好好)?(说说|聊聊|讲讲|唠唠|说道|摆摆|策一策)|"
+     r"(跟|盯)了(他|她)(两|三|几|好几|这几)天|" + _FAMILY + r"(的)?(微信|电话|手机号)(我)?(加上了|加了|要到了|拿到了)|(一条一条|全部|都)发给(她|他)(看)?|"
      r"(抖|说|讲|告诉|捅)(给|到)" + _YOU + r"(的)?" + _FAMILY + r"(听|知道)|"
      + _FAMILY + r".{0,16}(住在|住|在)(村里|老家|乡下|养老院|敬老院|医院).{0,16}(去|回去|过去)(看下|看看|看一下|看望|探望|陪陪|坐坐|聊聊)"),
     # (a gift or a greeting for them is not going to them: 记得给你妈买床电热毯)
@@ -138,6 +139,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(寄|送|递)(一箱|一份|一堆|几份|一摞)?材料(给|到)" + _YOU + r"?(的)?(上级|领导|老板|单位|总部|集团)|"
      r"(找|去找)" + _YOU + r"(们)?(的)?领导.{0,6}(让他|叫他)(看看|知道|评评)"),
     # their post or career held over them: "真闹大了你这个处长还当不当得成"
+    ("shame", r"(讲|说|闹)到(你|您|恁).{0,8}抬不起头|(领导|老板|单位).{0,20}(唠唠|说说|聊聊|讲讲).{0,6}(是个)?(啥|什么)(人|东西)"),
+    ("expose", r"(发|贴|挂)(到|在|进)(你|您|恁)(们)?(村|单位|公司|小区|家族|同学|老乡|商会)?(的)?(微信)?群|(让|叫|保证)(你|您|恁).{0,4}上(本地|全网|全市)?热搜|网红.{0,6}转|编成段子"),
     ("shame", _YOU + r"(这个|的)?(处长|局长|科长|院长|主任|经理|乌纱帽|位子|饭碗).{0,6}(还)?(当不当得成|还想不想当|保不住|保不保得住|当到头|坐不稳|坐不坐得稳|别想要了)"),
     # exposing: online, chat groups, leaflets, banners
     # (posting is only exposure when it is about the person or the debt: 会议号我发群里了 is logistics)
@@ -190,7 +193,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", r"(混不下去|待不下去|呆不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|躺着出去|见血|打残|"
      r"打" + _YOU + r"一顿|收拾" + _YOU + r")"),
     # a blow promised (一拳把你打醒, 大耳刮子抽您, 一巴掌扇过去把你牙齿都打落): stop 47, dev_r32b
-    ("violence", r"(一拳|一巴掌|一脚|大耳刮子|大耳光|大嘴巴子|耳光|耳刮子)(把)?(你|您|恁|侬)?.{0,6}(打|扇|抽|踹|踢|呼)|"
+    ("violence", r"(一拳|一巴掌|一脚|大耳刮子|大耳光|大嘴巴子|耳光|耳刮子)((把)?(你|您|恁|侬).{0,6}(打|扇|抽|踹|踢|呼)|.{0,3}(打|扇|抽|踹|踢|呼)(你|您|恁|侬|过去))|"
      r"牙(齿)?(都)?(给)?(你|您)?打(落|掉|飞)"),
     # their property watched: "您那辆车天天停在外面,可得看好了"
     ("violence", r"((?<![开坐打骑倒])车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
@@ -235,7 +238,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"钥匙(拿来|拿过来).{0,8}(开|抵)"),
     # holding someone against their will
     ("detain", r"(谁都别想|谁也别想|你别想|今天别想|都别想).{0,4}(出|走出|离开|走)(这个|这)?(门|屋|办公室|房间)?"),
-    ("detain", r"(别想|甭想|莫想|休想)(出|走出|离开)(这个|这间|这|介个|介|咯个|咯)?(门|屋|办公室|房间|厂)|(我|咱)(就)?把门(一|给)?锁|守着门|(谁|哪个|一个人|一个|你们)(都|也)?(别想|甭想|莫想|休想)"
+    ("detain", r"(别想|甭想|莫想|休想)(出|走出|离开)(这个|这间|这|介个|介|咯个|咯)?(门|屋|办公室|房间|厂)|(我|咱)(就)?把门(一|给)?锁|守着门|(我|我们)(让|叫)(门卫|保安|人).{0,4}(把|将)(大)?门(给)?锁|(顾客|客人|客户).{0,4}敢(进|来)|(谁|哪个|一个人|一个|你们)(都|也)?(别想|甭想|莫想|休想)"
      r"(走|下班|离开|出去|回家)|(门|屋|办公室).{0,4}(别想|甭想|莫想|休想)(出|走)|(哪儿|哪里|哪)都(别想|甭想|莫想|休想)去|"
      r"(出不了|走不出|出不去)(这个|这)?(门|屋)|车?钥匙(给我|我先收着|交出来|我收着)|迈出(这个)?门|(就在|在)这屋(里)?待着|就?别下班了|"
      r"(你|您|谁|哪个)(都|也)?(莫想|甭想|休想)(走|跑)|(报警|叫警察|找警察).{0,4}(也|都)(没用|莫得用|没有用|不好使)"),
@@ -243,12 +246,16 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", r"(招牌|牌匾|店门|玻璃|车窗).{0,10}(给" + _YOU + r")砸|(收银机|设备|机器|叉车|电脑|家具|灌装机).{0,6}(我|我们|先|今晚|派人|叫人).{0,4}(搬走|拉走|开走|扣下|扣了)|"
      r"(车|皮卡|挖机|挖掘机|货车|卡车|面包车|铲车|吊车|叉车)[^。]{0,16}(我|我们|俺)(就)?(喊|叫|找|派)人.{0,4}(开走|拖走|拉走|扣)|"
      r"扣(在|到|进)(我们|我|俺们|俺)(的)?(院子|院里|厂里|仓库|场子|车库|停车场)|"
-     r"(全|都)拉走抵(账|债)|(今晚|半夜|连夜).{0,6}(派人|叫人|找人)?(搬走|拉走|开走)|车我(也)?(先)?开走|钥匙(交出来|拿来).{0,8}开走"),
+     r"(全|都)拉走抵(账|债)|(今晚|半夜|连夜).{0,6}(派人|叫人|找人)?(搬走|拉走|开走)|车我(也)?(已经|先)?(给你)?开走|钥匙(交出来|拿来).{0,8}开走|"
+     # stop 47 (dev_r33a): towed by our people (叉车我今天就叫人拖走), held with us (这辆车就押在我这里), the tyre slashed (把你车胎扎了),
+     # nothing left to drive out (车一辆也别想开出来)
+     r"(叉车|车|车子|货车|卡车|挖机|铲车|设备|机器).{0,8}(我|我们)(今天|明天|马上)?(就)?(叫|让|找|派)人.{0,2}拖走|(车|车子).{0,4}(押|扣)(在)(我|我们)(这|这里|这儿|手上)|"
+     r"把(你|您|恁)(的)?车胎.{0,2}(扎|放|划)|(车|货).{0,4}(一辆|一台|一件|一箱)(也|都)?(别想|甭想|休想)(开|拉|运)(出来|出去|走)"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
     ("violence", r"把(?!(自己|自家|您自己|你自己|招牌|牌子))(?!.{0,4}自己的).{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾|办公室|仓库).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
      r"(打断.{0,3}(腿|手|胳膊)|砍(死|伤)|砍人|砍(你|您|他)(一刀|几刀|两刀|了)|拿刀砍|欠揍|揍(你|您|他)|砸给(你|您)看|(被|叫|让).{0,4}修理|"
-     r"(什么事情?|啥事|什么)都(做|干)得出来|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|放火|烧了|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
+     r"(什么事情?|啥事|什么)都(做|干)得出来|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|放火|烧了(?!高?香)|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
      r"别逼我(?!.{0,4}(交|报|上报|起诉|走法律|打官司|找律师|找法务|递))|出了事别怪|小心你的|(最好|给我|可得)小心(点|些|着)|有你好看|让你好看|等着瞧|走着瞧)"),
     # --- veiled pressure (dev round 20): the harm is only hinted, never named, which is how most threats are said
     # his shop or his trade held over him: 你这店还想不想开了, 你要还想在城关区干建材这行
@@ -259,6 +266,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r".{0,10}(可不好|可别怪|别怪|不好说|不号说|难说|不好配|保不齐|说不准|心疼|呢[?？]?$)|(晚上|夜里|半夜).{0,4}(可)?别锁(得|的)太松"),
     # his own safety on the road, at night, at his age: 出门走路多看着点脚下, 下班回家路上安不安全你得想想, 真出点啥事不值当
     ("violence", r"就(这|咯|介|那|恁)么(大|点大|点儿大|小)(点)?.{0,12}(出门|走路|坐车|开车|路上).{0,12}(小心|当心|留神|注意)|"
+     r"(走路|出门)(最好)?(看着点|留神|小心|注意)(点)?(后头|身后|背后|后面)|(不要|别)逼我.{0,12}(动手|躺|医院)|"
+     r"(躺|进|住)(在)?医院.{0,4}(不要|别|可别)后悔|(哪天|万一).{0,6}(不见了|丢了|没了).{0,8}(你)?(不要|别|莫)怪(我)|"
      r"(出门|走路|路上|回家|下班|夜路|开车).{0,12}(多看着?点脚下|看着点脚下|安不安全|安全不安全|多留神|操点心)|"
      r"(真|要是|万一)?出(点|个)?(啥|什么|么子|啥子)事.{0,2}(就|可)?(不值当|不划算|划不来)|躲(得|的)了初一.{0,2}躲不了十五"),
     # his children's way home, a wedding, trouble for them: 你儿子放学走的是黄河边那条路吧, 可别给她惹麻烦, 有人跑去婚礼上要账
@@ -269,7 +278,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"车牌(号)?.{0,4}(我)?(都|也|早)?(记下|记住|抄下|拍下)"),
     # the unnamed others who will come, who "are not like me": 过了点我就不是一个人来了, 谁来找你我就管不着了, 打听打听我们是什么来头,
     # 就不是法院能管的事了, 有些人的钱可不是那么好欠的, 他们收账的手段你应该听说过, 几个纹身的小伙子, 带二十个人过去坐着
-    ("society", r"不是(我)?一个人(来|去|上门|过来|过去)|(谁|什么人|哪个|别人|有人)(来|去)?找(你|您).{0,6}(我)?(就|可)?(管不(着|著)|管不了|拦不住)|"
+    ("society", r"不是(我)?一个人(来|去|上门|过来|过去)|(就|可)?不(光|只|止)是(我)?一个人(了)?|(老乡|同乡)(们)?.{0,12}脾气.{0,4}(不好|大|爆|急)|"
+     r"(让|叫|派|喊)人.{0,8}(堵|围)(你|您|恁)|(谁|什么人|哪个|别人|有人)(来|去)?找(你|您).{0,6}(我)?(就|可)?(管不(着|著)|管不了|拦不住)|"
      r"打听打听.{0,8}(我|我们|老子).{0,6}(来头|是谁|是干什么的|什么人)|不是(法院|警察|派出所|法律)(能)?管(得了|得着|的)|"
      r"(有些人|有的人|那些人)的(钱|账).{0,6}(不是|没)(那么|这么)?好(欠|赖|拖)|(收账|要账|讨债|催收)的?(手段|办法|方式).{0,8}(听说过|知道|领教)|"
      r"纹身的|刺青的|(带|叫|喊|找)(上)?(十几|二十|三十|几十|一帮|一群|一伙|一车)(多)?个?(人|兄弟|弟兄|小伙子)|"
@@ -462,15 +472,15 @@ _REMEDY = re.compile(r"找人(查|修|看|检修)|(查|修|检修|检查|换)(�
 
 #: a safeguard recommended against a crime reported nearby (车停地库里吧, 车里甭放贵重东西, 装俩摄像头, 叫保安陪着, 锁换了没?): care
 #: when the line menaces nothing and speaks of no money — a threat that names a safeguard still says 钱/可得/保不齐
-_SAFEGUARD = re.compile(r"停(在)?(地库|车库|院里|院子)|(甭|别|不要)(把车)?停(马路|路边|外面)|(甭|别|不要)放贵重|锁起来|"
+_SAFEGUARD = re.compile(r"停(在)?(地库|车库|院里|院子)|(甭|别|不要)(把车)?停(马路|路边|外面)|(甭|别|不要|弗要|莫)放(贵重|包|东西|钱)|锁起来|"
                         r"装(俩|个|上|几个)?摄像头|(叫|让|找|喊)(个)?(保安|人)陪|换(把|个|一把)?(好|新|结实)(的|点的)|换锁|锁.{0,3}换(了|一下|一换)")
 #: care that offers help or a doctor's advice (您老娘住院了…要找协和的医生,我帮您问问; 孩子烧了几天了?…去儿童医院记得早点挂号)
 _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介绍|挂|约|看看)|(记得|早点|赶紧|尽早).{0,6}(挂号|吃药|看医生|复查|医院|看病|休息)|"
-                     r"(好好|多)休息|多喝(点)?(热)?水|早日康复|祝.{0,6}(健康|康复)|(找|看|挂)(个|哪个)?(好)?(医生|大夫|专家)|恢复得?(怎么样|么样|咋样|如何|好不好|还好)")
+                     r"(好好|多)休息|多喝(点)?(热)?水|早日康复|祝.{0,6}(健康|康复)|药.{0,4}(得|要|记得|必须)?(天天|按时|按顿|准时|每天)吃|(找|看|挂)(个|哪个)?(好)?(医生|大夫|专家)|恢复得?(怎么样|么样|咋样|如何|好不好|还好)")
 #: danger in the air, said to anyone (一个人回家路上小心, 最近外面不太平): care, unless the line menaces (你等着, 可要, 出了事
 #: 别怪我没提醒) or speaks of the money. Two dev lines said so, and labelled threats, are still heard by other words (走夜路,
 #: the model); the course-only writers of stop 41 were asked for exactly such words as care, and small talk is never hostile
-_AMBIENT = re.compile(r"一个人.{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)")
+_AMBIENT = re.compile(r"一个人.{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)((不|弗)太平|乱得很)")
 _MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不准|保不齐|谁知道|难说|管不了|不负责|欠|钱|账|款|还(钱|款|账|债|清|上|我)|不还")
 #: the speaker's own kin at the start of a family match (我妈, 俺爹, 我们家老爷子): his story, not a lever
 _OWN_KIN = re.compile(r"(我|俺|我们家|我家|咱家)(的)?(妈|爸|爹|娘|老妈|老爸|老爷子|老太太|父母|爸妈|媳妇|老婆|孩子|儿子|女儿)")
@@ -480,8 +490,9 @@ _ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承�
 #: news, not pressure — read only near words that name neither him nor us, in a line that names the news or a third
 #: party exposed and nothing of the debt (dev_r32b: four such lines of small talk heard as exposure or violence). Not
 #: 听说, 网上, 抖音: a veiled threat opens on 听说你每天晚上十点才走, and 往抖音上一发 is where he would be shown
-_NEWS = re.compile(r"新闻|电视|报道|热搜|节目|综艺|(?<![平讲])台(?!湾|阶|面|上见)|媒体|记者|网友|头条|报纸|被曝光|曝光了一(家|个|批|起)")
+_NEWS = re.compile(r"新闻|电视|报道|热搜|节目|综艺|卫视|央视|芒果台|[省市县]台|媒体|记者|网友|头条|报纸|被曝光|曝光了一(家|个|批|起)")
 _PEOPLE = re.compile(_YOU + r"|我|俺|咱|老子|阿拉|𠊎")
+_HIS_PEOPLE = re.compile(_YOU)
 _STAKE = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结|债|还(钱|款|账|债|清|上)|货|合同|拖|赖|躲|生意|买卖")
 NEWS_BEFORE, NEWS_AFTER = 4, 10
 #: the debt or the money named: a line about it is never mere care
@@ -493,7 +504,7 @@ _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 #: teasing the speaker (你再说我胖,我就…). The recogniser hears no hostility in a line of this frame that says nothing
 #: of money, goods or the debt: every threat of a collector is about the debt, said or not, but not one whose price is
 #: a dinner. Not 不去 (你们公司我不去了,以后我直接去你家吃晚饭 is a threat)
-_OUTING = r"(喝茶|吃饭|吃|喝酒|喝两杯|喝一杯|玩(?!意)|耍|爬山|钓鱼|打牌|打麻将|搓麻|唱歌|坐坐|聚|串门|骑车|溜达|打球|踢球|跑步|健身|游泳|喜酒)"
+_OUTING = r"(生日|喝茶|吃饭|吃|喝酒|喝两杯|喝一杯|玩(?!意)|耍|爬山|钓鱼|打牌|打麻将|搓麻|唱歌|坐坐|聚|串门|骑车|溜达|打球|踢球|跑步|健身|游泳|喜酒)"
 BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING + r".{0,12}(不来|来不来|放(我)?鸽子)|"
               r"不去也得去|不请我(吃|喝)|再(说|讲|港|笑|损|挤兑|取笑)我(?!的)|"
               # a silly moment of his shown to friends (你喝醉唱歌的视频, 年轻时候的照片): a tease, not a shaming for the debt
@@ -524,12 +535,23 @@ def _own_family_only(marked: str) -> bool:
     return _OWN_KIN.search(marked) is not None and _HIS_OWN.search(marked) is None
 
 
+#: stop 47 (dev_r33a, small talk heard as threats): the blow is not ours nor at him — his wife's (嫂子晓得要打死你的), a
+#: third person's fate (谁给你剪的,俺去弄死他 of a barber, 下回阿俩联手弄死他 of a card partner), the speaker's own temper
+#: (气得俺想砍人), a spanking (揍你屁股), or he is the one who posts (你昨晚发朋友圈讲又失眠了)
+_NOT_OURS_AT_HIM = re.compile(r"(弄死|打死|揍死|整死|收拾|砍死)(他|她|他们)(?!家|们家|的(老婆|孩子|儿子|女儿))|(气|急|恨)得.{0,3}想(砍人|杀人|打人)|"
+                              r"(揍|打)(你|您|恁)(的)?屁股")
+_HIS_WIFE_AT_HIM = re.compile(r"(嫂子|老婆|媳妇|堂客|羊缸子|爱人|婆娘)((晓得|知道).{0,10})?(了)?(要|得|会|非)?(打死|收拾|揍|骂死)(你|您|恁)|"
+                              r"(跟|找|向)(嫂子|你老婆|你媳妇|你爱人|弟妹)告状.{0,4}(收拾|揍|骂)")
+_HIS_OWN_POST = re.compile(r"(你|您|恁|侬)(昨晚|昨天|今天|今早|又|也|刚|刚刚|天天|还)?(发|晒)(了)?(个|条)?(朋友圈|抖音|微博|快手|小红书)")
+
+
 def _reported_news(marked: str, m: re.Match[str]) -> bool:
     """The match is news told (``_NEWS``): the words around it name neither him nor us (the marked text has no
     punctuation left, so a few characters either side stand for its clause), and the line nothing of the debt."""
     if _STAKE.search(marked) or not _NEWS.search(marked):
         return False
-    return _PEOPLE.search(marked, max(0, m.start() - NEWS_BEFORE), m.end() + NEWS_AFTER) is None
+    return (_PEOPLE.search(marked, max(0, m.start() - NEWS_BEFORE), m.end()) is None
+            and _HIS_PEOPLE.search(marked, m.end(), m.end() + NEWS_AFTER) is None)
 
 
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
@@ -545,7 +567,14 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True
     if name in ("family", "stalk") and _own_family_only(marked):
         return True
-    if name in ("expose", "violence") and _reported_news(marked, m):
+    if _reported_news(marked, m):
+        return True
+    if not _STAKE.search(marked) and (
+            (name == "violence" and (_NOT_OURS_AT_HIM.search(marked, max(0, m.start() - 6), m.end() + 6)
+                                     or _HIS_WIFE_AT_HIM.search(marked, max(0, m.start() - 10), m.end() + 4))
+             and not _HIS_OWN.search(marked))
+            or (name == "expose" and _HIS_OWN_POST.search(marked, max(0, m.start() - 2), m.end() + 2))):
+        # a blow that is not ours at him, or a post that is his own, in a line with nothing of the debt (dev_r33a)
         return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
         return True
@@ -587,8 +616,30 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
                                                or _THEIR_BANNER.search(marked, max(0, m.start() - 10), m.start()))))
 
 
+#: the speaker's dialect words for "I", "we" and "not" said the Mandarin way, for the law's patterns only: the Wu 弗 and
+#: 阿 (阿弗走了,就睡在你办公室; 阿就拍照发到你们村的微信群里), Xuzhou and Shandong 俺, Hakka 𠊎, Cantonese 唔 and 冇 —
+#: the law's families were written in Mandarin and missed such threats word for word (dev_r33a, stop 47). Not 阿 before
+#: kin and names (阿姨, 阿姐, 阿里)
+_DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|𠊎|阿(?![姨姐哥伯婆公弟妹叔嫂爸妈嬷仔爷奶里根胶Q么是门訇])"), "我"),
+            (re.compile(r"弗|唔"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"))
+
+
+def mandarin(marked: str) -> str:
+    """``marked`` with the speaker's dialect pronouns and negations in Mandarin (``_DIALECT``)."""
+    for rx, to in _DIALECT:
+        marked = rx.sub(to, marked)
+    return marked
+
+
 def unlawful(marked: str) -> tuple[str, ...]:
-    """The families of unlawful pressure found in ``marked`` (normalised text), in pattern order, once each."""
+    """The families of unlawful pressure found in ``marked`` (normalised text), in pattern order, once each — read
+    again in Mandarin (``mandarin``) when the dialect words hide them."""
+    found = _unlawful(marked)
+    said = mandarin(marked)
+    return found if found or said == marked else _unlawful(said)
+
+
+def _unlawful(marked: str) -> tuple[str, ...]:
     found: list[str] = []
     for name, rx in UNLAWFUL:
         if name in found:
@@ -634,6 +685,7 @@ _ROUTINE = lazy(r"(每天|天天|每个?礼拜.|每周.|每个?星期.|每晚|�
 
 
 #: … or by the clock, when the speaker shows he keeps watch (早上七点出门送孩子…我都清楚; 四点半放学,我路过也能看见)
+_SPEAKERS_DAY = re.compile(r"(我|俺|阿|阿拉|咱|𠊎)(们)?(也|都)?(?=每|天天)")
 _TIMED = lazy(r"(\d+点|[一二三四五六七八九十]+点(半)?).{0,14}(" + _DAY + r"|回小区)")
 _WATCHING = lazy(r"我(都|也|可)?(清楚|知道|晓得|查到|打听|摸清)|打听(过|到)|(路过|经过).{0,4}(看见|看到|瞧见)")
 
@@ -643,7 +695,10 @@ def hints_harm(marked: str) -> bool:
     him. Not when it says what to do about the danger (a remedy, a safeguard, help) and speaks of no money."""
     if not _HIS.search(marked) or _own_family_only(marked):
         return False
-    if not ((_HARM.search(marked) and _HANGING.search(marked)) or _ROUTINE.search(marked)
+    routine = _ROUTINE.search(marked)
+    if routine and _SPEAKERS_DAY.search(marked, max(0, routine.start() - 3), routine.end()):
+        routine = None  # the speaker's own day (阿每天早上要提前半个钟头出门: dev_r33a small talk)
+    if not ((_HARM.search(marked) and _HANGING.search(marked)) or routine
             or (_TIMED.search(marked) and _WATCHING.search(marked))):
         return False
     return not ((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
