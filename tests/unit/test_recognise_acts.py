@@ -413,6 +413,18 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你小子上辈子烧了高香,才娶到这么好的媳妇。",
     "姐你看热搜没,那个明星又塌房了。",
     "合同写的是九十天付款,这样拖下去,阿么说都说不过去。",
+    # … (dev_r33b) a fever (烧了三天), a celebrity's exposure told as news, a fight over a parking space that ended with
+    # the police, his father's recovery asked after, his wife told to sort him out, a wish everyone has to hit a show-off,
+    # safety advice for his daughter abroad, 痴线 between friends, a fall on the backside (屁股墩儿)
+    "俺家孩子烧了三天,恁家小孩也注意点,学校里人多。",
+    "你看那新闻没?有个网红把邻居曝光到网上,结果叫人家告了。",
+    "有俩人为抢车位吵起来,一个拎着菜刀说要砍人,最后叫警察给带走了。",
+    "恁爸住院那几天你天天守夜,现在缓过来没?哪天得空俺去看看老爷子。",
+    "你再叫俺外号,俺就去恁家告状,叫嫂子好好收拾收拾你。",
+    "你这么能吹,去电台做主持吧,听完全城人都想打你。",
+    "你同佢讲,夜晚唔好一个人出街,有乜事即刻打电话返嚟。",
+    "你个痴线,又输晒啦。",
+    "你都四十了还跟小年轻抢篮板,摔个屁股墩儿还说是战术动作。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
