@@ -12,7 +12,7 @@ import yaml
 from trainer.core.content.conditions import parse
 from trainer.core.content.library import resolve_scenario
 from trainer.core.content.models import Meter
-from trainer.core.engine.session import Session
+from trainer.core.engine.session import Outcome, Session
 from trainer.core.language.recognition import Recognition
 
 
@@ -636,22 +636,26 @@ GOODS_AT_FIVE = (  # dev play genuinely-broke 21c: 5万 of the stock goes to a t
 )
 
 
-def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
-    # the plan said 14.3万 of goods (the persona's 55%) where the trainee took back 5万 and laid out the 21万 left
+def _played(scenario: str, moves: tuple[str, ...] | list[str]) -> tuple[Outcome, list[tuple[int, str]]]:
+    """The outcome of ``moves`` said in ``scenario`` (seed 1), and its plan as (amount, due date) rows."""
     from trainer.core.judging.result import play_moves
 
-    sc, p = resolve_scenario("genuinely-broke")  # 260,000 owed, the talk on 2026-11-02
-    s, _ = play_moves(sc, p, list(GOODS_AT_FIVE), seed=1)
-    o = s.outcome
-    assert o is not None and o.state == "stock_returned"
-    assert [(x["amount"], x["due_date"]) for x in o.plan] == [(50_000, "2026-11-02"), (80_000, "2026-11-30"),
-                                                               (130_000, "2026-12-31")]
+    sc, p = resolve_scenario(scenario)
+    s, _ = play_moves(sc, p, list(moves), seed=1)
+    assert s.outcome is not None
+    return s.outcome, [(x["amount"], x["due_date"]) for x in s.outcome.plan]
+
+
+def test_goods_taken_back_carry_the_value_the_trainee_put_on_them():
+    # the plan said 14.3万 of goods (the persona's 55%) where the trainee took back 5万 and laid out the 21万 left
+    o, rows = _played("genuinely-broke", GOODS_AT_FIVE)  # 260,000 owed, the talk on 2026-11-02
+    assert o.state == "stock_returned"
+    assert rows == [(50_000, "2026-11-02"), (80_000, "2026-11-30"), (130_000, "2026-12-31")]
     assert (o.paid, o.promised, o.recovered_ratio) == (50_000, 210_000, 1.0)
     # a value that does not make the deal with his instalments (5万 + 8万 + 10万 of 26万) leaves the persona's share: 55%
     # of the whole (剩下21万 beside the 5万 of goods asks for all 26万)
-    s, _ = play_moves(sc, p, [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE], seed=1)
-    assert s.outcome is not None and s.outcome.state == "stock_returned"
-    assert (s.outcome.plan[0]["amount"], s.outcome.paid) == (143_000, 143_000)
+    o, rows = _played("genuinely-broke", [m.replace("12月31号13万", "12月31号10万") for m in GOODS_AT_FIVE])
+    assert o.state == "stock_returned" and (rows[0][0], o.paid) == (143_000, 143_000)
 
 
 #: dev play triangular-debt 37b3 (course-right, a three-way deal): 12万 by 11月13号, 10万 by 11月30号, 华景's 20万 by 12月15号
@@ -672,14 +676,9 @@ def test_a_part_he_pays_on_the_spot_comes_off_the_trainees_first_instalment():
     # stop 47: his ending pays a tenth on the spot (4.2万) of a deal the trainee laid out in full — the plan had the
     # persona's shares on days the trainee never named (25.2万 on 11月4号); now the trainee's dated parts, the first one
     # smaller by what is paid today
-    from trainer.core.judging.result import play_moves
-
-    sc, p = resolve_scenario("triangular-debt")  # 420,000 owed, the talk on 2026-11-02
-    s, _ = play_moves(sc, p, list(THREE_WAY_PLAN), seed=1)
-    o = s.outcome
-    assert o is not None and o.state == "three_way_signed"
-    assert [(x["amount"], x["due_date"]) for x in o.plan] == [(42_000, "2026-11-02"), (78_000, "2026-11-13"),
-                                                               (100_000, "2026-11-30"), (200_000, "2026-12-15")]
+    o, rows = _played("triangular-debt", THREE_WAY_PLAN)  # 420,000 owed, the talk on 2026-11-02
+    assert o.state == "three_way_signed"
+    assert rows == [(42_000, "2026-11-02"), (78_000, "2026-11-13"), (100_000, "2026-11-30"), (200_000, "2026-12-15")]
     assert (o.paid, o.promised, o.due_date) == (42_000, 378_000, "2026-12-15")
 
 
