@@ -889,8 +889,8 @@ class Session:
             if len(days) == 1 and abs(ask - promised) <= 1:
                 later = [(ask, days[0])]
         paid_now = sum(item["amount"] for item in now)
-        if (now and later and promised > 0
-                and abs(sum(a for a, _ in later) - promised - paid_now) <= WHOLE_SLACK * owed < abs(sum(a for a, _ in later) - promised)):
+        asked = sum(a for a, _ in later)
+        if now and later and promised > 0 and abs(asked - promised - paid_now) <= WHOLE_SLACK * owed < abs(asked - promised):
             # his plan for the whole deal, and he pays a part of it on the spot: that part comes off the trainee's first
             # instalments, which keep their dates (5万 on the 10th, 7万 on the 25th … with 2.6万 paid today: 2.4万 on the
             # 10th — dev play genuinely-broke 49b carried the persona's four shares instead)

@@ -494,7 +494,6 @@ _ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承�
 _NEWS = re.compile(r"新闻|电视|报道|热搜|节目|综艺|卫视|央视|芒果台|[省市县]台|媒体|记者|网友|网红|网民|博主|头条|报纸|警察|民警|被曝光|曝光了一(家|个|批|起)")
 _PEOPLE = re.compile(_YOU + r"|我|俺|咱|老子|阿拉|𠊎")
 _HIS_PEOPLE = re.compile(_YOU)
-_STAKE = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结(?!果|婚|束|实|构|论|局|冰|伴|交)|债|还(钱|款|账|债|清|上)|货|合同|拖|赖|躲|生意|买卖")
 NEWS_BEFORE, NEWS_AFTER = 4, 10
 #: the debt or the money named: a line about it is never mere care
 _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
@@ -528,6 +527,9 @@ _OUR_LIST = re.compile(r".{0,4}(停发|停供|停货|内部|公司)名单")
 _ADMIRED = re.compile(r"身体(真|好|硬朗|棒|结实)|硬朗|佩服|羡慕|真(当|是)?(孝顺|懂事|乖|能干|有出息|争气)|有出息|争气")
 #: the money named (not 还 alone, which is "still" as often as "pay back")
 _OWED = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结清|债|还(钱|款|账|债|清|上)")
+#: what is at stake between us, read by the news and the blows not ours (``_reported_news``, ``_lawful_here``): the money
+#: named (``_OWED``), any settling but 结果 / 结婚 …, the goods, the contract, the delay, the dealings
+_STAKE = re.compile(_OWED.pattern + r"|结(?!果|婚|束|实|构|论|局|冰|伴|交)|货|合同|拖|赖|躲|生意|买卖")
 
 
 def _own_family_only(marked: str) -> bool:
