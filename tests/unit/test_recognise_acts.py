@@ -1334,3 +1334,49 @@ def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
     # 买卖 is 生意 (dev_r31b): the hostility model hears scorn that names his trade, not only his business or the money
     r = rec.classify("你这样的人,活该没人愿意跟你做买卖,迟早把自己作死。", TODAY)
     assert r.tactic == "hostile" and r.rude
+
+
+@pytest.mark.parametrize("text", [
+    # stop 48: the law's levers built from parts — our own people with a hard edge, his car taken or kept, his way out
+    # barred until paid, a body part promised broken, calls all night, his circle told what he is, his door watched
+    # by our people — so that a new wording of one part still makes the threat
+    "俺们车间那几个后生脾气爆得很,你再拖,他们找上门我也管不住。",
+    "再拖一天,我把你腿给你打断。",
+    "你那台宝马我认得,哪天让我碰上,我直接叫人开走扣下。",
+    "你们公司那个会计先跟我回去,啥时候钱到了啥时候放人。",
+    "夜里十二点以后你手机会一直响,不信你试试。",
+    "我去你们厂里跟那些老师傅讲讲,你这个老板是什么样的老板。",
+    # Shanghainese: 屋里向 home, 阿拉 we (read as Mandarin for the law)
+    "侬屋里向楼下,阿拉的人天天等着,侬出一趟门阿拉跟一趟。",
+])
+def test_the_laws_levers_are_heard_whatever_the_words_of_each_part(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # … and not the lines that share a part with them
+    "我们法务那小伙子脾气冲,嚷嚷着要告您,我把他拦下了,咱们坐下来好好说。",  # our legal colleague, held back
+    "我们售后小伙子明天上门给您调试设备,脾气好得很。",
+    "你们的车开走了吗?我们的货车要倒进来卸货。",  # his car moving off, not taken
+    "你那两车钢管我已经让库房扣下了,款不到不出库。",  # his loads of our goods held: stop_supply
+    "王总,您这次放我一马,下回我请您吃饭。",  # let off, not let go
+])
+def test_a_part_of_a_lever_alone_is_no_threat(rec, text):
+    assert not unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+def test_shanghainese_says_e_for_de():
+    # 额 is 的 in a line in Shanghainese (侬, 阿拉, 勿 …), "I" in Shaanxi (额给你交个底)
+    assert normalise("侬是属乌龟额?").marked == "你是属乌龟的?"
+    assert normalise("阿拉勿急额").marked == "我们勿急的"
+    assert normalise("额给你交个底").marked == "我给你交个底"
+    assert normalise("侬看看余额对伐").marked == "你看看余额对伐"
+
+
+def test_an_insult_in_shanghainese_is_heard(rec):
+    r = rec.classify("侬是属乌龟额?缩在壳里一声不响。", TODAY)
+    assert r.tactic == "hostile" and r.rude
+    r = rec.classify("侬拿了阿拉额货勿付钞票,侬良心拨狗吃脱了?", TODAY)
+    assert r.tactic == "hostile" and r.rude

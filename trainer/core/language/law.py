@@ -18,7 +18,7 @@ import re
 from trainer.core.language.lazyre import LazyPattern, lazy
 
 _YOU = r"(你|您|你们|您们|侬|恁|恁们)"  # 侬 Shanghai, 恁 Henan / Shandong
-_FAMILY = r"(爷老子|堂客|娭毑|老豆|(?<![一二两三四五六七八九十几个小])崽(?!子)|爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|(?<=家)小子|(?<=家的)小子|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
+_FAMILY = r"(爷老子|堂客|婆娘|娭毑|老豆|(?<![一二两三四五六七八九十几个小])崽(?!子)|爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|(?<=家)小子|(?<=家的)小子|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家|母亲|父亲|二老|嫂子|弟妹)"
 #: "I know" that goes on to the debtor's own trouble is empathy ("您孩子上学的事我知道您压力大")
 _I_KNOW = r"我知道(?!(您|你)(的)?(压力|难|不容易|辛苦|为难|心情|着急|也))"
 _KIN_OR_BOSS = r"(家人|家里人|老婆|老公|媳妇|父母|亲戚|邻居|乡里乡亲|乡亲|街坊|全村|村里人|村里|老家|领导|单位|同事|全公司|客户|老板|房东|甲方|病人|患者|会员)"
@@ -41,6 +41,61 @@ _PRESENCE = re.compile(_PRESENCE_RX)
 _TALE_OPENING = ("以前", "上回", "上次", "前两年", "前几年", "去年", "有一回", "之前", "前阵子", "前段时间", "我见过", "听说")
 #: his family or his home named
 _HIS_OWN = re.compile(_YOU + r"(的|家|们)?.{0,3}" + _FAMILY + "|" + _YOU + r"(家|的家|厝|老家|丈母娘)")
+
+# --- levers (stop 48). Three fresh dev sets written to one brief showed the phrase families above hear nothing new on
+# the next writer's threats: each writer finds his own words for the same few levers. The shapes below are built from
+# parts instead — who acts, on what of his, to what end — so that a new wording of one part still makes the shape.
+#: who acts: our own unnamed people, named by the speaker or sent by him (我那几个表弟, 俺们厂那几个小伙子, 我们请的"专业人士")
+_OUR_SIDE = r"(我|我们|老子|咱|咱们|找|请|叫|派|喊|带)"
+_OUR_PEOPLE = (r"(兄弟|弟兄|表哥|表弟|堂哥|堂弟|弟弟|小伙子|小伙|后生仔|后生|伙计|老乡|哥们儿|哥们|小弟|马仔|专业人士|尕伙子|"
+               r"的人|那帮人|那伙人|那些人|有的人|有些人|外头有人|外面有人)")
+#: … and what they are like or will do: a temper, heavy hands, no rules, past his control, a record, collecting for a living
+_THEIR_EDGE = (r"(脾气.{0,4}(不好|不太好|不系几好|不是很好|不是太好|躁|爆|急|差|冲|大得很|火爆)|手(上|底下|脚)?(可|很|挺|比较|有点|都)?(重|黑|狠)|"
+               r"(没|冇|木)(个|有)?轻重|下手|不讲(道理|规矩|情面)|不识讲道理|不会讲道理|不懂(规矩|道理)|不像我|没(有)?我(这么|这样)好(说话|讲话|脾气)|"
+               r"不一定.{0,3}像我|拦不住|管不住|从里面出来|刚出来|混(社会|道上|江湖)|收数|收账|要账|讨债|追数|不好惹|不是吃素)")
+#: what of his: his car, his shop, his door, his stock — and what is done to it (not 招牌: 把招牌砸了 is a name lost)
+_HIS_PROPERTY = _YOU + r"(的|那|这|个|架|部|辆|台|间|们)?.{0,4}(车|店|铺头|铺子|门面|门脸|仓库|厂|门|玻璃|货)"
+_DAMAGE = (r"(划花|划了|划几道|划一道|破掉|淋油|泼(油漆|油|粪|漆|红漆)|砸(烂|了|碎|坏)|烧(了|掉|起来)|撬(了|开)|(?<!板)扎(破|了)|放(了)?气|"
+           r"拆(了|掉))")
+#: his family named, found out by us, and a hint left (你阿爸阿妈住喺边条村我都查到,你唔想两老担惊受怕,就自己识做啦)
+_HIS_KIN = (_YOU + r"(的|家|个|屋里|屋头)?.{0,3}(阿爸|阿妈|两老|二老|个女|个仔|小孙子|孙子|孙女|侄子|外甥|小舅子|老豆|老母|爸|妈|父母|"
+            r"爸妈|老婆|媳妇|孩子|儿子|女儿|闺女|丫头|娃|老人|家里人|家人)")
+_FOUND_OUT = r"(查到|查清|打听(清楚|到|过|好)|见过|看到过|看见过|(我|我们)(都|也|早就|早)?(知道|晓得|清楚|记得|门儿清|有数))"
+_HINT = r"(识做|寻思|想想|想一想|担惊受怕|平平安安|平安|掂量|你懂|看紧|当心|小心|留神|这年头|出事|出点)"
+#: his way out barred (不叫你下这个楼, 你今天就别想回家, 你个人同你架车都唔好谂住离开呢个停车场)
+_WAY_OUT = r"(下(这个|这|葛个)?楼|离开|走出|出(这个|这|葛个)?(门|楼|屋|停车场|办公室|院|厂|公司|大门)|回(家|去))"
+#: … told not to think of it, in any region's words (别想, 甭想, 不要想, 唔好谂住)
+_NOT_THINK = r"(别想|甭想|休想|莫想|不要想|不用想|想都别想|不好谂住|不要谂住|不好想)"
+#: … or held until we please: 啥时候钱到了啥时候放你, 啥时候我高兴了啥时候再给你开回去 (not goods: 什么时候到账什么时候发货)
+_HELD_UNTIL = r"什么时候.{0,10}什么时候(再)?(放(你|您|人)(?!一马)|(给|还)(你|您).{0,3}(开回去|车)|让(你|您)(走|回))|放(你|您)(走|回去|出去)"
+#: his circle told what he is: his staff, his customers, his village (跟恁乡亲们说说你干的好事)
+_HIS_CIRCLE = r"(员工|工人|职工|客人|客户|同事|乡亲|邻居|手下|街坊|全村|村里人|亲戚|同行|下属|伙计|店员|会员|病人|家长|师傅|全员)"
+_WHAT_HE_IS = (_YOU + r"(这个老板)?(干的好事|做的好事|做过(些|的)?(什么|啥|乜|啥子)|干过(些|的)?(什么|啥|啥子)|是个?(啥|什么|啥子|乜)(人|东西|货色|德行)|的为人|"
+               r"欠(钱|债|账|款)不还|赖账|是老赖|是(个)?什么样的?老板|这个老板的(光辉事迹|好事|丑事|事迹))|"
+               r"(他们|你们|恁)(的)?老板(是个?(啥|什么|啥子|乜)(人|东西|货色)|欠(钱|债)不还)")
+_LEVERS = (
+    ("society", _OUR_SIDE + r".{0,10}" + _OUR_PEOPLE + r".{0,14}" + _THEIR_EDGE),
+    ("violence", _HIS_PROPERTY + r".{0,16}" + _DAMAGE),
+    ("family", _HIS_KIN + r".{0,30}(" + _FOUND_OUT + r".{0,30}" + _HINT + "|" + _HINT + r".{0,30}" + _FOUND_OUT + ")"),
+    ("detain", r"(不叫|不让|不准)" + _YOU + r".{0,6}" + _WAY_OUT + "|" + _YOU + r".{0,8}" + _NOT_THINK + r".{0,4}" + _WAY_OUT + "|" + _HELD_UNTIL),
+    # his or his family's home sat in until he comes (我到侬姆妈屋里向去等,等到侬来为止; 夜里就坐到侬屋里向沙发上,一直坐到天亮)
+    # (his door knocked till he comes out to the sun is a friend's tease: dev_r30d)
+    ("home", r"(到|去|上|坐到|在|跑到)(" + _HIS_KIN + "|" + _YOU + r")(的)?(家里?|屋企|屋里|楼下|沙发上?).{0,12}"
+     r"(等到|坐到|守到|蹲到|一直(坐|等|守|蹲)|为止|天亮|不走)"),
+    # his door or his block with our people at it, day after day (楼下阿拉的人都等着; 我保证你家门口天天有人)
+    ("home", r"(门口|楼下)(天天|每天|日日)(都)?有人|(门口|楼下)(我们|我)的人(都|天天|每天)?(等着|守着|蹲着|在等)"),
+    # a body part promised broken (腿给你打折, 把你腿打断)
+    ("violence", r"(给(你|您)|把(你|您)的?)(腿|胳膊|手|牙|脑袋|手指头?).{0,3}(打折|打断|打残|打烂|卸了|剁了|掰断|拧断)|"
+     r"(腿|胳膊|手|牙|手指头?)(给(你|您))(打折|打断|打残|卸了|剁了|掰断|拧断)"),
+    # his car taken or kept (你那台奥迪…我直接给你开走扣下; 今晚你那车就停我们院里吧)
+    # (not his trucks' loads, 你那两车螺旋管…扣下了, nor his car moving off, 你们的车开走了吗: we take it)
+    ("violence", _YOU + r"(的|那|这)?(台|辆|部|架)?.{0,4}(?<![一二两三四五六七八九十几\d])(车|奥迪|宝马|奔驰|越野|面包车|皮卡).{0,20}"
+     r"(我|我们|叫人|找人|让人|给(你|您))[^。]{0,6}(开走|拖走|扣下|扣了|押下)|"
+     + _YOU + r"(的|那|这)?(台|辆|部|架)?.{0,4}(?<![一二两三四五六七八九十几\d])车.{0,4}(就)?(停|留|放)(在)?(我们|我)(的)?(院|厂|仓库|那)"),
+    # calls all night (夜里十二点以后侬电话会一直响)
+    ("stalk", r"(夜里|半夜|深夜|凌晨|晚上)(十二点|[\d一二两三四五]+点)?(以后|之后)?.{0,6}(电话|手机).{0,6}(一直响|响个不停|响到天亮|不停地?响|不会停)"),
+    ("shame", _HIS_CIRCLE + r".{0,24}" + _WHAT_HE_IS),
+)
 
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
@@ -433,7 +488,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("stalk", _PRESENCE_RX),
     # pushed to a loan shark to pay (我认得个放贷的,月息一角,你今天就去借出来; 找家小贷公司,借出来当场转给我)
     ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄).{0,24}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
-))
+) + _LEVERS)
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
 CANCELLING = ("不会", "绝不", "决不", "不打算", "没打算", "不至于", "不是要", "别担心", "不用担心", "用不着", "没想过", "不想",
@@ -521,6 +576,8 @@ JEST_HYPERBOLE = lazy(r"^(?=.*(哈哈|嘻嘻|嘿嘿|开玩笑|开个玩笑|逗�
 
 #: our own colleagues named before "brothers" (我们法务的弟兄, 销售部的兄弟们)
 _OUR_STAFF = re.compile(r"(法务|律师|律所|财务|销售|业务|售后|技术)(部|部门|科|那边|这边)?(的)?$")
+#: … or our staff among the people of a lever (我们法务那小伙子脾气冲,嚷嚷着要告您,我把他拦下了: the law's way, held back)
+_STAFF_PEOPLE = re.compile(r"(法务|律师|律所|财务|销售|业务|售后|技术)(部|部门|科)?(的)?(那|那个|那几个)?" + _OUR_PEOPLE)
 #: our own list, inside the firm (停发名单, 停供名单, 内部名单)
 _OUR_LIST = re.compile(r".{0,4}(停发|停供|停货|内部|公司)名单")
 #: his family admired (你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服): praise, not a watch kept on them
@@ -590,7 +647,8 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         # his family's illness asked after, with help or a doctor's advice, and no word of the money: care (dev_r26a,
         # two caring lines heard as threats by their 找 / 记得 / 烧)
         return True
-    if name == "society" and _OUR_STAFF.search(marked, max(0, m.start() - 8), m.start()):
+    if name == "society" and (_OUR_STAFF.search(marked, max(0, m.start() - 8), m.start())
+                              or _STAFF_PEOPLE.search(m.group())):
         # our own legal or sales colleagues, "brothers" in speech, serving the lawyer's letter at his company
         # (我们法务的弟兄今儿下午就到你们公司送达律师函): the law's way, not a crowd (dev_r31b)
         return True
@@ -624,7 +682,12 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
 #: the law's families were written in Mandarin and missed such threats word for word (dev_r33a, stop 47). Not 阿 before
 #: kin and names (阿姨, 阿姐, 阿里)
 _DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|𠊎|阿(?![姨姐哥伯婆公弟妹叔嫂爸妈嬷仔爷奶里根胶Q么是门訇])"), "我"),
-            (re.compile(r"弗|唔"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"))
+            (re.compile(r"弗|唔"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"),
+            # Shanghainese (stop 48, dev_r34b): 伊拉 they, 屋里向 home, 勿 not, 今朝 today, 姆妈 mother
+            (re.compile(r"伊拉(?!克)"), "他们"), (re.compile(r"屋里向"), "家里"), (re.compile(r"勿"), "不"),
+            (re.compile(r"今朝"), "今天"), (re.compile(r"姆妈"), "妈"),
+            # what, said the regions' ways (算啥东西, 么子事): the patterns say 什么
+            (re.compile(r"啥子|啥|么子"), "什么"))
 
 
 def mandarin(marked: str) -> str:

@@ -71,12 +71,21 @@ _PRONOUNS = re.compile(r"俺|(?<![金余差份限定超数总面税巨名配缺�
 _PRONOUN = {"俺": "我", "额": "我", "阿拉": "我们", "侬": "你"}
 
 
+#: a line in Shanghainese (侬, 阿拉, 伊拉, 覅, 勿, 搿, 今朝, 屋里向) says 额 for 的, not for "I": 老灵额, 勿急额, 属乌龟额
+#: (stop 48, dev_r34b — read as "I", 侬是属乌龟额? lost its insult and 阿拉勿急额 its sense)
+_SHANGHAI = re.compile(r"侬|阿拉(?![伯丁斯善木])|伊拉(?!克)|覅|勿|搿|今朝|屋里向")
+_SHANGHAI_PRONOUN = {**_PRONOUN, "额": "的"}
+
+
 def _mandarin(text: str) -> str:
     for cantonese, mandarin in _CANTONESE_WORDS:
         if cantonese in text:
             text = text.replace(cantonese, mandarin)
     text = text.translate(_CANTONESE)
-    return _PRONOUNS.sub(lambda m: _PRONOUN[m.group()], text) if any(c in text for c in "俺额阿侬") else text
+    if not any(c in text for c in "俺额阿侬"):
+        return text
+    said = _SHANGHAI_PRONOUN if "额" in text and _SHANGHAI.search(text) else _PRONOUN
+    return _PRONOUNS.sub(lambda m: said[m.group()], text)
 
 
 def normalise(text: str, typos: tuple[tuple[str, str], ...] = ()) -> Normalised:
