@@ -61,3 +61,34 @@ def test_a_long_heard_line_wraps_instead_of_being_cut(make_app):
         await wait_until(pilot, lambda: shown.region.height >= 2, "the heard line wrapped")
 
     after_one_move(make_app, "malicious-delay", LONG, check)
+
+
+
+def test_small_talk_shows_no_day_gone_by(make_app, monkeypatch):
+    """A line heard as no tactic shows no day before the scenario's date: 昨天晚上 in small talk is no deadline, and
+    听到:<yesterday> under it read as if it were (stop 47, in tmux). A day still to come is shown."""
+    from trainer.core.language.recognition import Recognition
+    from trainer.tui.screens.modals import DidYouMeanScreen
+
+    from .tui_helpers import LINES
+
+    line = "昨天晚上看球了吧?打得真精彩,下个月十五号还有一场。"
+    monkeypatch.setitem(LINES, line, Recognition(None, 0.02, [("direct_ask", 0.02)], dates=("2000-01-01", "2099-12-31")))
+    app = make_app(scenario="fake-broke")
+
+    async def flow():
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_screen(pilot, BriefingScreen)
+            app.start_session("fake-broke")
+            screen = await wait_for_screen(pilot, NegotiationScreen)
+            assert await say(pilot, line) is None  # asked first: 就按原话说 leads
+            await wait_for_screen(pilot, DidYouMeanScreen)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: len(screen.session.turns) == 1 and len(screen.query(".recognised")) == 1,
+                             "the line played as said")
+            shown = str(screen.query_one("#last-recognised").render())
+            bubble = str(list(screen.query(".recognised"))[-1].render())
+            for text in (shown, bubble):
+                assert "1月1日" not in text and "12月31日" in text
+
+    asyncio.run(flow())

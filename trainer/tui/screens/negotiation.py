@@ -67,7 +67,7 @@ class NegotiationScreen(Screen):
         with Horizontal(id="negotiation"):
             with Vertical(id="talk"):
                 scenes = {st.visit: st.scene for st in s.persona.states.values() if st.scene}
-                yield ChatLog(s.turns, s.scenario.case.contact, scenes=scenes, id="chat")
+                yield ChatLog(s.turns, s.scenario.case.contact, scenes=scenes, today=s.scenario.case.date, id="chat")
                 yield Static("", id="last-recognised", markup=False)
                 move = Input(placeholder=tr("你要说的话(中文),或战术 id;F3 打开战术面板"), id="move",
                              disabled=s.ended)
@@ -228,7 +228,7 @@ class NegotiationScreen(Screen):
         """What was heard in the last move: every act (main first) and the figures named in it."""
         tr = self.app.tr
         if turn.tactic is None:
-            heard = heard_label(turn).removeprefix(tactic_label(None))
+            heard = heard_label(turn, today=self.session.scenario.case.date).removeprefix(tactic_label(None))
             return Text(tr(f"上一句没有归入任何战术(置信度 {turn.confidence:.2f}){heard}"), style="yellow")
         return Text(tr(f"上一句识别为:{heard_label(turn, with_id=True)} — 置信度 {turn.confidence:.2f}"), style="cyan")
 

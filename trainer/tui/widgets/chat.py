@@ -24,11 +24,14 @@ def tactic_label(tactic: str | None) -> str:
     return f"{t.group}·{t.name}"
 
 
-def heard_label(turn: Turn, with_id: bool = False) -> str:
+def heard_label(turn: Turn, with_id: bool = False, today: str = "") -> str:
     """What was heard in a move: the main act with its group (and id), every other act, then the figures
     (利·有条件让步 + 核对余额与付款形式 + 直截了当 · ¥380,000 · 12月4日 · 附条件) — a long line holds several moves, and the
-    trainee should see that each was heard, not only the one the debtor answered."""
-    figures = describe_figures(turn.amounts, turn.dates, turn.conditional, turn.concession)
+    trainee should see that each was heard, not only the one the debtor answered. A move heard as no tactic shows no
+    day before ``today`` (the scenario's date, ISO): 昨晚看新闻了吧? is small talk, and 听到:11月1日 under it read as if
+    the trainer had taken yesterday for a deadline (stop 47, in tmux)."""
+    dates = turn.dates if turn.tactic is not None or not today else tuple(d for d in turn.dates if d >= today)
+    figures = describe_figures(turn.amounts, dates, turn.conditional, turn.concession)
     if turn.tactic is None:
         return tactic_label(None) + (f" · 听到:{figures}" if figures else "")
     others = [catalogue.BY_ID[a].name for a in turn.acts if a != turn.tactic and a in catalogue.BY_ID]
@@ -46,9 +49,9 @@ class ChatLog(VerticalScroll):
     if TYPE_CHECKING:  # textual types self.app as App[object]; see trainer.tui.host
         app = getters.app(TrainerHost)
 
-    def __init__(self, turns: list[Turn], contact: str, scenes: dict[int, str] | None = None, **kw):
+    def __init__(self, turns: list[Turn], contact: str, scenes: dict[int, str] | None = None, today: str = "", **kw):
         super().__init__(**kw)
-        self.initial, self.contact = list(turns), contact
+        self.initial, self.contact, self.today = list(turns), contact, today  # today: the scenario's date
         self.scenes = scenes or {}  # visit number → how it happens (面谈, 电话 …), for scenarios over several visits
         self.visit = 1
 
@@ -59,7 +62,7 @@ class ChatLog(VerticalScroll):
 
     def bubbles(self, turn: Turn) -> list[Static]:
         tr = self.app.tr
-        rec = f"{heard_label(turn)}  {turn.confidence:.2f}"
+        rec = f"{heard_label(turn, today=self.today)}  {turn.confidence:.2f}"
         return [
             Static(tr(f"你 · 第{turn.n}回合\n{turn.move}"), classes="bubble me", markup=False),
             Static(tr(f"识别:{rec}"), classes="recognised" + (" unclear" if turn.tactic is None else ""),
