@@ -1380,3 +1380,30 @@ def test_an_insult_in_shanghainese_is_heard(rec):
     assert r.tactic == "hostile" and r.rude
     r = rec.classify("侬拿了阿拉额货勿付钞票,侬良心拨狗吃脱了?", TODAY)
     assert r.tactic == "hostile" and r.rude
+
+
+@pytest.mark.parametrize("text", [
+    # the first and second person of the Min, Hainan and Suzhou speech read as 我 / 你 for the law (stop 48, dev_r35b)
+    "汝厝那台货车,阮明天就叫人开走扣下,钱到了再讲。",
+    "鲁那台车,挖叫人开走扣起来,看鲁急不急。",
+    "倷屋里那部车,伲叫人拖走。",
+])
+def test_the_other_dialects_pronouns_do_not_hide_a_threat(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    "鲁总,上回那批石材的账我们对一下。",  # 鲁 the surname
+    "老鲁,你那台车开走了吗?",
+    "挖个坑种树。",  # 挖 to dig
+    # a limb in a friend's tease: his wife's, or a card cheat's fate laughed off (the friend 老钱 is no money)
+    "老钱你这身穿得人模狗样的,去相亲啊?嫂子晓得了非把你腿打断不可,哈哈。",
+    "你个老狐狸,下棋悔棋,早晚让人把你的手剁了,哈哈哈。",
+])
+def test_their_look_alikes_are_no_threat(rec, text):
+    assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+def test_a_limb_laughed_off_beside_the_debt_is_still_a_threat(rec):
+    assert rec.classify("五十二万你再拖,早晚让人把你的手剁了,哈哈。", TODAY).tactic == "hostile"

@@ -571,7 +571,8 @@ BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING +
 #: a friend's mock threat, laughed off (下回再跟我打牌,我打死你,哈哈; 再不戒烟,我先把你打死——开玩笑的啰): the recogniser
 #: reads it as banter only when the line says nothing of the debt or the dealings (dev: every one of the lines that
 #: threatens to beat or kill him with a laugh and is labelled hostile names the money)
-JEST_HYPERBOLE = lazy(r"^(?=.*(哈哈|嘻嘻|嘿嘿|开玩笑|开个玩笑|逗你|逗您|说着玩|闹着玩)).*((打死|弄死|揍死|掐死|整死|收拾|揍|踹)(你|您|恁|侬)|一脚.{0,4}踹)")
+JEST_HYPERBOLE = lazy(r"^(?=.*(哈哈|嘻嘻|嘿嘿|开玩笑|开个玩笑|逗你|逗您|说着玩|闹着玩)).*((打死|弄死|揍死|掐死|整死|收拾|揍|踹)(你|您|恁|侬)|一脚.{0,4}踹|"
+                      r"把(你|您|恁|侬)的?(腿|手|胳膊|手指头?)(打断|打折|剁了|剁掉))")  # a limb too (dev_r35b, a card cheat teased)
 
 
 #: our own colleagues named before "brothers" (我们法务的弟兄, 销售部的兄弟们)
@@ -582,8 +583,8 @@ _STAFF_PEOPLE = re.compile(r"(法务|律师|律所|财务|销售|业务|售后|�
 _OUR_LIST = re.compile(r".{0,4}(停发|停供|停货|内部|公司)名单")
 #: his family admired (你家老爷子身体真当好,八十多了还天天去江边钓鱼,我都佩服): praise, not a watch kept on them
 _ADMIRED = re.compile(r"身体(真|好|硬朗|棒|结实)|硬朗|佩服|羡慕|真(当|是)?(孝顺|懂事|乖|能干|有出息|争气)|有出息|争气")
-#: the money named (not 还 alone, which is "still" as often as "pay back")
-_OWED = re.compile(r"欠|钱|款|账|(?<!千)万(?!一)|付|结清|债|还(钱|款|账|债|清|上)")
+#: the money named (not 还 alone, which is "still" as often as "pay back"; not 老钱, a friend's name: dev_r35a)
+_OWED = re.compile(r"欠|(?<!老)钱|款|账|(?<!千)万(?!一)|付|结清|债|还(钱|款|账|债|清|上)")
 #: what is at stake between us, read by the news and the blows not ours (``_reported_news``, ``_lawful_here``): the money
 #: named (``_OWED``), any settling but 结果 / 结婚 …, the goods, the contract, the delay, the dealings
 _STAKE = re.compile(_OWED.pattern + r"|结(?!果|婚|束|实|构|论|局|冰|伴|交)|货|合同|拖|赖|躲|生意|买卖")
@@ -601,6 +602,7 @@ def _own_family_only(marked: str) -> bool:
 _NOT_OURS_AT_HIM = re.compile(r"(弄死|打死|揍死|整死|收拾|砍死)(他|她|他们)(?!家|们家|的(老婆|孩子|儿子|女儿))|(气|急|恨)得.{0,3}想(砍人|杀人|打人)|"
                               r"(揍|打)(你|您|恁)(的)?屁股")
 _HIS_WIFE_AT_HIM = re.compile(r"(嫂子|老婆|媳妇|堂客|羊缸子|爱人|婆娘)((晓得|知道).{0,10})?(了)?(要|得|会|非)?(打死|收拾|揍|骂死)(你|您|恁)|"
+                              r"(嫂子|老婆|媳妇|堂客|爱人|婆娘)((晓得|知道).{0,10})?(了)?(要|得|会|非)?把(你|您|恁)的?(腿|手|胳膊)(打断|打折)|"
                               r"(跟|找|向)(嫂子|你老婆|你媳妇|你爱人|弟妹)告状.{0,4}(收拾|揍|骂)")
 _HIS_OWN_POST = re.compile(r"(你|您|恁|侬)(昨晚|昨天|今天|今早|又|也|刚|刚刚|天天|还)?(发|晒)(了)?(个|条)?(朋友圈|抖音|微博|快手|小红书)")
 
@@ -682,7 +684,13 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
 #: the law's families were written in Mandarin and missed such threats word for word (dev_r33a, stop 47). Not 阿 before
 #: kin and names (阿姨, 阿姐, 阿里)
 _DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|𠊎|阿(?![姨姐哥伯婆公弟妹叔嫂爸妈嬷仔爷奶里根胶Q么是门訇])"), "我"),
-            (re.compile(r"弗|唔"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"),
+            (re.compile(r"弗|唔|毋"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"),
+            # the first and second person of the other dialect groups, said once here rather than per threat (stop 48:
+            # dev_r35b's Hainan 挖 "I" and 鲁 "you" hid a car taken, a live stream of him, a crowd from the docks): the Min
+            # 汝 / 鲁 and 阮, the Suzhou 倷 and 我伲 / 伲, the literary 吾 — not 鲁 the surname (鲁总, 老鲁), not 挖 to dig
+            (re.compile(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
+            (re.compile(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
+            (re.compile(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
             # Shanghainese (stop 48, dev_r34b): 伊拉 they, 屋里向 home, 勿 not, 今朝 today, 姆妈 mother
             (re.compile(r"伊拉(?!克)"), "他们"), (re.compile(r"屋里向"), "家里"), (re.compile(r"勿"), "不"),
             (re.compile(r"今朝"), "今天"), (re.compile(r"姆妈"), "妈"),
