@@ -1407,3 +1407,25 @@ def test_their_look_alikes_are_no_threat(rec, text):
 
 def test_a_limb_laughed_off_beside_the_debt_is_still_a_threat(rec):
     assert rec.classify("五十二万你再拖,早晚让人把你的手剁了,哈哈。", TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # the Min, Hakka and Wu words of home, family, days and doors read as Mandarin for the law (stop 48, dev_r36a/b)
+    "汝毋还钱,阮就天天半夜三点打汝厝里的电话。",
+    "倷再勿付,伲就每天夜里打倷老婆手机。",
+    "汝若再拖,阮就带几个人坐在汝厝门口,等汝出来。",
+    "迭扇门伲锁牢了,钱勿到,倷一步也覅想出去。",
+])
+def test_the_dialects_words_for_home_and_door_do_not_hide_a_threat(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    "那个网红卖假货被人曝光,粉丝掉了一大半。",  # someone else exposed: news
+    "最近有骗子冒充公安打电话,你跟爸妈说一声别上当。",  # someone else posing as the police: a warning
+    "汝查某囝下个月出嫁了嘛?恭喜恭喜。",
+])
+def test_news_and_warnings_in_those_words_are_no_threat(rec, text):
+    assert not unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic != "hostile"

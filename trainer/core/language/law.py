@@ -63,7 +63,7 @@ _HIS_KIN = (_YOU + r"(的|家|个|屋里|屋头)?.{0,3}(阿爸|阿妈|两老|二
 _FOUND_OUT = r"(查到|查清|打听(清楚|到|过|好)|见过|看到过|看见过|(我|我们)(都|也|早就|早)?(知道|晓得|清楚|记得|门儿清|有数))"
 _HINT = r"(识做|寻思|想想|想一想|担惊受怕|平平安安|平安|掂量|你懂|看紧|当心|小心|留神|这年头|出事|出点)"
 #: his way out barred (不叫你下这个楼, 你今天就别想回家, 你个人同你架车都唔好谂住离开呢个停车场)
-_WAY_OUT = r"(下(这个|这|葛个)?楼|离开|走出|出(这个|这|葛个)?(门|楼|屋|停车场|办公室|院|厂|公司|大门)|回(家|去))"
+_WAY_OUT = r"(下(这个|这|葛个)?楼|离开|走出|出(这个|这|葛个)?(门|楼|屋|停车场|办公室|院|厂|公司|大门)|回(家|去)|出去)"
 #: … told not to think of it, in any region's words (别想, 甭想, 不要想, 唔好谂住)
 _NOT_THINK = r"(别想|甭想|休想|莫想|不要想|不用想|想都别想|不好谂住|不要谂住|不好想)"
 #: … or held until we please: 啥时候钱到了啥时候放你, 啥时候我高兴了啥时候再给你开回去 (not goods: 什么时候到账什么时候发货)
@@ -92,6 +92,11 @@ _LEVERS = (
     ("violence", _YOU + r"(的|那|这)?(台|辆|部|架)?.{0,4}(?<![一二两三四五六七八九十几\d])(车|奥迪|宝马|奔驰|越野|面包车|皮卡).{0,20}"
      r"(我|我们|叫人|找人|让人|给(你|您))[^。]{0,6}(开走|拖走|扣下|扣了|押下)|"
      + _YOU + r"(的|那|这)?(台|辆|部|架)?.{0,4}(?<![一二两三四五六七八九十几\d])车.{0,4}(就)?(停|留|放)(在)?(我们|我)(的)?(院|厂|仓库|那)"),
+    # calls at night to him or his family, said any way (阮每暝半夜两点打汝电话, 天天夜里十二点打侬老婆手机): not a call asked of him
+    ("stalk", r"(半夜|夜里|夜晚|深夜|凌晨|每晚|后半夜)[^。]{0,14}(?<!让)(?<!叫)(?<!请)打(一只|一个|一通|个)?(" + _YOU + r"(的)?(屋里|家里?|" +
+     _FAMILY[1:-1] + r")?|" + _FAMILY + r")(的)?(电话|手机|座机)"),
+    # his or his family's door sat at, by us and ours (阮就带人坐在汝厝门口; 伲就蹲在倷屋门口)
+    ("home", r"(坐|蹲|守|睡|住|等)(在|到)(" + _HIS_KIN + "|" + _YOU + r")(的)?(家|屋|屋里|屋企)(的)?(门口|楼下|门外|里|沙发)"),
     # calls all night (夜里十二点以后侬电话会一直响)
     ("stalk", r"(夜里|半夜|深夜|凌晨|晚上)(十二点|[\d一二两三四五]+点)?(以后|之后)?.{0,6}(电话|手机).{0,6}(一直响|响个不停|响到天亮|不停地?响|不会停)"),
     ("shame", _HIS_CIRCLE + r".{0,24}" + _WHAT_HE_IS),
@@ -607,6 +612,9 @@ _HIS_WIFE_AT_HIM = re.compile(r"(嫂子|老婆|媳妇|堂客|羊缸子|爱人|�
 _HIS_OWN_POST = re.compile(r"(你|您|恁|侬)(昨晚|昨天|今天|今早|又|也|刚|刚刚|天天|还)?(发|晒)(了)?(个|条)?(朋友圈|抖音|微博|快手|小红书)")
 
 
+_THEIRS_DONE = re.compile(r"被(人|狗仔|网友|记者|媒体|警察|群众)?(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
+
+
 def _reported_news(marked: str, m: re.Match[str]) -> bool:
     """The match is news told (``_NEWS``): the words around it name neither him nor us (the marked text has no
     punctuation left, so a few characters either side stand for its clause), and the line nothing of the debt."""
@@ -630,6 +638,11 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name in ("family", "stalk") and _own_family_only(marked):
         return True
     if _reported_news(marked, m):
+        return True
+    if name in ("expose", "impersonate") and _THEIRS_DONE.search(marked, max(0, m.start() - 4), m.start() + 2) \
+            and not _HIS_PEOPLE.search(marked, max(0, m.start() - 8), m.start()):
+        # someone else exposed, or someone else posing as the police (那个网红卖假货被人曝光, 被狗仔曝光了, 有骗子冒充公安打电话):
+        # news or a warning, not our act (dev_r36a/b, small talk)
         return True
     if not _STAKE.search(marked) and (
             (name == "violence" and (_NOT_OURS_AT_HIM.search(marked, max(0, m.start() - 6), m.end() + 6)
@@ -691,6 +704,17 @@ _DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|�
             (re.compile(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
             (re.compile(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
             (re.compile(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
+            # … and the words of home, family, days and knowing in those dialects (Min 厝 知影 明仔载 查某囝, Hakka 屋下 脉个,
+            # Wu 迭 事体 锁牢 清爽 困, the Cantonese and Hakka 系): the law's patterns say 家, 知道, 明天, 女儿, 这, 是
+            (re.compile(r"厝|屋下|屋里厢"), "家"), (re.compile(r"知影"), "知道"),
+            (re.compile(r"明仔载|明仔日|明朝(?![代末初清])"), "明天"), (re.compile(r"今仔日"), "今天"), (re.compile(r"昨昏"), "昨天"),
+            (re.compile(r"查某囝|囡儿"), "女儿"), (re.compile(r"个仔"), "儿子"), (re.compile(r"老爸老母|阿爸阿妈"), "爸妈"),
+            (re.compile(r"(?<![阿老])老母(?!鸡|猪)"), "妈"), (re.compile(r"暝"), "晚"), (re.compile(r"睏"), "睡"),
+            (re.compile(r"事体|代志"), "事情"), (re.compile(r"脉个|乜嘢|啥西"), "什么"),
+            (re.compile(r"(?<=[你我他她佢])系(?![统列])|(?<=[你我他她佢]唔)系"), "是"),
+            (re.compile(r"伊们|俚拉|俚笃|佢兜"), "他们"), (re.compile(r"(?<![更交叠])迭(?![代起出次])"), "这"),
+            (re.compile(r"(?<=[锁跟盯看记关])牢"), "住"), (re.compile(r"清爽"), "清楚"),
+            (re.compile(r"(?<![贫穷围])困(?=[得勿不觉着])"), "睡"),
             # Shanghainese (stop 48, dev_r34b): 伊拉 they, 屋里向 home, 勿 not, 今朝 today, 姆妈 mother
             (re.compile(r"伊拉(?!克)"), "他们"), (re.compile(r"屋里向"), "家里"), (re.compile(r"勿"), "不"),
             (re.compile(r"今朝"), "今天"), (re.compile(r"姆妈"), "妈"),
