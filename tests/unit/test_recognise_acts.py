@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import main
+from trainer.core.language.law import mandarin as law_mandarin
 from trainer.core.language.law import unlawful
 from trainer.core.language.normalise import normalise
 from trainer.core.language.recognise import ASK_CARRIERS, RECEIPT, Recogniser, default_recogniser
@@ -1429,3 +1430,26 @@ def test_the_dialects_words_for_home_and_door_do_not_hide_a_threat(rec, text):
 def test_news_and_warnings_in_those_words_are_no_threat(rec, text):
     assert not unlawful(normalise(text).marked)
     assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # Gan (Nanchang) 恩 "you", Wenzhou 我俫 and 否, Fuzhou 伓 (stop 48, dev_r37a/b)
+    "恩那台车阿已经叫人拖走了,钱到了再说。",
+    "你要否还钱,我俫就叫人把你那台车开走扣下。",
+    "汝伓还钱,我就叫人把汝的车开走扣下。",
+])
+def test_more_dialects_pronouns_and_negations_do_not_hide_a_threat(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    "渠道的事我们下周再谈,是否能先付一半?",  # 渠道 a channel, 是否 whether
+    "感恩您一直照顾我们的生意。",
+    "伊利的牛奶蛮好喝的。",
+    "否则我们只能走法律程序了。",
+])
+def test_their_mandarin_look_alikes_are_left_alone(text):
+    said = law_mandarin(normalise(text).marked)
+    assert "渠道" in said or "感恩" in said or "伊利" in said or said.startswith("否则")
+    assert not unlawful(normalise(text).marked)

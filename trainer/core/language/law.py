@@ -388,7 +388,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("society", r"下手(没|冇|没有)(个)?轻(没|冇|没有)?重|下手(比较|很|挺|有点)重|社会上(混过|混的)|三教九流.{0,16}(出手|找上门|找你)|"
      r"(二十四|24)小时跟(人|着)"),
     # his goods, car or shop taken or locked without his say
-    ("violence", r"不用经过" + _YOU + r"?(的)?同意|不同意也得同意|把" + _YOU + r"(的)?(车|货车).{0,4}(拖走|开走|扣下|扣了)|把" + _YOU + r"(的|那辆|那台|那部).{0,6}拖走|(车)?钥匙.{0,8}配(好|了)|"
+    ("violence", r"不用经过" + _YOU + r"?(的)?同意|不同意也得同意|把" + _YOU + r"(的)?(车|货车).{0,4}(拖走|开走|扣下|扣了)|把" + _YOU + r"(的|那辆|那台|那部).{0,6}(拖走|开走|扣下|扣了|扣起来)|(车)?钥匙.{0,8}配(好|了)|"
      r"钥匙.{0,4}(替|帮)" + _YOU + r"(保管|收着|看着)|"
      r"把" + _YOU + r"?(的)?(店门|大门|店|仓库|厂门).{0,2}锁(了|上|起来)"),
     # shamed before his guests, his staff's party or his clients: the debt read out at his daughter's wedding, the year-end party
@@ -704,6 +704,12 @@ _DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|�
             (re.compile(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
             (re.compile(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
             (re.compile(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
+            # Wenzhou 我俫 / 渠 / 否, Fuzhou 伓, Gan (Nanchang) 恩 "you", the Min 伊 "he" (dev_r37a/b) — not 渠道, 是否, 否则,
+            # 感恩, 恩情, 伊朗, 伊利, 木乃伊
+            (re.compile(r"我俫"), "我们"), (re.compile(r"渠们"), "他们"), (re.compile(r"渠(?![道])"), "他"),
+            (re.compile(r"(?<![是能可与成然])否(?![则认定决极])|伓"), "不"),
+            (re.compile(r"(?<![感报施谢开])恩(?![情人惠怨爱典赐师泽])"), "你"),
+            (re.compile(r"(?<!木乃)伊(?![利朗拉斯春犁人甸万丽莎势始])"), "他"),
             # … and the words of home, family, days and knowing in those dialects (Min 厝 知影 明仔载 查某囝, Hakka 屋下 脉个,
             # Wu 迭 事体 锁牢 清爽 困, the Cantonese and Hakka 系): the law's patterns say 家, 知道, 明天, 女儿, 这, 是
             (re.compile(r"厝|屋下|屋里厢"), "家"), (re.compile(r"知影"), "知道"),
