@@ -1453,3 +1453,35 @@ def test_their_mandarin_look_alikes_are_left_alone(text):
     said = law_mandarin(normalise(text).marked)
     assert "渠道" in said or "感恩" in said or "伊利" in said or said.startswith("否则")
     assert not unlawful(normalise(text).marked)
+
+
+@pytest.mark.parametrize("text", [
+    # small talk heard as threats on the fresh rough-talk sets (stop 48, dev_r34a-r37b: 17 lines): "never" said with 打死,
+    # a friend's mock threat laughed off in his dialect or called by his title, someone else exposed
+    "打死我也不信你能早起跑步,你那懒劲儿我还不知道?",
+    "汝再抢阮的鱼丸,阮就打死汝,哈哈。",
+    "王老板,你再吹那条鱼有二十斤,我真要揍死你了,哈哈哈。",
+    "我们楼下那个小饭馆被人家曝光了,说是用的过期肉。",
+    "恩再说阿唱歌难听,下回阿弄死恩,哈哈。",
+])
+def test_rough_small_talk_in_any_dialect_is_no_threat(rec, text):
+    assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    "王老板,四十万你再拖,我真要揍死你了,哈哈。",  # the same laugh beside the debt
+    "我把你欠钱的事发到同学群里,让大家都看看。",
+    "哈哈,你再躲,我就把你那些事发到业主群里曝光。",
+])
+def test_the_same_words_about_the_debt_are_still_threats(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", [
+    # care for his family, read in Mandarin (阿爸阿妈, 个仔): advice about strange numbers, a call home asked for (dev_r38b)
+    "最近电话诈骗好多,你同你阿爸阿妈讲清楚,唔识嘅号码一律唔好接。",
+    "你个仔考上咗重点中学?好叻喔!住校记得叫佢多啲打电话返屋企。",
+])
+def test_care_for_his_family_in_cantonese_is_no_threat(rec, text):
+    assert not unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic != "hostile"
