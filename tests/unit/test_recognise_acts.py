@@ -1337,7 +1337,7 @@ def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
     assert r.tactic == "hostile" and r.rude
 
 
-@pytest.mark.parametrize("text", [
+_HEARD_48_0 = [
     # stop 48: the law's levers built from parts — our own people with a hard edge, his car taken or kept, his way out
     # barred until paid, a body part promised broken, calls all night, his circle told what he is, his door watched
     # by our people — so that a new wording of one part still makes the threat
@@ -1349,23 +1349,17 @@ def test_scorn_for_his_trade_is_heard_like_scorn_for_his_business(rec):
     "我去你们厂里跟那些老师傅讲讲,你这个老板是什么样的老板。",
     # Shanghainese: 屋里向 home, 阿拉 we (read as Mandarin for the law)
     "侬屋里向楼下,阿拉的人天天等着,侬出一趟门阿拉跟一趟。",
-])
-def test_the_laws_levers_are_heard_whatever_the_words_of_each_part(rec, text):
-    assert unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic == "hostile"
+]
 
 
-@pytest.mark.parametrize("text", [
+_LEFT_48_0 = [
     # … and not the lines that share a part with them
     "我们法务那小伙子脾气冲,嚷嚷着要告您,我把他拦下了,咱们坐下来好好说。",  # our legal colleague, held back
     "我们售后小伙子明天上门给您调试设备,脾气好得很。",
     "你们的车开走了吗?我们的货车要倒进来卸货。",  # his car moving off, not taken
     "你那两车钢管我已经让库房扣下了,款不到不出库。",  # his loads of our goods held: stop_supply
     "王总,您这次放我一马,下回我请您吃饭。",  # let off, not let go
-])
-def test_a_part_of_a_lever_alone_is_no_threat(rec, text):
-    assert not unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic != "hostile"
+]
 
 
 def test_shanghainese_says_e_for_de():
@@ -1376,22 +1370,17 @@ def test_shanghainese_says_e_for_de():
     assert normalise("侬看看余额对伐").marked == "你看看余额对伐"
 
 
-def test_an_insult_in_shanghainese_is_heard(rec):
-    r = rec.classify("侬是属乌龟额?缩在壳里一声不响。", TODAY)
-    assert r.tactic == "hostile" and r.rude
-    r = rec.classify("侬拿了阿拉额货勿付钞票,侬良心拨狗吃脱了?", TODAY)
-    assert r.tactic == "hostile" and r.rude
+@pytest.mark.parametrize("text", ["侬是属乌龟额?缩在壳里一声不响。", "侬拿了阿拉额货勿付钞票,侬良心拨狗吃脱了?"])
+def test_an_insult_in_shanghainese_is_heard(rec, text):
+    assert rec.classify(text, TODAY).rude
 
 
-@pytest.mark.parametrize("text", [
+_HEARD_48_1 = [
     # the first and second person of the Min, Hainan and Suzhou speech read as 我 / 你 for the law (stop 48, dev_r35b)
     "汝厝那台货车,阮明天就叫人开走扣下,钱到了再讲。",
     "鲁那台车,挖叫人开走扣起来,看鲁急不急。",
     "倷屋里那部车,伲叫人拖走。",
-])
-def test_the_other_dialects_pronouns_do_not_hide_a_threat(rec, text):
-    assert unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic == "hostile"
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -1410,37 +1399,28 @@ def test_a_limb_laughed_off_beside_the_debt_is_still_a_threat(rec):
     assert rec.classify("五十二万你再拖,早晚让人把你的手剁了,哈哈。", TODAY).tactic == "hostile"
 
 
-@pytest.mark.parametrize("text", [
+_HEARD_48_2 = [
     # the Min, Hakka and Wu words of home, family, days and doors read as Mandarin for the law (stop 48, dev_r36a/b)
     "汝毋还钱,阮就天天半夜三点打汝厝里的电话。",
     "倷再勿付,伲就每天夜里打倷老婆手机。",
     "汝若再拖,阮就带几个人坐在汝厝门口,等汝出来。",
     "迭扇门伲锁牢了,钱勿到,倷一步也覅想出去。",
-])
-def test_the_dialects_words_for_home_and_door_do_not_hide_a_threat(rec, text):
-    assert unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic == "hostile"
+]
 
 
-@pytest.mark.parametrize("text", [
+_LEFT_48_1 = [
     "那个网红卖假货被人曝光,粉丝掉了一大半。",  # someone else exposed: news
     "最近有骗子冒充公安打电话,你跟爸妈说一声别上当。",  # someone else posing as the police: a warning
     "汝查某囝下个月出嫁了嘛?恭喜恭喜。",
-])
-def test_news_and_warnings_in_those_words_are_no_threat(rec, text):
-    assert not unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic != "hostile"
+]
 
 
-@pytest.mark.parametrize("text", [
+_HEARD_48_3 = [
     # Gan (Nanchang) 恩 "you", Wenzhou 我俫 and 否, Fuzhou 伓 (stop 48, dev_r37a/b)
     "恩那台车阿已经叫人拖走了,钱到了再说。",
     "你要否还钱,我俫就叫人把你那台车开走扣下。",
     "汝伓还钱,我就叫人把汝的车开走扣下。",
-])
-def test_more_dialects_pronouns_and_negations_do_not_hide_a_threat(rec, text):
-    assert unlawful(normalise(text).marked)
-    assert rec.classify(text, TODAY).tactic == "hostile"
+]
 
 
 @pytest.mark.parametrize("text", [
@@ -1477,11 +1457,20 @@ def test_the_same_words_about_the_debt_are_still_threats(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
 
 
-@pytest.mark.parametrize("text", [
+_LEFT_48_2 = [
     # care for his family, read in Mandarin (阿爸阿妈, 个仔): advice about strange numbers, a call home asked for (dev_r38b)
     "最近电话诈骗好多,你同你阿爸阿妈讲清楚,唔识嘅号码一律唔好接。",
     "你个仔考上咗重点中学?好叻喔!住校记得叫佢多啲打电话返屋企。",
-])
-def test_care_for_his_family_in_cantonese_is_no_threat(rec, text):
+]
+
+
+@pytest.mark.parametrize("text", _HEARD_48_0 + _HEARD_48_1 + _HEARD_48_2 + _HEARD_48_3)
+def test_the_laws_levers_and_the_dialects_words_do_not_hide_a_threat(rec, text):
+    assert unlawful(normalise(text).marked)  # a family of the law, not only the hostility model
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", _LEFT_48_0 + _LEFT_48_1 + _LEFT_48_2)
+def test_a_part_of_a_lever_or_a_dialects_word_alone_is_no_threat(rec, text):
     assert not unlawful(normalise(text).marked)
     assert rec.classify(text, TODAY).tactic != "hostile"
