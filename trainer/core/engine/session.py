@@ -686,12 +686,13 @@ class Session:
             amounts.remove(top)
         if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
             self.plan_parts = tuple(zip(amounts, days, strict=True))
-        elif self.plan_parts and not keep and (days or ask != sum(a for a, _ in self.plan_parts)):
+        elif self.plan_parts and not keep:
+            total = sum(a for a, _ in self.plan_parts)
             # the same total bounded by a last day the plan keeps, said of the plan (日期可以调,但总数26万、年底前付清这条不变
             # after four dated parts of 26万 to 12月25日): the plan stands — not 那就三十八万二十号前一次付清, no plan said
-            same = (ask == sum(a for a, _ in self.plan_parts) and "installment_plan" in rec.acts
-                    and (not days or min(days) >= self.plan_parts[-1][1]))
-            if not same:
+            same = (ask == total and "installment_plan" in rec.acts and bool(days)
+                    and min(days) >= self.plan_parts[-1][1])
+            if (days or ask != total) and not same:
                 self.plan_parts = ()
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:

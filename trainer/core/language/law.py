@@ -14,6 +14,7 @@ Patterns run over the *marked* normalised text (Simplified, no spaces or punctua
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trainer.core.language.lazyre import LazyPattern, lazy
 
@@ -705,44 +706,47 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
 #: 阿 (阿弗走了,就睡在你办公室; 阿就拍照发到你们村的微信群里), Xuzhou and Shandong 俺, Hakka 𠊎, Cantonese 唔 and 冇 —
 #: the law's families were written in Mandarin and missed such threats word for word (dev_r33a, stop 47). Not 阿 before
 #: kin and names (阿姨, 阿姐, 阿里)
-_DIALECT = ((re.compile(r"阿拉|俺们|阿们"), "我们"), (re.compile(r"俺|𠊎|阿(?![姨姐哥伯婆公弟妹叔嫂爸妈嬷仔爷奶里根胶Q么是门訇])"), "我"),
-            (re.compile(r"弗|唔|毋"), "不"), (re.compile(r"冇"), "没"), (re.compile(r"覅|勿要"), "不要"),
+_DIALECT = ((lazy(r"阿拉|俺们|阿们"), "我们"), (lazy(r"俺|𠊎|阿(?![姨姐哥伯婆公弟妹叔嫂爸妈嬷仔爷奶里根胶Q么是门訇])"), "我"),
+            (lazy(r"弗|唔|毋"), "不"), (lazy(r"冇"), "没"), (lazy(r"覅|勿要"), "不要"),
             # the first and second person of the other dialect groups, said once here rather than per threat (stop 48:
             # dev_r35b's Hainan 挖 "I" and 鲁 "you" hid a car taken, a live stream of him, a crowd from the docks): the Min
             # 汝 / 鲁 and 阮, the Suzhou 倷 and 我伲 / 伲, the literary 吾 — not 鲁 the surname (鲁总, 老鲁), not 挖 to dig
-            (re.compile(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
-            (re.compile(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
-            (re.compile(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
+            (lazy(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
+            (lazy(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
+            (lazy(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
             # Wenzhou 我俫 / 渠 / 否, Fuzhou 伓, Gan (Nanchang) 恩 "you", the Min 伊 "he" (dev_r37a/b) — not 渠道, 是否, 否则,
             # 感恩, 恩情, 伊朗, 伊利, 木乃伊
-            (re.compile(r"我俫"), "我们"), (re.compile(r"渠们"), "他们"), (re.compile(r"渠(?![道])"), "他"),
-            (re.compile(r"(?<![是能可与成然])否(?![则认定决极])|伓"), "不"),
-            (re.compile(r"(?<![感报施谢开])恩(?![情人惠怨爱典赐师泽])"), "你"),
-            (re.compile(r"(?<!木乃)伊(?![利朗拉斯春犁人甸万丽莎势始])"), "他"),
+            (lazy(r"我俫"), "我们"), (lazy(r"渠们"), "他们"), (lazy(r"渠(?![道])"), "他"),
+            (lazy(r"(?<![是能可与成然])否(?![则认定决极])|伓"), "不"),
+            (lazy(r"(?<![感报施谢开])恩(?![情人惠怨爱典赐师泽])"), "你"),
+            (lazy(r"(?<!木乃)伊(?![利朗拉斯春犁人甸万丽莎势始])"), "他"),
             # … and the words of home, family, days and knowing in those dialects (Min 厝 知影 明仔载 查某囝, Hakka 屋下 脉个,
             # Wu 迭 事体 锁牢 清爽 困, the Cantonese and Hakka 系): the law's patterns say 家, 知道, 明天, 女儿, 这, 是
-            (re.compile(r"厝|屋下|屋里厢"), "家"), (re.compile(r"知影"), "知道"),
-            (re.compile(r"明仔载|明仔日|明朝(?![代末初清])"), "明天"), (re.compile(r"今仔日"), "今天"), (re.compile(r"昨昏"), "昨天"),
-            (re.compile(r"查某囝|囡儿"), "女儿"), (re.compile(r"个仔"), "儿子"), (re.compile(r"老爸老母|阿爸阿妈"), "爸妈"),
-            (re.compile(r"(?<![阿老])老母(?!鸡|猪)"), "妈"), (re.compile(r"暝"), "晚"), (re.compile(r"睏"), "睡"),
-            (re.compile(r"事体|代志"), "事情"), (re.compile(r"脉个|乜嘢|啥西"), "什么"),
-            (re.compile(r"(?<=[你我他她佢])系(?![统列])|(?<=[你我他她佢]唔)系"), "是"),
-            (re.compile(r"伊们|俚拉|俚笃|佢兜"), "他们"), (re.compile(r"(?<![更交叠])迭(?![代起出次])"), "这"),
-            (re.compile(r"(?<=[锁跟盯看记关])牢"), "住"), (re.compile(r"清爽"), "清楚"),
-            (re.compile(r"(?<![贫穷围])困(?=[得勿不觉着])"), "睡"),
+            (lazy(r"厝|屋下|屋里厢"), "家"), (lazy(r"知影"), "知道"),
+            (lazy(r"明仔载|明仔日|明朝(?![代末初清])"), "明天"), (lazy(r"今仔日"), "今天"), (lazy(r"昨昏"), "昨天"),
+            (lazy(r"查某囝|囡儿"), "女儿"), (lazy(r"个仔"), "儿子"), (lazy(r"老爸老母|阿爸阿妈"), "爸妈"),
+            (lazy(r"(?<![阿老])老母(?!鸡|猪)"), "妈"), (lazy(r"暝"), "晚"), (lazy(r"睏"), "睡"),
+            (lazy(r"事体|代志"), "事情"), (lazy(r"脉个|乜嘢|啥西"), "什么"),
+            (lazy(r"(?<=[你我他她佢])系(?![统列])|(?<=[你我他她佢]唔)系"), "是"),
+            (lazy(r"伊们|俚拉|俚笃|佢兜"), "他们"), (lazy(r"(?<![更交叠])迭(?![代起出次])"), "这"),
+            (lazy(r"(?<=[锁跟盯看记关])牢"), "住"), (lazy(r"清爽"), "清楚"),
+            (lazy(r"(?<![贫穷围])困(?=[得勿不觉着])"), "睡"),
             # Shanghainese (stop 48, dev_r34b): 伊拉 they, 屋里向 home, 勿 not, 今朝 today, 姆妈 mother
-            (re.compile(r"伊拉(?!克)"), "他们"), (re.compile(r"屋里向"), "家里"), (re.compile(r"勿"), "不"),
-            (re.compile(r"今朝"), "今天"), (re.compile(r"姆妈"), "妈"),
+            (lazy(r"伊拉(?!克)"), "他们"), (lazy(r"屋里向"), "家里"), (lazy(r"勿"), "不"),
+            (lazy(r"今朝"), "今天"), (lazy(r"姆妈"), "妈"),
             # what, said the regions' ways (算啥东西, 么子事): the patterns say 什么
-            (re.compile(r"啥子|啥|么子"), "什么"))
+            (lazy(r"啥子|啥|么子"), "什么"))
 
 
-#: any of the table's words, to pass over a line that has none in one search (most lines; the bench's p95 was 1.96 ms)
-_ANY_DIALECT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in _DIALECT))
+#: any of the table's words, to pass over a line that has none in one search (most lines; the bench's p95 was 1.96 ms).
+#: The table is lazy like the law's patterns: none of it is compiled at start-up (it cost 5 ms of import)
+_ANY_DIALECT = lazy("|".join(f"(?:{rx.pattern})" for rx, _ in _DIALECT))
 
 
+@lru_cache(maxsize=256)
 def mandarin(marked: str) -> str:
-    """``marked`` with the speaker's dialect pronouns and negations in Mandarin (``_DIALECT``)."""
+    """``marked`` with the speaker's dialect pronouns and negations in Mandarin (``_DIALECT``). Cached: one line is
+    read so by the banter check, the law and the insults in turn."""
     if _ANY_DIALECT.search(marked) is None:
         return marked  # no sub below could change it
     for rx, to in _DIALECT:

@@ -356,10 +356,10 @@ WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身�
 WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
 #: words of the dealings between the firms (the hostility model alone may decide on a line with them from FELT_BUSINESS);
 #: 拖 is delay, not a tow or a drag (你大半夜开车来拖, 是不是要等我亲自拖你去 — dev small talk heard hostile by it)
-#: a friend called by his name and title at the start of a line (马老板, 王总, 老刘经理): his title, not business
-VOCATIVE = lazy(r"^(哈哈|哎|喂|嘿)?.{1,2}(老板|经理|总)")
 BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|(?<![来去])拖(?!(你|您)(去|走|回|过)|车|走)|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
+#: a friend called by his name and title at the start of a line (马老板, 王总, 老刘经理): his title, not business
+VOCATIVE = lazy(r"^(哈哈|哎|喂|嘿)?.{1,2}(老板|经理|总)")
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
 #: 您说是不是 asking him to speak, nor 您说得对 agreeing)
 _REPORTED = lazy(r"^(?:.{0,4}?)(?<![跟和给对向同按照依瞒])(?:您|你|你们|您们|贵司|听您|听你)(?:刚才|刚刚|前面|上次|上回|之前|一直|老是|总)?"
@@ -649,10 +649,10 @@ class Recogniser:
         # any line owned as a jest: threats are said with a laugh too (哪天我带几个兄弟去坐一坐…别当真啊,嘻嘻) — on fresh
         # dev_r30d a jest with no money named cleared 3 threats and 3 insults and no small talk
         # (read in Mandarin too — 再抢阮的位阮就打死汝,哈哈 — and not counting his title said as his name: 马老板,…哈哈)
-        said = mandarin(norm.marked)
         banter = (self._hostile >= 0 and not about_debt
                   and (BANTER.search(norm.marked) is not None
-                       or ((JEST_HYPERBOLE.search(norm.marked) is not None or JEST_HYPERBOLE.search(said) is not None)
+                       or ((JEST_HYPERBOLE.search(norm.marked) is not None
+                            or JEST_HYPERBOLE.search(mandarin(norm.marked)) is not None)
                            and BUSINESS_TALK.search(VOCATIVE.sub("", norm.marked)) is None)))
         if banter:
             row[self._hostile] = 0.0
