@@ -1100,3 +1100,23 @@ def test_an_ask_below_his_offer_with_one_date_is_one_payment_on_that_date():
                                 dates=("2026-11-06",), pay_dates=("2026-11-06",)))
     s._finish(ending)
     assert s.outcome is not None and len(s.outcome.plan) == 4
+
+
+def test_a_whole_plan_named_after_he_agreed_is_kept_for_the_signature():
+    # dev play triangular-debt 35a (stop 49): agreed on face-for-substance, then a conditional two-instalment plan for
+    # the whole 42万 — answered "这事先搁着" and signed as 喊高取中's middle (70%); the plan he heard is now what he signs
+    sc, p = resolve_scenario("triangular-debt")
+    s = Session(sc, p, seed=1)
+    for m in (Recognition("courtesy", 0.9, acts=("courtesy", "verify_balance", "listen")),
+              Recognition("rebut_excuse", 0.9, acts=("rebut_excuse", "find_decision_maker", "probe_reason")),
+              Recognition("face_for_substance", 0.9, acts=("face_for_substance",)),
+              Recognition("deadline_pressure", 0.9, acts=("deadline_pressure", "ask_high_settle_middle"),
+                          amounts=(420_000,), dates=("2026-11-06",))):
+        s.play("x", m)
+    assert s.state == "agreeing"
+    turn = s.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession", "installment_plan"),
+                                   amounts=(200_000, 220_000), dates=("2026-11-06", "2026-11-30"),
+                                   conditional=True, concession=True))
+    assert turn is not None and turn.state == "agreeing" and "搁着" not in turn.reply
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(220_000,)))
+    assert s.outcome is not None and s.outcome.recovered_ratio == 1.0

@@ -574,6 +574,8 @@ def test_cantonese_written_forms_read_as_mandarin():
 
     assert normalise("今年冇簽過促銷協議,唔該你今日俾個日期我").bare == "今年没有签过促销协议谢谢你今日给个日期我"
     assert normalise("佢哋嘅貨款").bare == "他们的货款"
+    # stop 49, before dev_r40a was read: 畀 (俾's written form), 瞓, 揾, 嚟, 攞, 嗰
+    assert normalise("畀你老婆知道,瞓唔着,揾你,嚟你屋企,攞钱,嗰间铺").bare == "给你老婆知道睡不着找你来你屋企拿钱那间铺"
 
 
 def test_papers_already_signed_are_evidence_not_a_written_promise_asked_for(rec):
@@ -1474,3 +1476,42 @@ def test_the_laws_levers_and_the_dialects_words_do_not_hide_a_threat(rec, text):
 def test_a_part_of_a_lever_or_a_dialects_word_alone_is_no_threat(rec, text):
     assert not unlawful(normalise(text).marked)
     assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+_HEARD_49 = [
+    # Cantonese 畀 and 瞓 (dev_r33b, stop 49), the Jin 婆姨, the Cantonese 细路: the law's families, said the Mandarin way
+    "你再唔覆我,我就半夜三点打畀你,打到你老婆都瞓唔着。",
+    "甚时候还钱?不还的话,你婆姨在哪上班我都打听清楚了,你自己寻思。",
+    "我知道你细路喺边间学校读书,你自己谂下。",
+    # his gate blocked by us (dev_r35b, in Hainanese 挖 / 鲁)
+    "六十四万一分不能少,少了挖就把鲁那个厂门给堵上,一辆车都别想出去。",
+    "再拖,我就把你们仓库大门给封起来。",
+]
+
+_LEFT_49 = [
+    # a road outside his gate blocked by works (dev_r34b), the passive 畀 / 给 of a friend's tease (dev_r38b)
+    "咱们厂门口那条道又堵死了,说是修地铁,得堵到明年开春。",
+    "你上次话戒烟,戒咗三日又偷偷食,畀你老婆捉到唔打死你先怪。",
+    "你把嘴真系贱,讲嘢冇遮冇拦,迟早畀你老婆撕烂佢,哈哈。",
+    # Mandarin 甚 and 黑夜
+    "甚至连合同都没看过就说不付?",
+    "黑夜里开车小心点,到家了说一声。",
+]
+
+
+@pytest.mark.parametrize("text", _HEARD_49)
+def test_dialect_words_listed_before_the_fresh_sets_were_read_do_not_hide_a_threat(rec, text):
+    assert unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", _LEFT_49)
+def test_a_blocked_road_a_passive_give_and_mandarin_look_alikes_are_no_threat(rec, text):
+    assert not unlawful(normalise(text).marked)
+    assert rec.classify(text, TODAY).tactic != "hostile"
+
+
+@pytest.mark.parametrize("said, mandarin", [("做甚", "做什么"), ("甚时候", "什么时候"), ("欺人太甚", "欺人太甚"), ("甚至", "甚至"),
+                                            ("你婆姨", "你老婆"), ("黑夜", "夜里"), ("倾下", "谈谈"), ("倾向", "倾向")])
+def test_jin_and_cantonese_words_read_as_mandarin(said, mandarin):
+    assert law_mandarin(normalise(said).marked) == mandarin

@@ -144,7 +144,11 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      + _FAMILY + r".{0,16}(住在|住|在)(村里|老家|乡下|养老院|敬老院|医院).{0,16}(去|回去|过去)(看下|看看|看一下|看望|探望|陪陪|坐坐|聊聊)"),
     # (a gift or a greeting for them is not going to them: 记得给你妈买床电热毯)
     ("family", r"(找|去找|告诉|通知|打电话给|给|联系|堵)" + _YOU + r"(的)?(家)?" + _FAMILY +
-     r"(?!.{0,2}(买|带|捎|寄|送|做|挑|准备|过生日|拜年|看病|问好|问个好|带个好))"),
+     r"(?!.{0,2}(买|带|捎|寄|送|做|挑|准备|过生日|拜年|看病|问好|问个好|带个好))"
+     # (nor 给 of the passive — 畀你老婆捉到唔打死你先怪, caught by his wife in a friend's tease: dev_r38b, once 畀 was read
+     # as 给 in stop 49)
+     # (not 打: 给你爸妈打, 给你老婆打过电话 are calls to them)
+     r"(?!.{0,2}(捉|抓|逮|撕|揍|骂|收拾|修理|罚))"),
     # waiting / staking out at home
     # (not "until" his family's day: 等你家老二满月,我要包个大红包)
     # (你家 / 您家 is also "you" said politely in Wuhan and Kunming: 我等你家消息, 等您家空了 wait for him, not at his home —
@@ -275,7 +279,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"(轮胎|车轱辘|轱辘|招牌|牌匾).{0,6}(放了|扎了|卸了|拆了|放气|扎破|卸掉|拆掉)|(车|门|玻璃)上.{0,4}(多|添).{0,4}(划痕|道子|口子)|"
      r"(派人|叫人|找人|喊人|带人).{0,10}抢"),
     # a crowd to block or surround them, their gate or their site
-    ("society", r"(叫|喊|带|找|派)(了)?.{0,12}(人|工人|兄弟|弟兄).{0,12}(围|堵)(起|住|了|着)?|(大门|门口|厂门).{0,6}(堵|围)(了|住|死)|"
+    ("society", r"(叫|喊|带|找|派)(了)?.{0,12}(人|工人|兄弟|弟兄).{0,12}(围|堵)(起|住|了|着)?|(大门|门口|厂门)(?:(?![路道车]).){0,6}(堵|围)(了|住|死)|"
+     # his gate blocked by us (把你那个厂门给堵上) — not a road outside it blocked by works (厂门口那条道又堵死了)
+     r"把" + _YOU + r"(们)?(的|那个|这个|那|个)?(厂|店|公司|仓库|工地)?(大)?门(口)?(给)?(堵|封|围)(上|住|死|起来)|"
      r"(把|将)(你|您|你们).{0,4}围(起|住|了)"),
     # warnings that something will happen to them at night, or that "my people" are watching
     ("violence", r"(一个人|你等着).{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)|"
@@ -734,6 +740,11 @@ _DIALECT = ((lazy(r"阿拉|俺们|阿们"), "我们"), (lazy(r"俺|𠊎|阿(?![�
             # Shanghainese (stop 48, dev_r34b): 伊拉 they, 屋里向 home, 勿 not, 今朝 today, 姆妈 mother
             (lazy(r"伊拉(?!克)"), "他们"), (lazy(r"屋里向"), "家里"), (lazy(r"勿"), "不"),
             (lazy(r"今朝"), "今天"), (lazy(r"姆妈"), "妈"),
+            # Jin (Shanxi, Inner Mongolia) 甚 "what" (做甚, 甚时候) — not 甚至, 太甚, 甚好 —, 婆姨 wife and 黑夜 night; the
+            # Cantonese 细路 child and 倾下 "have a talk". Added before dev_r40a/b (Guangzhou, Hong Kong; Changsha, Datong)
+            # were read (stop 49)
+            (lazy(r"(?<![太更尤过欺何])甚(?![至么好多是少佳为嚣大高远微广深小久矣])"), "什么"), (lazy(r"婆姨"), "老婆"),
+            (lazy(r"黑夜"), "夜里"), (lazy(r"细路"), "孩子"), (lazy(r"倾(下|吓|偈|两句)"), "谈谈"),
             # what, said the regions' ways (算啥东西, 么子事): the patterns say 什么
             (lazy(r"啥子|啥|么子"), "什么"))
 

@@ -57,10 +57,13 @@ class Normalised:
 
 
 #: Cantonese written forms → Mandarin, for the few characters written Mandarin never uses (冇 没有, 嘅 的, 佢 他, 哋 们,
-#: 咗 了, 喺 在, 睇 看, 啲 些, 嘢 东西, 俾 给, 唔 不 — 唔该 first: it is thanks); a trainee from Guangzhou types them
+#: 咗 了, 喺 在, 睇 看, 啲 些, 嘢 东西, 俾 给, 唔 不 — 唔该 first: it is thanks); a trainee from Guangzhou types them.
+#: Stop 49, before dev_r40a (Guangzhou, Hong Kong) was read: 畀 给 (the written form of 俾), 瞓 睡, 揾 找, 嚟 来, 攞 拿, 嗰 那
 _CANTONESE_WORDS = (("唔该", "谢谢"), ("唔好意思", "不好意思"), ("咁样", "这样"))
 _CANTONESE = str.maketrans({"冇": "没有", "嘅": "的", "佢": "他", "哋": "们", "咗": "了", "喺": "在", "睇": "看", "啲": "些",
-                            "嘢": "东西", "俾": "给", "唔": "不", "咁": "这么"})
+                            "嘢": "东西", "俾": "给", "唔": "不", "咁": "这么", "畀": "给",
+                            "瞓": "睡", "揾": "找", "嚟": "来", "攞": "拿", "嗰": "那",
+                            "𠮶": "那"})  # 嗰 as the Traditional-to-Simplified table writes it (and the Gan 𠮶 "that")
 
 
 #: the first person in the north and north-west (俺 in Shandong, Henan, Dongbei; 额 in Shaanxi — not the 额 of an
