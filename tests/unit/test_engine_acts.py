@@ -1120,3 +1120,16 @@ def test_a_whole_plan_named_after_he_agreed_is_kept_for_the_signature():
     assert turn is not None and turn.state == "agreeing" and "搁着" not in turn.reply
     s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment",), amounts=(220_000,)))
     assert s.outcome is not None and s.outcome.recovered_ratio == 1.0
+
+
+def test_a_reply_echoes_the_first_instalment_with_its_own_day():
+    # 11月6日前20万, 11月30日前22万: the reply said "22万,11月6日前到" (the last amount with the first day)
+    sc, p = resolve_scenario("triangular-debt")
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(200_000, 220_000),
+                            dates=("2026-11-06", "2026-11-30")))
+    assert (s.values["said_amount"], s.values["said_date"]) == ("20万", "11月6日")
+    # one amount with a first day and a last one (明天先付5万,剩下的月底): the amount goes with the first day, as before
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000,),
+                            dates=("2026-11-03", "2026-11-30")))
+    assert (s.values["said_amount"], s.values["said_date"]) == ("5万", "11月3日")
