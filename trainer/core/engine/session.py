@@ -606,7 +606,7 @@ class Session:
         if len(amounts) >= 2 and len(amounts) == len(days):
             # instalments, each with its day (11月6日前先付20万,余下22万11月30日前): the reply echoes the first of them,
             # not the last amount with the first day (22万,11月6日前到: triangular-debt's reply to such a plan, stop 49)
-            amounts, days = [min(zip(days, amounts))[1]], [min(days)]
+            amounts, days = [min(zip(days, amounts, strict=True))[1]], [min(days)]
         self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
             due = date.fromisoformat(self.scenario.case.date) + timedelta(days=min(days))
