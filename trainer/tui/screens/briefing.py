@@ -75,11 +75,13 @@ class BriefingScreen(Screen):
                 out.append(f"{tr(k)}:", style="bold")
                 out.append(tr(v) + "\n")
         out.append("\n" + tr("你已经知道的") + "\n", style="bold underline")
+        # no space after the bullet: Rich breaks lines at spaces only, so a fact longer than the pane (Chinese has no
+        # spaces) left its bullet alone on a line and began on the next one; bullet and fact as one word fold in place
         for k in c.known:
-            out.append(" · " + tr(k) + "\n")
+            out.append(" ·" + tr(k) + "\n")
         out.append("\n" + tr("目标") + "\n", style="bold underline")
         for g in s.goals:
-            out.append(" ◎ " + tr(g) + "\n")
+            out.append(" ◎" + tr(g) + "\n")
         out.rstrip()
         return out
 
