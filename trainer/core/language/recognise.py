@@ -649,10 +649,12 @@ class Recogniser:
         # any line owned as a jest: threats are said with a laugh too (哪天我带几个兄弟去坐一坐…别当真啊,嘻嘻) — on fresh
         # dev_r30d a jest with no money named cleared 3 threats and 3 insults and no small talk
         # (read in Mandarin too — 再抢阮的位阮就打死汝,哈哈 — and not counting his title said as his name: 马老板,…哈哈)
+        # (the Mandarin reading is searched only when it differs: most lines hold no dialect word, as in ``unlawful``)
         banter = (self._hostile >= 0 and not about_debt
                   and (BANTER.search(norm.marked) is not None
                        or ((JEST_HYPERBOLE.search(norm.marked) is not None
-                            or JEST_HYPERBOLE.search(mandarin(norm.marked)) is not None)
+                            or ((said := mandarin(norm.marked)) != norm.marked
+                                and JEST_HYPERBOLE.search(said) is not None))
                            and BUSINESS_TALK.search(VOCATIVE.sub("", norm.marked)) is None)))
         if banter:
             row[self._hostile] = 0.0
