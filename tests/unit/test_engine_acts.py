@@ -1133,3 +1133,29 @@ def test_a_reply_echoes_the_first_instalment_with_its_own_day():
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(50_000,),
                             dates=("2026-11-03", "2026-11-30")))
     assert (s.values["said_amount"], s.values["said_date"]) == ("5万", "11月3日")
+
+
+def test_an_echo_of_instalments_leaves_out_the_total_and_the_fee():
+    # the same pairing as the 回收计划表 (Session._instalments): a total named with its parts was echoed as the last
+    # part with the first day (28.8万, 11月20日), and so was a fee said beside two dated parts
+    sc, p = resolve_scenario("quality-dispute")  # owed 64万, talk on 2026-11-09
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(588_000, 300_000, 288_000),
+                            dates=("2026-11-20", "2026-11-30")))
+    assert (s.values["said_amount"], s.values["said_date"]) == ("30万", "11月20日")
+    assert s.plan_parts == ((300_000, 11), (288_000, 21))
+    s2 = Session(sc, p, seed=1)
+    s2.play("x", Recognition("conditional_concession", 0.9, acts=("conditional_concession", "installment_plan"),
+                             amounts=(68_000, 200_000, 180_000), dates=("2026-11-20", "2026-11-30"),
+                             fees=(68_000,), conditional=True, concession=True))
+    assert (s2.values["said_amount"], s2.values["said_date"]) == ("20万", "11月20日")
+    # a part paid today and the rest later: the rest and its day (a reply's "剩下的{said_date}"), as before
+    s3 = Session(sc, p, seed=1)
+    s3.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000, 340_000),
+                             dates=("2026-11-09", "2026-11-30"), pays_today=True))
+    assert (s3.values["said_amount"], s3.values["said_date"]) == ("34万", "11月30日")
+    # a "today" heard in 付清当天 beside two dated parts leaves a day over: the parts still pair off (only days to come)
+    s4 = Session(sc, p, seed=1)
+    s4.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000, 340_000),
+                             dates=("2026-11-20", "2026-11-30", "2026-11-09")))
+    assert (s4.values["said_amount"], s4.values["said_date"]) == ("30万", "11月20日")

@@ -598,15 +598,18 @@ class Session:
 
     # ------------------------------------------------------------ ending
     def _echo(self, rec: Recognition) -> None:
-        """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last."""
+        """{said_amount} and {said_date} for this turn's replies: this move's figures, else the talk's last. A move that
+        lays out instalments is echoed by its first part still to come, with that part's own day — the part the
+        回收计划表 carries first (今天先转20万,剩下28万12月4号前 → 28万, 12月4日: a reply's "剩下的{said_date}" is the
+        rest's day; 11月6日前20万,11月30日前22万 → 20万, 11月6日, not the last amount with the first day, stop 49)."""
         owed = self.scenario.case.owed
-        amounts = [a for a in rec.amounts if owed_share(a, owed)] or self.named_amounts[-1:]
-        days = ([d for d in self._pay_days(rec) if d > 0]
-                or self.named_days[-1:])
-        if len(amounts) >= 2 and len(amounts) == len(days):
-            # instalments, each with its day (11月6日前先付20万,余下22万11月30日前): the reply echoes the first of them,
-            # not the last amount with the first day (22万,11月6日前到: triangular-debt's reply to such a plan, stop 49)
-            amounts, days = [min(zip(days, amounts, strict=True))[1]], [min(days)]
+        coming = [(d, a) for a, d in self._instalments(rec, coming=True)]
+        if coming:
+            day, amount = min(coming)
+            amounts, days = [amount], [day]
+        else:
+            amounts = [a for a in rec.amounts if owed_share(a, owed)] or self.named_amounts[-1:]
+            days = [d for d in self._pay_days(rec) if d > 0] or self.named_days[-1:]
         self.values["said_amount"] = wan_text(amounts[-1]) if amounts else self.values["owed_wan"]
         if days:
             due = date.fromisoformat(self.scenario.case.date) + timedelta(days=min(days))
@@ -679,17 +682,14 @@ class Session:
         self.named_days += days
 
     def _note_parts(self, rec: Recognition, ask: int, keep: bool = False) -> None:
-        """An ask of two instalments or more, each with its own date (今天先转二十万,剩下二十八万十二月四号前): the plan the
-        回收计划表 carries when the debtor agrees to it. Kept only when amounts and dates pair off one to one; a later
-        ask of another total, or with a date of its own (那就三十八万二十号前一次付清), replaces it — unless ``keep``: a
-        part of the plan said again keeps the plan's parts when it lays out none of its own."""
-        amounts = self._ours(rec)
-        days = [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
-        top = max(amounts, default=0)
-        if len(amounts) >= 3 and 2 * top == sum(amounts):  # a total named with its parts (剩下五十八万八:三十万、二十八万八)
-            amounts.remove(top)
-        if len(amounts) >= 2 and len(amounts) == len(days) and days == sorted(days):
-            self.plan_parts = tuple(zip(amounts, days, strict=True))
+        """An ask of two instalments or more, each with its own date, said in date order: the plan the 回收计划表
+        carries when the debtor agrees to it. A later ask of another total, or with a date of its own
+        (那就三十八万二十号前一次付清), replaces it — unless ``keep``: a part of the plan said again keeps the plan's
+        parts when it lays out none of its own."""
+        parts = self._instalments(rec)
+        days = self._plan_days(rec)
+        if parts and days == sorted(days):
+            self.plan_parts = parts
         elif self.plan_parts and not keep:
             total = sum(a for a, _ in self.plan_parts)
             # the same total bounded by a last day the plan keeps, said of the plan (日期可以调,但总数26万、年底前付清这条不变
@@ -698,6 +698,26 @@ class Session:
                     and min(days) >= self.plan_parts[-1][1])
             if (days or ask != total) and not same:
                 self.plan_parts = ()
+
+    def _instalments(self, rec: Recognition, coming: bool = False) -> tuple[tuple[int, int], ...]:
+        """The instalments a move lays out, each amount of ours with its own payment day, in the order said
+        (今天先转二十万,剩下二十八万十二月四号前): two or more, paired one to one; () when they don't pair off. A total
+        named with its parts (剩下五十八万八:三十万、二十八万八) is left out (not its day, if it has one: which of the days
+        is the total's, 42万 … 11月6日前10万、13日前5万、27万30日前、12月10日前兜底, the figures alone cannot tell). ``coming``: days after today only — a
+        "today" read into 付清当天 would leave a day over. Read by the plan (``_note_parts``) and by the reply's echo,
+        so the debtor answers the part the 回收计划表 will carry."""
+        amounts = self._ours(rec)
+        days = [d for d in self._plan_days(rec) if d > 0 or not coming]
+        top = max(amounts, default=0)
+        if len(amounts) >= 3 and 2 * top == sum(amounts):
+            amounts.remove(top)
+        if len(amounts) >= 2 and len(amounts) == len(days):
+            return tuple(zip(amounts, days, strict=True))
+        return ()
+
+    def _plan_days(self, rec: Recognition) -> list[int]:
+        """A move's payment days a plan can hold: today to ten years out, no paperwork dates."""
+        return [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A move that names again only parts of a plan already asked for keeps that plan as the ask (``figures``: its
