@@ -587,6 +587,17 @@ def test_papers_already_signed_are_evidence_not_a_written_promise_asked_for(rec)
     assert "written_commitment" in rec.classify("钱到账了,这是收据,我签了字盖了章。", TODAY).acts
 
 
+def test_a_paper_that_bears_his_mark_is_evidence(rec):
+    # stop 50 (dev play new-manager 6a with verify_balance left out, tools/play_lines.py --drop-side-act): the papers
+    # laid on the table (送货单有王姐签收, 对账单盖的公司公章) were not heard as evidence, so the new manager asked for it
+    for text in ("四张送货单有王姐签收,两份对账单盖的公司公章,王姐和会计都还在,随时可以问。",
+                 "送货单、验收单上都有您本人签字,真打起官司来,法院不会支持拒付的。",
+                 "合同是你签的字、你盖的章,三十五万的货你也收了。"):
+        assert rec.classify(text, TODAY).papers, text
+    # papers that lack a signature are no evidence of his (有三张签证单没有监理签字 … 今天就来补)
+    assert not rec.classify("有三张签证单没有监理签字,这是我们当时疏忽了,今天就来补。", TODAY).papers
+
+
 def test_a_promise_of_first_supply_is_not_stopping_supply(rec):
     r = rec.classify("只要旧账清掉,新品首批我们优先供货,开业活动我们也派人来帮忙。", TODAY)
     assert "stop_supply" not in r.acts
