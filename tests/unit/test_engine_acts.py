@@ -1159,3 +1159,43 @@ def test_an_echo_of_instalments_leaves_out_the_total_and_the_fee():
     s4.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(300_000, 340_000),
                              dates=("2026-11-20", "2026-11-30", "2026-11-09")))
     assert (s4.values["said_amount"], s4.values["said_date"]) == ("30万", "11月20日")
+
+
+def test_a_rebuttal_with_his_signed_papers_on_the_table_exposes_the_malicious_debtor():
+    # stop 50 (dev play malicious-delay 40a3, its verify_balance left out by --drop-side-act): 送货单、验收单都是您亲手签的,
+    # 一共46万 answered his boasting with the papers, and he still asked "账你对过吗?单子呢?"
+    sc, p = resolve_scenario("malicious-delay")
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "bragging"
+    bare = Session(sc, p, seed=1)
+    bare.play("x", Recognition("praise", 0.9, acts=("praise",)))
+    bare.play("x", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), amounts=(460_000,)))
+    assert bare.state == "bragging"  # a rebuttal with nothing on the table is still "空口无凭"
+    turn = s.play("x", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), amounts=(460_000,), papers=True))
+    assert turn is not None and turn.state == "exposed" and s.meter("checked") == 1
+
+
+def test_a_conditional_offer_after_pressure_settles_the_exposed_malicious_debtor():
+    # stop 50 (dev play malicious-delay 6b, its probe_reason left out): the law and his name were raised before he
+    # showed his hand; once exposed, 只要11月13号前付清46万,违约金全免 was answered as a concession made under no pressure
+    sc, p = resolve_scenario("malicious-delay")  # owed 46万, talk on 2026-11-02
+
+    def exposed(first: Recognition | None) -> Session:
+        s = Session(sc, p, seed=1)
+        s.play("x", Recognition("praise", 0.9, acts=("praise",)))
+        if first is not None:
+            s.play("x", first)
+        s.play("x", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), papers=True))
+        assert s.state == "exposed"
+        return s
+
+    offer = Recognition("conditional_concession", 0.9, acts=("conditional_concession",), amounts=(460_000,),
+                        dates=("2026-11-13",), conditional=True, concession=True)
+    s = exposed(Recognition("legal_warning", 0.9, acts=("red_white_face", "legal_warning")))
+    turn = s.play("x", offer)
+    assert turn is not None and turn.state == "agreeing"
+    # with no pressure before it, the same offer is still a concession he takes as a starting point
+    s2 = exposed(None)
+    turn = s2.play("x", offer)
+    assert turn is not None and turn.state == "exposed"
