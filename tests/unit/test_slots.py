@@ -676,6 +676,22 @@ def test_keeping_to_time_before_what_is_given_up_is_its_condition(text, conditio
     assert (s.conditional, s.concession) == (conditional, concession)
 
 
+@pytest.mark.parametrize("text, conditional, concession", [
+    # stop 50 (dev play genuinely-broke 33b, its conditional_concession left out by --drop-side-act): the plan held to
+    # (前提是计划不能变) was heard as a concession refused, and keeping to the days (都按日子到账) as no condition — the
+    # fee waived on time came out as a legal warning, and the debtor who had agreed turned defensive
+    ("违约金我给您申请全免,前提是计划不能变。", True, True),
+    ("这三笔都按日子到账,违约金我给您申请全免。", True, True),
+    ("每笔按约定到账,利息我们不算了", True, True),
+    # ... a refusal is still one, with its price or terms as subject
+    ("价格不能动,违约金也免不了。", False, False),
+    ("日期不能再改了", False, False),
+])
+def test_the_plan_held_to_is_the_condition_not_a_refusal(text, conditional, concession):
+    s = extract_slots(text, TODAY)
+    assert (s.conditional, s.concession) == (conditional, concession)
+
+
 @pytest.mark.parametrize("text, amounts, dates", [
     # stop 38 (dev_r22a): Arabic digits after a weekday in characters are that day's amount, not part of the day
     ("46万分三次付:这周五10万,15号16万,月底20万", [460000, 100000, 160000, 200000],

@@ -640,7 +640,7 @@ _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你�
                         r"(做得到|做到了|办得到|能做到|按时|准时|按期|按约|守约)(的话)?.{0,12}(就|便)|"
                         # a clause of its own that ends on keeping to time, before what we give up (两次都按时,这80天的违约
                         # 金我去申请全免): the condition without a 就
-                        r"(?<![没不未])(都|能|只|每期|每次|每笔)(按时|准时|按期|如期)(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
+                        r"(?<![没不未])(都|能|只|每期|每次|每笔)(按时|准时|按期|如期|按日子|按约定|按计划)(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
@@ -760,6 +760,9 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"(你|您)(们)?(的意思是|意思是|是说|是讲|刚才说|刚刚讲|刚刚说|刚才讲|说|讲)(的)?[,，:：]?(如果|只要)?"
                                  r"(我们|给你|给您|让我们|要我们).{0,16}|"
                                  r"(别家|人家|那家|对面|同行|其他供应商|别的供应商).{0,12}给(你|您)(们)?(的)?.{0,6}(优惠|打|返利|降|让|账期)")
+#: a plan held to, not a concession refused: 前提是计划不能变, 日子不能改, 每期金额不能动 (the words of a refusal with the plan
+#: or its days as their subject: the condition of what we give, dev play genuinely-broke 33b)
+_TERMS_HELD = lazy(r"(计划|方案|日子|日期|时间|节点|金额|数额|期数|每期|每笔|约定)[^,，。;；]{0,3}(不能|不会|不可以|不得|不准)(再)?(变|改|动)")
 #: the debtor's part said as done or asked for, then what we give with 就/才/可以 (旧账清了,新单我给你报九七折; 签字盖章了,
 #: 利息我就不提; 押一张承兑汇票给我,付款日可以宽到下周五): the course's 有条件让步 with the "if" left out
 _DEBTOR_PART = lazy(r"(清了|结清|还清|付清|清零|到账|到位|到了|签了|盖(了)?章|签回来|拿到了|付了|打了|转了|结了|押|保函|汇票|出个|发(我|给我)|回传|确认了|答应)")
@@ -775,7 +778,7 @@ _DIFFICULTY = lazy(r"不方便|周转不开|困难|为难|拿不出|付不了|�
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
                                r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))|"
                                # paid on time, before what we give (11月20号50万、30号35万,按时到账六万八违约金我申请免)
-                               r"(?<![没不未])(按时|准时|按期|如期)(足额)?(到账|付清|还清|结清|付款|打款|还款)")
+                               r"(?<![没不未])(按时|准时|按期|如期|按日子|按约定|按计划)(足额)?(到账|付清|还清|结清|付款|打款|还款)")
 
 
 def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.Match[str] | None, bool]:
@@ -793,7 +796,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     refused, and whether instalments are all that is given."""
     # a concession refused is none, but another given after a "but" still is (五个点的降价不可能 … 但要是…这半年的违约金
     # 我可以申请全免): after a refusal, only what is given past a 但/不过/可是 counts, and not inside a refusal
-    refusals = [m.span() for m in _NEGATED_CONCESSION.finditer(text)]
+    refusals = [m.span() for m in _NEGATED_CONCESSION.finditer(text) if not _TERMS_HELD.search(text, max(0, m.start() - 8), m.end())]
     refused = bool(refusals)
     # (or past an "if" he must meet: 价钱一分不动;你要真想要优惠,现款结清,下一单给你包送货上门)
     turns = [m for m in (_BUT.search(text, refusals[0][1]), _CONDITION.search(text, refusals[0][1])) if m] if refusals else []
