@@ -1199,3 +1199,18 @@ def test_a_conditional_offer_after_pressure_settles_the_exposed_malicious_debtor
     s2 = exposed(None)
     turn = s2.play("x", offer)
     assert turn is not None and turn.state == "exposed"
+
+
+def test_an_act_with_no_reaction_of_its_own_in_a_state_is_still_answered_in_its_own_terms():
+    # stop 50: the group fallbacks answered an apology as flattery (supermarket: 你嘴真甜 23 times in dev play), a
+    # well-timed visit and an open question with "这个跟我们财务对去" (project-milestone), and his name raised with
+    # "叫你们经理来也行" (fake-broke) — each act now has a fallback of its own, before its group's
+    for scenario, state, act in (("supermarket-chain", "cleared", "apologize"), ("project-milestone", "boss", "timing"),
+                                 ("project-milestone", "site_office", "probe_reason"),
+                                 ("fake-broke", "crying_poor", "reputation")):
+        sc, p = resolve_scenario(scenario)
+        s = Session(sc, p, seed=1)
+        s.machine.set_state(state, model=s.model)
+        turn = s.play(act)
+        assert turn is not None and turn.reaction is not None
+        assert act in p.reactions[turn.reaction].on, (scenario, state, act, p.reactions[turn.reaction].on)
