@@ -19,6 +19,7 @@ import collections
 import datetime as dt
 import glob
 import statistics
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -115,40 +116,13 @@ def drop_side_act(folder: Path, only: set[str]) -> int:
     courtesy heard beside its main act) hangs on the hearing. Each move of a course-right line is heard once; the line
     is replayed with one side act of one move left out (the main act stays). Dropping the act that carries the move
     (the signature of the signing move, the plan of a plan) is expected to cost; a greeting or a reason is not."""
-    lib = load_library()
-    hear = default_recogniser()
-    tally: collections.Counter[tuple[str, str]] = collections.Counter()
-    variants = fell = 0
-    for f in sorted(glob.glob(str(folder / "*.yaml"))):
-        d = yaml.safe_load(open(f, encoding="utf-8"))
-        if only and d["scenario"] not in only:
-            continue
-        sc = lib.scenarios[d["scenario"]]
-        p = lib.persona_for(sc)
-        today = dt.date.fromisoformat(sc.case.date)
-        for line in d["lines"]:
-            if line["band"] != "right":
-                continue
-            moves = [str(m) for m in line["moves"]]
-            heard = [hear.classify(m.strip(), today) for m in moves]
-            base = _replay(sc, p, moves, heard)
-            if base < 85:
-                continue
-            for k, rec in enumerate(heard):
-                for side in rec.acts[1:]:
-                    variant = list(heard)
-                    variant[k] = replace(rec, acts=tuple(x for x in rec.acts if x != side))
-                    score = _replay(sc, p, moves, variant)
-                    variants += 1
-                    if score < 85:
-                        fell += 1
-                        tally[(d["scenario"], side)] += 1
-                        print(f"{d['scenario']:20s} {line['name']:22s} move {k + 1:2d} without {side:22s} "
-                              f"(main {rec.acts[0]}) {base} → {score}")
-    print(f"variants {variants}, below 85: {fell}")
-    for (scenario, side), n in tally.most_common():
-        print(f"{n:4d}  {scenario:20s} {side}")
-    return 0
+    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[tuple[list[str], list[Recognition], str]]:
+        for k, rec in enumerate(heard):
+            for side in rec.acts[1:]:
+                variant = list(heard)
+                variant[k] = replace(rec, acts=tuple(x for x in rec.acts if x != side))
+                yield moves, variant, f"move {k + 1:2d} without {side:22s} (main {rec.acts[0]})"
+    return _robustness(folder, only, variants, lambda label: label.split(" without ")[1].split()[0])
 
 
 def swap_adjacent(folder: Path, only: set[str]) -> int:
@@ -156,10 +130,25 @@ def swap_adjacent(folder: Path, only: set[str]) -> int:
     入袋为安 comes last). Each course-right line is heard once and replayed with moves k and k+1 swapped, for every k
     but the last pair (the signing move stays last). A swap that breaks the course's own order (the law before the
     courtesy) may fairly cost; most swaps should not."""
+    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[tuple[list[str], list[Recognition], str]]:
+        for k in range(len(moves) - 2):
+            order = list(range(len(moves)))
+            order[k], order[k + 1] = order[k + 1], order[k]
+            pair = f"{heard[k].tactic or '-'} ⇄ {heard[k + 1].tactic or '-'}"
+            yield [moves[i] for i in order], [heard[i] for i in order], f"moves {k + 1:2d}⇄{k + 2:2d} ({pair})"
+    return _robustness(folder, only, variants, lambda label: label[label.index("(") + 1:-1])
+
+
+Variants = Callable[[list[str], list[Recognition]], Iterator[tuple[list[str], list[Recognition], str]]]
+
+
+def _robustness(folder: Path, only: set[str], variants: Variants, kind: Callable[[str], str]) -> int:
+    """Each course-right line at >= 85 (seed 1), heard once, replayed as each of its ``variants``; prints those that
+    fall below 85 and a tally by scenario and ``kind`` of variant."""
     lib = load_library()
     hear = default_recogniser()
     tally: collections.Counter[tuple[str, str]] = collections.Counter()
-    variants = fell = 0
+    n = fell = 0
     for f in sorted(glob.glob(str(folder / "*.yaml"))):
         d = yaml.safe_load(open(f, encoding="utf-8"))
         if only and d["scenario"] not in only:
@@ -175,20 +164,16 @@ def swap_adjacent(folder: Path, only: set[str]) -> int:
             base = _replay(sc, p, moves, heard)
             if base < 85:
                 continue
-            for k in range(len(moves) - 2):
-                order = list(range(len(moves)))
-                order[k], order[k + 1] = order[k + 1], order[k]
-                score = _replay(sc, p, [moves[i] for i in order], [heard[i] for i in order])
-                variants += 1
+            for played, variant, label in variants(moves, heard):
+                score = _replay(sc, p, played, variant)
+                n += 1
                 if score < 85:
                     fell += 1
-                    first, second = (heard[k].tactic or "-"), (heard[k + 1].tactic or "-")
-                    tally[(d["scenario"], f"{first} ⇄ {second}")] += 1
-                    print(f"{d['scenario']:20s} {line['name']:22s} moves {k + 1:2d}⇄{k + 2:2d} ({first} ⇄ {second}) "
-                          f"{base} → {score}")
-    print(f"variants {variants}, below 85: {fell}")
-    for (scenario, pair), n in tally.most_common(30):
-        print(f"{n:4d}  {scenario:20s} {pair}")
+                    tally[(d["scenario"], kind(label))] += 1
+                    print(f"{d['scenario']:20s} {line['name']:22s} {label} {base} → {score}")
+    print(f"variants {n}, below 85: {fell}")
+    for (scenario, what), count in tally.most_common(30):
+        print(f"{count:4d}  {scenario:20s} {what}")
     return 0
 
 
