@@ -1526,3 +1526,11 @@ def test_a_blocked_road_a_passive_give_and_mandarin_look_alikes_are_no_threat(re
                                             ("你婆姨", "你老婆"), ("黑夜", "夜里"), ("倾下", "谈谈"), ("倾向", "倾向")])
 def test_jin_and_cantonese_words_read_as_mandarin(said, mandarin):
     assert law_mandarin(normalise(said).marked) == mandarin
+
+
+def test_the_hour_is_not_waiting_at_his_home(rec):
+    # stop 50 (dev_r42a care, dev_r16-era escalation): 候 of 时候 read as "waiting" before 你家/您家 — 到时候您家给句准话
+    # (您家 is a polite "you" in Wuhan) and 我来得不是时候,你家里有事 were heard as staking out his home
+    for text in ("我们王总明天亲自过来,到时候您家给句准话。", "歹势,我来得不是时候,你家里有事你先忙,我改天再来。"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
+    assert "hostile" in rec.classify("钱不到账,我就候在你家门口,等你回来。", TODAY).acts

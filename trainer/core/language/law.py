@@ -153,7 +153,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # (not "until" his family's day: 等你家老二满月,我要包个大红包)
     # (你家 / 您家 is also "you" said politely in Wuhan and Kunming: 我等你家消息, 等您家空了 wait for him, not at his home —
     # so 等 needs 在/到 or a place at the home: dev_r32a, five lines of courtesy and praise heard as threats)
-    ("home", r"((守|(?<!路上就)(?<![路车])堵|蹲|住|候|赖)(在|到)?|等(在|到))" + _YOU + r"(的)?" + _HOME +
+    ("home", r"((守|(?<!路上就)(?<![路车])堵|蹲|住|(?<![时伺问等])候|赖)(在|到)?|等(在|到))" + _YOU + r"(的)?" + _HOME +
      r"(?!(里)?(的)?(老[大二三四幺]|孩子|小孩|儿子|女儿|闺女|娃|宝宝|.{0,8}(满月|结婚|生日|办酒|喜事|装修好|搬完|开业)))"),
     # at his door or under his window to wait him out, reached by going there (明天我就到您屋里楼下守着)
     ("home", r"等" + _YOU + r"(的)?(家|屋头|屋企)(的)?(门口|楼下|楼底下|外面|外头|附近|院子)"),
