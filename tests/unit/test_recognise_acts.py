@@ -1534,3 +1534,16 @@ def test_the_hour_is_not_waiting_at_his_home(rec):
     for text in ("我们王总明天亲自过来,到时候您家给句准话。", "歹势,我来得不是时候,你家里有事你先忙,我改天再来。"):
         assert "hostile" not in rec.classify(text, TODAY).acts, text
     assert "hostile" in rec.classify("钱不到账,我就候在你家门口,等你回来。", TODAY).acts
+
+
+def test_one_copy_each_and_without_exception_are_not_the_law(rec):
+    # stop 50 (dev play round 55, fresh): 签字给您,一家一份 ("one copy each") was heard as threatening his whole family
+    # (gov-agency 55a's signing move: capped at 0), and 一律停止赊销 ("without exception") as a lawsuit (bad-debt-signs 55a:
+    # the debtor answered a suit and emptied his warehouse, 4)
+    signing = rec.classify("麻烦您出一份付款确认函,写明68万、12月10号前支付;清单我也签字给您,一家一份。", TODAY)
+    assert "hostile" not in signing.acts and "written_commitment" in signing.acts
+    assert "hostile" in rec.classify("我去找你一家老小说道说道。", TODAY).acts
+    stop = rec.classify("公司已经定了:不发。从今天起,旧账没清之前一律停止赊销。", TODAY)
+    assert "stop_supply" in stop.acts and "legal_action" not in stop.acts
+    # ... while 律师 after 周一 is still the law's (下周一律师函就寄到您店里)
+    assert "legal_action" in rec.classify("孙老板,十八万这周不到账,下周一律师函就寄到您店里。", TODAY).acts
