@@ -1547,3 +1547,12 @@ def test_one_copy_each_and_without_exception_are_not_the_law(rec):
     assert "stop_supply" in stop.acts and "legal_action" not in stop.acts
     # ... while 律师 after 周一 is still the law's (下周一律师函就寄到您店里)
     assert "legal_action" in rec.classify("孙老板,十八万这周不到账,下周一律师函就寄到您店里。", TODAY).acts
+
+
+def test_an_exposure_disowned_after_it_is_named_is_none(rec):
+    # stop 50 (dev play round 56, fake-broke 56b: 30 with everything recovered): a jest about posting his early payment
+    # in the chamber's group, then 账上的事我一个字都不会往外说 — the disowning comes after the match, where the
+    # cancelling words before it cannot reach
+    jest = "要不我现场帮您在商会群里发一句“宏达周会长今天提前清账”,给您把面子挣足,哈哈——开玩笑的,账上的事我一个字都不会往外说。"
+    assert "hostile" not in rec.classify(jest, TODAY).acts
+    assert "hostile" in rec.classify("再不还钱我就把你的欠条发到商会群里,让大家都看看。", TODAY).acts

@@ -633,6 +633,13 @@ def _reported_news(marked: str, m: re.Match[str]) -> bool:
             and _HIS_PEOPLE.search(marked, m.end(), m.end() + NEWS_AFTER) is None)
 
 
+#: a promise, later in the line, that nothing of the debt will be spread (…商会群里发一句"周会长今天提前清账",哈哈——开玩笑的,
+#: 账上的事我一个字都不会往外说): the exposure disowned after it is named, where the cancelling words before a match cannot
+#: reach (dev play round 56, fake-broke 56b: capped at 30 with everything recovered)
+_NOT_SPREAD = re.compile(r"(一个字|半个字|一句|半句)?(都|也)?(不会|绝不|决不|不)(会)?(往外|对外|到处|向外|跟(别人|外人|任何人|谁))(说|讲|提|传|讲出去|说出去)|"
+                         r"(不|绝不|决不)外传|烂在(我)?肚子里")
+
+
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed. Not a threat
@@ -647,6 +654,8 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name in ("family", "stalk") and _own_family_only(marked):
         return True
     if _reported_news(marked, m):
+        return True
+    if name == "expose" and _NOT_SPREAD.search(marked, m.end()):
         return True
     if name == "violence" and _NEVER_IDIOM.match(marked, m.start()):
         return True  # 打死我也不信, 打死都唔信: "never", not a blow (dev_r34b, r36a small talk)
