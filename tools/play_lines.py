@@ -116,13 +116,13 @@ def drop_side_act(folder: Path, only: set[str]) -> int:
     courtesy heard beside its main act) hangs on the hearing. Each move of a course-right line is heard once; the line
     is replayed with one side act of one move left out (the main act stays). Dropping the act that carries the move
     (the signature of the signing move, the plan of a plan) is expected to cost; a greeting or a reason is not."""
-    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[tuple[list[str], list[Recognition], str]]:
+    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[Variant]:
         for k, rec in enumerate(heard):
             for side in rec.acts[1:]:
                 variant = list(heard)
                 variant[k] = replace(rec, acts=tuple(x for x in rec.acts if x != side))
-                yield moves, variant, f"move {k + 1:2d} without {side:22s} (main {rec.acts[0]})"
-    return _robustness(folder, only, variants, lambda label: label.split(" without ")[1].split()[0])
+                yield moves, variant, f"move {k + 1:2d} without {side:22s} (main {rec.acts[0]})", side
+    return _robustness(folder, only, variants)
 
 
 def swap_adjacent(folder: Path, only: set[str]) -> int:
@@ -130,21 +130,22 @@ def swap_adjacent(folder: Path, only: set[str]) -> int:
     入袋为安 comes last). Each course-right line is heard once and replayed with moves k and k+1 swapped, for every k
     but the last pair (the signing move stays last). A swap that breaks the course's own order (the law before the
     courtesy) may fairly cost; most swaps should not."""
-    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[tuple[list[str], list[Recognition], str]]:
+    def variants(moves: list[str], heard: list[Recognition]) -> Iterator[Variant]:
         for k in range(len(moves) - 2):
             order = list(range(len(moves)))
             order[k], order[k + 1] = order[k + 1], order[k]
             pair = f"{heard[k].tactic or '-'} ⇄ {heard[k + 1].tactic or '-'}"
-            yield [moves[i] for i in order], [heard[i] for i in order], f"moves {k + 1:2d}⇄{k + 2:2d} ({pair})"
-    return _robustness(folder, only, variants, lambda label: label[label.index("(") + 1:-1])
+            yield [moves[i] for i in order], [heard[i] for i in order], f"moves {k + 1:2d}⇄{k + 2:2d} ({pair})", pair
+    return _robustness(folder, only, variants)
 
 
-Variants = Callable[[list[str], list[Recognition]], Iterator[tuple[list[str], list[Recognition], str]]]
+#: one variant of a line: the moves as played, what each is heard as, a label to print, and its kind for the tally
+Variant = tuple[list[str], list[Recognition], str, str]
 
 
-def _robustness(folder: Path, only: set[str], variants: Variants, kind: Callable[[str], str]) -> int:
+def _robustness(folder: Path, only: set[str], variants: Callable[[list[str], list[Recognition]], Iterator[Variant]]) -> int:
     """Each course-right line at >= 85 (seed 1), heard once, replayed as each of its ``variants``; prints those that
-    fall below 85 and a tally by scenario and ``kind`` of variant."""
+    fall below 85 and a tally by scenario and kind of variant."""
     lib = load_library()
     hear = default_recogniser()
     tally: collections.Counter[tuple[str, str]] = collections.Counter()
@@ -164,12 +165,12 @@ def _robustness(folder: Path, only: set[str], variants: Variants, kind: Callable
             base = _replay(sc, p, moves, heard)
             if base < 85:
                 continue
-            for played, variant, label in variants(moves, heard):
+            for played, variant, label, kind in variants(moves, heard):
                 score = _replay(sc, p, played, variant)
                 n += 1
                 if score < 85:
                     fell += 1
-                    tally[(d["scenario"], kind(label))] += 1
+                    tally[(d["scenario"], kind)] += 1
                     print(f"{d['scenario']:20s} {line['name']:22s} {label} {base} → {score}")
     print(f"variants {n}, below 85: {fell}")
     for (scenario, what), count in tally.most_common(30):

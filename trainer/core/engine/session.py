@@ -603,7 +603,7 @@ class Session:
         回收计划表 carries first (今天先转20万,剩下28万12月4号前 → 28万, 12月4日: a reply's "剩下的{said_date}" is the
         rest's day; 11月6日前20万,11月30日前22万 → 20万, 11月6日, not the last amount with the first day, stop 49)."""
         owed = self.scenario.case.owed
-        coming = [(d, a) for a, d in self._instalments(rec, coming=True)]
+        coming = [(d, a) for a, d in self._instalments(rec, [d for d in self._plan_days(rec) if d > 0])]
         if coming:
             day, amount = min(coming)
             amounts, days = [amount], [day]
@@ -686,8 +686,8 @@ class Session:
         carries when the debtor agrees to it. A later ask of another total, or with a date of its own
         (那就三十八万二十号前一次付清), replaces it — unless ``keep``: a part of the plan said again keeps the plan's
         parts when it lays out none of its own."""
-        parts = self._instalments(rec)
         days = self._plan_days(rec)
+        parts = self._instalments(rec, days)
         if parts and days == sorted(days):
             self.plan_parts = parts
         elif self.plan_parts and not keep:
@@ -699,15 +699,14 @@ class Session:
             if (days or ask != total) and not same:
                 self.plan_parts = ()
 
-    def _instalments(self, rec: Recognition, coming: bool = False) -> tuple[tuple[int, int], ...]:
-        """The instalments a move lays out, each amount of ours with its own payment day, in the order said
-        (今天先转二十万,剩下二十八万十二月四号前): two or more, paired one to one; () when they don't pair off. A total
+    def _instalments(self, rec: Recognition, days: list[int]) -> tuple[tuple[int, int], ...]:
+        """The instalments a move lays out, each amount of ours paired with one of ``days`` (its payment days, in the
+        order said: ``_plan_days``, or those after today for the echo — a "today" read into 付清当天 would leave a day
+        over), e.g. 今天先转二十万,剩下二十八万十二月四号前: two or more, one to one; () when they don't pair off. A total
         named with its parts (剩下五十八万八:三十万、二十八万八) is left out (not its day, if it has one: which of the days
-        is the total's, 42万 … 11月6日前10万、13日前5万、27万30日前、12月10日前兜底, the figures alone cannot tell). ``coming``: days after today only — a
-        "today" read into 付清当天 would leave a day over. Read by the plan (``_note_parts``) and by the reply's echo,
-        so the debtor answers the part the 回收计划表 will carry."""
+        is the total's — 42万 … 11月6日前10万、13日前5万、27万30日前、12月10日前兜底 — the figures alone cannot tell). Read
+        by the plan (``_note_parts``) and by the reply's echo, so the debtor answers the part the 回收计划表 will carry."""
         amounts = self._ours(rec)
-        days = [d for d in self._plan_days(rec) if d > 0 or not coming]
         top = max(amounts, default=0)
         if len(amounts) >= 3 and 2 * top == sum(amounts):
             amounts.remove(top)

@@ -619,6 +619,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
 
 
 # ------------------------------------------------------------------ condition, concession
+#: keeping to time, by the clock or by the plan: a condition (都按日子到账,…) and a payment named before what we give
+_ON_TIME = r"(按时|准时|按期|如期|按日子|按约定|按计划)"
 _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你们|您们)要(能|肯)|若(?=[有能您你贵])|只要|前提|(有|一)个条件|条件是|(但|不过|可是|可)?有条件(?=[:：,，])|的话|一旦|除非|要真能|真能|"
                         # the debtor's part named as what makes ours happen: 把本金打过来就好 / 但您得先签字
                         r"把.{1,14}(打|付|转|结|还|签|走|清)(过来|进来|完|了|清|掉)?.{0,4}(就好|就行|就可以|就成|再说|再谈)|"
@@ -640,7 +642,7 @@ _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你�
                         r"(做得到|做到了|办得到|能做到|按时|准时|按期|按约|守约)(的话)?.{0,12}(就|便)|"
                         # a clause of its own that ends on keeping to time, before what we give up (两次都按时,这80天的违约
                         # 金我去申请全免): the condition without a 就
-                        r"(?<![没不未])(都|能|只|每期|每次|每笔)(按时|准时|按期|如期|按日子|按约定|按计划)(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
+                        r"(?<![没不未])(都|能|只|每期|每次|每笔)" + _ON_TIME + r"(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
@@ -778,7 +780,7 @@ _DIFFICULTY = lazy(r"不方便|周转不开|困难|为难|拿不出|付不了|�
 _DEADLINE_PAYMENT = lazy(r"(前|之前|以前|以内|之内|当天|今天|今儿|月底)(把)?.{0,12}(付清|结清|还清|全部付|一次性付|付齐|"
                                r"一次付|到账|到位|打过来|转过来|全额|(付|打|转|还|结)(?=[\d一二两三四五六七八九十]))|"
                                # paid on time, before what we give (11月20号50万、30号35万,按时到账六万八违约金我申请免)
-                               r"(?<![没不未])(按时|准时|按期|如期|按日子|按约定|按计划)(足额)?(到账|付清|还清|结清|付款|打款|还款)")
+                               r"(?<![没不未])" + _ON_TIME + r"(足额)?(到账|付清|还清|结清|付款|打款|还款)")
 
 
 def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.Match[str] | None, bool]:
