@@ -1556,3 +1556,25 @@ def test_an_exposure_disowned_after_it_is_named_is_none(rec):
     jest = "要不我现场帮您在商会群里发一句“宏达周会长今天提前清账”,给您把面子挣足,哈哈——开玩笑的,账上的事我一个字都不会往外说。"
     assert "hostile" not in rec.classify(jest, TODAY).acts
     assert "hostile" in rec.classify("再不还钱我就把你的欠条发到商会群里,让大家都看看。", TODAY).acts
+
+
+def test_a_photo_posted_with_a_title_of_honour_is_a_tease(rec):
+    # stop 51 (dev play round 56, factory-to-factory 56b: 0): his photo pinned up in our workshop as "best opponent of
+    # the year", laughed off, was heard as exposure — the praise sat in the title, where ``_PRAISED`` did not look
+    tease = "郑经理,您拿我们的货款压我们的价,这招太狠了,我回去得把您的照片贴在车间,评个“年度最佳对手”,哈哈。"
+    assert "hostile" not in rec.classify(tease, TODAY).acts
+    assert "hostile" in rec.classify("我回去把您照片贴在门口,评个年度最佳老赖。", TODAY).acts
+
+
+def test_his_customers_are_an_audience_for_shaming(rec):
+    # stop 51 (dev_r42b, unlawful): 当着你员工和顾客的面把这笔账算一算 — 顾客 was missing from the audiences
+    line = "赵总,我明天上午去你们新店,当着你员工和顾客的面把这笔账好好算一算,嗓门大点也不怕。"
+    assert "hostile" in rec.classify(line, TODAY).acts
+
+
+def test_a_promise_not_to_press_inside_the_match_cancels_it(rec):
+    # stop 51 (dev_r42a, care): 你孩子住院这个礼拜,我不会打电话催你 — the reassurance sits between his child named and
+    # the call, where the cancelling words before a match could not reach; 我不会放过你 is still the threat
+    care = "欠款是欠款,人情是人情。你孩子住院这个礼拜,我不会打电话催你,等孩子出院了,我们再约时间好好谈。"
+    assert "hostile" not in rec.classify(care, TODAY).acts
+    assert "hostile" in rec.classify("你孩子在哪上学我都知道,我不会放过你的。", TODAY).acts

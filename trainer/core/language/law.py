@@ -70,7 +70,7 @@ _NOT_THINK = r"(别想|甭想|休想|莫想|不要想|不用想|想都别想|不
 #: … or held until we please: 啥时候钱到了啥时候放你, 啥时候我高兴了啥时候再给你开回去 (not goods: 什么时候到账什么时候发货)
 _HELD_UNTIL = r"什么时候.{0,10}什么时候(再)?(放(你|您|人)(?!一马)|(给|还)(你|您).{0,3}(开回去|车)|让(你|您)(走|回))|放(你|您)(走|回去|出去)"
 #: his circle told what he is: his staff, his customers, his village (跟恁乡亲们说说你干的好事)
-_HIS_CIRCLE = r"(员工|工人|职工|客人|客户|同事|乡亲|邻居|手下|街坊|全村|村里人|亲戚|同行|下属|伙计|店员|会员|病人|家长|师傅|全员)"
+_HIS_CIRCLE = r"(员工|工人|职工|客人|客户|顾客|同事|乡亲|邻居|手下|街坊|全村|村里人|亲戚|同行|下属|伙计|店员|会员|病人|家长|师傅|全员)"
 _WHAT_HE_IS = (_YOU + r"(这个老板)?(干的好事|做的好事|做过(些|的)?(什么|啥|乜|啥子)|干过(些|的)?(什么|啥|啥子)|是个?(啥|什么|啥子|乜)(人|东西|货色|德行)|的为人|"
                r"欠(钱|债|账|款)不还|赖账|是老赖|是(个)?什么样的?老板|这个老板的(光辉事迹|好事|丑事|事迹))|"
                r"(他们|你们|恁)(的)?老板(是个?(啥|什么|啥子|乜)(人|东西|货色)|欠(钱|债)不还)")
@@ -198,7 +198,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # what kind of person he is, carried to his customers, bosses or investors: "说说你们公司是什么德行"
     ("shame", r"(说说|讲讲|看看|告诉.{0,6})(你|您|你们|他)?.{0,6}(是)?(个)?(什么|啥|啥子)(德行|货色)|"
      r"(投资人|投资方|股东|银行|合作方|甲方).{0,10}(收到|看到|知道).{0,12}(拖欠|欠款|欠钱|欠账|材料)|"
-     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|员工|同事|全办公室|全单位|全公司|宾客|客人|商会|会员|邻居|同行|隔壁床|病友|街坊|乡亲|老师|同学|全村人|村里人|" + _FAMILY[1:-1] + r")"
+     r"当着.{0,8}(亲戚|全场|大家|所有人|客户|顾客|员工|同事|全办公室|全单位|全公司|宾客|客人|商会|会员|邻居|同行|隔壁床|病友|街坊|乡亲|老师|同学|全村人|村里人|" + _FAMILY[1:-1] + r")"
      r"((的)?面.{0,12}(算|说|讲|要|念|问)|把.{0,10}(算|念|读|摊|亮))|"
      r"(寄|送|递|贴|发)(到|给)" + _YOU + r"?(的)?(老家)?(村委会|居委会|村里|老家|家族群|亲戚群|家长群|孩子学校)|"
      r"(寄|送|递)(一箱|一份|一堆|几份|一摞)?材料(给|到)" + _YOU + r"?(的)?(上级|领导|老板|单位|总部|集团)|"
@@ -510,12 +510,19 @@ WINDOW = 8
 
 #: said after a family of pressure, these disown it: "横幅、堵门那一套我们不干"
 _DISOWNED = re.compile(r".{0,8}(那一?套|这一?套|那些事|这种事|那种事)(我们|咱们|我)?(从来|绝对|是)?(不干|不搞|不会|不做|不来|不用)")
+#: the speaker's own word inside a match, between his family named and the lever, that turns it into reassurance
+#: (你孩子住院这个礼拜,我不会打电话催你: dev_r42a, care); not 我不会放过你 / 不会客气, the threat itself
+_CANCELLED_INSIDE = re.compile(r"(我|我们|俺|咱|咱们)(绝对|肯定|保证|也|都)?(不会|绝不|决不|不打算|没打算)"
+                               r"(?!.{0,2}(不|放过|客气|手软|饶|善罢甘休|算了|让(你|您)好过|跟(你|您)客气))")
 #: 别 inside these is the threat itself, not a canceller ("那你也别想好过", "出了事别怪我")
 _NOT_CANCELLING = re.compile(r"别想|别怪|甭想|休想")
 
 
 #: right after a place of exposure, these make it a showcase (印在小区宣传册上, 业主群里口碑好)
-_PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光荣榜|红榜")
+_PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光荣榜|红榜|"
+                      # … or a title of honour given in jest (照片贴在车间,评个"年度最佳对手": dev play round 56), not a
+                      # shaming one (评个年度最佳老赖)
+                      r"(评|选|封|当)(个|为|成)?.{0,4}(最佳|优秀|模范|标兵|劳模|榜样|先进)(?!.{0,4}(老赖|赖|欠|拖|黑|失信))")
 #: listing them to sell is not posting them to shame (你们店我帮你免费挂上去,有人在网上问)
 _HELPING = re.compile(r"(帮|替)(你|您)(们)?(免费|白)?(挂|发|放|上)|免费(挂|发|放|上)")
 #: goods that "may not leave" are a refusal to ship (一片瓷砖都别想出仓), not a person held
@@ -793,6 +800,8 @@ def _unlawful(marked: str) -> tuple[str, ...]:
                 continue
             if (any(c in _NOT_CANCELLING.sub("", before) for c in CANCELLING)
                     and not re.search(r"再不|还不|不还|不给|不付", before)):
+                continue
+            if _CANCELLED_INSIDE.search(m.group()):
                 continue
             if _DISOWNED.match(marked, m.end()):
                 continue
