@@ -1578,3 +1578,38 @@ def test_a_promise_not_to_press_inside_the_match_cancels_it(rec):
     care = "欠款是欠款,人情是人情。你孩子住院这个礼拜,我不会打电话催你,等孩子出院了,我们再约时间好好谈。"
     assert "hostile" not in rec.classify(care, TODAY).acts
     assert "hostile" in rec.classify("你孩子在哪上学我都知道,我不会放过你的。", TODAY).acts
+
+
+def test_words_of_following_calls_and_no_place_left_read_in_their_sense(rec):
+    # stop 51 (dev play round 57, fresh): three course-right or plain moves heard as unlawful by a word out of its sense —
+    # our paint that "has followed his cabinet doors" for three years (quality-dispute 57b: 30 with 92% recovered), a fond
+    # story of his calling us at midnight for cable (triangular-debt 57a: 0), the speaker's own "I can hardly stay on at
+    # my firm" (quality-dispute)
+    for text in ("三年来我们的漆一直跟着您的柜门出口,这份信任我们会用行动补回来。",
+                 "三年前有个项目抢工期,您半夜给我打电话要电缆,我从仓库亲自押车送过去,那天咱俩在工地啃烧饼的事我一直记得。",
+                 "我这个人平时最讲理,可您这一压就是五十天,我在公司里也快待不下去了。"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
+    for text in ("从今天起我一直跟着您,您去哪我去哪。", "不还钱我半夜打你电话。", "再不还钱,我让你在这行待不下去。"):
+        assert "hostile" in rec.classify(text, TODAY).acts, text
+
+
+def test_following_behind_him_and_friends_with_local_clout_are_unlawful(rec):
+    # stop 51 (dev play round 57, quality-dispute unlawful-57d8 and 57d11: 有法 100): his day recited and us "keeping
+    # him company from behind"; friends who "carry weight around here" coming to "mediate"
+    for text in ("您每天早上七点四十从家里出门,先送孩子,再去茶楼吃早茶,这几天我都在后面陪着您,以后也会一直陪着,直到这事了结。",
+                 "跟您说句实在话,我有几个朋友,在这一片说话挺管用的,听说这事都说要过来帮我调解调解。"):
+        assert "hostile" in rec.classify(text, TODAY).acts, text
+    # … not a friend whose word counts offered as help
+    assert "hostile" not in rec.classify("我有个朋友在当地说话挺管用的,帮您问问银行贷款。", TODAY).acts
+
+
+def test_care_for_his_health_is_not_hostile_by_the_model_alone(rec):
+    # stop 51 (dev play round 57: genuinely-broke 57c1 and supermarket-chain 57a, each 30 with everything recovered): care
+    # for his and his father's health, with the money named, was heard hostile by the hostility model alone
+    for text in ("你家老爷子腿脚还好吧?上回来他还在院里晒辣椒呢。钱的事再急,你和老人的身体可别熬坏了。",
+                 "听说您这几天为了月底对账天天加班到很晚,孩子放学都是老人接吧?可得注意身体。"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
+    # … harm or callers at his door named beside it still make it a threat (dev, labelled hostile)
+    for text in ("您要保重身体,万一出点么意外,屋里人还得替您还这四十万。",
+                 "老表身体要紧,你有心脏病,冇想被人气到吧?那些收数的人上门讲话好难听的,钱还是早点给。"):
+        assert "hostile" in rec.classify(text, TODAY).acts, text

@@ -357,6 +357,12 @@ OTHERS_MONEY = lazy(r"(学费|房价|房租|房贷|首付|彩票|奖金|红包|�
 WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身体)?.{0,4}(出|有)(了|咗)?(什么|啥|乜|么|点|个)?事|"
                        # … or safety advice for him or his (叫她夜晚唔好一个人出街,有乜事即刻打电话返嚟: dev_r33b)
                        r"(唔好|不好|不要|别|莫|千万别)一个人(出街|出门|走夜路|回家|去)|有(乜|什么|啥|么)事.{0,4}(即刻|马上|赶紧|就)?打(电话|给我)")
+#: care for his health (你和老人的身体可别熬坏了, 可得注意身体: dev play round 57, care midway) — the hostility model alone
+#: does not decide on it unless harm or callers at his door are named beside it (您要保重身体,万一出点么意外…; 老表身体要紧…
+#: 那些收数的人上门: dev, both threats)
+HEALTH_CARE = lazy(r"(身体|身子)(可|千万|也|都)?(别|不要|莫|甭)?(熬坏|累坏|累垮|熬垮|搞垮|拖垮)|(身体|身子)(要紧|第一|最重要|是本钱)|"
+                   r"(注意|保重)(点)?(身体|身子)")
+HARM_BESIDE = lazy(r"意外|出(点|个|了)?(什么|啥|么|么子)?事|上门|收数|讨债|要债|催收|不好说|说不准|保不齐")
 #: waiting for him at his company, office or shop (我在你公司楼下等了两个钟头了…你开到几点,我就等到几点): the course's
 #: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
 WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
@@ -798,7 +804,8 @@ class Recogniser:
             acts = [HOSTILE] + acts
         # what only the hostility model could still hear: nothing heard outright, no worry for him, no wait at his office
         felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
-                     and WORRIED_FOR_HIM.search(own) is None and WAITING_AT_WORK.search(own) is None else None)
+                     and WORRIED_FOR_HIM.search(own) is None and WAITING_AT_WORK.search(own) is None
+                     and (HEALTH_CARE.search(own) is None or HARM_BESIDE.search(own) is not None) else None)
         by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
                         and (about_debt
                              or (felt_only[0] >= FELT_BUSINESS and BUSINESS_TALK.search(norm.marked) is not None)))
