@@ -219,6 +219,9 @@ NOT_FIRING_MORE = {
     "genuinely_broke_help": ("真没钱", ["listen", "installment_plan"], "broken_off", None),
     "conditional_concession": ("假没钱", ["verify_balance", "conditional_concession"], "no_progress", None),
     "lawsuit_first": ("坏账征兆", ["courtesy", "legal_action"], "partial", None),  # 坏账: secure it at once
+    # the deal is the last signature asked for: one asked early (a quality conclusion signed by both, dev play round 57)
+    # and the balance checked before the deal is sealed is no deal without verifying
+    "deal_without_verifying": ("质量纠纷", ["written_commitment", "verify_balance", "written_commitment"], "promise", None),
 }
 
 #: share paid, share committed in writing, for a crafted line's result

@@ -222,12 +222,14 @@ def escalation(ctx: Ctx, p: dict[str, Any]) -> list[Hit]:
 def _deal_move(ctx: Ctx, p: dict[str, Any]) -> Move | None:
     if ctx.result not in p["results"]:  # no agreement, nothing to check (asking alone earns nothing)
         return None
-    # the first anchor move; else the turn the debtor last moved on (to the ending, in a real session)
+    # the last anchor move (the deal as sealed: a signature asked for early on a quality conclusion, or refused and asked
+    # again once the balance was checked, is not the deal — dev play round 57, quality-dispute 57c5); else the turn the
+    # debtor last moved on (to the ending, in a real session)
     moved = [m for m in ctx.moves if m.moved_on]
-    return next((m for m in ctx.moves if m.tactic in p["anchor"]), moved[-1] if moved else ctx.last)
+    return next((m for m in reversed(ctx.moves) if m.tactic in p["anchor"]), moved[-1] if moved else ctx.last)
 
 
-@kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the first "
+@kind("before_deal", "when the result is an agreement (one of `results`), checks `needs` came before it (the last "
       "`anchor` move, else the last turn the debtor moved on; an anchor move that also does `needs` counts): `present` "
       "cites the needs move, `missing` the agreement",
       {"needs": F(_selector("达成协议之前必须出的招式"), required=True),
