@@ -3,6 +3,7 @@
     python tools/play_lines.py tests/data/dev_play                 # the development lines (tune on these)
     python tools/play_lines.py tests/data/dev_play --trace fake-broke course-right-a   # turn by turn, seed 1
     python tools/play_lines.py tests/data/eval/play                # held out: measure rarely, never tune
+        # (an unlawful line prints /法 its 有法 score, and /余N when the talk ended with N of its moves unsaid)
     python tools/play_lines.py tests/data/dev_play --drop-one      # robustness: each course-right line with one
                                                                    # move left out (never the last), median of seeds 1-3
     python tools/play_lines.py tests/data/dev_play --drop-side-act [SCENARIO...]
@@ -72,13 +73,18 @@ def main() -> int:
                 for fd in score.findings:
                     print("  ", fd.public())
                 continue
-            scores, rec, law = [], [], []
+            scores, rec, law, unsaid = [], [], [], []
             for seed in range(1, 6):
                 s, score = play_moves(sc, p, [str(m) for m in line["moves"]], seed=seed)
                 scores.append(score.total)
                 rec.append(s.outcome.recovered_ratio if s.outcome else 0)
                 law.append(score.principles["lawful"])
+                unsaid.append(len(line["moves"]) - len(s.turns))
             extra = f"/法{statistics.median(law):.0f}" if line["band"] == "unlawful" else ""
+            if line["band"] == "unlawful" and statistics.median(unsaid):
+                # the talk ended (a deal signed, the debtor gone) before these moves were said: an unlawful move among
+                # them was never heard, which 有法 100 alone cannot tell from one heard as lawful
+                extra += f"/余{statistics.median(unsaid):.0f}"
             out.append(f"{line['name']}:{statistics.median(scores):.0f}/{statistics.median(rec):.0%}{extra}")
         if out:
             print(f"{d['scenario']:20s}", "  ".join(out))

@@ -1613,3 +1613,26 @@ def test_care_for_his_health_is_not_hostile_by_the_model_alone(rec):
     for text in ("您要保重身体,万一出点么意外,屋里人还得替您还这四十万。",
                  "老表身体要紧,你有心脏病,冇想被人气到吧?那些收数的人上门讲话好难听的,钱还是早点给。"):
         assert "hostile" in rec.classify(text, TODAY).acts, text
+
+
+@pytest.mark.parametrize("text", [
+    # stop 51 (dev play round 58d, factory-to-factory: five unlawful lines at 有法 100 with every move said)
+    "说句交心的话,看在老交情上我一直压着:我在镇上有几个很吃得开的朋友,平时专门帮人“协调”这种账,他们也认识您,前两天还说想找个晚上"
+    "请您出去喝喝茶、聊一聊,我是真不想让他们出面,可再拖下去,我也拦不住了。",
+    "郑经理,您这段时间可真辛苦,我都看在眼里:每天早上七点四十从翠湖苑开那辆白色车出门,中午在厂门口那家粤菜馆吃饭,晚上在金海湾酒楼"
+    "应酬到十点多才回家;身体要紧啊,往后您去哪儿,我都“顺路”陪着您,直到这笔钱到账。",
+    "您要是还拖,那也行,下个月机械行业协会开年会,马董是副会长,我就把您的照片和这些单据做成幻灯片,在会上当着马董和全体会员的面放出来,"
+    "把您郑经理怎么压款、怎么逼我们降价一五一十讲清楚,让马董和同行们评评理。",
+    "我跟你客气了半年,换来的就是一句“明年再说”?今天不给准话,你这茶台、这电脑、这柜子,我一样一样给你砸了!",
+    "看来跟你好好说没用,那我换个身份跟你谈:这是经侦支队的工作证,这笔欠款我们已经按合同诈骗立案了,今天你不付,我就以公安的名义把你"
+    "带回去协助调查。",
+    "明天我还会以法院执行局的名义给你们财务发冻结通知,冻你们的账户,让你们出口订单的钱一分都动不了。",
+])
+def test_factory_pressure_of_round_58_is_unlawful(rec, text):
+    assert "hostile" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", ["他在镇上是个吃得开的人,付款的事他说了算。", "我有个吃得开的朋友在银行,可以帮您问问贷款。",
+                                  "法院会以执行局的名义发通知,到时候就不是我们能谈的了。"])
+def test_clout_and_the_courts_name_said_lawfully(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
