@@ -1636,3 +1636,15 @@ def test_factory_pressure_of_round_58_is_unlawful(rec, text):
                                   "法院会以执行局的名义发通知,到时候就不是我们能谈的了。"])
 def test_clout_and_the_courts_name_said_lawfully(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", ["恁这脑子是不是让驴踢了,自个儿签的合同都不认?", "你是属貔貅的吧,光进不出?",
+                                  "您老人家耳朵是不是不好使?俺说了八百遍了,还钱!"])
+def test_stock_insults_said_another_way_are_rude(rec, text):
+    # stop 51 (dev_r43a, rude): 脑子让驴踢了 beside 被驴踢, 属貔貅的 beside 属乌龟的, his ears "not working" or deaf
+    x = rec.classify(text, TODAY)
+    assert x.acts[0] == "hostile" and x.rude
+
+
+def test_the_speakers_own_ears_are_no_insult(rec):
+    assert "hostile" not in rec.classify("我这耳朵不好使,您再说一遍?", TODAY).acts
