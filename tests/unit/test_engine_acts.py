@@ -1214,3 +1214,17 @@ def test_an_act_with_no_reaction_of_its_own_in_a_state_is_still_answered_in_its_
         turn = s.play(act)
         assert turn is not None and turn.reaction is not None
         assert act in p.reactions[turn.reaction].on, (scenario, state, act, p.reactions[turn.reaction].on)
+
+
+def test_terms_laid_out_part_by_part_are_an_ask_however_the_move_is_heard():
+    # stop 51 (dev play round 58, quality-dispute 58a): 这58.8万,11月20日付30万,11月30日付28.8万 was heard as a balance
+    # check and a reminder of the due date — no asking act — so the plan was dropped and he signed the persona's single
+    # payment. Parts each with its own day are the trainee's terms whatever the act
+    laid_out = Recognition("verify_balance", 0.9, acts=("verify_balance", "remind_due_date"),
+                           amounts=(380_000, 200_000, 180_000), dates=("2026-11-06", "2026-11-20"),
+                           pay_dates=("2026-11-06", "2026-11-20"))
+    assert _fake_broke_signed(laid_out) == [(200_000, "2026-11-06"), (180_000, "2026-11-20")]
+    # a reminder with one date and no parts is still no ask (合同约定的付款日是10月30日)
+    reminder = Recognition("remind_due_date", 0.9, acts=("remind_due_date",), amounts=(380_000,), dates=("2026-11-20",),
+                           pay_dates=("2026-11-20",))
+    assert _fake_broke_signed(reminder) == [(380_000, "2026-11-09")]

@@ -847,3 +847,16 @@ def test_the_month_after_next_and_the_holidays_at_the_year_end(text, dates):
 ])
 def test_every_instalment_written_down_asks_for_the_rest(text, remainder):
     assert extract_slots(text, TODAY).remainder is remainder
+
+
+@pytest.mark.parametrize("text, dates", [
+    # stop 51 (dev play round 58): a month's name before 以后 is since that month, not a span (九月以后您发来的邮件 had a
+    # payment due in nine months); years ago is a story (三年前头一单试产 was a year-end deadline)
+    ("九月以后您发来的那几封邮件,我们售后没跟进", []),
+    ("三年前头一单试产,您的柜门老起橘皮", []),
+    ("两年前就交了条码费", []),
+    ("九个月以后付清", ["2027-09-01"]),
+    ("年前把钱结了", ["2026-12-31"]),
+])
+def test_a_months_name_and_years_ago_are_no_deadline(text, dates):
+    assert list(extract_slots(text, TODAY).dates) == dates

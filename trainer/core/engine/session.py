@@ -639,7 +639,10 @@ class Session:
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
                     self.whole_parts = parts
             return
-        if not acts & ASKING:
+        if not acts & ASKING and len(self._instalments(rec, [d for d in self._plan_days(rec) if d > 0])) < 2:
+            # terms laid out part by part, each with its day (这58.8万,11月20日付30万,11月30日付28.8万), are an ask however
+            # the move is heard — a plan read as a reminder of the due date was dropped (dev play round 58, quality-dispute
+            # 58a: he agreed to it and signed the persona's one payment instead)
             return
         if rec.tactic == "verify_balance" and acts & ASKING == {"direct_ask"} and not rec.dates:
             # the balance checked with no when (一共三十八万,您看对不对?以前都是转账付的吧?) names what is owed, not an ask:

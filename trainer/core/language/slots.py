@@ -407,7 +407,8 @@ _SHIFT_WORDS = (("听日", 1), ("听朝", 1), ("琴日", -1), ("大后天", 3), 
 _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
     (lazy(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})[日号]?"), "ymd"),
     (lazy(r"(上上|下下|再下|上|下|这|本)?(个)?月(底|末)|" r"(\d{1,2}|" + _MONTH + r")月(底|末)"), "month_end"),
-    (lazy(r"(今年|年)(底|末|内)|年前|本年度内|今年之内"), "year_end"),
+    # (not 三年前, 几年前: years ago — 三年前头一单试产 is a story, not a deadline: dev play round 58)
+    (lazy(r"(今年|年)(底|末|内)|(?<![\d一二两三四五六七八九十几多百千])年前|本年度内|今年之内"), "year_end"),
     (lazy(r"(上上|下下|再下|上|下|这|本|每)(个)?月" + _NUM + r"[号日]"), "rel_month_day"),
     # the year's last holidays, the next one on or after today (等到元旦以后, 圣诞节前) — not 国庆 or 五一, said of the
     # past as often (国庆那批啤酒), nor Shanghainese 今朝 / 明朝, which the dev writers label as seldom as 今天
@@ -422,7 +423,9 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
           r"[1-7](?![\d.]*[万千wk]|[\d.]*[块元]))"),
      "weekday"),
     (lazy(r"(上|下|这|本)?(个)?(周末)"), "weekend"),
-    (lazy(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)(之|以)?(内|后)(?!的)"), "within"),
+    # (a bare 月 after a number is a month's name, not a span, before 以后: 九月以后您发来的邮件 is since September — 九个月以后
+    # is the span: dev play round 58)
+    (lazy(r"(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月(?!(?:之|以)?后))(之|以)?(内|后)(?!的)"), "within"),
     # a span given him to pay in is a deadline too (给您10天把余款付清): the same groups as the span above. Not a span
     # given as such (再宽限你一个月, 下批货给你四十五天): the dev writers read those as terms, not as a date
     (lazy(r"(?<!已经)(?<!都)给(?:您|你|恁|侬|你们|您们)?(半|一两|两三|" + _NUM + r")(个)?(天|日|周|星期|礼拜|个月|月)()"
