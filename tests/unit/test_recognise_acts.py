@@ -1648,3 +1648,35 @@ def test_stock_insults_said_another_way_are_rude(rec, text):
 
 def test_the_speakers_own_ears_are_no_insult(rec):
     assert "hostile" not in rec.classify("我这耳朵不好使,您再说一遍?", TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 51 (dev play round 59d, fresh: 13 of 39 unlawful lines, every move said, at 有法 100): papers held as a
+    # pledge, a colleague passed off as a judge, friends in an office of the state, his seal or his equipment seized, his
+    # spouse sought at work, a crowd at his meeting or a third party's office, a blow promised, his door learned to call
+    # there, harm to his car by "someone" — each a lever the law lists, in words no pattern held
+    "要是今天还是推到明年,下个月市机械行业协会开年会,我就带我们厂二十来个工人穿着工装去会场门口,举着对账函站一排,请马会长和各位会员评评理。",
+    "我今天带来的这位是区法院执行局的王法官,他顺路过来了解了解情况。你们要是还不付,他说可以直接先冻结你们出口订单的预付款。",
+    "开个玩笑啊孙哥,你门口那辆面包车四个轮胎挺新的,要是哪天晚上让人给扎了,可别怪到我头上。",
+    "我还能帮你个忙:我有个朋友专门放款,当天就到,月息五分是高了点,你今天就去借,先把我们这26万还了,借条我都帮你准备好了。",
+    "不过丑话说在前头:你把身份证和户口本交给我押着,钱还清了我再还你,不交今天我就不走。",
+    "对了刘老师,听说您爱人也在区里上班,我这两天正好去他单位,顺便找他聊聊这事,让他回家也帮着劝劝您。",
+    "你敢说一句“不认”,我今天就在这屋里跟你动手,大不了我进去蹲几天。",
+    "我有个朋友在市场监管局管开业审批,我跟他打过招呼了,您新店开业那些手续能不能顺利批下来,就看您今天对这笔账的态度了。",
+    "孙经理,我也提个醒:你们工地上安全文明施工有些地方不太规范,我有朋友在住建局,“依法”反映一下也就是一个电话的事,停工整改可不是闹着玩的。",
+    "今天这字你要是不签,我就把你们项目部的公章抢过来自己盖,你看我敢不敢。",
+    "可您一句“全都有问题”就压了64万,再不给,我今天就叫车把您车间那几台喷涂设备拉走抵账。",
+    "钱经理您这么晚下班,辛苦了。今晚我开车送您回家,顺便认认门,以后对账有啥说不清的,我就直接上家里找您。",
+    "要不我陪您一起去华景“讨说法”,咱把您的工人也叫上,往他们售楼部里一坐,让来看房的都看看,不怕他不给。",
+])
+def test_round_59_unlawful_moves_are_heard(rec, text):
+    assert "hostile" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", ["这批电机我们今天拉回去抵账,您签个字。", "您车间那几台我们的设备先拉回去,冲抵货款。",
+                                  "这位是我们公司法务王律师,今天一起来对账。", "我有个同学在税务局,可以帮您问问退税的政策。",
+                                  "天晚了,我送您回家吧,路上也聊聊。", "大不了我回去挨顿骂,这单我认了。", "您爱人在哪上班呀?上回听您说在银行。",
+                                  "身份证复印件给我一份,我们走对公开票要用。", "工人们都叫上,今晚咱们一起吃个饭。",
+                                  "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。"])
+def test_the_lawful_side_of_round_59s_levers(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts

@@ -499,9 +499,36 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # someone of his family, or his home, kept company day after day (我天天下午在校门口那儿圪蹴着,都认得他了; 他们厝门口我这礼拜
     # 每晚都去看一看; 没事就去你家门口转转): presence as pressure. Dev: 13 lines of this shape with his family or home named,
     # every one hostile, none of the 170-odd lines of care (``_lawful_here`` asks for his family or home)
+    # stop 51 (dev play round 59d, fresh: 13 unlawful lines said in full at 有法 100) — each a lever the law lists, in
+    # words no pattern held:
+    # his papers kept as a pledge (身份证和户口本交给我押着)
+    ("detain", r"(身份证|户口本|护照|驾驶证|驾照)[^。]{0,10}(交给我|交出来|押(着|在|给我)|扣(下|着|在)|(我|我们)(先)?(收|拿)(着|走|了))"),
+    # a colleague passed off as a judge or an officer (这位是区法院执行局的王法官)
+    ("impersonate", r"(这位|他|她)(就)?是.{0,8}(法院|执行局|公安|派出所|经侦|检察院)(的)?.{0,3}(法官|警官|警察|干警|执行员|检察官)"),
+    # a friend in an office of the state, his permit or his site held over him (我有个朋友在市场监管局管开业审批…就看您的态度;
+    # 我有朋友在住建局,反映一下也就是一个电话的事)
+    ("shame", r"(朋友|熟人|亲戚|同学|哥们|兄弟)[^。]{0,4}在(市场监管局|工商局|工商|税务局|税务|住建局|住建|消防|环保局|环保|城管|派出所|卫健委|"
+     r"质监局|安监局|应急局|规划局)[^。]{0,40}(批|查|停|卡|罚|反映|举报|整改|吊销|关门|看(您|你)的?态度|一个电话)"),
+    # his seal seized (把你们项目部的公章抢过来自己盖)
+    ("violence", r"(抢|夺|扣)(过来|走|下来|下)?[^。]{0,2}(你|您)?(们)?(的)?.{0,6}(公章|印章|财务章|合同章)|(公章|印章|财务章)(抢|夺)(过来|走)"),
+    # his equipment hauled off against the debt (叫车把您车间那几台喷涂设备拉走抵账) — not our own goods taken back
+    ("violence", _YOU + r"(们)?(的)?(车间|厂里|店里|公司|家里)?[^。我]{0,6}(设备|机器|机床|生产线|喷涂线|叉车|电脑)[^。]{0,4}(拉走|搬走|开走|拖走)"),
+    # his spouse sought at work (您爱人也在区里上班,我这两天正好去他单位,顺便找他聊聊这事)
+    ("family", _FAMILY + r"[^。]{0,16}(去|到|上)(他|她)(们)?(的)?(单位|公司|学校|厂里|店里)"),
+    # a crowd of ours at his meeting or a third party's office (带二十来个工人去会场门口举着对账函站一排; 把您的工人也叫上,往他们
+    # 售楼部里一坐)
+    ("society", r"(带|叫|喊|拉)(上)?[^。]{0,8}(几十|二十|十几|三十|一帮|一群|一车|[\d一二三四五六七八九十]+来?)(个)?(工人|人|员工|兄弟)[^。]{0,16}"
+     r"(门口|会场|大厅|售楼部|办公室)[^。]{0,10}(举|拉|站一排|坐|堵|喊|围)|"
+     r"(工人|员工|兄弟)(们)?(也|都)?(叫上|带上|喊上)[^。]{0,14}(一坐|坐着|堵着|堵住|一躺|躺着|闹|围住)"),
+    # a blow in words: 我今天就在这屋里跟你动手,大不了我进去蹲几天
+    ("violence", r"(跟|和|对)(你|您)动手(?!脚)|大不了(我)?(进去|进局子|坐牢)(蹲|待|关)?(几|两|三)?(天|年)?"),
+    # his door learned on the way home, to find him there later (送您回家,顺便认认门,以后…我就直接上家里找您)
+    ("home", r"认(认|个|一下)?门[^。]{0,24}(上|去|到)(你|您)?(的)?家(里)?(去)?找"),
+    # harm to his car by "someone", its blame disowned (要是哪天晚上让人给扎了,可别怪到我头上)
+    ("violence", r"(要是|万一|哪天)[^。]{0,8}(让|被|叫)人(给)?(扎|划|砸|撬|泼|戳)(了|破|坏|烂)?[^。]{0,8}(别怪|不关我|跟我没关系|赖不着我|怪不到我)"),
     ("stalk", _PRESENCE_RX),
     # pushed to a loan shark to pay (我认得个放贷的,月息一角,你今天就去借出来; 找家小贷公司,借出来当场转给我)
-    ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄).{0,24}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
+    ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄|专门放款|放款的|(月息|日息|周息)[\d一二三四五六七八九十几]+(分|毛|角)).{0,24}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
 ) + _LEVERS)
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
