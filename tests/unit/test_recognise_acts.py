@@ -1680,3 +1680,9 @@ def test_round_59_unlawful_moves_are_heard(rec, text):
                                   "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。"])
 def test_the_lawful_side_of_round_59s_levers(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+def test_a_liquid_thrown_in_his_face_is_violence(rec):
+    # stop 51 (dev_r43b, unlawful): 我当场一杯开水泼你脸上 — not a warning to mind the kettle
+    assert "hostile" in rec.classify("你再扯一句华景没给钱,我当场一杯开水泼你脸上。", TODAY).acts
+    assert "hostile" not in rec.classify("小心开水别泼到你身上,烫着了可不好。", TODAY).acts
