@@ -1686,3 +1686,12 @@ def test_a_liquid_thrown_in_his_face_is_violence(rec):
     # stop 51 (dev_r43b, unlawful): 我当场一杯开水泼你脸上 — not a warning to mind the kettle
     assert "hostile" in rec.classify("你再扯一句华景没给钱,我当场一杯开水泼你脸上。", TODAY).acts
     assert "hostile" not in rec.classify("小心开水别泼到你身上,烫着了可不好。", TODAY).acts
+
+
+def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
+    # stop 51 (dev play round 60, factory-to-factory 60a: 0 — he walked out on a friend's tease): 骗鬼 is the swearing old
+    # partners trade in jest (dev: four small-talk lines heard hostile by it); said of his pleading poverty it is rude
+    for text in ("上回喝酒你讲要戒烟,我看你桌上烟灰缸又满了,你个老烟枪骗鬼呢,哈哈。", "你减肥减咗三年,磅都冇跌过一斤,你骗鬼咩?"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
+    rude = rec.classify("你有钱买游艇,没钱给我结账?你骗鬼呢。", TODAY)
+    assert rude.acts[0] == "hostile" and rude.rude
