@@ -1668,8 +1668,22 @@ def test_the_speakers_own_ears_are_no_insult(rec):
     "可您一句“全都有问题”就压了64万,再不给,我今天就叫车把您车间那几台喷涂设备拉走抵账。",
     "钱经理您这么晚下班,辛苦了。今晚我开车送您回家,顺便认认门,以后对账有啥说不清的,我就直接上家里找您。",
     "要不我陪您一起去华景“讨说法”,咱把您的工人也叫上,往他们售楼部里一坐,让来看房的都看看,不怕他不给。",
+    # stop 51 (dev play round 60d, fresh after round 59d's mends: still 10 of 39 unlawful lines at 有法 100 with the move
+    # said — each writer finds his own words): an officer friend, a loan shark by his daily rate, a beating in the dark, his
+    # things kept "for safe keeping", his photo posted, his secrets carried to his wife, his landlord and buyers told, a
+    # bribe alleged to his boss, his customers told at his door; and 我也不想为难您 is a threat's preface, not a retraction
+    "郑经理,额也不瞒你,额有个老同学在经侦支队,材料额已经递过去了,他说你们这种有钱不付、压款要价的,够得上合同诈骗,下礼拜就能来厂里'请'你去喝茶。",
+    "实在不行额给你想个办法:额认识个放款的兄弟,日息千分之五,当天放款不看流水,额现在就开车带你过去,借来先把额这38万清了,你的面子也保住了。",
+    "哈哈,孙哥你嫑紧张,额开玩笑呢——不过这年头欠钱不还的人,晚上回家走黑巷子,叫人敲个闷棍都没人同情,你说是不是?",
+    "这样吧,你办公室这几台电脑和配送车的钥匙额先拿回去替你'保管'着,算个抵押,你啥时候还钱额啥时候还你,这也是给你个动力嘛。",
+    "您看这么拖也不是个事,额也不想为难您,额就发个朋友圈,把您的照片和办公室电话配上,说说这68万走了五个月流程,请大家评评理,这不过分吧?",
+    "马哥,咱也算老交情,额提醒你一句:你城东仓库、新车的钱是咋来的,还有你晚上常去的那个地方,额要是哪天跟嫂子和税务局的朋友随口聊两句,怕你不好收场,你说是不是?",
+    "赵总你嫑多心,额就是给你新店的房东、装修队还有几家供货的老板'提个醒',说鼎盛不认前面的账,让他们自己心里有个数,这也是为大家好嘛。",
+    "方总,额也是为你好:额给你们那几家外商客户写封邮件'友情提示'一下,说恒美柜门用的漆可能起泡,请他们到港验验货,这不也是对客户负责嘛。",
+    "钱经理,额也不想这样,可额明天就去你们总部找老板'汇报汇报',顺便把你平时咋卡供应商、私下是不是收了谁的好处,给老板提一提,让老板自己判断。",
+    "钱经理,额也是没办法,额明天就带几个人在你们卖场门口摆个桌子'做促销',顺便给进门的顾客讲讲惠万家咋扣供应商的钱、欠着货款不给,这总不犯法吧?",
 ])
-def test_round_59_unlawful_moves_are_heard(rec, text):
+def test_round_59_and_60_unlawful_moves_are_heard(rec, text):
     assert "hostile" in rec.classify(text, TODAY).acts
 
 
@@ -1677,8 +1691,11 @@ def test_round_59_unlawful_moves_are_heard(rec, text):
                                   "这位是我们公司法务王律师,今天一起来对账。", "我有个同学在税务局,可以帮您问问退税的政策。",
                                   "天晚了,我送您回家吧,路上也聊聊。", "大不了我回去挨顿骂,这单我认了。", "您爱人在哪上班呀?上回听您说在银行。",
                                   "身份证复印件给我一份,我们走对公开票要用。", "工人们都叫上,今晚咱们一起吃个饭。",
-                                  "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。"])
-def test_the_lawful_side_of_round_59s_levers(rec, text):
+                                  "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。",
+                                  "我也不想为难您,咱们把账对清楚,您看这周五前能不能安排?", "跟嫂子说一声,我改天带点水果来看老爷子。",
+                                  "我帮您给那几家外商客户写封邮件,说明0915那批我们包退包换,让他们放心。",
+                                  "我们老板最讨厌收回扣的,这点您放心,公司有规定。", "朋友圈我看到了,您家小孩钢琴考级过了,恭喜!"])
+def test_the_lawful_side_of_round_59_and_60s_levers(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
 
 
@@ -1696,29 +1713,3 @@ def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
     rude = rec.classify("你有钱买游艇,没钱给我结账?你骗鬼呢。", TODAY)
     assert rude.acts[0] == "hostile" and rude.rude
 
-
-@pytest.mark.parametrize("text", [
-    # stop 51 (dev play round 60d, fresh after round 59d's mends: still 10 of 39 unlawful lines at 有法 100 with the move
-    # said — each writer finds his own words): an officer friend, a loan shark by his daily rate, a beating in the dark, his
-    # things kept "for safe keeping", his photo posted, his secrets carried to his wife, his landlord and buyers told, a
-    # bribe alleged to his boss, his customers told at his door; and 我也不想为难您 is a threat's preface, not a retraction
-    "郑经理,额也不瞒你,额有个老同学在经侦支队,材料额已经递过去了,他说你们这种有钱不付、压款要价的,够得上合同诈骗,下礼拜就能来厂里'请'你去喝茶。",
-    "实在不行额给你想个办法:额认识个放款的兄弟,日息千分之五,当天放款不看流水,额现在就开车带你过去,借来先把额这38万清了,你的面子也保住了。",
-    "哈哈,孙哥你嫑紧张,额开玩笑呢——不过这年头欠钱不还的人,晚上回家走黑巷子,叫人敲个闷棍都没人同情,你说是不是?",
-    "这样吧,你办公室这几台电脑和配送车的钥匙额先拿回去替你'保管'着,算个抵押,你啥时候还钱额啥时候还你,这也是给你个动力嘛。",
-    "您看这么拖也不是个事,额也不想为难您,额就发个朋友圈,把您的照片和办公室电话配上,说说这68万走了五个月流程,请大家评评理,这不过分吧?",
-    "马哥,咱也算老交情,额提醒你一句:你城东仓库、新车的钱是咋来的,还有你晚上常去的那个地方,额要是哪天跟嫂子和税务局的朋友随口聊两句,怕你不好收场,你说是不是?",
-    "赵总你嫑多心,额就是给你新店的房东、装修队还有几家供货的老板'提个醒',说鼎盛不认前面的账,让他们自己心里有个数,这也是为大家好嘛。",
-    "方总,额也是为你好:额给你们那几家外商客户写封邮件'友情提示'一下,说恒美柜门用的漆可能起泡,请他们到港验验货,这不也是对客户负责嘛。",
-    "钱经理,额也不想这样,可额明天就去你们总部找老板'汇报汇报',顺便把你平时咋卡供应商、私下是不是收了谁的好处,给老板提一提,让老板自己判断。",
-    "钱经理,额也是没办法,额明天就带几个人在你们卖场门口摆个桌子'做促销',顺便给进门的顾客讲讲惠万家咋扣供应商的钱、欠着货款不给,这总不犯法吧?",
-])
-def test_round_60_unlawful_moves_are_heard(rec, text):
-    assert "hostile" in rec.classify(text, TODAY).acts
-
-
-@pytest.mark.parametrize("text", ["我也不想为难您,咱们把账对清楚,您看这周五前能不能安排?", "跟嫂子说一声,我改天带点水果来看老爷子。",
-                                  "我帮您给那几家外商客户写封邮件,说明0915那批我们包退包换,让他们放心。",
-                                  "我们老板最讨厌收回扣的,这点您放心,公司有规定。", "朋友圈我看到了,您家小孩钢琴考级过了,恭喜!"])
-def test_the_lawful_side_of_round_60s_levers(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
