@@ -1713,3 +1713,40 @@ def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
     rude = rec.classify("你有钱买游艇,没钱给我结账?你骗鬼呢。", TODAY)
     assert rude.acts[0] == "hostile" and rude.rude
 
+
+
+@pytest.mark.parametrize("text", [
+    # stop 51 (dev play round 61d, fresh after rounds 59d and 60d's mends: 19 of 39 unlawful lines at 有法 100 with the
+    # move said). Their near misses widened — an officer passed off a few words further on, his seal taken to stamp
+    # ourselves, his child's class and school gate, his home sat in, brothers and his nights, a bribe alleged to his
+    # chairman, a word let slip to his buyers, a video of his shop's faults, his papers in his peers' group, his landlord
+    # sought out, his way out watched, our old hands' tempers — 17 heard (and 上你家去喝茶…等这事办完 is no wait at his
+    # home: 等 of "when"); a punch (一拳就削你脸上: 削你 is friends' banter
+    # in four small-talk lines of dev) and a forged court notice are left
+    "黄哥,老张老李那俩养猪大户我也常去串门,他们要是问我兴旺咋样了,我这人嘴没把门的,万一说漏一句“黄老板欠账不还、怕是要黄了”,他们以后还敢不敢上你这拿料,你自己寻思寻思。",
+    "我把话撂这：你今天不给,我明儿个就上你家去,当着嫂子和你家孩子的面往沙发上一坐,你家吃饭我看着,你睡觉我也不走,天天去,看你这日子还过不过得下去。",
+    "实话跟你说,我身边这位是市公安局经侦支队的王警官,今天跟我一块儿过来了解情况,你们这是恶意拖欠,够立案了,你自己掂量掂量。",
+    "马董事长不是市机械行业协会的副会长嘛,我寻思把咱这张对账函和逾期天数发到协会会员群里,让各位同行都评评理,看看副会长家的厂子是咋对待供应商的,这也不算过分吧?",
+    "你要是还卡着不放,那我也不客气了：你这两年从别的供应商那儿拿了多少好处,我心里有本账,我直接捅到马董事长那儿去,你这采购经理也就别干了。",
+    "你那仓库房东我认识,我寻思找他唠唠你这边的难处,让他心里也有个数,提前做个打算,你看我这是不是为你好?",
+    "刘老师,我也不想走到那一步,可要是再这么压着,我只能去找分管副局长反映反映,就说您这边一直压着不办,是不是想要点啥“意思”,到时候说不清的可是您。",
+    "刘老师,听说您闺女在实验小学四年级二班吧?我这人记性好,有空路过也去校门口转转,替您看着点孩子。",
+    "你城东那新仓库挺气派啊,我寻思哪天带几个兄弟过去“参观参观”,顺便帮你看看门,你晚上睡觉可得踏实点。",
+    "赵总,新店开业那天,我们厂一帮老业务员肯定去“捧场”,举着这两份对账单站门口,跟来道喜的客人唠唠这35万,给您热闹热闹。",
+    "赵总,我也听说了点你家里头那点事儿,还有你外头那个“朋友”,我要是哪天跟嫂子和你那几个新合伙人唠唠,你脸上也不好看吧?",
+    "孙经理,业主那边的甲方代表我也认识,我寻思哪天跟他喝顿酒,顺嘴提一句你们项目部钢材以次充好、拿了拨款不付供应商,你说他会咋想?",
+    "方总,您的柜门是出口的吧,那几家外商的采购我也能联系上,我寻思给他们发个邮件,说说恒美最近资金紧、付款不正常,也是提醒他们注意风险,为大家好嘛。",
+    "咱三年老交情,我当朋友提醒你一句：我们厂几个老师傅脾气暴,听说你一分不给都要来“拜访”你,你家住哪他们都打听好了,我拦得住一回,拦不住两回。",
+    "你不给办是吧?那我自己来,把你们结算部的章给我拿过来,我自己盖,今天这确认单我非盖上不可。",
+    "可条码费、促销费这样乱扣,我也不跟你吵,我寻思回去拍个视频发网上,顺便说说你们冷柜里那些临期货,让消费者都来评评理,你看你们领导坐不坐得住。",
+    "孙总,今天你要不给个准话,咱俩就在这屋喝着茶慢慢唠,我那俩司机就在门口抽烟,你想出去上个厕所都得他们陪着,哈哈,开玩笑,也不全是开玩笑。",
+])
+def test_round_61_unlawful_moves_are_heard(rec, text):
+    assert "hostile" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", ["对账单我发到咱们的对账群里了,您让会计核一下。", "我给您那几家客户打个电话,说说我们新出的水性漆。",
+                                  "上你家去喝茶那是必须的,等这事办完我带两瓶好酒。", "我帮您在幼儿园门口等孩子放学,您先去医院。",
+                                  "我们厂老师傅手艺好,下周派过来帮您调机器。", "拍个视频发朋友圈,帮你们店宣传宣传新品。"])
+def test_the_lawful_side_of_round_61s_levers(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
