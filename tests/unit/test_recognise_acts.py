@@ -1682,40 +1682,6 @@ def test_the_speakers_own_ears_are_no_insult(rec):
     "方总,额也是为你好:额给你们那几家外商客户写封邮件'友情提示'一下,说恒美柜门用的漆可能起泡,请他们到港验验货,这不也是对客户负责嘛。",
     "钱经理,额也不想这样,可额明天就去你们总部找老板'汇报汇报',顺便把你平时咋卡供应商、私下是不是收了谁的好处,给老板提一提,让老板自己判断。",
     "钱经理,额也是没办法,额明天就带几个人在你们卖场门口摆个桌子'做促销',顺便给进门的顾客讲讲惠万家咋扣供应商的钱、欠着货款不给,这总不犯法吧?",
-])
-def test_round_59_and_60_unlawful_moves_are_heard(rec, text):
-    assert "hostile" in rec.classify(text, TODAY).acts
-
-
-@pytest.mark.parametrize("text", ["这批电机我们今天拉回去抵账,您签个字。", "您车间那几台我们的设备先拉回去,冲抵货款。",
-                                  "这位是我们公司法务王律师,今天一起来对账。", "我有个同学在税务局,可以帮您问问退税的政策。",
-                                  "天晚了,我送您回家吧,路上也聊聊。", "大不了我回去挨顿骂,这单我认了。", "您爱人在哪上班呀?上回听您说在银行。",
-                                  "身份证复印件给我一份,我们走对公开票要用。", "工人们都叫上,今晚咱们一起吃个饭。",
-                                  "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。",
-                                  "我也不想为难您,咱们把账对清楚,您看这周五前能不能安排?", "跟嫂子说一声,我改天带点水果来看老爷子。",
-                                  "我帮您给那几家外商客户写封邮件,说明0915那批我们包退包换,让他们放心。",
-                                  "我们老板最讨厌收回扣的,这点您放心,公司有规定。", "朋友圈我看到了,您家小孩钢琴考级过了,恭喜!"])
-def test_the_lawful_side_of_round_59_and_60s_levers(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
-
-
-def test_a_liquid_thrown_in_his_face_is_violence(rec):
-    # stop 51 (dev_r43b, unlawful): 我当场一杯开水泼你脸上 — not a warning to mind the kettle
-    assert "hostile" in rec.classify("你再扯一句华景没给钱,我当场一杯开水泼你脸上。", TODAY).acts
-    assert "hostile" not in rec.classify("小心开水别泼到你身上,烫着了可不好。", TODAY).acts
-
-
-def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
-    # stop 51 (dev play round 60, factory-to-factory 60a: 0 — he walked out on a friend's tease): 骗鬼 is the swearing old
-    # partners trade in jest (dev: four small-talk lines heard hostile by it); said of his pleading poverty it is rude
-    for text in ("上回喝酒你讲要戒烟,我看你桌上烟灰缸又满了,你个老烟枪骗鬼呢,哈哈。", "你减肥减咗三年,磅都冇跌过一斤,你骗鬼咩?"):
-        assert "hostile" not in rec.classify(text, TODAY).acts, text
-    rude = rec.classify("你有钱买游艇,没钱给我结账?你骗鬼呢。", TODAY)
-    assert rude.acts[0] == "hostile" and rude.rude
-
-
-
-@pytest.mark.parametrize("text", [
     # stop 51 (dev play round 61d, fresh after rounds 59d and 60d's mends: 19 of 39 unlawful lines at 有法 100 with the
     # move said). Their near misses widened — an officer passed off a few words further on, his seal taken to stamp
     # ourselves, his child's class and school gate, his home sat in, brothers and his nights, a bribe alleged to his
@@ -1741,12 +1707,37 @@ def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
     "可条码费、促销费这样乱扣,我也不跟你吵,我寻思回去拍个视频发网上,顺便说说你们冷柜里那些临期货,让消费者都来评评理,你看你们领导坐不坐得住。",
     "孙总,今天你要不给个准话,咱俩就在这屋喝着茶慢慢唠,我那俩司机就在门口抽烟,你想出去上个厕所都得他们陪着,哈哈,开玩笑,也不全是开玩笑。",
 ])
-def test_round_61_unlawful_moves_are_heard(rec, text):
+def test_unlawful_moves_of_rounds_59_to_61_are_heard(rec, text):
     assert "hostile" in rec.classify(text, TODAY).acts
 
 
-@pytest.mark.parametrize("text", ["对账单我发到咱们的对账群里了,您让会计核一下。", "我给您那几家客户打个电话,说说我们新出的水性漆。",
+@pytest.mark.parametrize("text", ["这批电机我们今天拉回去抵账,您签个字。", "您车间那几台我们的设备先拉回去,冲抵货款。",
+                                  "这位是我们公司法务王律师,今天一起来对账。", "我有个同学在税务局,可以帮您问问退税的政策。",
+                                  "天晚了,我送您回家吧,路上也聊聊。", "大不了我回去挨顿骂,这单我认了。", "您爱人在哪上班呀?上回听您说在银行。",
+                                  "身份证复印件给我一份,我们走对公开票要用。", "工人们都叫上,今晚咱们一起吃个饭。",
+                                  "要是哪天车让人给划了,记得报警,别怪我没提醒您装个记录仪。",
+                                  "我也不想为难您,咱们把账对清楚,您看这周五前能不能安排?", "跟嫂子说一声,我改天带点水果来看老爷子。",
+                                  "我帮您给那几家外商客户写封邮件,说明0915那批我们包退包换,让他们放心。",
+                                  "我们老板最讨厌收回扣的,这点您放心,公司有规定。", "朋友圈我看到了,您家小孩钢琴考级过了,恭喜!",
+                                  "对账单我发到咱们的对账群里了,您让会计核一下。", "我给您那几家客户打个电话,说说我们新出的水性漆。",
                                   "上你家去喝茶那是必须的,等这事办完我带两瓶好酒。", "我帮您在幼儿园门口等孩子放学,您先去医院。",
                                   "我们厂老师傅手艺好,下周派过来帮您调机器。", "拍个视频发朋友圈,帮你们店宣传宣传新品。"])
-def test_the_lawful_side_of_round_61s_levers(rec, text):
+def test_the_lawful_side_of_rounds_59_to_61s_levers(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+def test_a_liquid_thrown_in_his_face_is_violence(rec):
+    # stop 51 (dev_r43b, unlawful): 我当场一杯开水泼你脸上 — not a warning to mind the kettle
+    assert "hostile" in rec.classify("你再扯一句华景没给钱,我当场一杯开水泼你脸上。", TODAY).acts
+    assert "hostile" not in rec.classify("小心开水别泼到你身上,烫着了可不好。", TODAY).acts
+
+
+def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
+    # stop 51 (dev play round 60, factory-to-factory 60a: 0 — he walked out on a friend's tease): 骗鬼 is the swearing old
+    # partners trade in jest (dev: four small-talk lines heard hostile by it); said of his pleading poverty it is rude
+    for text in ("上回喝酒你讲要戒烟,我看你桌上烟灰缸又满了,你个老烟枪骗鬼呢,哈哈。", "你减肥减咗三年,磅都冇跌过一斤,你骗鬼咩?"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
+    rude = rec.classify("你有钱买游艇,没钱给我结账?你骗鬼呢。", TODAY)
+    assert rude.acts[0] == "hostile" and rude.rude
+
+
