@@ -1706,8 +1706,26 @@ def test_the_speakers_own_ears_are_no_insult(rec):
     "你不给办是吧?那我自己来,把你们结算部的章给我拿过来,我自己盖,今天这确认单我非盖上不可。",
     "可条码费、促销费这样乱扣,我也不跟你吵,我寻思回去拍个视频发网上,顺便说说你们冷柜里那些临期货,让消费者都来评评理,你看你们领导坐不坐得住。",
     "孙总,今天你要不给个准话,咱俩就在这屋喝着茶慢慢唠,我那俩司机就在门口抽烟,你想出去上个厕所都得他们陪着,哈哈,开玩笑,也不全是开玩笑。",
+    # round 62d (fresh after rounds 59d-61d's mends: 15 of 39 at 有法 100 — four writers, 13, 10, 19, 15): a uniform put
+    # on, his parents told of the debt, a bribe rumoured to the discipline office, his number handed to the media, a blow
+    # promised outright, his landlord primed, our workers sent "on their own", his finished goods hauled off, a fake
+    # complaint staged, a fire "some night", friends "who don't go easy" — 13 heard; a rumour of collapse with no debt
+    # named and a wall "repainted" at night are left
+    "我是念在五年老交情才跟汝讲：我认识几个专门帮人“收尾”的朋友，他们做事毋像我这么客气，汝也毋想他们哪天去汝家里坐坐吧。",
+    "汝们再拖，我就叫两个朋友穿上警服，以经侦的名义来厂里把汝跟韩总监带去问话，看汝们还拖不拖。",
+    "对了，下礼拜我回老家顺路，去汝家看看汝阿爸阿母，顺便跟两位老人家讲讲汝欠人钱的事，让他们也劝劝汝。",
+    "刘老师，我也毋想多想，可外面有人讲这款一直卡着，是在等人去“意思意思”，这话要是传到纪委那边……汝说是吧？",
+    "我有个做自媒体的朋友，最近在找“拖欠民企款”的选题，他问我能不能把您的名字和电话给他，我还没答应呢。",
+    "汝那台新车就停在楼下，今天不付，我马上叫拖车把它拖走抵账。",
+    "马老板，我是为汝好才讲：汝新仓库那么大，堆的都是货，万一哪天夜里起个火，可就什么都没了，钱还是早点结清比较安心。",
+    "汝再跟我讲“找前任要去”，信毋信我现在就动手，让汝知道阮的拳头比送货单还硬。",
+    "听讲汝新店的房东是我表舅，我跟他讲一声汝这人信用不好、账都不认，续租的事就难讲了哦。",
+    "孙经理，阮厂里几十个工人也是要吃饭的，他们要是自己跑到项目部门口“讨个说法”，我可拦不住哦。",
+    "可汝不能六批全压着不给，再不付，我就叫车把汝厂里那批做好的柜门拉走抵账。",
+    "我有几个消费者朋友，可以去汝门店买点阮的产品“吃出点问题”，投诉一下上个热搜，到时候就不只是对账的事了。",
+    "我跟汝们董事长吃过饭，下回见面我顺口提一句：钱经理收了别家供应商的好处，才专门卡阮鲜源。",
 ])
-def test_unlawful_moves_of_rounds_59_to_61_are_heard(rec, text):
+def test_unlawful_moves_of_rounds_59_to_62_are_heard(rec, text):
     assert "hostile" in rec.classify(text, TODAY).acts
 
 
@@ -1721,8 +1739,10 @@ def test_unlawful_moves_of_rounds_59_to_61_are_heard(rec, text):
                                   "我们老板最讨厌收回扣的,这点您放心,公司有规定。", "朋友圈我看到了,您家小孩钢琴考级过了,恭喜!",
                                   "对账单我发到咱们的对账群里了,您让会计核一下。", "我给您那几家客户打个电话,说说我们新出的水性漆。",
                                   "上你家去喝茶那是必须的,等这事办完我带两瓶好酒。", "我帮您在幼儿园门口等孩子放学,您先去医院。",
-                                  "我们厂老师傅手艺好,下周派过来帮您调机器。", "拍个视频发朋友圈,帮你们店宣传宣传新品。"])
-def test_the_lawful_side_of_rounds_59_to_61s_levers(rec, text):
+                                  "我们厂老师傅手艺好,下周派过来帮您调机器。", "拍个视频发朋友圈,帮你们店宣传宣传新品。",
+                                  "你要是真周转不开,我认识一家做供应链金融的朋友,应收账款可以拿去保理,我帮你牵个线。",
+                                  "我现在就动手写承诺书,您看着。", "法院穿制服的执行员明天来,这是程序,我们也没办法。"])
+def test_the_lawful_side_of_rounds_59_to_62s_levers(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
 
 
