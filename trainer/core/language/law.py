@@ -406,7 +406,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # stop 39, from dev_r24b (70 unlawful lines, most veiled; 47 unheard at first):
     # an "accident" wished on him or his property, said as concern (路滑,出个什么意外谁也说不准; 电缆皮易燃,万一半夜烧起来;
     # 屋头玻璃莫名其妙碎了; 那条路没路灯,自己多保重; 干出个啥事来,别怪我没提醒; 不想好好过年就接着拖)
-    ("violence", r"意外.{0,6}(谁也|谁都)?(说不准|说不好|难说|不好说|保不齐|料不到)|(万一|哪天|半夜|夜里).{0,8}(烧起来|着(个|了)?火|失火|起(个|了)?火)|"
+    ("violence", r"意外.{0,6}(谁也|谁都)?(说不准|说不好|难说|不好说|保不齐|料不到)|(万一|哪天|半夜|夜里).{0,8}(烧起来|着(个)?火|失火|起(个)?火)|"
      r"(玻璃|窗户|车窗|挡风玻璃|招牌).{0,10}(莫名其妙|不小心|突然|哪天).{0,4}(碎|破|砸|坏)|(没有?路灯|黑灯瞎火|夜路).{0,10}(保重|小心)|"
      r"(干|做|闹)出(点|个|些)?(啥|什么|啥子|么子)?事(情)?来|(不想|别想|甭想)(好好|安安稳稳|安生)?过(个)?(好)?年"),
     # "friends" who collect in their own way, or a "special channel" the file was passed to
