@@ -603,7 +603,7 @@ class Session:
         回收计划表 carries first (今天先转20万,剩下28万12月4号前 → 28万, 12月4日: a reply's "剩下的{said_date}" is the
         rest's day; 11月6日前20万,11月30日前22万 → 20万, 11月6日, not the last amount with the first day, stop 49)."""
         owed = self.scenario.case.owed
-        coming = [(d, a) for a, d in self._instalments(rec, [d for d in self._plan_days(rec) if d > 0])]
+        coming = [(d, a) for a, d in self._instalments(rec, self._days_ahead(rec))]
         if coming:
             day, amount = min(coming)
             amounts, days = [amount], [day]
@@ -639,7 +639,7 @@ class Session:
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
                     self.whole_parts = parts
             return
-        if not acts & ASKING and len(self._instalments(rec, [d for d in self._plan_days(rec) if d > 0])) < 2:
+        if not acts & ASKING and len(self._instalments(rec, self._days_ahead(rec))) < 2:
             # terms laid out part by part, each with its day (这58.8万,11月20日付30万,11月30日付28.8万), are an ask however
             # the move is heard — a plan read as a reminder of the due date was dropped (dev play round 58, quality-dispute
             # 58a: he agreed to it and signed the persona's one payment instead)
@@ -704,7 +704,7 @@ class Session:
 
     def _instalments(self, rec: Recognition, days: list[int]) -> tuple[tuple[int, int], ...]:
         """The instalments a move lays out, each amount of ours paired with one of ``days`` (its payment days, in the
-        order said: ``_plan_days``, or those after today for the echo — a "today" read into 付清当天 would leave a day
+        order said: ``_plan_days``, or ``_days_ahead`` for the echo — a "today" read into 付清当天 would leave a day
         over), e.g. 今天先转二十万,剩下二十八万十二月四号前: two or more, one to one; () when they don't pair off. A total
         named with its parts (剩下五十八万八:三十万、二十八万八) is left out (not its day, if it has one: which of the days
         is the total's — 42万 … 11月6日前10万、13日前5万、27万30日前、12月10日前兜底 — the figures alone cannot tell). Read
@@ -720,6 +720,11 @@ class Session:
     def _plan_days(self, rec: Recognition) -> list[int]:
         """A move's payment days a plan can hold: today to ten years out, no paperwork dates."""
         return [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
+
+    def _days_ahead(self, rec: Recognition) -> list[int]:
+        """A move's payment days after today: the days its instalments are to come on (the echo's, and whether a move
+        lays out a plan at all — a "today" read into 付清当天 would leave a day over)."""
+        return [d for d in self._plan_days(rec) if d > 0]
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
         """A move that names again only parts of a plan already asked for keeps that plan as the ask (``figures``: its
