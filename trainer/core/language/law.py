@@ -75,6 +75,8 @@ _AS_HELP = r"帮(您|你|恁)(们)?(问|联系|找|介绍|打听|说|疏通|牵�
 _BRIBE = r"(回扣|好处(?!费)|红包|黑钱)"
 #: his circle told what he is: his staff, his customers, his village (跟恁乡亲们说说你干的好事)
 _HIS_CIRCLE = r"(员工|工人|职工|客人|客户|顾客|同事|乡亲|邻居|手下|街坊|全村|村里人|亲戚|同行|下属|伙计|店员|会员|病人|家长|师傅|全员)"
+#: the word lists the parts of an unlawful intent (``intent.PARTS``) share with the patterns here
+FAMILY_WORDS, CIRCLE_WORDS = _FAMILY, _HIS_CIRCLE
 _WHAT_HE_IS = (_YOU + r"(这个老板)?(干的好事|做的好事|做过(些|的)?(什么|啥|乜|啥子)|干过(些|的)?(什么|啥|啥子)|是个?(啥|什么|啥子|乜)(人|东西|货色|德行)|的为人|"
                r"欠(钱|债|账|款)不还|赖账|是老赖|是(个)?什么样的?老板|这个老板的(光辉事迹|好事|丑事|事迹))|"
                r"(他们|你们|恁)(的)?老板(是个?(啥|什么|啥子|乜)(人|东西|货色)|欠(钱|债)不还)")

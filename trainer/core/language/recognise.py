@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
+from trainer.core.language.intent import INTENT_FLOOR, INTENT_UNLAWFUL, IntentModel, features, load_intent_model
 from trainer.core.language.law import BANTER, JEST_HYPERBOLE, hints_harm, mandarin, unlawful
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
@@ -392,11 +393,13 @@ _SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还
 class Recogniser:
     def __init__(self, library: PhraseLibrary | None = None, threshold: float = THRESHOLD,
                  model: NgramModel | None | bool = True, clause_model: NgramModel | None = None,
-                 act_model: ActModel | None | bool = None, hostility_model: ActModel | None | bool = None):
+                 act_model: ActModel | None | bool = None, hostility_model: ActModel | None | bool = None,
+                 intent_model: IntentModel | None | bool = None):
         """``model``: True = the shipped n-gram model (if its files are there), None/False = none.
         ``clause_model``: the model that scores the clauses of a long line; by default the shipped clause model
         with the shipped model, else ``model`` itself. ``act_model``: the act lister; by default the shipped one with
-        the shipped model, else none (False: none); ``hostility_model`` likewise (the shipped ``ngram_hostile.npy``)."""
+        the shipped model, else none (False: none); ``hostility_model`` likewise (the shipped ``ngram_hostile.npy``), and
+        ``intent_model`` (the shipped ``intent.npy``, read only with a hostility model)."""
         self.library = library if library is not None else load_default_library()
         self.threshold = threshold
         self.model: NgramModel | None = load_model() if model is True else (model or None)
@@ -433,6 +436,10 @@ class Recogniser:
         if hostility_model is None:
             hostility_model = load_hostility_model() if model is True else None
         self.hostility_model: ActModel | None = hostility_model if isinstance(hostility_model, ActModel) else None
+        if intent_model is None:
+            intent_model = load_intent_model() if model is True else None
+        self.intent_model: IntentModel | None = (intent_model if isinstance(intent_model, IntentModel)
+                                                 and self.hostility_model is not None else None)
         act_cols = {lab: i for i, lab in enumerate(self.act_model.labels)} if self.act_model is not None else {}
         self._act_cols = np.array([act_cols.get(lab, -1) for lab in self.labels], dtype=np.int64)
         # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
@@ -812,6 +819,14 @@ class Recogniser:
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
         veiled = bool(felt_only is not None and not by_model and felt_only[0] >= VEILED_FELT and hints_harm(own))
         by_model = by_model or veiled
+        # what the parts of the line say when nothing else decided and the hostility model leans towards it (intent.py):
+        # our people, his family, home or circle, a visit, harm, a warning left hanging … in words no pattern holds
+        intent = (self.intent_model.proba(self._intent_row(norm, pieces, felt_only))
+                  if felt_only is not None and not by_model and self.intent_model is not None
+                  and felt_only[0] >= INTENT_FLOOR and not any(reported or []) else 0.0)
+        intended = intent >= INTENT_UNLAWFUL
+        if intended:
+            acts = [HOSTILE] + acts
         if by_model:
             # contempt and veiled threats in words no list holds (the writers' vocabularies are open): the hostility
             # model, trained on every dev line, hears the line as a whole
@@ -822,7 +837,8 @@ class Recogniser:
         # 你店门锁了): rudeness, which costs 有礼 but breaks no law — and so is hostility heard by a cue or the model when
         # the hostility model finds it rude rather than unlawful. Without the model, hostility heard any other way counts as
         # unlawful
-        rude = bool(acts and acts[0] == HOSTILE and not law and not veiled and not THREAT_SHAPE.search(norm.marked) and (
+        rude = bool(acts and acts[0] == HOSTILE and not law and not veiled and not intended
+                    and not THREAT_SHAPE.search(norm.marked) and (
             insult or (felt is not None and felt[1] < UNLAWFUL_FELT)))
         tactic = acts[0] if acts else None
         conf = r.confidence
@@ -830,6 +846,8 @@ class Recogniser:
             conf = max(conf, float(round(row[self.labels.index(tactic)], 3)))
         if by_model and felt is not None:
             conf = float(round(felt[0], 3))  # as sure as the model: the TUI may ask "did you mean" below the threshold
+        if intended:
+            conf = float(round(intent, 3))
         if tactic == HOSTILE and (law or insult):
             # heard outright (a law pattern, an insult said to his face): no "did you mean" box before the reply — the
             # model's own share can be small for a dialect word (你个板马,欠钱还装穷! came to 0.17)
@@ -839,6 +857,20 @@ class Recogniser:
                            slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates, papers, rude,
                            slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open,
                            slots.pays_today)
+
+    def _intent_row(self, norm: Normalised, pieces: list[tuple[str, str]] | None,
+                    felt: np.ndarray | tuple[float, float]) -> np.ndarray:
+        """The intent model's feature row of a line (``intent.features``): its marked text, its clauses' and the
+        hostility model's two probabilities."""
+        clauses = [self.normalise(p).marked for p, _ in pieces] if pieces and len(pieces) >= 2 else []
+        return features(norm.marked, clauses, (float(felt[0]), float(felt[1])))
+
+    def intent_row(self, text: str) -> np.ndarray:
+        """``_intent_row`` of a raw line (what the intent model is trained on: ``train.intent_rows``)."""
+        norm = self.normalise(text)
+        felt = (self.hostility_model.proba_grams([grams(norm.bare)])[0] if self.hostility_model is not None
+                else (0.0, 0.0))
+        return self._intent_row(norm, _pieces(text), felt)
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright
