@@ -1228,3 +1228,16 @@ def test_terms_laid_out_part_by_part_are_an_ask_however_the_move_is_heard():
     reminder = Recognition("remind_due_date", 0.9, acts=("remind_due_date",), amounts=(380_000,), dates=("2026-11-20",),
                            pay_dates=("2026-11-20",))
     assert _fake_broke_signed(reminder) == [(380_000, "2026-11-09")]
+
+
+def test_terms_laid_out_part_by_part_may_start_today():
+    # stop 52 (the gate of stop 51 read its days after today, the plan its days from today): 这38万,今天先付20万,11月20日
+    # 付18万 heard with no asking act left one day for two parts, so the plan was dropped and he signed the persona's
+    # single payment. A part paid today is a part of the terms
+    today_first = Recognition("verify_balance", 0.9, acts=("verify_balance", "remind_due_date"),
+                              amounts=(380_000, 200_000, 180_000), dates=("2026-11-02", "2026-11-20"),
+                              pay_dates=("2026-11-02", "2026-11-20"), pays_today=True)
+    assert _fake_broke_signed(today_first) == [(200_000, "2026-11-02"), (180_000, "2026-11-20")]
+    # the same terms said with an ask were always the plan
+    asked = replace(today_first, tactic="direct_ask", acts=("direct_ask",))
+    assert _fake_broke_signed(asked) == [(200_000, "2026-11-02"), (180_000, "2026-11-20")]

@@ -639,10 +639,11 @@ class Session:
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
                     self.whole_parts = parts
             return
-        if not acts & ASKING and len(self._instalments(rec, self._days_ahead(rec))) < 2:
+        if not acts & ASKING and len(self._instalments(rec, self._plan_days(rec))) < 2:
             # terms laid out part by part, each with its day (这58.8万,11月20日付30万,11月30日付28.8万), are an ask however
             # the move is heard — a plan read as a reminder of the due date was dropped (dev play round 58, quality-dispute
-            # 58a: he agreed to it and signed the persona's one payment instead)
+            # 58a: he agreed to it and signed the persona's one payment instead). Read on the plan's own days, today's
+            # part included (今天先付20万,11月20日付18万), as ``_note_parts`` reads them
             return
         if rec.tactic == "verify_balance" and acts & ASKING == {"direct_ask"} and not rec.dates:
             # the balance checked with no when (一共三十八万,您看对不对?以前都是转账付的吧?) names what is owed, not an ask:
@@ -722,8 +723,8 @@ class Session:
         return [d for d in self._pay_days(rec, for_plan=True) if 0 <= d <= 3660]
 
     def _days_ahead(self, rec: Recognition) -> list[int]:
-        """A move's payment days after today: the days its instalments are to come on (the echo's, and whether a move
-        lays out a plan at all — a "today" read into 付清当天 would leave a day over)."""
+        """A move's payment days after today: the days its instalments are still to come on, which the echo answers (a
+        "today" read into 付清当天 would leave a day over)."""
         return [d for d in self._plan_days(rec) if d > 0]
 
     def _restates(self, acts: set[str], ask: int, figures: list[int]) -> bool:
