@@ -109,3 +109,12 @@ def test_a_model_trained_on_other_features_is_left_off(tmp_path, monkeypatch) ->
         assert intent.load_intent_model() is None
     finally:
         intent.load_intent_model.cache_clear()
+
+
+def test_the_report_counts_what_it_adds_per_set_and_kind(tmp_path) -> None:
+    data = tmp_path / "tests" / "data"
+    data.mkdir(parents=True)
+    lines = [{"text": THREATS[0], "acts": ["hostile"], "kind": "unlawful"},
+             {"text": CARE[0], "acts": [], "kind": "care"}]
+    (data / "dev_r40a.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    assert train.intent_report(tmp_path) == [("dev_r40a.jsonl", {"care": (1, 0, 0), "unlawful": (1, 0, 1)})]

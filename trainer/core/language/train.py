@@ -3,6 +3,9 @@
     python -m trainer.core.language.train          # writes ngram_model.npy / .json, ngram_clauses.npy, ngram_acts.npy,
                                                    # anchors.json (about a minute and a half: the act lister)
     python -m trainer.core.language.train --cv     # 5-fold cross-validated figures on the dev sets
+    python -m trainer.core.language.train --intent # the intent model alone (intent.npy / .json, about 40 s)
+    python -m trainer.core.language.train --intent-report  # hostility heard without / with it on the dev sets it never
+                                                   # learned from (r40a on), by kind
 
 Training rows: every template of phrases/tactics.yaml, and the development sets of ``line_rows`` (label = the main
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
@@ -255,6 +258,34 @@ def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
     return np.vstack(rows), np.array(ys), files + play
 
 
+#: the dev sets the intent model never learned from, by the stop that wrote them: what ``--intent-report`` reads
+INTENT_MEASURES = tuple(f"dev_r{n}{x}.jsonl" for n in range(40, 100) for x in "abcd")
+
+
+def intent_report(root: Path, names: tuple[str, ...] = INTENT_MEASURES) -> list[tuple[str, dict[str, tuple[int, int, int]]]]:
+    """Per dev set the intent model never learned from, per kind: (lines, heard hostile without the intent model, with
+    it) — the honest measure of what it adds and what it calls hostile that is not."""
+    off, on = Recogniser(intent_model=False), Recogniser()
+    out = []
+    for f in _present(root, names):
+        rows = read_rows(f)
+        texts = [str(r["text"]) for r in rows]
+        counts: dict[str, list[int]] = {}
+        for r, a, b in zip(rows, off.classify_many(texts, TODAY), on.classify_many(texts, TODAY), strict=True):
+            c = counts.setdefault(str(r.get("kind", "")), [0, 0, 0])
+            c[0] += 1
+            c[1] += HOSTILE in a.acts
+            c[2] += HOSTILE in b.acts
+        out.append((f.name, {k: (v[0], v[1], v[2]) for k, v in sorted(counts.items())}))
+    return out
+
+
+def print_intent_report(root: Path) -> None:
+    print("heard hostile, without → with the intent model (of the lines of each kind):")
+    for name, kinds in intent_report(root):
+        print(f"  {name}: " + "  ".join(f"{k} {a}→{b}/{n}" for k, (n, a, b) in kinds.items()))
+
+
 def train_intent(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Logistic regression by plain gradient descent (deterministic): the weights, then the bias."""
     w = np.zeros(x.shape[1])
@@ -348,11 +379,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", action="store_true", help="print cross-validated dev figures instead of training")
     ap.add_argument("--intent", action="store_true", help="train the intent model only (intent.npy / .json)")
+    ap.add_argument("--intent-report", action="store_true",
+                    help="per dev set the intent model never learned from: hostile heard without and with it, by kind")
     args = ap.parse_args(argv)
     if args.cv:
         cross_validate(ROOT)
     elif args.intent:
         build_intent(ROOT)
+    elif args.intent_report:
+        print_intent_report(ROOT)
     else:
         build(ROOT)
     return 0
