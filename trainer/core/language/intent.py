@@ -97,10 +97,12 @@ def _parts(marked: str) -> list[str]:
 def features(line: str, clauses: list[str], felt: tuple[float, float]) -> np.ndarray:
     """The feature row of a line: ``line`` and ``clauses`` are marked normalised text (``Normalised.marked``), the
     clauses [] for a one-clause line; ``felt`` the hostility model's (hostile, unlawful)."""
-    whole = set(_parts(mandarin(line)))
+    named = _parts(mandarin(line))
+    whole = set(named)
     in_clause: set[tuple[str, str]] = set()
-    for c in clauses or [line]:
-        in_clause.update(combinations(_parts(mandarin(c)), 2))  # _parts keeps _NAMES order, as _PAIRS does
+    # (a one-clause line is its own clause; _parts keeps _NAMES order, as _PAIRS does)
+    for parts in ([_parts(mandarin(c)) for c in clauses] if clauses else [named]):
+        in_clause.update(combinations(parts, 2))
     h, u = float(felt[0]), float(felt[1])
     row = [h, u, h * u] + [float(n in whole) for n in _NAMES] + [float(p in in_clause) for p in _PAIRS] \
         + [float(a in whole and b in whole) for a, b in _PAIRS]

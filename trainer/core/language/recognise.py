@@ -621,7 +621,7 @@ class Recogniser:
             lexes = [evidence[i][0]] + [evidence[j][0] for j in range(at, at + len(cs))]
             out.append(self._hear(text, norm, row, rows[at:at + len(cs)], day, lexes,
                                   None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i),
-                                  None if felt is None else felt[i], owns.get(i)))
+                                  None if felt is None else felt[i], owns.get(i), cs))
             at += len(cs)
         return out
 
@@ -645,11 +645,12 @@ class Recogniser:
               lexes: list[np.ndarray], aprob: np.ndarray | None = None,
               reported: list[bool] | None = None, pieces: list[tuple[str, str]] | None = None,
               own_row: np.ndarray | None = None, felt: np.ndarray | None = None,
-              own_norm: Normalised | None = None) -> Recognition:
+              own_norm: Normalised | None = None, clause_norms: list[Normalised] | None = None) -> Recognition:
         """``lexes``: the cue evidence of the whole line, then of each clause; ``aprob``: the act lister's
         probabilities for the line; ``reported``: which clauses say the debtor's words back (``_reported``) of its
         ``pieces`` (``_pieces``); ``felt``: the hostility model's (hostile, unlawful) probabilities; ``own_norm``: the
-        trainee's own clauses normalised, when the caller has them."""
+        trainee's own clauses normalised, when the caller has them; ``clause_norms``: the line's clauses normalised
+        (``_clause_norms``: [] for one clause)."""
         slots = _slots(text, today)
         # which clauses only say the debtor's words back, when some do: the slots, insults and threats are read in the
         # trainee's own
@@ -821,7 +822,7 @@ class Recogniser:
         by_model = by_model or veiled
         # what the parts of the line say when nothing else decided and the hostility model leans towards it (intent.py):
         # our people, his family, home or circle, a visit, harm, a warning left hanging … in words no pattern holds
-        intent = (self.intent_model.proba(self._intent_row(norm, pieces, felt_only))
+        intent = (self.intent_model.proba(self._intent_row(norm, clause_norms or [], felt_only))
                   if felt_only is not None and not by_model and self.intent_model is not None
                   and felt_only[0] >= INTENT_FLOOR and not any(reported or []) else 0.0)
         intended = intent >= INTENT_UNLAWFUL
@@ -858,19 +859,18 @@ class Recogniser:
                            slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open,
                            slots.pays_today)
 
-    def _intent_row(self, norm: Normalised, pieces: list[tuple[str, str]] | None,
+    def _intent_row(self, norm: Normalised, clause_norms: list[Normalised],
                     felt: np.ndarray | tuple[float, float]) -> np.ndarray:
-        """The intent model's feature row of a line (``intent.features``): its marked text, its clauses' and the
-        hostility model's two probabilities."""
-        clauses = [self.normalise(p).marked for p, _ in pieces] if pieces and len(pieces) >= 2 else []
-        return features(norm.marked, clauses, (float(felt[0]), float(felt[1])))
+        """The intent model's feature row of a line (``intent.features``): its marked text, its clauses' (as
+        ``_clause_norms`` gives them) and the hostility model's two probabilities."""
+        return features(norm.marked, [c.marked for c in clause_norms], (float(felt[0]), float(felt[1])))
 
     def intent_row(self, text: str) -> np.ndarray:
         """``_intent_row`` of a raw line (what the intent model is trained on: ``train.intent_rows``)."""
         norm = self.normalise(text)
         felt = (self.hostility_model.proba_grams([grams(norm.bare)])[0] if self.hostility_model is not None
                 else (0.0, 0.0))
-        return self._intent_row(norm, _pieces(text), felt)
+        return self._intent_row(norm, self._clauses(text, norm), felt)
 
     def _adjust(self, row: np.ndarray, slots: Slots) -> np.ndarray:
         """A concession heard in the slots is evidence for the matching concession tactic; one refused outright
