@@ -4,6 +4,7 @@ law pattern holds the sentence, only when nothing else decided and the hostility
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import math
 
@@ -50,6 +51,15 @@ def test_the_shipped_model_is_trained_on_these_features() -> None:
     assert np.isfinite(model.weights).all()
     # it learned from the sets before r40a only: r40a-r44a stay the measure of writers it never read
     assert not any(name.startswith(f"tests/data/dev_r{n}") for name in meta["trained_on"] for n in range(40, 45))
+
+
+def test_the_shipped_model_is_up_to_date() -> None:
+    # as the n-gram models' (test_ngram_model): a dev file it learned from changed since — a dev play round appended,
+    # say — and the shipped record no longer says what it was trained on
+    meta = json.loads(INTENT_META.read_text(encoding="utf-8"))
+    for rel, digest in meta["trained_on"].items():
+        assert hashlib.sha256((train.ROOT / rel).read_bytes()).hexdigest() == digest, \
+            f"{rel} changed since the intent model was trained: run `python -m trainer.core.language.train --intent`"
 
 
 @pytest.mark.parametrize("text", THREATS)
