@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 from trainer.core.language import intent, train
 from trainer.core.language.intent import FEATURES, INTENT_FLOOR, INTENT_META, INTENT_UNLAWFUL, IntentModel, features
 from trainer.core.language.law import unlawful
-from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, ActModel
 from trainer.core.language.recognise import Recogniser, default_recogniser
+
+# a hostility model that gives every text the same two probabilities: the stub the hostility model's own tests use
+from .test_hostility_model import _saying as _felt
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -35,12 +37,6 @@ def _saying(p: float) -> IntentModel:
     w = np.zeros(len(FEATURES) + 1, np.float32)
     w[-1] = math.log(p / (1 - p))
     return IntentModel(w)
-
-
-def _felt(hostile: float, unlawful: float) -> ActModel:
-    w = np.zeros((BUCKETS + 1, len(HOSTILITY_LABELS)), np.float32)
-    w[-1] = [np.log(p / (1 - p)) for p in (hostile, unlawful)]
-    return ActModel(HOSTILITY_LABELS, w)
 
 
 def test_the_shipped_model_is_trained_on_these_features() -> None:
