@@ -1761,3 +1761,35 @@ def test_who_are_you_kidding_is_rude_only_about_the_money(rec):
     assert rude.acts[0] == "hostile" and rude.rude
 
 
+
+
+def test_a_number_with_a_decimal_point_or_thousands_stays_in_its_clause():
+    # stop 53: "." and "," split clauses even inside a number: 3.5万 came apart into 那批3 + 5万…, and the short piece,
+    # joined to the next, read as 那批35万 — the clause models heard ten times the sum
+    from trainer.core.language.recognise import _pieces
+    assert _pieces("那批3.5万的货确实有问题,这个我们认") == [("那批3.5万的货确实有问题", ","), ("这个我们认", "")]
+    assert [p for p, _ in _pieces("合计1,280,000元,请核对")] == ["合计1,280,000元请核对"]
+    assert [p for p, _ in _pieces("好的.明天我们对账")] == ["好的明天我们对账"]  # a full stop after a word still ends it
+
+
+def test_he_keeps_saying_is_no_plain_talk(rec):
+    # stop 53: the cue 直说 (我就直说了) matched inside 一直说 "he keeps saying", an ask heard in a report of his words
+    direct = rec.labels.index("direct_ask")
+    assert rec.lexical(normalise("他一直说下个月就好,我们也等了三个月了"))[direct] == 0
+    assert "direct_ask" not in rec.classify("他一直说下个月就好,我们也等了三个月了", TODAY).acts
+    assert rec.classify("我就直说了,这笔钱今天能不能付", TODAY).acts[0] == "direct_ask"
+
+
+@pytest.mark.parametrize("text", ["你啥时候把款结清,我啥时候恢复发货", "什么时候对完账,什么时候再谈新单",
+                                  "明天上午我先打个电话给您", "今天来得冒昧,打扰您了"])
+def test_whenever_a_call_or_a_visit_is_no_question_of_payment(rec, text):
+    # 啥时候…啥时候 is "whenever" (a condition), 打 in 打电话 / 打扰 is a call or a bother: none asks when the money
+    # comes, as 钱什么时候能打过来? does (stop 53: "今天…打扰" gave every polite goodbye of dev play a side ask)
+    direct = rec.labels.index("direct_ask")
+    assert rec.lexical(normalise(text))[direct] == 0
+    assert rec.lexical(normalise("钱什么时候能打过来?"))[direct] >= 0.35
+
+
+def test_a_call_the_day_before_asks_for_nothing(rec):
+    assert rec.classify("明天上午我先打个电话给您", TODAY).acts == ("confirm_day_before",)
+    assert "direct_ask" not in rec.classify("今天不多打扰了,谢谢您", TODAY).acts

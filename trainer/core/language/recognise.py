@@ -205,7 +205,8 @@ _UNDERSTOOD_BUT = lazy(r"^.{0,6}?(我|俺|额)?(们)?(也)?(能|很|完全|非�
 #: alone (付不付) or a polite 能不能…付 also matched more lines the writers did not call an ask than ones they did
 PAY_REQUEST = lazy(
     r"(先|今天|今儿|这周|这礼拜|本周|月底前|马上|现在|尽快|务必|顺手|赶紧|即刻|立刻)(就)?.{0,6}"
-    r"(付|给|打|转|结|还|汇|划|拿|过数|到位|安排|处理)(一下|过来|进来|出来|了|掉|个|点|给我|我|一笔|一部分|多少|\d|[一二两三四五六七八九十几半])")
+    r"(付|给|打(?!(个|一个|一下|一)?(电话|招呼|听|扰|交道|官司|折))|转|结|还|汇|划|拿|过数|到位|安排|处理)"
+    r"(一下|过来|进来|出来|了|掉|个|点|给我|我|一笔|一部分|多少|\d|[一二两三四五六七八九十几半])")
 #: the law named: 律 of 律师 and of the law, not of 一律 "without exception", 规律, 纪律, 旋律 (旧账没清之前一律停止赊销 is
 #: supply stopped, dev play round 55; 下周一律师函 is still a legal step)
 _LAW_WORD = r"法|律(?=师)|(?<![一规纪旋])律"
@@ -386,7 +387,7 @@ _ASKED = lazy(r"[?？]")
 _SENTENCE_END = lazy(r"[。.!！?？;；\n]")
 #: separators a report runs on across
 _RUNS_ON = lazy(r"[,，、\s]+")
-_SPLIT = lazy(r"[,，。.!！?？;；、:：\n…~～]+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
+_SPLIT = lazy(r"(?:[，。!！?？;；、:：\n…~～]|(?<!\d)[.,]|[.,](?!\d))+|\s+|(?=然后|另外|还有|并且|而且|此外|其次|最后|同时|不过|但是|可是|另一方面|"
                     r"一是|二是|三是|第一|第二|第三)")
 
 
