@@ -1793,3 +1793,16 @@ def test_whenever_a_call_or_a_visit_is_no_question_of_payment(rec, text):
 def test_a_call_the_day_before_asks_for_nothing(rec):
     assert rec.classify("明天上午我先打个电话给您", TODAY).acts == ("confirm_day_before",)
     assert "direct_ask" not in rec.classify("今天不多打扰了,谢谢您", TODAY).acts
+
+
+@pytest.mark.parametrize("text", ["方总您好,今天我专门过来,先不谈钱,您把这几批漆到底出了什么问题跟我说说,我记下来。",
+                                  "这回我不是来催款的,就是顺路看看您,问问新设备用得怎么样。"])
+def test_the_ask_disowned_is_no_side_ask(rec, text):
+    # stop 53, found in the TUI: a trainee who opens as the coach says (先不谈钱, 您把问题跟我说说) was heard asking for
+    # the money beside his open question — and 不是来催款的 holds the cue 来催款
+    assert "direct_ask" not in rec.classify(text, TODAY).acts
+
+
+def test_an_ask_said_after_the_ask_disowned_still_asks(rec):
+    acts = rec.classify("我不是来催命的,就想跟您商量下,这十二万您看先能拿多少出来?", TODAY).acts
+    assert "direct_ask" in acts

@@ -259,6 +259,10 @@ BANK_SLIP = lazy(r"回单|水单|转账(截图|凭证)|付款截图")
 SIGNING_SAID = lazy(r"签|写|盖|章|承诺|协议|欠条|借条|确认书|确认函|字据|手印")
 #: the paper waived: 不用签了, 什么都不用写, 不签也行 (a signature asked for later in the line is rare enough to lose)
 PAPER_WAIVED = lazy(r"(不用|不必|不需要|用不着|无需|没必要|别)(再)?(签|写|盖|打条|立字据|留字据)|不签(也行|也可以|也没事|都行)")
+#: the ask disowned (先不谈钱, 我不是来催款的, 钱的事先放一放): the rest of the line's money talk is no side ask unless a
+#: cue of its own still asks outright (…不是来催命的,就想商量下,这二十六万先能拿多少出来?) — stop 53: a trainee who opened
+#: as the coach says (先不谈钱,您把问题跟我说说) was heard asking for the money
+ASK_DISOWNED = lazy(r"(不|别)(谈|说|提|聊|讲)(钱|账|款|欠款|货款)|不是来(催|要|讨)(钱|款|账|债|命)?的?|钱的事(先|暂时)?(放|搁)")
 #: a main valuable_concession the slots do not hear gives way to another reading this close to it
 GIVING_TIE = 0.8
 #: name-calling and swearing at the debtor (rude, not unlawful — threats are law.py's): insults only, not the cue words
@@ -768,6 +772,12 @@ class Recogniser:
                      and not catalogue.ASKING & set(acts))  # a settled summary with no ask in it yet
                     and not slots.concession and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
+        if DIRECT_ASK in acts[1:] and ASK_DISOWNED.search(norm.marked):
+            # (the cue that asks must stand in a clause that does not disown the ask: 不是来催款的 holds 来催款)
+            others = [(lx, c) for lx, c in zip(lexes[1:], clause_norms or [], strict=False)
+                      if not ASK_DISOWNED.search(c.marked)]
+            if not any(lx[self._direct] >= ASK_EVIDENCE or PAY_REQUEST.search(c.marked) for lx, c in others):
+                acts = [a for a in acts if a != DIRECT_ASK]
         if r.tactic is not None and slots.concession and not (slots.spread_only and "installment_plan" in acts):
             want, other = (CONDITIONAL, VALUABLE) if slots.conditional else (VALUABLE, CONDITIONAL)
             acts = [want if a == other else a for a in acts]
