@@ -1241,3 +1241,16 @@ def test_terms_laid_out_part_by_part_may_start_today():
     # the same terms said with an ask were always the plan
     asked = replace(today_first, tactic="direct_ask", acts=("direct_ask",))
     assert _fake_broke_signed(asked) == [(200_000, "2026-11-02"), (180_000, "2026-11-20")]
+
+
+def test_the_quality_dispute_signs_the_rest_after_the_bad_batch_to_the_yuan():
+    # stop 53, found in the TUI: the trainee wrote down 剩下58.8万 (64万 less the 5.2万 batch) and the signed ending read
+    # 其余58.88万 — the persona's share rounded to 0.92 of the debt
+    moves = ["方总,先不谈钱,您把这几批漆到底出了什么问题跟我说说。",
+             "留样复检了,九月0915那批5.2万的货配比确实有偏差,是我们的错,我先给您赔个不是。",
+             "其余五批留样都正常,您出口验货也都过了,这58.8万还是得按合同结。",
+             "0915那批5.2万我们折价,前提是剩下的58.8万这个月25号前对公转账付清,您看行不行?",
+             "那就写下来:0915那批5.2万折价,剩下58.8万11月25号前付清,您在还款确认书上签字盖章。"]
+    o, rows = _played("quality-dispute", moves)
+    assert o.state == "settled" and o.promised == 640_000 - 52_000
+    assert "其余58.8万" in o.summary and rows == [(588_000, "2026-11-25")]

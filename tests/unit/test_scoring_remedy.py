@@ -2,7 +2,7 @@
 
 Hand-made sessions (no persona, no recogniser): each turn's main act, side acts, amounts and text are written out,
 with the scenario's disputed part (case.disputed). Exact expected scores are worked out by hand from docs/scoring.md.
-The case is quality-dispute's: 64万 owed, the 0915 batch (5.2万) really bad; the ending signs the other 58.88万.
+The case is quality-dispute's: 64万 owed, the 0915 batch (5.2万) really bad; the ending signs the other 58.8万 (stop 53: 58.88万 before, the persona's share rounded to 0.92).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from trainer.core.judging.scoring import score_session
 
 OWED = 640_000
 DISPUTED = 52_000  # the 0915 batch
-REST = 588_800  # OWED - DISPUTED, signed for in 21 days
+REST = 588_000  # OWED - DISPUTED, signed for in 21 days: a share of 0.91875
 
 
 def session(turns: list[tuple[str, str, tuple[int, ...]]], disputed: int = DISPUTED, reason_turn: int | None = 1,
@@ -67,11 +67,11 @@ def test_owning_the_bad_batch_after_probing_and_apologising_is_a_remedy() -> Non
     assert sc.principles["benefit"] == 100
     assert ("remedy_of_defect", 3) in rules_at(sc)
     assert not {r for r, _ in rules_at(sc)} & {"unconditional_concession", "concession_given"}
-    # 能早 0.92 × (100 − 1.5 × 21) = 63.02 → 63; 能快 0.92 × 100 = 92; 能多 92;
+    # 能早 0.91875 × (100 − 1.5 × 21) = 62.93 → 63; 能快 0.91875 × 100 = 91.875 → 92; 能多 92;
     # 有礼 80, 有节 100, 有矩 60 + 10 reason + 20 verified (52000 + 588000 name the balance) + 20 signed → 100, 有法 100
     assert sc.principles == {"early": 63, "fast": 92, "more": 92, "benefit": 100, "courtesy": 80, "restraint": 100,
                              "procedure": 100, "lawful": 100}
-    # total = (10×63 + 10×92 + 20×92)/100 + 0.92 × 12 × (100+80+100+100+100)/100 = 33.9 + 52.992 = 86.892 → 87
+    # total = (10×63 + 10×92 + 20×92)/100 + 0.91875 × 12 × (100+80+100+100+100)/100 = 33.9 + 52.92 = 86.82 → 87
     assert sc.total == 87
     f = next(x for x in sc.findings if x.rule == "remedy_of_defect")
     assert f.points == 10 and f.principle == "benefit" and f.turn == 3
@@ -134,7 +134,7 @@ def test_the_disputed_part_never_named_is_not_a_remedy() -> None:
 def test_a_scenario_without_a_disputed_part_keeps_the_old_rule() -> None:
     sc = score(session([PROBE, SORRY, BATCH, DEAL, SIGN], disputed=0))
     assert sc.principles["benefit"] == 65 and "remedy_of_defect" not in {r for r, _ in rules_at(sc)}
-    assert sc.total == 83  # 33.9 + 0.92 × 12 × 445 / 100 = 83.028
+    assert sc.total == 83  # 33.9 + 0.91875 × 12 × 445 / 100 = 82.96
 
 
 def test_a_second_real_concession_after_the_remedy_is_still_charged() -> None:
