@@ -860,3 +860,13 @@ def test_every_instalment_written_down_asks_for_the_rest(text, remainder):
 ])
 def test_a_months_name_and_years_ago_are_no_deadline(text, dates):
     assert list(extract_slots(text, TODAY).dates) == dates
+
+
+def test_a_day_of_the_month_already_past_is_next_months():
+    # stop 53: 2号前付 said on 11月30日 (dev play bad-debt-signs) read as 11月2日, a payment day gone
+    nov30 = dt.date(2026, 11, 30)
+    assert extract_slots("只要2号前把三十万四打过来,违约金就免了", nov30).dates == ("2026-12-02",)
+    assert extract_slots("30号付清", nov30).dates == ("2026-11-30",)  # today is still this month's
+    assert extract_slots("12月9号我先打电话,10号到账", dt.date(2026, 11, 24)).dates == ("2026-12-09", "2026-12-10")
+    assert extract_slots("5号前付", dt.date(2026, 12, 20)).dates == ("2027-01-05",)  # into the new year
+    assert extract_slots("15号付一半", dt.date(2026, 12, 1)).dates == ("2026-12-15",)

@@ -8,7 +8,7 @@ currency (元/块/¥), or is a bare figure of four digits or more — and is not
 (天, 个, 件, 号, 年 …) or a share (成, 折, %, 分之). 多/来/余 round down (二十来万 → 200000).
 
 Dates are resolved against ``today``: 今天 明天 后天 大后天, 这周五/下周三/上周五, 周末, 月底/年底,
-N天内/两周之内/一个月内, 12月15号, 15号 (this month), 下个月10号, 再下个月20号, 上个月25号, 2026-12-15, 元旦,
+N天内/两周之内/一个月内, 12月15号, 15号 (this month, or next month once the 15th is past), 下个月10号, 再下个月20号, 上个月25号, 2026-12-15, 元旦,
 圣诞 (the next one). A day and
 month without a year are taken in the year that puts them nearest to ``today``. Dates are listed in
 order of first appearance, each once.
@@ -596,6 +596,11 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
             day = _small(g[0])
             if day is None or day > 31:
                 return None
+            if day < today.day:
+                # a day of the month already past is next month's (2号前付, said on 11月30日, is 12月2日): a payment is
+                # never asked for a day gone — stop 53, dev play bad-debt-signs read 2号 as 11月2日
+                year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+                return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
             return today.replace(day=min(day, calendar.monthrange(today.year, today.month)[1]))
         if kind == "weekday":
             monday = today - dt.timedelta(days=today.weekday())
