@@ -1254,3 +1254,18 @@ def test_the_quality_dispute_signs_the_rest_after_the_bad_batch_to_the_yuan():
     o, rows = _played("quality-dispute", moves)
     assert o.state == "settled" and o.promised == 640_000 - 52_000
     assert "其余58.8万" in o.summary and rows == [(588_000, "2026-11-25")]
+
+
+BAD_DEBT_SET_OFF = ["钱老板,今天就办三件事:对账、拉回我们的货、定剩下的钱。",
+                    "账是52万,送货单都在这儿。合同写着货款付清前货物归我们,库里我们那二十多万的货,今天点数拉回去冲账。",
+                    "点完了,一共214000元,交接单您签字。52万扣掉21.4万,还剩306000元,后天12月2号打到我们对公账户。",
+                    "只要2号306000元到账,违约金我做主免了;到不了,法务的保全申请就递上去。还款确认书金额日期都写好了,您签字盖章。"]
+
+
+def test_goods_counted_and_set_off_against_the_debt_carry_the_trainees_count():
+    # stop 53, dev play bad-debt-signs 23a: the count was said in a move with no word of the goods (点完了,是216000元 …
+    # 52万扣掉21.6万,还剩304000元) and the plan carried the persona's 21.84万 and a rest of 30.16万 never named
+    o, rows = _played("bad-debt-signs", BAD_DEBT_SET_OFF)  # 520,000 owed, the talk on 2026-11-30
+    assert o.state == "stock_pledged"
+    assert rows == [(214_000, "2026-11-30"), (306_000, "2026-12-02")]
+    assert (o.paid, o.promised, o.recovered_ratio) == (214_000, 306_000, 1.0)

@@ -50,6 +50,8 @@ DIFFICULTY = {
 SAID_AGAIN = 60
 #: how close an amount (or a sum of parts) must come to the debt to be the whole debt
 WHOLE_SLACK = 0.01
+#: how far the trainee's count of goods taken back may stand from the persona's value of them and still be that count
+GOODS_COUNTED = 0.1
 #: how far a rest named after a part may fall short of the whole debt and still mean it (十二三万 read at its low end)
 REST_SLACK = 0.05
 
@@ -899,10 +901,30 @@ class Session:
         value = next((v for v in reversed(self.valued_amounts)
                       if 0 < v < total and abs(v + rest - total) <= WHOLE_SLACK * owed), None) if rest else None
         if value is None:
+            value = self._goods_set_off(plan[goods]["amount"], total)
+        if value is None:
             return paid, promised
         moved = value - plan[goods]["amount"]
         plan[goods].update(amount=value, share=round(value / owed, 4))
+        later = [item for item in plan if item["due_days"] > 0]
+        if later:  # the plan still adds up to the deal when no instalments of the trainee's replace the persona's
+            later[-1].update(amount=later[-1]["amount"] - moved, share=round((later[-1]["amount"] - moved) / owed, 4))
         return paid + moved, promised - moved
+
+    def _goods_set_off(self, goods: int, total: int) -> int | None:
+        """The goods' value as the trainee set it off against the deal in one move — the whole less his count of the goods
+        leaves the rest (点完了,是216000元 … 52万扣掉21.6万,还剩304000元): of two amounts he named together that make the
+        deal, the one that is his count of the goods the persona values at ``goods`` (within GOODS_COUNTED of it: a
+        count, not a cash part of a plan). Stop 53, dev play bad-debt-signs: the count was said in a move with no word
+        of the goods, and the plan carried the persona's 21.84万 and a rest of 30.16万 the trainee never named."""
+        owed = self.scenario.case.owed
+        for turn in reversed(self.turns):
+            figures = [a for a in turn.amounts if 0 < a < total]
+            counts = [v for v in figures if abs(v - goods) <= GOODS_COUNTED * goods
+                      and any(r != v and abs(v + r - total) <= WHOLE_SLACK * owed for r in figures)]
+            if counts:
+                return min(counts, key=lambda v: (abs(v - goods), v))
+        return None
 
     def _trainees_instalments(self, plan: list[dict[str, Any]], promised: int, start: date,
                               shrunk: bool = False) -> list[dict[str, Any]]:
