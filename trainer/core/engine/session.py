@@ -908,7 +908,8 @@ class Session:
         plan[goods].update(amount=value, share=round(value / owed, 4))
         later = [item for item in plan if item["due_days"] > 0]
         if later:  # the plan still adds up to the deal when no instalments of the trainee's replace the persona's
-            later[-1].update(amount=later[-1]["amount"] - moved, share=round((later[-1]["amount"] - moved) / owed, 4))
+            last = later[-1]["amount"] - moved
+            later[-1].update(amount=last, share=round(last / owed, 4))
         return paid + moved, promised - moved
 
     def _goods_set_off(self, goods: int, total: int) -> int | None:

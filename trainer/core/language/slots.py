@@ -596,12 +596,9 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> dt.date | None:
             day = _small(g[0])
             if day is None or day > 31:
                 return None
-            if day < today.day:
-                # a day of the month already past is next month's (2号前付, said on 11月30日, is 12月2日): a payment is
-                # never asked for a day gone — stop 53, dev play bad-debt-signs read 2号 as 11月2日
-                year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-                return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-            return today.replace(day=min(day, calendar.monthrange(today.year, today.month)[1]))
+            # a day of the month already past is next month's (2号前付, said on 11月30日, is 12月2日): a payment is never
+            # asked for a day gone — stop 53, dev play bad-debt-signs read 2号 as 11月2日
+            return _add_months(today, 1 if day < today.day else 0, day)
         if kind == "weekday":
             monday = today - dt.timedelta(days=today.weekday())
             return monday + dt.timedelta(days=7 * _rel(g[0]) + _WEEKDAY[g[3]])
