@@ -1269,3 +1269,47 @@ def test_goods_counted_and_set_off_against_the_debt_carry_the_trainees_count():
     assert o.state == "stock_pledged"
     assert rows == [(214_000, "2026-11-30"), (306_000, "2026-12-02")]
     assert (o.paid, o.promised, o.recovered_ratio) == (214_000, 306_000, 1.0)
+
+
+def _played_line(dev_play_moves, scenario: str, name: str) -> tuple[Outcome, list[tuple[int, str]]]:
+    return _played(scenario, dev_play_moves(scenario, name))
+
+
+def test_a_rest_broken_down_after_a_first_part_signs_as_the_trainee_laid_it_out(dev_play_moves):
+    # stop 54, dev play genuinely-broke u: 十一月三十号前您先付八万;剩下的十八万,十二月十五号付八万,十二月三十一号付十万 —
+    # four amounts (the rest's total among them) would not pair with three days, and he signed the persona's three shares
+    o, rows = _played_line(dev_play_moves, "genuinely-broke", "course-right-u")  # 260,000 owed, the talk on 2026-11-02
+    assert o.state == "full_plan"
+    assert rows == [(80_000, "2026-11-30"), (80_000, "2026-12-15"), (100_000, "2026-12-31")]
+
+
+def test_a_plan_for_the_whole_deal_that_starts_today_is_paid_as_laid_out(dev_play_moves):
+    # stop 54, dev play genuinely-broke 55a: 今天先转3万;11月30号转5万,12月31号转8万,明年1月29号把最后10万结清 — he agreed
+    # to it and paid the persona's 2.6万 now, and the later parts (23万 against the 23.4万 left) were not the trainee's
+    o, rows = _played_line(dev_play_moves, "genuinely-broke", "course-right-55a")
+    assert o.state == "sale_plan"
+    assert rows == [(30_000, "2026-11-02"), (50_000, "2026-11-30"), (80_000, "2026-12-31"), (100_000, "2027-01-29")]
+    assert (o.paid, o.promised, o.recovered_ratio) == (30_000, 230_000, 1.0)
+
+
+def test_a_debtor_who_pays_it_all_now_is_not_held_to_the_trainees_instalments(dev_play_moves):
+    # … but the persona's ending that pays the whole debt on the spot (今天30万,一周内16万 asked) still pays it all now
+    o, rows = _played_line(dev_play_moves, "malicious-delay", "course-right-56b")  # 460,000 owed
+    assert o.state == "paid_full" and rows == [(460_000, "2026-11-02")]
+
+
+def test_parts_named_without_days_take_the_days_the_trainee_named_before(dev_play_moves):
+    # stop 54, dev play genuinely-broke 7c: 那就按10万、8万、8万三个日子写 — the days (11月30号 in one move, 12月15号 and
+    # 12月31号 in the next) were named before the signing move, which named the parts alone; he pays the persona's 2.6万 now
+    o, rows = _played_line(dev_play_moves, "genuinely-broke", "course-right-7c")
+    assert o.state == "sale_plan"
+    assert rows == [(26_000, "2026-11-02"), (74_000, "2026-11-30"), (80_000, "2026-12-15"), (80_000, "2026-12-31")]
+
+
+def test_a_part_with_its_day_and_the_rest_on_its_own_term_is_an_ask(dev_play_moves):
+    # stop 54, dev play project-milestone 65a: 11月20日前支付882000元;余款378000元按合同在主体验收后六十日内付清 was heard as
+    # a reminder of the due date and dropped, so the signing that followed named one payment and he would not sign (0).
+    # The day is the part's: paid on the spot, the rest keeps its own term (主体验收后六十日), not the 20th
+    o, rows = _played_line(dev_play_moves, "project-milestone", "course-right-65a")  # 1,260,000 owed, talk on 2026-11-10
+    assert o.state == "paid_part"
+    assert rows == [(882_000, "2026-11-10"), (378_000, "2027-01-09")]

@@ -76,6 +76,11 @@ def owed_share(amount: int, owed: int) -> bool:
     return owed * 0.05 <= amount <= owed
 
 
+def _breaks_down(amounts: list[int], i: int) -> bool:
+    """``amounts[i]`` is a total whose breakdown follows it: two or more of the amounts right after it add up to it."""
+    return any(sum(amounts[i + 1:i + 1 + k]) == amounts[i] for k in range(2, len(amounts) - i))
+
+
 def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
     """``amount`` is the whole debt ``owed``, within ``slack`` of it (never, when the debt is not known)."""
     return owed > 0 and abs(amount - owed) <= owed * slack
@@ -641,7 +646,7 @@ class Session:
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
                     self.whole_parts = parts
             return
-        if not acts & ASKING and len(self._instalments(rec, self._plan_days(rec))) < 2:
+        if not acts & ASKING and len(self._instalments(rec, self._plan_days(rec))) < 2 and not self._whole_laid_out(rec):
             # terms laid out part by part, each with its day (这58.8万,11月20日付30万,11月30日付28.8万), are an ask however
             # the move is heard — a plan read as a reminder of the due date was dropped (dev play round 58, quality-dispute
             # 58a: he agreed to it and signed the persona's one payment instead). Read on the plan's own days, today's
@@ -664,6 +669,18 @@ class Session:
             self._note_parts(rec, ask, keep=True)
         self.asked_figures.update(figures)
         self._note_days(rec, ask)
+        ours = self._ours(rec)
+        if ask is not None and len(ours) == 2 and len(self.ask_days.get(ask, ())) == 1 and self._whole_laid_out(rec):
+            # one day said with a part and the rest on its own term (11月20日前支付882000元;余款378000元…主体验收后六十日内): the
+            # day is the part's — paid on the spot, it spends the day, which is not the rest's (dev play project-milestone 65b)
+            self.ask_days[ours[0]] = self.ask_days[ask]
+
+    def _whole_laid_out(self, rec: Recognition) -> bool:
+        """A part with its day and the rest on its own term, together the whole debt (11月20日前支付882000元;余款378000元按合同
+        在主体验收后六十日内付清): terms laid out, an ask however the move is heard — read as a reminder of the due date, it
+        was dropped and the signing that followed was refused for naming one payment only (dev play project-milestone 65a)."""
+        ours = self._ours(rec)
+        return len(ours) >= 2 and (rec.rest or rec.remainder) and bool(rec.pay_dates) and self._whole(sum(ours))
 
     def _note_days(self, rec: Recognition, ask: int | None) -> None:
         # a date for the paperwork said in the same breath (十二号前签证单补齐,二十五号前到账) is not a payment date; nor
@@ -694,6 +711,9 @@ class Session:
         parts when it lays out none of its own."""
         days = self._plan_days(rec)
         parts = self._instalments(rec, days)
+        if not days and not parts:
+            parts = self._on_days_named(rec, ask)
+            days = [d for _, d in parts]
         if parts and days == sorted(days):
             self.plan_parts = parts
         elif self.plan_parts and not keep:
@@ -704,6 +724,15 @@ class Session:
                     and min(days) >= self.plan_parts[-1][1])
             if (days or ask != total) and not same:
                 self.plan_parts = ()
+
+    def _on_days_named(self, rec: Recognition, ask: int) -> tuple[tuple[int, int], ...]:
+        """Instalments named with no days of their own, for the days the trainee has named (按10万、8万、8万三个日子写 after
+        11月30号 in one move and 12月15号、12月31号 in the next): the plan when they ask for the whole debt and there are as
+        many of them as later days named in the whole talk, paired in order — a day more or less and it is no plan
+        (dev play genuinely-broke 7c signed the persona's shares)."""
+        days = sorted({d for d in self.named_days if d > 0})
+        parts = self._instalments(rec, days)
+        return parts if parts and self._whole(ask) and self._whole(sum(a for a, _ in parts)) else ()
 
     def _instalments(self, rec: Recognition, days: list[int]) -> tuple[tuple[int, int], ...]:
         """The instalments a move lays out, each amount of ours paired with one of ``days`` (its payment days, in the
@@ -716,6 +745,13 @@ class Session:
         top = max(amounts, default=0)
         if len(amounts) >= 3 and 2 * top == sum(amounts):
             amounts.remove(top)
+        else:
+            # a total whose breakdown follows it, after a first part (十一月三十号前先付八万;剩下的十八万,十二月十五号付八万,
+            # 十二月三十一号付十万): the breakdown is the instalments, the total is none (dev play genuinely-broke u signed the
+            # persona's three shares: four amounts would not pair with three days)
+            at = next((i for i in range(len(amounts) - 2) if _breaks_down(amounts, i)), None)
+            if at is not None:
+                del amounts[at]
         if len(amounts) >= 2 and len(amounts) == len(days):
             return tuple(zip(amounts, days, strict=True))
         return ()
@@ -873,6 +909,8 @@ class Session:
         if deal:
             if goods is not None:
                 paid, promised = self._goods_at_trainees_value(plan, goods, paid, promised)
+            else:
+                paid, promised = self._trainees_part_now(plan, paid, promised)
             plan = self._trainees_instalments(plan, promised, start, shrunk=scale < 1.0)
             if plan and any(item["due_days"] > 0 for item in plan):
                 due_days = max(item["due_days"] for item in plan)
@@ -911,6 +949,22 @@ class Session:
             last = later[-1]["amount"] - moved
             later[-1].update(amount=last, share=round(last / owed, 4))
         return paid + moved, promised - moved
+
+    def _trainees_part_now(self, plan: list[dict[str, Any]], paid: int, promised: int) -> tuple[int, int]:
+        """What is paid on the spot as the trainee laid it out, when his dated plan is for the whole deal and starts
+        today (今天先转3万;11月30号转5万,12月31号转8万,明年1月29号把最后10万结清): the debtor agreed to that plan, so he
+        pays its first part now, not the persona's share of the deal (2.6万), and the rest follows on the trainee's
+        days (``_trainees_instalments``). Only for a deal paid partly now in cash, in one part. Returns (paid, promised)."""
+        owed = self.scenario.case.owed
+        now = [item for item in plan if item["due_days"] <= 0]
+        today = sum(a for a, d in self.plan_parts if d <= 0)
+        later = sum(a for a, d in self.plan_parts if d > 0)
+        total = paid + promised
+        if len(now) != 1 or not today or not later or today == paid or promised <= 0 \
+                or abs(today + later - total) > WHOLE_SLACK * owed:
+            return paid, promised
+        now[0].update(amount=today, share=round(today / owed, 4))
+        return today, total - today
 
     def _goods_set_off(self, goods: int, total: int) -> int | None:
         """The goods' value as the trainee set it off against the deal in one move — the whole less his count of the goods
