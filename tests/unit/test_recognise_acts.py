@@ -1806,3 +1806,30 @@ def test_the_ask_disowned_is_no_side_ask(rec, text):
 def test_an_ask_said_after_the_ask_disowned_still_asks(rec):
     acts = rec.classify("我不是来催命的,就想跟您商量下,这十二万您看先能拿多少出来?", TODAY).acts
     assert "direct_ask" in acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 54 (dev play round 65, competitor-terms 65a: the opening small talk, 国道上有台拉猪的车滑进了沟里, was heard as
+    # "friends on the road" — 道上 of the underworld — and the talk was lost at once): a road is no underworld
+    "昨晚省道上有辆大货车翻了,堵了两个钟头,您今天来得巧。",
+    "这两天下大雪,国道上老出事儿,你晚上开车回家慢点儿,安全第一。",
+    # … a fire or a fight that befell others, in a line that never turns to him (dev_r45b, r47a)
+    "听说城南有家饭店后厨着了火,烧了半条街,说是煤气罐漏气。",
+    "新都有个家具厂仓库上周起火了,烧了一整夜,听说是电焊的火星子溅到海绵上了。",
+    # … a safeguard said with 把 (dev_r47a), his health asked after (dev_r46a, r47a)
+    "你晓得不,最近有人专门在停车场砸车窗偷东西,你那个新车莫把包放在座位上,看到就砸。",
+    "你脸色不对哦,是不是又熬夜了?钱是挣不完的,身体垮了啥子都莫得。",
+])
+def test_roads_the_news_and_his_health_are_small_talk(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+def test_the_underworld_and_a_fire_wished_on_him_are_still_threats(rec):
+    for text in ("我在道上也认识几个兄弟,你掂量掂量。",
+                 "你那仓库哪天要是烧了,可别怪我没提醒,钱早点结。"):
+        assert "hostile" in rec.classify(text, TODAY).acts, text
+    # a knock from "someone" left hanging over him has the veiled shape (dev play competitor-terms: 哪天夜里骑车在乡道上被人
+    # "碰"一下,那就毋好看了,钱还是早点还比较平安 was heard only by 道上)
+    from trainer.core.language.law import hints_harm
+    for text in ("你那车天天停路边,哪天被人蹭了,那就不好看了。", "你骑车回家哪天被人推一下,可就麻烦了。"):
+        assert hints_harm(rec.normalise(text).marked), text

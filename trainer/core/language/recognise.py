@@ -367,7 +367,8 @@ WORRIED_FOR_HIM = lazy(r"(担心|怕|担忧|惦记)(你|您|侬|恁)(的)?(身�
 #: does not decide on it unless harm or callers at his door are named beside it (您要保重身体,万一出点么意外…; 老表身体要紧…
 #: 那些收数的人上门: dev, both threats)
 HEALTH_CARE = lazy(r"(身体|身子)(可|千万|也|都)?(别|不要|莫|甭)?(熬坏|累坏|累垮|熬垮|搞垮|拖垮)|(身体|身子)(要紧|第一|最重要|是本钱)|"
-                   r"(注意|保重)(点)?(身体|身子)")
+                   r"(注意|保重)(点)?(身体|身子)|(身体|身子)(要是|真|都)?(熬|累|拖|搞)?(坏|垮)(了|掉)|又熬夜|熬夜熬|脸色(不大|不太|不咋|不怎么|不)(好|对)|"
+                   r"(该|早点|赶紧|抓紧)(去)?(医院|看医生|看大夫|体检)")
 HARM_BESIDE = lazy(r"意外|出(点|个|了)?(什么|啥|么|么子)?事|上门|收数|讨债|要债|催收|不好说|说不准|保不齐")
 #: waiting for him at his company, office or shop (我在你公司楼下等了两个钟头了…你开到几点,我就等到几点): the course's
 #: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
