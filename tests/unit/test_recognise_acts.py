@@ -1833,3 +1833,14 @@ def test_the_underworld_and_a_fire_wished_on_him_are_still_threats(rec):
     from trainer.core.language.law import hints_harm
     for text in ("你那车天天停路边,哪天被人蹭了,那就不好看了。", "你骑车回家哪天被人推一下,可就麻烦了。"):
         assert hints_harm(rec.normalise(text).marked), text
+
+
+@pytest.mark.parametrize("text", [
+    # stop 54 (dev play unlawful lines at 有法 100): his papers held 押我这儿, not only 押在/押着 (genuinely-broke 63d3) …
+    "钱没到之前,你把身份证押我这儿。",
+    "不过今天恁得先把手机和身份证押俺这儿,啥时候钱给了啥时候还恁,省得恁一拖就找不着人。",
+    # … and kept from going home (factory-to-factory 64d3: 莫想 with 下班 before the door)
+    "今天韩总监不签,我就带几个人守在财务室门口,她一天不签,一天莫想下班出这个门!",
+])
+def test_papers_held_and_a_door_kept_are_unlawful(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
