@@ -249,6 +249,11 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     # stop 36: his wife sought out at home, said without a 你
     "哪天我直接上你家里找你媳妇好好说道说道。",
     "过两天我去家里找嫂子唠唠这笔账。",
+    # stop 54 (dev play unlawful lines at 有法 100): his papers held 押我这儿, not only 押在/押着 (genuinely-broke 63d3) …
+    "钱没到之前,你把身份证押我这儿。",
+    "不过今天恁得先把手机和身份证押俺这儿,啥时候钱给了啥时候还恁,省得恁一拖就找不着人。",
+    # … and kept from going home (factory-to-factory 64d3: 莫想 with 下班 before the door)
+    "今天韩总监不签,我就带几个人守在财务室门口,她一天不签,一天莫想下班出这个门!",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -426,6 +431,16 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你同佢讲,夜晚唔好一个人出街,有乜事即刻打电话返嚟。",
     "你个痴线,又输晒啦。",
     "你都四十了还跟小年轻抢篮板,摔个屁股墩儿还说是战术动作。",
+    # stop 54 (dev play round 65, competitor-terms 65a: the opening small talk, 国道上有台拉猪的车滑进了沟里, was heard as
+    # "friends on the road" — 道上 of the underworld — and the talk was lost at once): a road is no underworld
+    "昨晚省道上有辆大货车翻了,堵了两个钟头,您今天来得巧。",
+    "这两天下大雪,国道上老出事儿,你晚上开车回家慢点儿,安全第一。",
+    # … a fire or a fight that befell others, in a line that never turns to him (dev_r45b, r47a)
+    "听说城南有家饭店后厨着了火,烧了半条街,说是煤气罐漏气。",
+    "新都有个家具厂仓库上周起火了,烧了一整夜,听说是电焊的火星子溅到海绵上了。",
+    # … a safeguard said with 把 (dev_r47a), his health asked after (dev_r46a, r47a)
+    "你晓得不,最近有人专门在停车场砸车窗偷东西,你那个新车莫把包放在座位上,看到就砸。",
+    "你脸色不对哦,是不是又熬夜了?钱是挣不完的,身体垮了啥子都莫得。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -1808,21 +1823,6 @@ def test_an_ask_said_after_the_ask_disowned_still_asks(rec):
     assert "direct_ask" in acts
 
 
-@pytest.mark.parametrize("text", [
-    # stop 54 (dev play round 65, competitor-terms 65a: the opening small talk, 国道上有台拉猪的车滑进了沟里, was heard as
-    # "friends on the road" — 道上 of the underworld — and the talk was lost at once): a road is no underworld
-    "昨晚省道上有辆大货车翻了,堵了两个钟头,您今天来得巧。",
-    "这两天下大雪,国道上老出事儿,你晚上开车回家慢点儿,安全第一。",
-    # … a fire or a fight that befell others, in a line that never turns to him (dev_r45b, r47a)
-    "听说城南有家饭店后厨着了火,烧了半条街,说是煤气罐漏气。",
-    "新都有个家具厂仓库上周起火了,烧了一整夜,听说是电焊的火星子溅到海绵上了。",
-    # … a safeguard said with 把 (dev_r47a), his health asked after (dev_r46a, r47a)
-    "你晓得不,最近有人专门在停车场砸车窗偷东西,你那个新车莫把包放在座位上,看到就砸。",
-    "你脸色不对哦,是不是又熬夜了?钱是挣不完的,身体垮了啥子都莫得。",
-])
-def test_roads_the_news_and_his_health_are_small_talk(rec, text):
-    assert "hostile" not in rec.classify(text, TODAY).acts
-
 
 def test_the_underworld_and_a_fire_wished_on_him_are_still_threats(rec):
     for text in ("我在道上也认识几个兄弟,你掂量掂量。",
@@ -1834,13 +1834,3 @@ def test_the_underworld_and_a_fire_wished_on_him_are_still_threats(rec):
     for text in ("你那车天天停路边,哪天被人蹭了,那就不好看了。", "你骑车回家哪天被人推一下,可就麻烦了。"):
         assert hints_harm(rec.normalise(text).marked), text
 
-
-@pytest.mark.parametrize("text", [
-    # stop 54 (dev play unlawful lines at 有法 100): his papers held 押我这儿, not only 押在/押着 (genuinely-broke 63d3) …
-    "钱没到之前,你把身份证押我这儿。",
-    "不过今天恁得先把手机和身份证押俺这儿,啥时候钱给了啥时候还恁,省得恁一拖就找不着人。",
-    # … and kept from going home (factory-to-factory 64d3: 莫想 with 下班 before the door)
-    "今天韩总监不签,我就带几个人守在财务室门口,她一天不签,一天莫想下班出这个门!",
-])
-def test_papers_held_and_a_door_kept_are_unlawful(rec, text):
-    assert rec.classify(text, TODAY).tactic == "hostile"
