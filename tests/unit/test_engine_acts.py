@@ -1313,3 +1313,13 @@ def test_a_part_with_its_day_and_the_rest_on_its_own_term_is_an_ask(dev_play_mov
     o, rows = _played_line(dev_play_moves, "project-milestone", "course-right-65a")  # 1,260,000 owed, talk on 2026-11-10
     assert o.state == "paid_part"
     assert rows == [(882_000, "2026-11-10"), (378_000, "2027-01-09")]
+
+
+def test_a_part_asked_before_the_rest_is_laid_out_is_the_plans_first(dev_play_moves):
+    # stop 54, dev play genuinely-broke 62c6: 哪怕3万元也好(today) … 剩余23万分三期:11月25日5万、12月25日8万、1月25日10万 …
+    # 只要今天这3万元到账 … 欠款26万元,今天已付3万元,剩余23万元分三期: the 3万 said again dropped the plan, and the signing
+    # move that names the whole, the part and the rest dropped it too
+    o, rows = _played_line(dev_play_moves, "genuinely-broke", "course-right-62c6")
+    assert o.state == "sale_plan"
+    assert rows == [(30_000, "2026-11-02"), (50_000, "2026-11-25"), (80_000, "2026-12-25"), (100_000, "2027-01-25")]
+

@@ -204,6 +204,9 @@ class Session:
         # the instalments of the trainee's last dated plan, (amount, days after the talk) in the order said; a tuple,
         # replaced whole (never changed in place), so a forked session (simulate) may share it
         self.plan_parts: tuple[tuple[int, int], ...] = ()
+        #: the last part (not the whole debt) the trainee asked to be paid today (今天先付3万): the first instalment of a rest
+        #: laid out in the move after it
+        self.asked_today: int | None = None
         #: the days named for a first part whose rest he was asked to arrange (先付二十万,十二月二十号前,剩下的您看怎么安排):
         #: the part's dates, never the rest's — spent when he pays the first part on the spot
         self.part_days: frozenset[int] = frozenset()
@@ -658,9 +661,13 @@ class Session:
             return
         ask = self._ask(rec)
         if ask is not None and not self._restates(acts, ask, [a for a in figures if a in parts]):
+            earlier = self.named_amounts[-1] if self.named_amounts else None
             self.named_amounts.append(ask)
             self._note_parts(rec, ask)
             self.whole_parts = parts if self._whole(ask) else frozenset()
+            self._part_asked_before(rec, ask, earlier)
+            if not self._whole(ask) and 0 in self._plan_days(rec):
+                self.asked_today = ask
         elif ask is not None and ask in self.whole_parts:
             # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
             self.whole_parts |= parts
@@ -674,6 +681,19 @@ class Session:
             # one day said with a part and the rest on its own term (11月20日前支付882000元;余款378000元…主体验收后六十日内): the
             # day is the part's — paid on the spot, it spends the day, which is not the rest's (dev play project-milestone 65b)
             self.ask_days[ours[0]] = self.ask_days[ask]
+
+    def _part_asked_before(self, rec: Recognition, ask: int, earlier: int | None) -> None:
+        """The rest laid out after a part asked in the move before (今天先付3万 … 剩下23万分三期:11月25日5万、12月25日8万、1月25日
+        10万): that part is a part of the whole plan — said again (只要今天这3万元到账) it keeps the plan — and, asked for
+        today, its first instalment (dev play genuinely-broke 62c6 signed the persona's shares)."""
+        if earlier is None or not self._whole(ask) or self._whole(earlier) or earlier in self.whole_parts:
+            return
+        own = sum(a for a, _ in self.plan_parts) if self.plan_parts else max(self._ours(rec), default=0)
+        if not self._whole(own + earlier, REST_SLACK):
+            return
+        self.whole_parts |= {earlier}
+        if self.asked_today == earlier and self.plan_parts and min(d for _, d in self.plan_parts) > 0:
+            self.plan_parts = ((earlier, 0), *self.plan_parts)
 
     def _whole_laid_out(self, rec: Recognition) -> bool:
         """A part with its day and the rest on its own term, together the whole debt (11月20日前支付882000元;余款378000元按合同
@@ -722,6 +742,13 @@ class Session:
             # after four dated parts of 26万 to 12月25日): the plan stands — not 那就三十八万二十号前一次付清, no plan said
             same = (ask == total and "installment_plan" in rec.acts and bool(days)
                     and min(days) >= self.plan_parts[-1][1])
+            # … or the plan written down in its totals (欠款26万元,今天已付3万元,剩余23万元分三期的日期和金额,签字盖章): a signing
+            # move naming the plan's total and parts of it, on no day but today or the plan's own (dev play genuinely-broke
+            # 62c6) — not the total alone with a day of its own (那就三十八万,二十号前一次付清 … 签字)
+            named = [a for a in self._ours(rec) if a != total]
+            same = same or (ask == total and "written_commitment" in rec.acts and bool(named)
+                            and all(a in self.whole_parts for a in named)
+                            and all(d == 0 or d in {pd for _, pd in self.plan_parts} for d in days))
             if (days or ask != total) and not same:
                 self.plan_parts = ()
 
