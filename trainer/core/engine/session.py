@@ -76,9 +76,10 @@ def owed_share(amount: int, owed: int) -> bool:
     return owed * 0.05 <= amount <= owed
 
 
-def _breaks_down(amounts: list[int], i: int) -> bool:
-    """``amounts[i]`` is a total whose breakdown follows it: two or more of the amounts right after it add up to it."""
-    return any(sum(amounts[i + 1:i + 1 + k]) == amounts[i] for k in range(2, len(amounts) - i))
+def _breakdown(amounts: list[int], i: int) -> int:
+    """How many of the amounts right after ``amounts[i]`` are its breakdown — the most, two at least, that add up to it
+    (剩下的十三万分两次:六万五、六万五) — or 0 when none do."""
+    return next((k for k in range(len(amounts) - i - 1, 1, -1) if sum(amounts[i + 1:i + 1 + k]) == amounts[i]), 0)
 
 
 def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
@@ -145,7 +146,7 @@ class Outcome:
 
 #: every field the trainee's figures are kept in, as ``Session.figures`` copies them
 Figures = tuple[list[int], set[int], list[int], frozenset[int], list[int], dict[int, tuple[int, ...]],
-                tuple[tuple[int, int], ...], frozenset[int]]
+                tuple[tuple[int, int], ...], frozenset[int], int | None]
 
 ASKING = catalogue.ASKING
 #: acts whose amounts are the value of something else, never an ask: 仓库里二十多万的货今天拉回去 names the goods
@@ -325,11 +326,11 @@ class Session:
         """Copies of every field the trainee's figures are kept in (all that ``_note_figures`` writes): for reading
         a move's figures without keeping them, and for a forked session (simulate). A field added there joins here."""
         return (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
-                list(self.named_days), dict(self.ask_days), self.plan_parts, self.part_days)
+                list(self.named_days), dict(self.ask_days), self.plan_parts, self.part_days, self.asked_today)
 
     def set_figures(self, kept: Figures) -> None:
         (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
-         self.ask_days, self.plan_parts, self.part_days) = kept
+         self.ask_days, self.plan_parts, self.part_days, self.asked_today) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
@@ -746,9 +747,9 @@ class Session:
             # move naming the plan's total and parts of it, on no day but today or the plan's own (dev play genuinely-broke
             # 62c6) — not the total alone with a day of its own (那就三十八万,二十号前一次付清 … 签字)
             named = [a for a in self._ours(rec) if a != total]
+            plan_days = {d for _, d in self.plan_parts}
             same = same or (ask == total and "written_commitment" in rec.acts and bool(named)
-                            and all(a in self.whole_parts for a in named)
-                            and all(d == 0 or d in {pd for _, pd in self.plan_parts} for d in days))
+                            and all(a in self.whole_parts for a in named) and all(d == 0 or d in plan_days for d in days))
             if (days or ask != total) and not same:
                 self.plan_parts = ()
 
@@ -776,7 +777,7 @@ class Session:
             # a total whose breakdown follows it, after a first part (十一月三十号前先付八万;剩下的十八万,十二月十五号付八万,
             # 十二月三十一号付十万): the breakdown is the instalments, the total is none (dev play genuinely-broke u signed the
             # persona's three shares: four amounts would not pair with three days)
-            at = next((i for i in range(len(amounts) - 2) if _breaks_down(amounts, i)), None)
+            at = next((i for i in range(len(amounts) - 2) if _breakdown(amounts, i)), None)
             if at is not None:
                 del amounts[at]
         if len(amounts) >= 2 and len(amounts) == len(days):
@@ -847,7 +848,7 @@ class Session:
             # a total whose breakdown follows it, beside another part (这一块走掉十二万,剩下的十三万分两次:六万五、六万五):
             # the breakdown is the total's, not more money
             at = named.index(top) + 1
-            k = next((k for k in range(len(named) - at, 1, -1) if sum(named[at:at + k]) == top), 0)
+            k = _breakdown(named, at - 1)
             if k:
                 named = named[:at] + named[at + k:]
         # a part named with the rest on its own term (余款月底前付清), or a monthly plan to the end (每月付五万,
