@@ -742,8 +742,9 @@ _NEVER_IDIOM = re.compile(r"打死(我|都|我都|我也|也)(也)?(不|唔|否|
 _SOMEONE_ELSE = re.compile(r"被|有人|有个人|网友|人家|物业|邻居|表妹|表哥|同事|朋友|那个|那家|一个|他们|她们|记者|媒体|业主")
 #: someone else, or a place of someone else's (有个家具厂仓库, 有家饭店)
 _THIRD_PARTY = re.compile(_SOMEONE_ELSE.pattern + r"|有(个|家|间|座|栋)")
-#: he, addressed in any voice (the Wu and Wenzhou 尔, the Min 汝, the Suzhou 倷 beside ``_YOU``)
-_ADDRESSED = re.compile(_YOU + r"|(?<![偶莞哈卡])尔(?![后等滨])|汝|倷")
+#: he, addressed: ``_YOU`` and the Wu and Wenzhou 尔, which ``mandarin`` does not say as 你 (汝, 倷 and the other
+#: dialects' "you" are read again as 你 when a line is heard in Mandarin)
+_ADDRESSED = re.compile(_YOU + r"|(?<![偶莞哈卡])尔(?![后等滨])")
 _THEIRS_DONE = re.compile(r"被(人|狗仔|网友|记者|媒体|警察|群众)?(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
 
 
