@@ -441,11 +441,49 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # … a safeguard said with 把 (dev_r47a), his health asked after (dev_r46a, r47a)
     "你晓得不,最近有人专门在停车场砸车窗偷东西,你那个新车莫把包放在座位上,看到就砸。",
     "你脸色不对哦,是不是又熬夜了?钱是挣不完的,身体垮了啥子都莫得。",
+    # stop 55 (dev_r48a, care and news heard as threats): safety at work, at home and on the road (安全帽, 插头, 口罩, 防滑,
+    # 系好安全带, not walking home alone, fetching her), his keys taken to drive him home drunk, news told with 你晓得不 or
+    # with 遭 (the passive of misfortune) or of the speaker's cousin's workplace, a scam warned against (its money is the
+    # swindler's), a long drive to buy stock (进货 is his purchase), an insult someone called the speaker
+    "听说你儿子在工地上班?喊他安全帽一定要戴好,高处作业系好安全带。",
+    "冬天店里烤电炉子,下班记得把插头拔了,你这铺子里货堆得多,烧起来不得了。",
+    "过年回老家开车,记得系好安全带,路上慢点。",
+    "流感凶得很,你们店里也戴个口罩,孩子那边也注意点。",
+    "嫂子一个人守店辛苦,晚上你早点去接她,莫让她一个人走夜路。",
+    "你喝了酒就别开车了,钥匙给我,我开车送你回去。",
+    "南岸有个仓库着火了你晓得不?烧了一晚上,消防车来了七八台。",
+    "那家五金店遭人半夜泼了油漆,你知道吗?",
+    "我们那栋楼有个卖二手车的老板遭人在抖音上曝光了,说他调表。",
+    "我表弟在一个厂里上班,厂老板跑路了,工人们拉起横幅去讨工资。",
+    "你女儿在外地读大学吧?现在好多冒充同学借钱的,喊她莫乱点别人发的链接。",
+    "你一个人开车跑几百公里去进货,困了就进服务区眯一下,疲劳驾驶比喝酒还凶。",
+    "昨晚那场球进得好,我在屋里吼得我老婆骂我神经病。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
     assert "hostile" not in r.acts and r.tactic != "hostile"
 
+
+
+@pytest.mark.parametrize("text", [
+    # stop 55: the same words as the care above, said as a threat — a menace beside the safeguard, the keys held until he
+    # pays, following him over the money, his workplace known with the money named, a fire foretold for his own warehouse
+    "你老婆一个人走夜路,可得当心点。",
+    "车钥匙给我,什么时候把钱还上,什么时候送你回去。",
+    "钱不还,我就天天跟着您,您走到哪我跟到哪。",
+    "我表弟在网上把你曝光了,欠钱不还的老赖。",
+    "有家厂子着火了你晓得不?你那个仓库也差不多,哪天烧起来可不好说。",
+    "你儿子在哪个工地我都清楚,叫他安全帽戴好,钱的事你掂量掂量。",
+])
+def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
+    assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+def test_following_him_in_business_is_no_stalking(rec):
+    # stop 55 (dev play round 66, quality-dispute 66a: 我们也想一直跟着您做 — "keep doing business with you" — was heard as
+    # stalking, the talk was lost at 30 with the deal signed)
+    r = rec.classify("三年合作,前两年您一次没晚过,我们也想一直跟着您做。", TODAY)
+    assert "hostile" not in r.acts
 
 
 @pytest.mark.parametrize("text, act", [

@@ -292,7 +292,7 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # warnings that something will happen to them at night, or that "my people" are watching
     ("violence", r"(一个人|你等着).{0,12}(路上|回家).{0,8}(小心|注意安全)|(这年头|最近|外面)(不太平|乱得很)|"
      r"(晚上|半夜|夜里).{0,8}(关好门窗|锁好门|最好有人守|有人守着)|(出了|出什么|出点)(什么)?事.{0,4}(别怪|可别怪|管不了|不负责)"),
-    ("stalk", r"(一直|天天|每天|24小时).{0,4}(跟着|盯着)(你|您)(?!们?的(?!车|家|孩子|老婆|媳妇|爱人|老公|人|娃|儿子|女儿|父母|老人|行踪))|(盯|守|转悠|蹲)(着|在)?.{0,10}(进出|哪台车|几点出门|谁来谁走)|"
+    ("stalk", r"(一直|天天|每天|24小时).{0,4}(跟着|盯着)(你|您)(?!们?的(?!车|家|孩子|老婆|媳妇|爱人|老公|人|娃|儿子|女儿|父母|老人|行踪))(?!们?(一起|一块)?(做|干|学|混|发财|合作|打拼|赚))|(盯|守|转悠|蹲)(着|在)?.{0,10}(进出|哪台车|几点出门|谁来谁走)|"
      r"(每天|天天|半夜|一天).{0,8}打.{0,4}(一百|几十|上百)(次|个|遍)|半夜打(?!电话给(我|俺))|半夜.{0,4}(?<!给我)(?<!给俺)(也)?(照打|打电话|照样打|也打)(?!给(我|俺))|半夜也打"),
     # spreading that they are going under, to their banks, suppliers, customers: defamation as leverage
     ("shame", r"(我|我们|我就|我会|挨个|挨家|一个一个|到处)(去)?.{0,6}(说|讲|告诉|通知|宣扬|散布).{0,16}(你们|你|贵司|他们)(公司)?.{0,4}(要垮|快垮|要倒闭|快倒闭|要跑路|快不行|要破产)|"
@@ -656,7 +656,13 @@ _REMEDY = re.compile(r"找人(查|修|看|检修)|(查|修|检修|检查|换)(�
 #: a safeguard recommended against a crime reported nearby (车停地库里吧, 车里甭放贵重东西, 装俩摄像头, 叫保安陪着, 锁换了没?): care
 #: when the line menaces nothing and speaks of no money — a threat that names a safeguard still says 钱/可得/保不齐
 _SAFEGUARD = re.compile(r"停(在)?(地库|车库|院里|院子)|(甭|别|不要)(把车)?停(马路|路边|外面)|(甭|别|不要|弗要|莫)(把)?(贵重(东西|物品)?|包|东西|钱|手机|电脑)?放(贵重|包|东西|钱|在(车|座))|锁起来|"
-                        r"装(俩|个|上|几个)?摄像头|(叫|让|找|喊)(个)?(保安|人)陪|换(把|个|一把)?(好|新|结实)(的|点的)|换锁|锁.{0,3}换(了|一下|一换)")
+                        r"装(俩|个|上|几个)?摄像头|(叫|让|找|喊)(个)?(保安|人)陪|换(把|个|一把)?(好|新|结实)(的|点的)|换锁|锁.{0,3}换(了|一下|一换)|"
+                        # … or against an accident, at work, on the road or at home (安全帽一定要戴好, 系好安全带, 插头拔了, 戴个
+                        # 口罩, 换双防滑的鞋, 莫让她一个人走夜路, 早点去接她: dev_r48a's care, heard as threats by 你儿子在工地 / 烧起来
+                        # / 走夜路); a threat names none of them, or says 钱 / 可得 / 保不齐 beside (``_MENACE``)
+                        r"(安全帽|头盔|口罩|安全带|护目镜|手套)(一定|都|要|得)*(戴|系|带)(好|上|牢)?|(戴|系)(好|上|个|顶)(安全帽|头盔|口罩|安全带)|"
+                        r"插头(要|得)?拔|拔(掉|了)?插头|关(好|掉)?(煤气|燃气|电源|电闸|电炉|取暖器)|防滑|(莫|别|不要|甭|千万别)(让(她|他|孩子|娃|娃儿))?一个人.{0,6}(走夜路|回家|出门|锁门)|"
+                        r"(早点|晚上)(去)?接(她|他|孩子|娃)")
 #: care that offers help or a doctor's advice (您老娘住院了…要找协和的医生,我帮您问问; 孩子烧了几天了?…去儿童医院记得早点挂号)
 _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介绍|挂|约|看看)|(记得|早点|赶紧|尽早).{0,6}(挂号|吃药|看医生|复查|医院|看病|休息)|"
                      r"(好好|多)休息|多喝(点)?(热)?水|早日康复|祝.{0,6}(健康|康复)|药.{0,4}(得|要|记得|必须)?(天天|按时|按顿|准时|每天)吃|(找|看|挂)(个|哪个)?(好)?(医生|大夫|专家)|恢复得?(怎么样|么样|咋样|如何|好不好|还好)|缓过来(了)?(没|吗|么|冇)|好(点|些)(了)?(没|吗|么|冇)")
@@ -668,6 +674,8 @@ _MENACE = re.compile(r"你等着|可要|可得|别怪|没提醒|不好说|说不
 #: the speaker's own kin at the start of a family match (我妈, 俺爹, 我们家老爷子): his story, not a lever
 _OWN_KIN = re.compile(r"(我|俺|我们家|我家|咱家)(的)?(妈|爸|爹|娘|老妈|老爸|老爷子|老太太|父母|爸妈|媳妇|老婆|孩子|儿子|女儿)")
 #: 一家 as "one firm" (全县就给您一家做, 只给您一家代理)
+#: taking him home (送你回去, 送您到家)
+_SEEN_HOME = re.compile(r"送(你|您|恁)(回去|回家|到家|一程)")
 _ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承办)")
 #: a report of what others did to others (那个演员被曝光耍大牌, 网上又曝光了一家网红餐厅, 新闻里有人在菜市场抡刀砍人): the
 #: news, not pressure — read only near words that name neither him nor us, in a line that names the news or a third
@@ -739,13 +747,16 @@ _NO_PLACE_LEFT = frozenset({"混不下去", "待不下去", "呆不下去"})
 _OWN_PLIGHT = re.compile(r"(我|俺|我们|咱)")
 _NOT_OWN_PLIGHT = re.compile(_YOU + r"|让|叫")
 _NEVER_IDIOM = re.compile(r"打死(我|都|我都|我也|也)(也)?(不|唔|否|伓|没|冇|勿)")
-_SOMEONE_ELSE = re.compile(r"被|有人|有个人|网友|人家|物业|邻居|表妹|表哥|同事|朋友|那个|那家|一个|他们|她们|记者|媒体|业主")
+_SOMEONE_ELSE = re.compile(r"被|遭|有人|有个人|网友|人家|物业|邻居|表妹|表哥|表弟|表姐|堂哥|堂弟|同事|朋友|工人|那个|那家|一个|他们|她们|记者|媒体|业主")
 #: someone else, or a place of someone else's (有个家具厂仓库, 有家饭店)
 _THIRD_PARTY = re.compile(_SOMEONE_ELSE.pattern + r"|有(个|家|间|座|栋)")
 #: he, addressed: ``_YOU`` and the Wu and Wenzhou 尔, which ``mandarin`` does not say as 你 (汝, 倷 and the other
 #: dialects' "you" are read again as 你 when a line is heard in Mandarin)
 _ADDRESSED = re.compile(_YOU + r"|(?<![偶莞哈卡])尔(?![后等滨])")
-_THEIRS_DONE = re.compile(r"被(人|狗仔|网友|记者|媒体|警察|群众)?(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
+#: "you" said only to ask whether he has heard (南岸有个仓库着火了你晓得不?, 你说吓人不吓人): the news told to him, not
+#: about him — it does not turn the line to him (dev_r48a, r41b small talk)
+_ASIDE = re.compile(r"(你|您)(晓得|知道|听说|听讲|看到|看见)(了|过)?(不|吗|没|么|冇|伐|没有|嘛)|(你|您)说(吓|可怕|惨|怪|气人|邪)[^。]{0,3}不")
+_THEIRS_DONE = re.compile(r"(被|遭)(人|狗仔|网友|记者|媒体|警察|群众)?(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
 
 
 def _reported_news(marked: str, m: re.Match[str]) -> bool:
@@ -791,7 +802,8 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         # someone else exposing someone else, in a line with nothing of the debt: 我们小区门口那个烧烤摊被人家曝光了, 我表妹在网上
         # 曝光了那家美容院, 物业还把事情贴到业主群里曝光 (dev_r34a-r37b small talk, eleven lines heard as exposure)
         return True
-    if name == "violence" and not _STAKE.search(marked) and not _ADDRESSED.search(marked) and not _MENACE.search(marked) \
+    if name == "violence" and not _STAKE.search(marked) and not _ADDRESSED.search(_ASIDE.sub("", marked)) \
+            and not _MENACE.search(marked) \
             and _THIRD_PARTY.search(marked, max(0, m.start() - 14), m.start() + 2):
         # … and blows or a fire that befell others, told in a line that never turns to him (一个仓库着火了,烧了一整夜; 夜市前天
         # 有人打架,砍伤了两个): the news, not his fate (stop 54, dev_r45b / r47a: small talk heard as violence)
@@ -810,7 +822,7 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True
     if name == "violence" and _AMBIENT.fullmatch(m.group()) and not _MENACE.search(marked):
         return True
-    if name in ("violence", "society", "family") and _SAFEGUARD.search(marked) and not _MENACE.search(marked):
+    if name in ("violence", "society", "family", "home") and _SAFEGUARD.search(marked) and not _MENACE.search(marked):
         # a crime reported in his area with a safeguard to take (听说你们那片儿夜里有人砸车窗,车停地库里吧): dev_r27a's
         # small talk, heard as a threat by 那片儿有人 and 砸车; his wife kept company late at her shop (最近不太平,喊个人陪下)
         # is the same care (dev_r32b)
@@ -832,7 +844,10 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name == "stalk" and _PRESENCE.fullmatch(m.group()) and not _HIS_OWN.search(marked):
         return True  # presence day after day, with no family or home of his named
     if name == "detain":
-        return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start()))
+        # goods held, not a person; or his keys taken to drive him home when he has drunk (钥匙给我,我开车送你回去: dev_r48a's
+        # care) — a hold on him would keep him, not take him home, and a threat says what he owes (``_MENACE``)
+        return bool(_GOODS_HELD.search(marked, max(0, m.start() - 8), m.start())
+                    or (_SEEN_HOME.search(marked) and not _MENACE.search(marked)))
     if name == "violence" and _REMEDY.search(marked):
         # concern that says what to do about the danger (电线老化了,小心半夜起火,找人查查吧; 路上车多,您慢点开) is care, not a
         # threat: a veiled threat leaves the danger hanging (磕着碰着可不好说). No dev line labelled hostile says a remedy
