@@ -648,6 +648,12 @@ def test_his_figures_quoted_back_to_him(text, quoted):
     ("这周五之前把钱打过来,签证单我们补", ()),  # the date's clause speaks of paying
     ("这周五前给个答复", ()),
     ("月底前结清", ()),
+    # stop 55 (dev play triangular-debt 55b): an agreement brought or a promise signed is paperwork — its 明天 had been read
+    # as a payment day, and the three dated parts the debtor agreed to were dropped for the persona's shares
+    ("付款方案我写好了:欠款42万元,三期的金额和日期都写清楚;三方协议我明天拿来", ("2026-12-02",)),
+    ("还款承诺书周五前签好送过来,钱按三期付", ("2026-12-04",)),
+    ("协议明天签,钱后天到账", ("2026-12-02",)),
+    ("按协议月底前付清", ()),  # the date's clause pays
 ])
 def test_dates_for_paperwork(text, paper_dates):
     assert extract_slots(text, TODAY).paper_dates == paper_dates

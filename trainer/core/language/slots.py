@@ -433,8 +433,10 @@ _DATE_PATTERNS: list[tuple[LazyPattern, str]] = [
 ]
 
 
-#: a clause that speaks of paying (付, 到账, 转账, 结清, an amount …) — but not of the paperwork around it (付款申请)
-_PAY = lazy(r"付(?!款申请|款单|款流程|款审批)|到账|账上|打款|打过来|打给|转账|转过来|汇|结(?!果|论|构|束|婚)|还清|还款|还上|"
+#: a clause that speaks of paying (付, 到账, 转账, 结清, an amount …) — but not of the paperwork around it (付款申请,
+#: 还款承诺书, 付款协议)
+_PAY = lazy(r"付(?!款申请|款单|款流程|款审批|款承诺|款计划|款协议|款方案)|到账|账上|打款|打过来|打给|转账|转过来|汇|结(?!果|论|构|束|婚)|还清|"
+            r"还款(?!承诺|计划|协议|方案)|还上|"
             r"回款|[万元块]|\d{4,}|钱|打到|打进|打入|公账|差额|余款|尾款|欠款|货款")
 _CLAUSE_END = lazy(f"[{_CLAUSE_MARKS}\n]")
 
@@ -477,8 +479,10 @@ def _pays_today(clauses: list[DatedClause], today: dt.date) -> bool:
     return any(iso == today.isoformat() and _PAY_VERB.search(here) for iso, _, here, _ in clauses)
 
 
-#: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到)
-_PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交")
+#: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到) — an agreement or a
+#: written promise brought or signed is paperwork too (三方协议我明天拿来: dev play triangular-debt 55b's signing move, whose
+#: 明天 was read as a payment day and dropped the three dated parts the debtor had agreed to)
+_PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交|协议|承诺书|欠条|借条|公函")
 
 
 def _paper_dates(clauses: list[DatedClause]) -> tuple[str, ...]:
