@@ -458,6 +458,8 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你女儿在外地读大学吧?现在好多冒充同学借钱的,喊她莫乱点别人发的链接。",
     "你一个人开车跑几百公里去进货,困了就进服务区眯一下,疲劳驾驶比喝酒还凶。",
     "昨晚那场球进得好,我在屋里吼得我老婆骂我神经病。",
+    "你老汉一个人住那个木头房子,冬天烤火烧起来一下就莫得了,记得把电炉子插头拔了。",
+    "这条路晚上连个人影都没有,你一个人回家要注意安全哦。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -474,6 +476,9 @@ def test_small_talk_is_never_hostile(rec, text):
     "我表弟在网上把你曝光了,欠钱不还的老赖。",
     "有家厂子着火了你晓得不?你那个仓库也差不多,哪天烧起来可不好说。",
     "你儿子在哪个工地我都清楚,叫他安全帽戴好,钱的事你掂量掂量。",
+    # … and harm left hanging in south-western words (一下就莫得了, 连个人影都莫得) beside the debt (dev_r48a)
+    "你老汉一个人住那个木头房子,冬天烤火烧起来一下就莫得了,账的事你早点结了。",
+    "你屋头那条巷子晚上连个人影都莫得,出了啥子事哪个晓得?钱下周一前结了。",
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
