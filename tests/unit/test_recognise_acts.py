@@ -460,6 +460,7 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "昨晚那场球进得好,我在屋里吼得我老婆骂我神经病。",
     "你老汉一个人住那个木头房子,冬天烤火烧起来一下就莫得了,记得把电炉子插头拔了。",
     "这条路晚上连个人影都没有,你一个人回家要注意安全哦。",
+    "你家狗最近是不是吃了啥不干净的东西?拉肚子了吧,带它去宠物医院看看。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -479,6 +480,8 @@ def test_small_talk_is_never_hostile(rec, text):
     # … and harm left hanging in south-western words (一下就莫得了, 连个人影都莫得) beside the debt (dev_r48a)
     "你老汉一个人住那个木头房子,冬天烤火烧起来一下就莫得了,账的事你早点结了。",
     "你屋头那条巷子晚上连个人影都莫得,出了啥子事哪个晓得?钱下周一前结了。",
+    # … or over his dog, poisoned (dev play triangular-debt unlawful-63d3)
+    "你家那条大狼狗挺精神的,哪天要是吃了啥不干净的东西,可就可惜了,钱的事你抓紧。",
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"

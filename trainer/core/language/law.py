@@ -956,8 +956,9 @@ def _unlawful(marked: str) -> tuple[str, ...]:
 # his property (一个烟头就能出大事, 哪天被划了砸了可就说不清了, 摔着碰着的多不好) or recite his family's day to him
 # (每个礼拜六都带孙子去中山公园). Neither shape is a threat by itself — care says the same words (路上小心, 天冷路滑) — so
 # the recogniser takes a line of this shape as a threat only when the hostility model leans that way too (``VEILED_FELT``).
-#: harm that may befall: an accident, a fire, a break-in, a fall, a child lost, a fright
-_HARM = lazy(r"出(点|个|了)?(什么|啥|么子|么|咩|甚|大|啥子)?(事|事故|意外|岔子|状况)|意外|摔(着|了|倒|一跤|断|跟头)|磕着|碰着|磕磕碰碰|"
+#: harm that may befall: an accident, a fire, a break-in, a fall, a child lost, a fright, poison (his dog fed "something
+#: not clean": dev play triangular-debt unlawful-63d3)
+_HARM = lazy(r"出(点|个|了)?(什么|啥|么子|么|咩|甚|大|啥子)?(安全)?(事|事故|意外|岔子|状况)|吃(了|到)?(啥|什么|点|些)?不干净的|下毒|投毒|毒(死|药)|意外|摔(着|了|倒|一跤|断|跟头)|磕着|碰着|磕磕碰碰|"
              r"(着|起|失)了?火|火星|烟头|烧(起来|了|掉|着)|砸(了|烂|碎|坏)|碎了|瘪了|被(人)?(偷|撬|划|砸|泼|堵)|被人.{0,2}(碰|撞|推|别|蹭|绊|打)(一下|了|倒|翻)|溜门撬锁|撬(锁|门)|"
              r"泼(油漆|粪|漆)|丢(点|了|个)|(孩子|人).{0,2}不见|吓(到|着|坏)|惊吓|扛得住|受得了|吃得消|打肿|见血|掉下来|"
              r"摔(?!门|杯|东西|电话|手机|碗)|断(了)?(腿|胳膊|手)|(腿|胳膊).{0,6}断|(遇|碰)(着|到|上).{0,4}(不三不四|坏人|歹人|混混)|没回家")
@@ -969,7 +970,7 @@ _HANGING = lazy(r"哪天|万一|保不齐|说不准|说不好|说不定|讲不�
                 # … said in the south-west (摔一跤就恼火了, 烧起来一下就莫得了, 晚上连个人影都莫得: dev_r48a's veiled threats)
                 r"就恼火|就(莫得|没|冇)了|人影(都|也)?(没有?|莫得|冇)")
 #: whom or what of his it would befall
-_HIS = lazy(_YOU + "|" + _FAMILY + r"|崽|伢|小宝|宝宝|囡囡|阿嫂|车|店|厂|仓库|库房|门面|门脸|铺子|货")
+_HIS = lazy(_YOU + "|" + _FAMILY + r"|崽|伢|小宝|宝宝|囡囡|阿嫂|车|店|厂|仓库|库房|门面|门脸|铺子|货|狗|猫")  # his pets too
 #: his family's or his own day recited: where they go every day or every week (每天下午四点半去幼儿园接孩子, 每天早上六点在
 #: 人民公园跑步) — not 晚上一个人开车回去,路上小心 (care for tonight), not a time named once (幼儿园四点半放学,别迟到了;
 #: 明早六点跟我上公园跑步去: dev_r29b's small talk, heard hostile by a clock time alone)
