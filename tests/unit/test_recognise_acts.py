@@ -461,6 +461,12 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你老汉一个人住那个木头房子,冬天烤火烧起来一下就莫得了,记得把电炉子插头拔了。",
     "这条路晚上连个人影都没有,你一个人回家要注意安全哦。",
     "你家狗最近是不是吃了啥不干净的东西?拉肚子了吧,带它去宠物医院看看。",
+    # … friends' banter whose price is his food, his things or a nickname (dev_r40b, r41a), and a limb broken in jest said
+    # verb first (打断你的腿, 哈哈)
+    "你再抢我盘里的烤鸭,我就打死你个馋鬼!",
+    "你再叫我'老妹儿',我就揍你,我比你还大三岁呢。",
+    "你再偷拿我的烟,下回打牌我弄死你。",
+    "下回再迟到,我就打断你的腿,哈哈。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -482,6 +488,8 @@ def test_small_talk_is_never_hostile(rec, text):
     "你屋头那条巷子晚上连个人影都莫得,出了啥子事哪个晓得?钱下周一前结了。",
     # … or over his dog, poisoned (dev play triangular-debt unlawful-63d3)
     "你家那条大狼狗挺精神的,哪天要是吃了啥不干净的东西,可就可惜了,钱的事你抓紧。",
+    # … and not banter when the price is a trip wasted on the debt
+    "你再叫我白跑一趟,我就带几个兄弟去你家坐坐。",
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"

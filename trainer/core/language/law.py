@@ -697,6 +697,9 @@ _ABOUT_MONEY = re.compile(r"欠|钱|款|账|还|万|付|结|债")
 _OUTING = r"(生日|喝茶|吃饭|吃|喝酒|喝两杯|喝一杯|玩(?!意)|耍|爬山|钓鱼|打牌|打麻将|搓麻|唱歌|坐坐|聚|串门|骑车|溜达|打球|踢球|跑步|健身|游泳|喜酒)"
 BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING + r".{0,12}(不来|来不来|放(我)?鸽子)|"
               r"不去也得去|不请我(吃|喝)|再(说|讲|港|笑|损|挤兑|取笑)我(?!的)|"
+              # … or stop taking his food or his things, or calling him names (你再抢我碗里的臭豆腐…, 你再喊俺'大姐'俺就…:
+              # dev_r40b's banter)
+              r"再(抢|偷吃|偷喝|偷拿|顺走|顺)(我|俺|阮)(的|碗里|盘里|杯里)|再(喊|叫)(我|俺|阮)(?!.{0,2}(等|去|来|跑))|"
               # a silly moment of his shown to friends (你喝醉唱歌的视频, 年轻时候的照片): a tease, not a shaming for the debt
               r"(喝醉|醉酒|唱歌|跳舞|丑照|糗照|黑历史|年轻时候?|小时候)(的|那个|那段)?.{0,4}(视频|照片|相片|样子|发型)|"
               # his own wife or mother set on him (我就让你羊缸子收拾你,哈哈,她最听我的): a domestic tease (dev_r30c)
@@ -707,7 +710,7 @@ BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING +
 #: reads it as banter only when the line says nothing of the debt or the dealings (dev: every one of the lines that
 #: threatens to beat or kill him with a laugh and is labelled hostile names the money)
 JEST_HYPERBOLE = lazy(r"^(?=.*(哈哈|嘻嘻|嘿嘿|开玩笑|开个玩笑|逗你|逗您|说着玩|闹着玩|讲笑|说笑|骗(你|您)的|讲讲而已)).*((打死|弄死|揍死|掐死|整死|收拾|揍|踹)(你|您|恁|侬)|一脚.{0,4}踹|"
-                      r"把(你|您|恁|侬)的?(腿|手|胳膊|手指头?)(打断|打折|剁了|剁掉))")  # a limb too (dev_r35b, a card cheat teased)
+                      r"把(你|您|恁|侬)的?(腿|手|胳膊|手指头?)(打断|打折|剁了|剁掉)|(打断|打折)(你|您|恁|侬)的?(腿|手|胳膊))")  # a limb too (dev_r35b, a card cheat teased)
 
 
 #: our own colleagues named before "brothers" (我们法务的弟兄, 销售部的兄弟们)
