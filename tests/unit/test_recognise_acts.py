@@ -467,6 +467,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "你再叫我'老妹儿',我就揍你,我比你还大三岁呢。",
     "你再偷拿我的烟,下回打牌我弄死你。",
     "下回再迟到,我就打断你的腿,哈哈。",
+    # … a story of a neighbour laughed at (笑死人, 我呸 with no "you" and someone else named: dev_r34b, r37a, r38a)
+    "我们楼下那个大爷跳广场舞,一转身把自己绊倒了,笑死人。",
+    "他说他年轻时一顿能吃十个馒头,我呸,他现在半个都吃不下。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -493,6 +496,14 @@ def test_small_talk_is_never_hostile(rec, text):
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"
+
+
+@pytest.mark.parametrize("text", ["我呸,还好意思讲自己是做实业的。", "你这演技,笑死人。"])
+def test_a_scoff_at_him_is_still_rude(rec, text):
+    # stop 55: a scoff is mockery of him when it turns to him, "you" said or left unsaid — only a story of someone else
+    # laughed at is not
+    r = rec.classify(text, TODAY)
+    assert r.tactic == "hostile" and r.rude
 
 
 def test_following_him_in_business_is_no_stalking(rec):

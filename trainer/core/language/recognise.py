@@ -821,7 +821,7 @@ class Recogniser:
         # (…现在讲面料有问题?笑死人了)
         # (``classify_many`` hands them in as ``own_norm`` whenever some clause says his words back)
         own = own_norm.marked if said_back and own_norm is not None else norm.marked
-        insult = not banter and _insulting(own)
+        insult = not banter and _insulting(own) and not _scoff_at_no_one(norm.marked)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
@@ -992,6 +992,25 @@ _SELF_BEFORE = lazy(r"我(这个?|真是|就是|是)个?$|我这就$|(我们|咱
                     r"(就|真|也)?(是)?(个)?$|被.{0,6}骂(得|成)(跟|像)?$|"
                     # … or called so by someone (我婆娘骂我神经病: dev_r48a's chat about a football match)
                     r"(骂|说|喊|叫|笑|嫌)(我|俺)(是)?(个)?$")
+
+
+#: a laugh or a scoff (笑死人, 我呸) is mockery of him only when the line turns to him: told of a neighbour or a village
+#: game (阿拉楼下那个阿姨…一拍子打到自家额头上,笑死人; 伊讲伊年轻时…我呸) with no "you" in any voice and nothing of the
+#: debt, it is a story laughed at (dev_r34b, r37a, r38a small talk)
+_SCOFF = lazy(r"笑死人|我呸|呸")
+_TO_HIM = lazy(r"你|您|侬|恁|汝|尔|倷|鲁|恩(?!情|人|怨)")
+#: … and it names whom the story is about (not 我呸,还好意思讲自己是做实业的 — said to him, "you" left unsaid)
+_SOMEONE = lazy(r"他|她|伊|佢|渠|那个|那位|人家|别人|邻居|楼下|隔壁|村里")
+
+
+def _scoff_at_no_one(marked: str) -> bool:
+    """Every insult in ``marked`` is a laugh or a scoff (``_SCOFF``), in a line that addresses no one, names someone
+    else and nothing of the debt."""
+    if (_TO_HIM.search(marked) or _TO_HIM.search(mandarin(marked)) or DEBT_TALK.search(marked)
+            or not _SOMEONE.search(marked)):
+        return False
+    found = [m.group() for said in dict.fromkeys((marked, mandarin(marked))) for m in INSULT.finditer(said)]
+    return bool(found) and all(_SCOFF.fullmatch(f.strip(",，。!！?？ ")) for f in found)
 
 
 #: mockery of his pleading poverty (您这演技不去拍电视剧可惜了, 穷得只能去三亚度假了, 您这个穷是有钱人专用的穷): rude, as
