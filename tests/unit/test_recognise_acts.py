@@ -470,6 +470,10 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # … a story of a neighbour laughed at (笑死人, 我呸 with no "you" and someone else named: dev_r34b, r37a, r38a)
     "我们楼下那个大爷跳广场舞,一转身把自己绊倒了,笑死人。",
     "他说他年轻时一顿能吃十个馒头,我呸,他现在半个都吃不下。",
+    # … a film told, a firm exposed by the television, a shop exposed in Cantonese (曝光咗间…: dev_r38b, r41b, r45b)
+    "那部电影你看了没?里面那个杀手砍人砍到刀都钝了,我吓得一直捂眼睛。",
+    "开发区有家化工厂偷排废水被电视台曝光了,现在停产整顿。",
+    "网上曝光咗间茶餐厅用过期肉,我睇完都唔敢出去食嘢。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -493,6 +497,9 @@ def test_small_talk_is_never_hostile(rec, text):
     "你家那条大狼狗挺精神的,哪天要是吃了啥不干净的东西,可就可惜了,钱的事你抓紧。",
     # … and not banter when the price is a trip wasted on the debt
     "你再叫我白跑一趟,我就带几个兄弟去你家坐坐。",
+    # … nor news when we are the ones who expose, or the film is held over him
+    "你再不还钱,你的事就会被我曝光到网上。",
+    "电影里那种砍人的事,你不想发生在你身上吧?钱赶紧还。",
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"

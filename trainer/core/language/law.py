@@ -681,7 +681,8 @@ _ONE_FIRM = re.compile(r"一家(做|来做|代理|经销|独家|包|供|卖|承�
 #: news, not pressure — read only near words that name neither him nor us, in a line that names the news or a third
 #: party exposed and nothing of the debt (dev_r32b: four such lines of small talk heard as exposure or violence). Not
 #: 听说, 网上, 抖音: a veiled threat opens on 听说你每天晚上十点才走, and 往抖音上一发 is where he would be shown
-_NEWS = re.compile(r"新闻|电视|报道|热搜|节目|综艺|卫视|央视|芒果台|[省市县]台|媒体|记者|网友|网红|网民|博主|头条|报纸|警察|民警|被曝光|曝光了一(家|个|批|起)")
+_NEWS = re.compile(r"新闻|电视|报道|热搜|节目|综艺|卫视|央视|芒果台|[省市县]台|媒体|记者|网友|网红|网民|博主|头条|报纸|警察|民警|被曝光|曝光(了|咗)一?(家|个|间|批|起)|"
+                   r"电影|电视剧|连续剧|剧里|剧中|片子|小说")  # a film or a novel told is news of no one here (dev_r36b, r41b)
 _PEOPLE = re.compile(_YOU + r"|我|俺|咱|老子|阿拉|𠊎")
 _HIS_PEOPLE = re.compile(_YOU)
 NEWS_BEFORE, NEWS_AFTER = 4, 10
@@ -759,7 +760,7 @@ _ADDRESSED = re.compile(_YOU + r"|(?<![偶莞哈卡])尔(?![后等滨])")
 #: "you" said only to ask whether he has heard (南岸有个仓库着火了你晓得不?, 你说吓人不吓人): the news told to him, not
 #: about him — it does not turn the line to him (dev_r48a, r41b small talk)
 _ASIDE = re.compile(r"(你|您)(晓得|知道|听说|听讲|看到|看见)(了|过)?(不|吗|没|么|冇|伐|没有|嘛)|(你|您)说(吓|可怕|惨|怪|气人|邪)[^。]{0,3}不")
-_THEIRS_DONE = re.compile(r"(被|遭)(人|狗仔|网友|记者|媒体|警察|群众)?(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
+_THEIRS_DONE = re.compile(r"(被|遭|畀|俾)((?!我|俺|阮|阿拉|咱|你|您)[^被遭畀俾]){0,4}(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
 
 
 def _reported_news(marked: str, m: re.Match[str]) -> bool:
