@@ -474,6 +474,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "那部电影你看了没?里面那个杀手砍人砍到刀都钝了,我吓得一直捂眼睛。",
     "开发区有家化工厂偷排废水被电视台曝光了,现在停产整顿。",
     "网上曝光咗间茶餐厅用过期肉,我睇完都唔敢出去食嘢。",
+    # … a quarrel at the card table or over who pays for dinner, settled with a mock blow (dev_r37a-r40b)
+    "你再跟我抢着买单,我就揍你,坐下,今天我请。",
+    "打牌你又悔牌,下回再这样我弄死你,罚三杯!",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -500,6 +503,9 @@ def test_small_talk_is_never_hostile(rec, text):
     # … nor news when we are the ones who expose, or the film is held over him
     "你再不还钱,你的事就会被我曝光到网上。",
     "电影里那种砍人的事,你不想发生在你身上吧?钱赶紧还。",
+    # … nor banter when the game is his day the blow waits on, or the money is named
+    "你天天钓鱼是吧?哪天我去河边收拾你。",
+    "你有钱打麻将,没钱还我们货款?小心我弄死你。",
 ])
 def test_a_threat_in_the_words_of_care_is_still_heard(rec, text):
     assert rec.classify(text, TODAY).tactic == "hostile"

@@ -701,6 +701,12 @@ BANTER = lazy(r"(不来|来不来|不过来).{0,12}" + _OUTING + "|" + _OUTING +
               # … or stop taking his food or his things, or calling him names (你再抢我碗里的臭豆腐…, 你再喊俺'大姐'俺就…:
               # dev_r40b's banter)
               r"再(抢|偷吃|偷喝|偷拿|顺走|顺)(我|俺|阮)(的|碗里|盘里|杯里)|再(喊|叫)(我|俺|阮)(?!.{0,2}(等|去|来|跑))|"
+              # … or a quarrel at the card table, the fishing spot, the karaoke or over who pays for dinner, settled with
+              # a mock blow (再悔棋我把棋盘扣你头上, 再跟我抢买单我打死你, 打麻将出牌慢…再磨蹭我弄死你: dev_r37a-r38b)
+              # — not when the blow is left hanging over his day (你天天钓鱼是吧?哪天我去河边收拾你)
+              r"^(?!.*(哪天|小心|当心|等着|走着瞧|天天|每天))(.*(麻将|打牌|出牌|牌桌|掼蛋|升级|下棋|棋盘|悔棋|钓鱼|钓位|唱K|唱歌|抢麦|买单|请客|罚(三|两|一)?杯|吹牛)"
+              r"[^。]{0,24}(打死|弄死|揍|收拾|踢|踹|扣)(你|您|侬|恁|汝|尔|倷)|"
+              r".*(打死|弄死|揍|收拾|踢|踹)(你|您|侬|恁|汝|尔|倷)[^。]{0,16}(麻将|打牌|出牌|牌桌|下棋|棋盘|钓鱼|唱K|买单|请客|罚(三|两|一)?杯|吹牛))|"
               # a silly moment of his shown to friends (你喝醉唱歌的视频, 年轻时候的照片): a tease, not a shaming for the debt
               r"(喝醉|醉酒|唱歌|跳舞|丑照|糗照|黑历史|年轻时候?|小时候)(的|那个|那段)?.{0,4}(视频|照片|相片|样子|发型)|"
               # his own wife or mother set on him (我就让你羊缸子收拾你,哈哈,她最听我的): a domestic tease (dev_r30c)
