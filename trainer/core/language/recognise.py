@@ -25,6 +25,7 @@ same text (and reference date) always gives the same recognition.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -1003,13 +1004,25 @@ _TO_HIM = lazy(r"你|您|侬|恁|汝|尔|倷|鲁|恩(?!情|人|怨)")
 _SOMEONE = lazy(r"他|她|伊|佢|渠|那个|那位|人家|别人|邻居|楼下|隔壁|村里")
 
 
+def _readings(marked: str) -> tuple[str, ...]:
+    """``marked`` as said and, when it differs, with the dialect's 阿 / 俺 / 弗 / 汝 … in Mandarin (``law.mandarin``): the
+    words the insults were written in."""
+    return tuple(dict.fromkeys((marked, mandarin(marked))))
+
+
+def _insults(readings: tuple[str, ...]) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each INSULT found in ``readings`` (``_readings``), with the reading it was found in, in order (lazily: a caller
+    may stop at the first)."""
+    return ((said, m) for said in readings for m in INSULT.finditer(said))
+
+
 def _scoff_at_no_one(marked: str) -> bool:
     """Every insult in ``marked`` is a laugh or a scoff (``_SCOFF``), in a line that addresses no one, names someone
     else and nothing of the debt."""
-    if (_TO_HIM.search(marked) or _TO_HIM.search(mandarin(marked)) or DEBT_TALK.search(marked)
-            or not _SOMEONE.search(marked)):
+    readings = _readings(marked)
+    if any(_TO_HIM.search(said) for said in readings) or DEBT_TALK.search(marked) or not _SOMEONE.search(marked):
         return False
-    found = [m.group() for said in dict.fromkeys((marked, mandarin(marked))) for m in INSULT.finditer(said)]
+    found = [m.group() for _, m in _insults(readings)]
     return bool(found) and all(_SCOFF.fullmatch(f.strip(",，。!！?？ ")) for f in found)
 
 
@@ -1038,9 +1051,8 @@ def _insulting(marked: str) -> bool:
     the line is about the money, or mockery of his pleading poverty."""
     # read as said, and with the dialect's 阿 / 俺 / 弗 in Mandarin (阿呸!), the words the insults were written in — but
     # 阿木林 is a Shanghai insult of its own
-    for said in dict.fromkeys((marked, mandarin(marked))):
-        if any(not _SELF_BEFORE.search(said[max(0, m.start() - 10):m.start()]) for m in INSULT.finditer(said)):
-            return True
+    if any(not _SELF_BEFORE.search(said[max(0, m.start() - 10):m.start()]) for said, m in _insults(_readings(marked))):
+        return True
     if MOCKING.search(marked) is not None and _POOR_OR_MONEY.search(marked) is not None:
         return True
     if INSULT_IN_JEST.search(marked) is None and MOCK_OPENER.search(marked) is None:
