@@ -1917,3 +1917,17 @@ def test_the_underworld_and_a_fire_wished_on_him_are_still_threats(rec):
     for text in ("你那车天天停路边,哪天被人蹭了,那就不好看了。", "你骑车回家哪天被人推一下,可就麻烦了。"):
         assert hints_harm(rec.normalise(text).marked), text
 
+
+
+def test_news_of_someone_elses_debt_exposed_is_no_exposure():
+    # stop 56 (dev_r34b, r50a small talk): a banner or an exposure done by someone else to someone else, in a line that
+    # turns to no one, is news even when it names that other debt (有个老板拖工人工资,工人在他公司门口拉横幅) — until
+    # stop 56 any word of money or goods in the line (拖, 欠, 假货) kept the law's exposure
+    def exposes(text: str) -> bool:
+        return "expose" in unlawful(normalise(text).marked)
+
+    assert not exposes("城南有个包工头欠了工人三个月工钱,工人们在他公司门口拉了横幅,还上了电视。")
+    assert not exposes("有个卖保健品的骗了老人好多钱,被网友在网上曝光了,店都关了。")
+    # the same exposure turned to him, or done by us, stays the law's
+    assert exposes("有个老板欠钱不还,工人们在他公司门口拉了横幅,你也想这样?")
+    assert exposes("上礼拜有个老板欠了我们的货款,我们在他公司门口拉了横幅。")

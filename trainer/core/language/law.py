@@ -807,10 +807,13 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True  # 我在公司里也快待不下去了: the speaker's own plight, not his (dev play round 57, quality-dispute)
     if name == "violence" and _NEVER_IDIOM.match(marked, m.start()):
         return True  # 打死我也不信, 打死都唔信: "never", not a blow (dev_r34b, r36a small talk)
-    if name == "expose" and not _STAKE.search(marked) and not _HIS_PEOPLE.search(marked, max(0, m.start() - 10), m.end() + 10) \
+    if name == "expose" and (not _STAKE.search(marked) or not _ADDRESSED.search(_ASIDE.sub("", mandarin(marked)))) \
+            and not _HIS_PEOPLE.search(marked, max(0, m.start() - 10), m.end() + 10) \
             and _SOMEONE_ELSE.search(marked, max(0, m.start() - 14), m.start() + 2):
         # someone else exposing someone else, in a line with nothing of the debt: 我们小区门口那个烧烤摊被人家曝光了, 我表妹在网上
-        # 曝光了那家美容院, 物业还把事情贴到业主群里曝光 (dev_r34a-r37b small talk, eleven lines heard as exposure)
+        # 曝光了那家美容院, 物业还把事情贴到业主群里曝光 (dev_r34a-r37b small talk, eleven lines heard as exposure) — or in a
+        # line that turns to no one, whose debt is then theirs (有个老板拖工人工资,工人在他公司门口拉横幅: stop 56, dev_r50a
+        # and r34b small talk; over all dev lines and moves two change, no threat lost)
         return True
     if name == "violence" and not _STAKE.search(marked) and not _ADDRESSED.search(_ASIDE.sub("", marked)) \
             and not _MENACE.search(marked) \
