@@ -477,6 +477,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # … a quarrel at the card table or over who pays for dinner, settled with a mock blow (dev_r37a-r40b)
     "你再跟我抢着买单,我就揍你,坐下,今天我请。",
     "打牌你又悔牌,下回再这样我弄死你,罚三杯!",
+    # stop 56 (dev_r48a, r50a): something done for his old against getting lost, a rest when tired at the wheel
+    "你爸年纪大了,出门给他兜里放张写了你电话的卡片,万一走丢了好找。",
+    "你天天开夜车,路上莫打瞌睡,万一出个事哪个都说不清,实在困了就停路边眯一下。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -498,6 +501,9 @@ def test_small_talk_is_never_hostile(rec, text):
     "你屋头那条巷子晚上连个人影都莫得,出了啥子事哪个晓得?钱下周一前结了。",
     # … or over his dog, poisoned (dev play triangular-debt unlawful-63d3)
     "你家那条大狼狗挺精神的,哪天要是吃了啥不干净的东西,可就可惜了,钱的事你抓紧。",
+    # … and stop 56's care for his old and on the road, said over the debt
+    "你爸年纪大了,出门可得看紧点,万一哪天走丢了,那三十万的账你还拖得起?",
+    "你天天开夜车,路上莫打瞌睡,万一出个事哪个都说不清,欠我们的钱你早点结了。",
     # … and not banter when the price is a trip wasted on the debt
     "你再叫我白跑一趟,我就带几个兄弟去你家坐坐。",
     # … nor news when we are the ones who expose, or the film is held over him
