@@ -1937,3 +1937,12 @@ def test_news_of_someone_elses_debt_exposed_is_no_exposure():
     # the same exposure turned to him, or done by us, stays the law's
     assert exposes("有个老板欠钱不还,工人们在他公司门口拉了横幅,你也想这样?")
     assert exposes("上礼拜有个老板欠了我们的货款,我们在他公司门口拉了横幅。")
+
+
+def test_friends_known_in_society_are_the_society_lever(rec):
+    # stop 56 (dev_r50a, a veiled threat unheard): 我们公司在社会上也认得几个朋友 — the "friends from society" said
+    # with a verb of knowing between; the pattern held only 社会上的 / 社会上几个 朋友
+    threat = "我们老板在社会上认识不少朋友,你这钱再拖,他们可不会像我这么客气。"
+    assert rec.classify(threat, TODAY).tactic == "hostile"
+    # … not when the friends are offered as an introduction
+    assert "hostile" not in rec.classify("我在社会上也认识些朋友,都是做建材的,回头介绍给你认识。", TODAY).acts
