@@ -480,6 +480,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # stop 56 (dev_r48a, r50a): something done for his old against getting lost, a rest when tired at the wheel
     "你爸年纪大了,出门给他兜里放张写了你电话的卡片,万一走丢了好找。",
     "你天天开夜车,路上莫打瞌睡,万一出个事哪个都说不清,实在困了就停路边眯一下。",
+    # … his child or grandchild asked after, "not seen for a long time" (没看到, Hunan 冒看到) — no watching
+    "你家孩子上幼儿园了没?好久没看到他了。",
+    "你们家那个小孙子上幼儿园了冒得?好久冒看到他了咯。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -504,6 +507,9 @@ def test_small_talk_is_never_hostile(rec, text):
     # … and stop 56's care for his old and on the road, said over the debt
     "你爸年纪大了,出门可得看紧点,万一哪天走丢了,那三十万的账你还拖得起?",
     "你天天开夜车,路上莫打瞌睡,万一出个事哪个都说不清,欠我们的钱你早点结了。",
+    # … his grandchild's school known, in the words of the south-west and the south (孙孙, 外孙: stop 56, dev_r50a)
+    "你孙孙在哪个幼儿园我晓得,账的事你看着办。",
+    "你外孙在哪个小学读书我都晓得,钱的事你掂量掂量。",
     # … and not banter when the price is a trip wasted on the debt
     "你再叫我白跑一趟,我就带几个兄弟去你家坐坐。",
     # … nor news when we are the ones who expose, or the film is held over him
