@@ -60,3 +60,29 @@ def test_the_json_holds_no_line_either(eval_dir, capsys: pytest.CaptureFixture[s
 def test_a_set_left_out_is_not_read(eval_dir, capsys: pytest.CaptureFixture[str]) -> None:
     assert eval_dir.main(["--sentences-only", "--leave-out", "sentences7"]) == 0
     assert "sentences7" not in capsys.readouterr().out
+
+
+def _devmeasure():
+    spec = importlib.util.spec_from_file_location("devmeasure_tool", ROOT / "tools" / "devmeasure.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_the_dev_measure_names_what_a_change_gained_and_lost() -> None:
+    tool = _devmeasure()
+    before = [{"source": "dev_r50a", "text": "小河那边有个老板拖工人工资,工人拉横幅。", "gold": [], "acts": ["hostile"], "rude": False},
+              {"source": "dev_r50a", "text": "你孙孙在哪个幼儿园我晓得。", "gold": ["hostile"], "acts": [], "rude": False},
+              {"source": "play:fake-broke:course-right-a", "text": "三十八万,对一下账。", "gold": None,
+               "acts": ["verify_balance"], "rude": False},
+              {"source": "dev_r51a", "text": "周五前付二十万。", "gold": ["direct_ask"], "acts": ["direct_ask"], "rude": False}]
+    after = [dict(before[0], acts=[]), dict(before[1], acts=["hostile"]),
+             dict(before[2], acts=["verify_balance", "direct_ask"]), dict(before[3])]
+    out = tool.against(before, after)
+    assert "LOSE S    dev_r50a" in out and "GAIN H    dev_r50a" in out
+    assert "acts play" in out and "verify_balance → verify_balance+direct_ask" in out
+    assert "周五前付二十万" not in out  # heard the same: not listed
+    assert out.splitlines()[-1] == "changed: GAIN H 1, LOSE S 1, acts play 1"
+    assert tool.per_set(after, r"dev_r5\da").splitlines()[-1] == \
+        "TOTAL      hostile 1/1  small talk 0/1  lawful 0/1  main act 3/3"  # small talk heard as nothing is right
