@@ -10,8 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _tool():
-    spec = importlib.util.spec_from_file_location("heldout_tool", ROOT / "tools" / "heldout.py")
+def _tool(name: str = "heldout"):
+    """A script of tools/ loaded as a module (tools/ is no package)."""
+    spec = importlib.util.spec_from_file_location(f"{name}_tool", ROOT / "tools" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -62,16 +63,8 @@ def test_a_set_left_out_is_not_read(eval_dir, capsys: pytest.CaptureFixture[str]
     assert "sentences7" not in capsys.readouterr().out
 
 
-def _devmeasure():
-    spec = importlib.util.spec_from_file_location("devmeasure_tool", ROOT / "tools" / "devmeasure.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_the_dev_measure_names_what_a_change_gained_and_lost() -> None:
-    tool = _devmeasure()
+    tool = _tool("devmeasure")
     before = [{"source": "dev_r50a", "text": "小河那边有个老板拖工人工资,工人拉横幅。", "gold": [], "acts": ["hostile"], "rude": False},
               {"source": "dev_r50a", "text": "你孙孙在哪个幼儿园我晓得。", "gold": ["hostile"], "acts": [], "rude": False},
               {"source": "play:fake-broke:course-right-a", "text": "三十八万,对一下账。", "gold": None,
