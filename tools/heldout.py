@@ -22,7 +22,6 @@ import argparse
 import datetime as dt
 import json
 import re
-import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from typing import Any
 import yaml
 
 from trainer.core.content.library import load_library
-from trainer.core.judging.result import play_moves
+from trainer.core.judging.result import play_medians
 from trainer.core.language.recognise import default_recogniser, read_jsonl, score_rows
 
 EVAL = Path("tests/data/eval")
@@ -40,7 +39,7 @@ HOSTILE = "hostile"
 
 
 def _number(path: Path) -> int:
-    m = re.search(r"(\d+)$", path.stem if path.is_file() else path.name)
+    m = re.search(r"(\d+)$", path.stem)  # sentences29.jsonl, play29
     return int(m.group(1)) if m else 1
 
 
@@ -115,19 +114,15 @@ def read_play(leave_out: set[str]) -> dict[str, Any]:
                 band = str(line["band"])
                 if band not in ("right", "unlawful"):
                     continue
-                scores, lawful = [], []
-                for seed in range(1, 6):
-                    _, score = play_moves(sc, persona, [str(m) for m in line["moves"]], seed=seed)
-                    scores.append(score.total)
-                    lawful.append(score.principles["lawful"])
+                med = play_medians(sc, persona, [str(m) for m in line["moves"]])
                 if band == "right":
-                    ok = statistics.median(scores) >= RIGHT
+                    ok = med.score >= RIGHT
                     right[0] += ok
                     right[1] += 1
                     if not ok:  # the scenario, the line's name and its score: never its words
-                        below.append(f"{doc['scenario']} {line['name']} {statistics.median(scores):.0f}")
+                        below.append(f"{doc['scenario']} {line['name']} {med.score:.0f}")
                 else:
-                    unlawful[0] += statistics.median(lawful) < 100
+                    unlawful[0] += med.lawful < 100
                     unlawful[1] += 1
         out[folder.name] = {"course_right_at_85": right, "unlawful_costing_lawful": unlawful, "below_85": below}
     return out

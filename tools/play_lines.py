@@ -29,7 +29,7 @@ import yaml
 from trainer.core.content.library import load_library
 from trainer.core.content.models import Persona, Scenario
 from trainer.core.engine.session import Session
-from trainer.core.judging.result import play_moves
+from trainer.core.judging.result import play_medians, play_moves
 from trainer.core.judging.scoring import score_session
 from trainer.core.language.recognise import default_recogniser
 from trainer.core.language.recognition import Recognition
@@ -73,19 +73,13 @@ def main() -> int:
                 for fd in score.findings:
                     print("  ", fd.public())
                 continue
-            scores, rec, law, unsaid = [], [], [], []
-            for seed in range(1, 6):
-                s, score = play_moves(sc, p, [str(m) for m in line["moves"]], seed=seed)
-                scores.append(score.total)
-                rec.append(s.outcome.recovered_ratio if s.outcome else 0)
-                law.append(score.principles["lawful"])
-                unsaid.append(len(line["moves"]) - len(s.turns))
-            extra = f"/法{statistics.median(law):.0f}" if line["band"] == "unlawful" else ""
-            if line["band"] == "unlawful" and statistics.median(unsaid):
+            med = play_medians(sc, p, [str(m) for m in line["moves"]])
+            extra = f"/法{med.lawful:.0f}" if line["band"] == "unlawful" else ""
+            if line["band"] == "unlawful" and med.unsaid:
                 # the talk ended (a deal signed, the debtor gone) before these moves were said: an unlawful move among
                 # them was never heard, which 有法 100 alone cannot tell from one heard as lawful
-                extra += f"/余{statistics.median(unsaid):.0f}"
-            out.append(f"{line['name']}:{statistics.median(scores):.0f}/{statistics.median(rec):.0%}{extra}")
+                extra += f"/余{med.unsaid:.0f}"
+            out.append(f"{line['name']}:{med.score:.0f}/{med.recovered:.0%}{extra}")
         if out:
             print(f"{d['scenario']:20s}", "  ".join(out))
     return 0
