@@ -52,6 +52,27 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
 
 
 @pytest.mark.parametrize("line", [
+    "跟你这号人讲道理就是浪费时间,一句实话都没有",
+    "懒得跟你磨嘴皮子,你那套说辞留着哄别人去吧",
+    "你這種人講不聽,同你講嘢真係嘥口水",
+])
+def test_contempt_for_how_he_carries_on_in_the_talk_needs_the_model_as_sure_as_for_the_dealings(line: str) -> None:
+    # stop 57 (dev r23a-r51b: 44 rude lines with no word of the money or the dealings — his reasoning, his excuses, the
+    # time he wastes — and the model at ≥ 0.85; none heard before)
+    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_BUSINESS - 0.02, 0.1)).classify(line, TODAY).acts
+    heard = Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY)
+    assert heard.tactic == "hostile" and heard.rude
+
+
+@pytest.mark.parametrize("line", [
+    "我就喜欢跟你这种人打交道,说一是一",  # praise of him
+    "你再说我唱歌跑调,下回KTV我就不叫你了",  # banter about a song
+])
+def test_friendly_lines_about_him_stay_out_of_it_however_sure_the_model(line: str) -> None:
+    assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify(line, TODAY).acts
+
+
+@pytest.mark.parametrize("line", [
     # dev_r26a / r27a / r25b: harm left hanging over him, his family or his property, or his family's day recited
     "您那台新车天天停在店门口,晚上冇得人看,哪天被划了砸了,可就说不清了。",
     "听说您每个礼拜六都带孙子去中山公园玩,人多,孩子一眨眼就不见了,您可看紧了。",
