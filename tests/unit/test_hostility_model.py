@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 
 from trainer.core.language import train
-from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel
+from trainer.core.language.law import mandarin
+from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel, grams
+from trainer.core.language.normalise import normalise
 from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, VEILED_FELT, Recogniser
 
 TODAY = dt.date(2026, 12, 1)
@@ -49,6 +51,29 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
     assert Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY).tactic == "hostile"
     # small talk about neither the money nor the dealings stays out of it, however sure the model
     assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
+
+
+class _SureOfOneReading(ActModel):
+    """A hostility model sure of one text only (and lukewarm about every other)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(HOSTILITY_LABELS, np.zeros((BUCKETS + 1, len(HOSTILITY_LABELS)), np.float32))
+        self.ids = sorted(set(grams(normalise(text).bare)))
+
+    def proba_grams(self, ids_per_text: list[list[int]]) -> np.ndarray:
+        return np.array([[0.95, 0.1] if sorted(set(ids)) == self.ids else [0.3, 0.1] for ids in ids_per_text])
+
+
+def test_a_line_in_dialect_is_felt_as_its_mandarin_reading_is_when_that_says_more() -> None:
+    # stop 57: the model learned from far more Mandarin than any dialect (dev, with the mandarin reading from 0.9: 16
+    # threats and insults in Hokkien, Wu and Gan words heard, one line of banter, two threats lost by the intent model)
+    line = "汝欠阮的钱拖了半年,汝这个人真无路用"
+    assert mandarin(normalise(line).marked) == "你欠我们的钱拖了半年你这个人真无路用"
+    sure_of_mandarin = _SureOfOneReading("你欠我们的钱拖了半年你这个人真无路用")
+    heard = Recogniser(hostility_model=sure_of_mandarin).classify(line, TODAY)
+    assert heard.tactic == "hostile" and heard.rude
+    sure_of_nothing = _SureOfOneReading("今天天气不错")
+    assert "hostile" not in Recogniser(hostility_model=sure_of_nothing).classify(line, TODAY).acts
 
 
 @pytest.mark.parametrize("line", [
