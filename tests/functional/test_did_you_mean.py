@@ -132,3 +132,41 @@ def test_such_a_move_is_played_at_once(make_app):
 
     turn = asyncio.run(flow())
     assert turn is not None and turn.tactic == "direct_ask" and turn.acts == ("direct_ask", "remind_due_date")
+
+
+def test_hostility_heard_by_the_models_alone_is_asked_about():
+    # stop 57: a move heard as unlawful caps the session at 30; the models' word on a line of care or a tease can be
+    # wrong (dev play: 5 course-right moves heard hostile by the models alone, none outright), so below SURE_HOSTILE the
+    # trainee is told how the line sounds and answers for it. Outright hostility (a law pattern, an insult) is not asked
+    from trainer.tui.screens.modals import SURE_HOSTILE, needs_asking
+
+    assert needs_asking(Recognition("hostile", 0.88, [("empathize", 0.3)], acts=("hostile", "empathize")))
+    assert not needs_asking(Recognition("hostile", 0.88, acts=("hostile",), outright=True))
+    assert not needs_asking(Recognition("hostile", SURE_HOSTILE, acts=("hostile",)))
+    assert not needs_asking(Recognition("hostile", 1.0, acts=("hostile",)))  # named by its id
+
+
+def test_the_box_says_how_the_line_sounds_and_what_it_costs(make_app):
+    line = "你家孩子放学一个人走那条小路,你可得看紧点"
+    threat = Recognition("hostile", 0.88, [("empathize", 0.3)], acts=("hostile", "empathize"))
+    app = make_app()
+    got: list[object] = []
+
+    async def flow() -> tuple[str, list[str]]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_for_screen(pilot, PickerScreen)
+            app.push_screen(DidYouMeanScreen(line, threat), got.append)
+            screen = await wait_for_screen(pilot, DidYouMeanScreen)
+            options = screen.query_one(OptionList)
+            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            head = str(screen.query_one("#dym-text").render())
+            await pilot.press("down", "enter")  # all, then the rest without the hostility
+            await wait_until(pilot, lambda: bool(got), "a choice")
+            return head, prompts
+
+    head, prompts = asyncio.run(flow())
+    assert "违法施压" in head and "30" in head and "0.88" in head
+    assert "过激" in prompts[0]  # the move as heard is offered first: enter plays it
+    assert prompts[1].startswith("不是过激") and "共情" in prompts[1]
+    kind, rec = got[0]  # type: ignore[misc]
+    assert kind == "play" and rec.tactic == "empathize" and "hostile" not in rec.acts

@@ -36,6 +36,16 @@ def test_the_model_hears_hostility_the_lists_miss_and_says_rude_or_unlawful() ->
     assert threat.tactic == "hostile" and not threat.rude
 
 
+def test_hostility_heard_by_the_model_alone_is_not_outright_and_an_insult_is() -> None:
+    # stop 57: the TUI asks about hostility the models alone heard (``Recognition.outright``)
+    by_model = Recogniser(hostility_model=_saying(0.9, 0.9)).classify(PLAIN, TODAY)
+    assert by_model.tactic == "hostile" and not by_model.outright
+    insult = Recogniser(hostility_model=_saying(0.1, 0.1)).classify("废物,连个款都付不出来", TODAY)
+    assert insult.tactic == "hostile" and insult.outright
+    threat = Recogniser(hostility_model=_saying(0.1, 0.1)).classify("再不还钱,我就去你家门口拉横幅", TODAY)
+    assert threat.tactic == "hostile" and threat.outright and not threat.rude
+
+
 def test_below_its_bar_or_away_from_the_money_or_in_his_words_the_model_hears_nothing() -> None:
     assert "hostile" not in Recogniser(hostility_model=_saying(FELT_HOSTILE - 0.05, 0.9)).classify(PLAIN, TODAY).acts
     sure = Recogniser(hostility_model=_saying(0.99, 0.9))

@@ -889,7 +889,7 @@ class Recogniser:
                            r.alternatives, tuple(acts), slots.amounts, slots.dates, slots.conditional, slots.concession,
                            slots.remainder, slots.recurring, slots.rest, slots.fees, slots.pay_dates, papers, rude,
                            slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open,
-                           slots.pays_today)
+                           slots.pays_today, outright=bool(tactic == HOSTILE and (law or insult)))
 
     def _felt(self, norms: list[Normalised], line_grams: list[list[int]]) -> np.ndarray | None:
         """The hostility model's (hostile, unlawful) probabilities of each line: of its words, or of their Mandarin

@@ -46,6 +46,9 @@ class Recognition:
     rest_open: bool = False
     #: today named in a clause that pays on it (今天下班前转过来): a promise due today; not in the contract's JSON
     pays_today: bool = False
+    #: the hostility was heard outright — a law pattern or an insult said to him — not by the models alone (whose
+    #: word on a line of care or a tease can be wrong: the TUI asks about it); not in the contract's JSON
+    outright: bool = False
 
     def heard(self) -> dict[str, object]:
         """The contract's five fields, as classify JSON and each turn of the play JSON carry them."""

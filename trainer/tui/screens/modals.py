@@ -27,15 +27,23 @@ if TYPE_CHECKING:
 
 #: below this confidence the trainee is asked what was meant
 CONFIRM_BELOW = 0.5
+#: hostility heard by the models alone (no law pattern, no insult: ``Recognition.outright``) is asked about below this:
+#: their word on a line of care or a friend's tease can be wrong, and a move heard as unlawful caps the whole session
+#: at 30 (held-out play, stop 56: 7 course-right lines ended at 30 with the deal closed). The trainee is told how the
+#: line sounded and answers for it; what is picked is stored with the turn and replayed as picked
+SURE_HOSTILE = 0.95
 
 
 def needs_asking(rec: Recognition) -> bool:
     """Whether to ask "did you mean …?" before playing ``rec``: nothing heard, or a main act below CONFIRM_BELOW —
     unless the reading it competes with most closely was heard in the same line too (周哥,三十八万过期七十五天了,今天来就
     是想落个准信儿: 直接要求 at 0.42, 提醒到期 next, and both heard): every act of a move is played, so the box would only
-    offer what is played anyway. Hostility heard with a low main act is always asked about. Stop 43, dev play (7,916
-    course-right moves): the box came up on 1,577 (20%), 627 of them such — now 950 (12%)."""
+    offer what is played anyway. Hostility heard with a low main act is always asked about, and hostility heard by the
+    models alone below SURE_HOSTILE. Stop 43, dev play (7,916 course-right moves): the box came up on 1,577 (20%), 627
+    of them such — now 950 (12%)."""
     if rec.tactic is None:
+        return True
+    if rec.tactic == catalogue.HOSTILE and not rec.outright and rec.confidence < SURE_HOSTILE:
         return True
     if rec.confidence >= CONFIRM_BELOW:
         return False
@@ -101,6 +109,11 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
             head.append(tr("这句话不像哪一种战术,像是闲聊。就这么说,还是你想用……?"))
         elif rec.tactic is None:
             head.append(tr("没认出这句话用的是哪种战术。你是想说……?"))
+        elif rec.tactic == catalogue.HOSTILE and rec.confidence >= CONFIRM_BELOW:
+            # heard by the models alone: say how the line sounds, and let the trainee answer for it
+            cost = ("粗鲁无礼,会扣“有礼”“有节”分" if rec.rude
+                    else "像威胁或违法施压,会扣“有法”“有节”分,整场最多 30 分")
+            head.append(tr(f"这句话听起来{cost}(把握 {rec.confidence:.2f})。你是这个意思吗?"))
         else:
             head.append(tr(f"不太确定({rec.confidence:.2f}):是“{tactic_label(rec.tactic)}”吗?"))
         options: list[Option] = []
@@ -111,6 +124,11 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
             figures = describe_figures(rec.amounts, rec.dates, rec.conditional, rec.concession)
             options.append(Option(tr(f"是 {' + '.join(tactic_label(a) for a in acts)}"
                                      + (f" · {figures}" if figures else "")), id="all"))
+        rest = [a for a in acts if a != catalogue.HOSTILE]
+        if rec.tactic == catalogue.HOSTILE and rest:
+            # what else was heard, without the hostility: the reading a trainee who meant no harm is looking for
+            self.choices["unhostile"] = ("play", as_picked(rec, rest[0], rec.confidence))
+            options.append(Option(tr(f"不是过激,是 {' + '.join(tactic_label(a) for a in rest)}"), id="unhostile"))
         seen: list[tuple[str, float]] = []
         if rec.tactic:
             seen.append((rec.tactic, rec.confidence))
