@@ -18,7 +18,8 @@ HEARD = Recognition("verify_balance", 0.42, [("written_commitment", 0.3)], acts=
 
 
 def _pick(make_app, presses: list[str], heard: Recognition = HEARD,
-          text: str = "先对下账,一共三十八万,这周五前能付吗") -> tuple[list[str], object]:
+          text: str = "先对下账,一共三十八万,这周五前能付吗", head: list[str] | None = None) -> tuple[list[str], object]:
+    """The box's options and the choice the presses make (the box's text appended to ``head`` when given)."""
     app = make_app()
     got: list[object] = []
 
@@ -29,6 +30,8 @@ def _pick(make_app, presses: list[str], heard: Recognition = HEARD,
             screen = await wait_for_screen(pilot, DidYouMeanScreen)
             options = screen.query_one(OptionList)
             prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+            if head is not None:
+                head.append(str(screen.query_one("#dym-text").render()))
             await pilot.press(*presses)
             await wait_until(pilot, lambda: bool(got), "a choice")
             return prompts
@@ -149,24 +152,10 @@ def test_hostility_heard_by_the_models_alone_is_asked_about():
 def test_the_box_says_how_the_line_sounds_and_what_it_costs(make_app):
     line = "你家孩子放学一个人走那条小路,你可得看紧点"
     threat = Recognition("hostile", 0.88, [("empathize", 0.3)], acts=("hostile", "empathize"))
-    app = make_app()
-    got: list[object] = []
-
-    async def flow() -> tuple[str, list[str]]:
-        async with app.run_test(size=(120, 40)) as pilot:
-            await wait_for_screen(pilot, PickerScreen)
-            app.push_screen(DidYouMeanScreen(line, threat), got.append)
-            screen = await wait_for_screen(pilot, DidYouMeanScreen)
-            options = screen.query_one(OptionList)
-            prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-            head = str(screen.query_one("#dym-text").render())
-            await pilot.press("down", "enter")  # all, then the rest without the hostility
-            await wait_until(pilot, lambda: bool(got), "a choice")
-            return head, prompts
-
-    head, prompts = asyncio.run(flow())
-    assert "违法施压" in head and "30" in head and "0.88" in head
+    head: list[str] = []
+    prompts, choice = _pick(make_app, ["down", "enter"], threat, line, head)  # all, then the rest without hostility
+    assert "违法施压" in head[0] and "30" in head[0] and "0.88" in head[0]
     assert "过激" in prompts[0]  # the move as heard is offered first: enter plays it
     assert prompts[1].startswith("不是过激") and "共情" in prompts[1]
-    kind, rec = got[0]  # type: ignore[misc]
+    kind, rec = choice  # type: ignore[misc]
     assert kind == "play" and rec.tactic == "empathize" and "hostile" not in rec.acts

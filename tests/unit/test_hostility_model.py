@@ -13,6 +13,7 @@ from trainer.core.language.law import mandarin
 from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel, grams
 from trainer.core.language.normalise import normalise
 from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, VEILED_FELT, Recogniser
+from trainer.core.language.recognition import Recognition
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -63,6 +64,15 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
     assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
 
 
+def _heard_only_above(line: str, bar: float, unlawful: float) -> Recognition:
+    """The line heard with the hostility model just above ``bar`` (asserted hostile), after asserting it is not
+    hostile just below."""
+    assert "hostile" not in Recogniser(hostility_model=_saying(bar - 0.02, unlawful)).classify(line, TODAY).acts
+    heard = Recogniser(hostility_model=_saying(bar + 0.05, unlawful)).classify(line, TODAY)
+    assert heard.tactic == "hostile"
+    return heard
+
+
 class _SureOfOneReading(ActModel):
     """A hostility model sure of one text only (and lukewarm about every other)."""
 
@@ -94,9 +104,7 @@ def test_a_line_in_dialect_is_felt_as_its_mandarin_reading_is_when_that_says_mor
 def test_contempt_for_how_he_carries_on_in_the_talk_needs_the_model_as_sure_as_for_the_dealings(line: str) -> None:
     # stop 57 (dev r23a-r51b: 44 rude lines with no word of the money or the dealings — his reasoning, his excuses, the
     # time he wastes — and the model at ≥ 0.85; none heard before)
-    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_BUSINESS - 0.02, 0.1)).classify(line, TODAY).acts
-    heard = Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY)
-    assert heard.tactic == "hostile" and heard.rude
+    assert _heard_only_above(line, FELT_BUSINESS, unlawful=0.1).rude
 
 
 @pytest.mark.parametrize("line", [
@@ -114,9 +122,8 @@ def test_friendly_lines_about_him_stay_out_of_it_however_sure_the_model(line: st
     "你那个铺子哪天突然起了火,可别怪我没提醒你早点买保险。",
 ])
 def test_a_veiled_threat_is_heard_unlawful_when_the_model_leans_that_way(line: str) -> None:
-    assert "hostile" not in Recogniser(hostility_model=_saying(VEILED_FELT - 0.05, 0.9)).classify(line, TODAY).acts
-    heard = Recogniser(hostility_model=_saying(VEILED_FELT + 0.05, 0.2)).classify(line, TODAY)
-    assert heard.tactic == "hostile" and not heard.rude  # a threat, not rudeness, whatever the model's second say
+    # a threat, not rudeness, whatever the model's second say
+    assert not _heard_only_above(line, VEILED_FELT, unlawful=0.2).rude
 
 
 @pytest.mark.parametrize("line", [
