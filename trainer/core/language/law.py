@@ -776,6 +776,13 @@ _ASIDE = re.compile(r"(你|您)(晓得|知道|听说|听讲|看到|看见)(了|�
 _THEIRS_DONE = re.compile(r"(被|遭|畀|俾)((?!我|俺|阮|阿拉|咱|你|您)[^被遭畀俾]){0,4}(?=曝光|人肉|冒充)|(骗子|有人|坏人|诈骗犯?|别人)(?=冒充|假装|装成)")
 
 
+def _turns_to_him(marked: str) -> bool:
+    """Whether the line turns to him — a "you" in any dialect (read in Mandarin), not only asking whether he has heard
+    the news (``_ASIDE``). One reading for the exposure and the violence rules (until stop 57 the violence rule read the
+    marked text alone — ``unlawful`` reads a dialect line again in Mandarin, so no dev line or move hears differently)."""
+    return _ADDRESSED.search(_ASIDE.sub("", mandarin(marked))) is not None
+
+
 def _reported_news(marked: str, m: re.Match[str]) -> bool:
     """The match is news told (``_NEWS``): the words around it name neither him nor us (the marked text has no
     punctuation left, so a few characters either side stand for its clause), and the line nothing of the debt."""
@@ -814,7 +821,7 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True  # 我在公司里也快待不下去了: the speaker's own plight, not his (dev play round 57, quality-dispute)
     if name == "violence" and _NEVER_IDIOM.match(marked, m.start()):
         return True  # 打死我也不信, 打死都唔信: "never", not a blow (dev_r34b, r36a small talk)
-    if name == "expose" and (not _STAKE.search(marked) or not _ADDRESSED.search(_ASIDE.sub("", mandarin(marked)))) \
+    if name == "expose" and (not _STAKE.search(marked) or not _turns_to_him(marked)) \
             and not _HIS_PEOPLE.search(marked, max(0, m.start() - 10), m.end() + 10) \
             and _SOMEONE_ELSE.search(marked, max(0, m.start() - 14), m.start() + 2):
         # someone else exposing someone else, in a line with nothing of the debt: 我们小区门口那个烧烤摊被人家曝光了, 我表妹在网上
@@ -822,7 +829,7 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         # line that turns to no one, whose debt is then theirs (有个老板拖工人工资,工人在他公司门口拉横幅: stop 56, dev_r50a
         # and r34b small talk; over all dev lines and moves two change, no threat lost)
         return True
-    if name == "violence" and not _STAKE.search(marked) and not _ADDRESSED.search(_ASIDE.sub("", marked)) \
+    if name == "violence" and not _STAKE.search(marked) and not _turns_to_him(marked) \
             and not _MENACE.search(marked) \
             and _THIRD_PARTY.search(marked, max(0, m.start() - 14), m.start() + 2):
         # … and blows or a fire that befell others, told in a line that never turns to him (一个仓库着火了,烧了一整夜; 夜市前天
