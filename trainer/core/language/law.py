@@ -668,7 +668,7 @@ _SAFEGUARD = re.compile(r"停(在)?(地库|车库|院里|院子)|(甭|别|不要
                         # … something done for his old or young against getting lost or hurt (给她手上戴个写了你电话的手环,
                         # 出门给她兜里放张卡片), or a rest when tired at the wheel (实在困就在车里眯一下再走): stop 56, dev_r48a / r50a
                         # care heard as veiled threats by 万一走丢了 / 打瞌睡
-                        r"(给|帮|替)(她|他|老人|老人家|孩子|娃|娃儿|老妈|老爸|老太太|老爷子)[^,，。;；]{0,8}(戴|放|装|备|买|配)(个|张|只|副|块|台|上|好)|"
+                        r"(给|帮|替)(她|他|老人家|" + _FAMILY + r")[^,，。;；]{0,8}(戴|放|装|备|买|配)(个|张|只|副|块|台|上|好)|"
                         r"(困|累|乏)(了)?就[^,，。;；]{0,8}(眯|歇|睡|休息|停)")
 #: care that offers help or a doctor's advice (您老娘住院了…要找协和的医生,我帮您问问; 孩子烧了几天了?…去儿童医院记得早点挂号)
 _CARING = re.compile(r"帮(您|你)(们)?(问问|打听|联系|找找|找个|介绍|挂|约|看看)|(记得|早点|赶紧|尽早).{0,6}(挂号|吃药|看医生|复查|医院|看病|休息)|"
