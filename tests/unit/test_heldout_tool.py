@@ -1,4 +1,6 @@
-"""tools/heldout.py: the held-out read prints figures and never a line of a set (stop 56)."""
+"""tools/heldout.py: the held-out read prints figures and never a line of a set (stop 56); tools/devmeasure.py; and
+tools/writer_kit.py: a writer of evaluation lines gets the course, the tactic list, the labels' meaning and the briefs —
+never an example phrase, a persona or a dev line (stop 57)."""
 from __future__ import annotations
 
 import importlib.util
@@ -6,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+
+from trainer.core.content import catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,3 +83,44 @@ def test_the_dev_measure_names_what_a_change_gained_and_lost() -> None:
     assert out.splitlines()[-1] == "changed: GAIN H 1, LOSE S 1, acts play 1"
     assert tool.per_set(after, r"dev_r5\da").splitlines()[-1] == \
         "TOTAL      hostile 1/1  small talk 0/1  lawful 0/1  main act 3/3"  # small talk heard as nothing is right
+
+
+# --- tools/writer_kit.py
+
+def _kit(tmp_path: Path, kind: str = "sentences", lines: str = "") -> Path:
+    course = tmp_path / "seeds"
+    course.mkdir()
+    (course / "a.txt").write_text("账款回收的24字诀", encoding="utf-8")
+    (course / "b.txt").write_text("清收逾期账款的十大方法", encoding="utf-8")
+    spec = tmp_path / "INTERFACE.md"
+    spec.write_text("# Contract\n\n## Classify JSON\n\n`acts`: every tactic heard\n\n`trainer tactics --json` lists",
+                    encoding="utf-8")
+    kit = tmp_path / "kit"
+    _tool("writer_kit").build(kit, kind, "天津一家钢材公司的回款经理", lines, course, spec)
+    return kit
+
+
+def test_the_kit_holds_the_course_and_no_example_phrase(tmp_path: Path) -> None:
+    kit = _kit(tmp_path)
+    assert sorted(p.name for p in (kit / "course").iterdir()) == ["course1.txt", "course2.txt"]
+    tactics = (kit / "tactics.md").read_text(encoding="utf-8")
+    for t in catalogue.TACTICS:
+        assert f"`{t.id}` {t.name}" in tactics and t.example not in tactics  # named, never shown how to say it
+    assert "`hostile`" in tactics
+    assert (kit / "classify.md").read_text(encoding="utf-8").startswith("## Classify JSON")
+    assert (kit / "briefings.md").read_text(encoding="utf-8").count("\n## `") == len(list((ROOT / "scenarios").glob("*.yaml")))
+    task = (kit / "TASK.md").read_text(encoding="utf-8")
+    assert "天津一家钢材公司的回款经理" in task and str(kit.resolve() / "out.jsonl") in task
+    assert "VOICE" not in task and "OUTPUT" not in task
+    assert {p.name for p in kit.iterdir()} == {"course", "tactics.md", "classify.md", "briefings.md", "TASK.md"}
+
+
+def test_a_play_kit_names_its_lines_and_its_folder(tmp_path: Path) -> None:
+    kit = _kit(tmp_path, "play", "- `name: course-right-p34a`,`band: right`")
+    task = (kit / "TASK.md").read_text(encoding="utf-8")
+    assert "course-right-p34a" in task and str(kit.resolve() / "out") in task and "LINES" not in task
+
+
+def test_play_without_its_lines_is_refused() -> None:
+    with pytest.raises(SystemExit):
+        _tool("writer_kit").main(["/tmp/never-written", "play", "--voice", "x"])
