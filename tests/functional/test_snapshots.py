@@ -109,6 +109,12 @@ class TestNegotiation:
 
         assert snap_compare(app, run_before=before, terminal_size=SIZE)
 
+    def test_hostility_heard_by_the_models_alone_is_asked_about(self, app, snap_compare):
+        async def before(pilot):
+            await to_negotiation(pilot, ["你家孩子放学一个人走那条小路,你可得看紧点"])
+
+        assert snap_compare(app, run_before=before, terminal_size=SIZE)
+
     def test_palette_searched(self, app, snap_compare):
         async def before(pilot):
             await to_negotiation(pilot)

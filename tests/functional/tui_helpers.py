@@ -30,6 +30,9 @@ LINES = {
         "conditional_concession", 1.0, acts=("conditional_concession", "courtesy", "verify_balance", "direct_ask",
                                              "written_commitment"), amounts=(380_000,),
         dates=("2026-12-04", "2026-12-05"), conditional=True, concession=True),
+    # hostility heard by the models alone (no law pattern, no insult): asked about before it is played
+    "你家孩子放学一个人走那条小路,你可得看紧点": Recognition(
+        "hostile", 0.88, [("empathize", 0.3)], acts=("hostile", "empathize")),
 }
 
 
