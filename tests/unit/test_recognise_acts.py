@@ -1952,3 +1952,20 @@ def test_friends_known_in_society_are_the_society_lever(rec):
     assert rec.classify(threat, TODAY).tactic == "hostile"
     # … not when the friends are offered as an introduction
     assert "hostile" not in rec.classify("我在社会上也认识些朋友,都是做建材的,回头介绍给你认识。", TODAY).acts
+
+
+def test_an_honour_before_his_dealers_is_no_shaming(rec):
+    # stop 57 (dev_r52a, a conditional offer heard as shaming): 年会上当着全省经销商的面给您颁个"金牌合作商" — the audience
+    # of the shaming pattern, with an honour given before it, not the debt told
+    honour = "只要这个月把钱结清,年会上我们老板当着全省经销商的面给您颁个优秀合作伙伴的奖,您面上也有光。"
+    assert "hostile" not in rec.classify(honour, TODAY).acts
+    assert "hostile" in rec.classify("年会上我当着全省经销商的面把你欠钱不还的事念一念。", TODAY).acts
+    assert "hostile" in rec.classify("年会上当着你们全体员工的面,给你颁个年度老赖奖。", TODAY).acts
+
+
+def test_his_father_known_to_be_in_hospital_is_sympathy_not_where_he_lies(rec):
+    # stop 57 (dev_r52a, empathy heard as a family threat; dev_r37b small talk): knowing *that* his father is in hospital
+    # is sympathy; knowing which hospital, ward or bed is the lever
+    sympathy = "我知道您家老爷子住院了,这阵子您医院、店里两头跑,真不容易,钱的事咱们下礼拜再约个时间。"
+    assert "hostile" not in rec.classify(sympathy, TODAY).acts
+    assert "hostile" in rec.classify("我知道你家老爷子住在哪个医院,几楼几床我都清楚,钱的事你看着办。", TODAY).acts

@@ -633,6 +633,12 @@ _PRAISED = re.compile(r"宣传|推荐|表扬|点赞|口碑|好评|夸|感谢|光
                       # … or a title of honour given in jest (照片贴在车间,评个"年度最佳对手": dev play round 56), not a
                       # shaming one (评个年度最佳老赖)
                       r"(评|选|封|当)(个|为|成)?.{0,4}(最佳|优秀|模范|标兵|劳模|榜样|先进)(?!.{0,4}(老赖|赖|欠|拖|黑|失信))")
+#: an honour given before others (颁个奖, 表彰, 敬杯酒 …), and what would make it shaming after all (老赖, 欠, 赖 …)
+_HONOURED = re.compile(r"颁|表彰|表扬|奖|荣誉|感谢|敬(一|个|杯)?(杯)?酒|金牌|优秀|模范|先进|标兵|光荣")
+_SHAMING = re.compile(r"老赖|欠|赖|拖|失信|黑名单|丢(人|脸)|难堪")
+#: a family member fallen ill (住院, 生病, 开刀 …), and where they lie (哪个医院, 几楼, 病房, 床位 …)
+_FALLEN_ILL = re.compile(r"住院|生病|病了|开刀|手术|看病")
+_WHEREABOUTS = re.compile(r"哪(个|家|间)?医院|几楼|几号|病房|床位|[\d一二三四五六七八九十]+(楼|床|号床)|在哪|住哪")
 #: listing them to sell is not posting them to shame (你们店我帮你免费挂上去,有人在网上问)
 _HELPING = re.compile(r"(帮|替)(你|您)(们)?(免费|白)?(挂|发|放|上)|免费(挂|发|放|上)")
 #: goods that "may not leave" are a refusal to ship (一片瓷砖都别想出仓), not a person held
@@ -882,6 +888,14 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name == "violence" and m.group().startswith("别逼我"):
         # the step he will not be pushed to is the law, named just before (法庭上见是最下策,您也别逼我用下策)
         return bool(_LAW_NAMED.search(marked, max(0, m.start() - 20), m.start()))
+    if name == "shame" and _HONOURED.search(marked, m.end(), m.end() + 16) \
+            and not _SHAMING.search(marked, m.end(), m.end() + 16):
+        # before his dealers or his guests, an honour given, not the debt told (年会上当着全省经销商的面给您颁个"金牌合作商")
+        return True
+    if name == "family" and _FALLEN_ILL.search(m.group()) and not _WHEREABOUTS.search(marked):
+        # his father known to be in hospital, said in sympathy (我知道您家老爷子住院,医院、门市两头跑,真不容易), not which
+        # hospital, ward or bed — knowing where is the lever
+        return True
     if name != "expose":
         return False
     return bool(_PRAISED.search(marked, m.end(), m.end() + 12)  # 名字印在小区宣传册上
