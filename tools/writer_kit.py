@@ -17,15 +17,13 @@ lines has read only the course. Then start a helper with "你是一位写作者�
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from trainer.core.content import catalogue
 
-from trainer.core.content import catalogue  # noqa: E402 (the repository on the path first)
+ROOT = Path(__file__).resolve().parents[1]
 
 TEMPLATES = Path(__file__).resolve().parent / "writer_kit"
 KINDS = {"sentences": "sent", "play": "play", "care": "care", "law": "law"}

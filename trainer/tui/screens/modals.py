@@ -109,8 +109,9 @@ class DidYouMeanScreen(ModalScreen[tuple[str, object] | None]):
             head.append(tr("这句话不像哪一种战术,像是闲聊。就这么说,还是你想用……?"))
         elif rec.tactic is None:
             head.append(tr("没认出这句话用的是哪种战术。你是想说……?"))
-        elif rec.tactic == catalogue.HOSTILE and rec.confidence >= CONFIRM_BELOW:
-            # heard by the models alone: say how the line sounds, and let the trainee answer for it
+        elif rec.tactic == catalogue.HOSTILE and not rec.outright and rec.confidence >= CONFIRM_BELOW:
+            # heard by the models alone (asked about below SURE_HOSTILE): say how the line sounds, and let the trainee
+            # answer for it
             cost = ("粗鲁无礼,会扣“有礼”“有节”分" if rec.rude
                     else "像威胁或违法施压,会扣“有法”“有节”分,整场最多 30 分")
             head.append(tr(f"这句话听起来{cost}(把握 {rec.confidence:.2f})。你是这个意思吗?"))
