@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import zlib
 
 import numpy as np
 import pytest
-import yaml
 
 from trainer.core.language import train
 from trainer.core.language.law import mandarin
@@ -157,58 +155,3 @@ def test_hostility_heard_by_a_cue_is_rude_or_unlawful_as_the_model_says() -> Non
     assert rude.tactic == "hostile" and rude.rude
     unlawful = Recogniser(hostility_model=_saying(0.8, 0.9)).classify(line, TODAY)
     assert unlawful.tactic == "hostile" and not unlawful.rude
-
-
-
-def _odd_course_right_moves(play: list) -> set[str]:
-    """The moves of the course-right dev lines of play whose scenario and name hash odd: the measure half."""
-    out: set[str] = set()
-    for p in play:
-        doc = yaml.safe_load(p.read_text(encoding="utf-8"))
-        out |= {str(m).strip() for line in doc["lines"] if str(line["name"]).startswith("course-right")
-                and zlib.crc32(f"{doc['scenario']}{line['name']}".encode()) % 2 == 1 for m in line["moves"]}
-    return out
-
-
-def test_the_hostility_model_learns_the_course_right_moves_as_lines_with_no_hostility() -> None:
-    # stop 58: what the later sets' sarcasm lacked was the other side of the line — the course's own firm moves (看穿,
-    # 紧盯不放) said by a trainee doing it right; half the course-right dev lines of play, the other half a measure
-    moves, play = train.course_right_moves(train.ROOT)
-    rows = train.hostility_rows(train.ROOT)
-    benign = [str(r["text"]) for r in rows if not r["acts"]]
-    assert moves and set(moves) <= set(benign)
-    meta = json.loads(META.read_text(encoding="utf-8"))
-    assert play and {f"tests/data/dev_play/{p.name}" for p in play} <= set(meta["trained_on"])
-    dev = {str(r["text"]) for f in train.hostility_files(train.ROOT) for r in train.read_rows(f)}
-    odd = _odd_course_right_moves(play) - set(moves) - dev
-    assert odd and not odd & set(benign)  # the measure half is never learned from
-
-
-def test_the_intent_model_asks_a_hostility_model_that_never_saw_its_own_sets() -> None:
-    # a model hears its own training lines too well: the intent model's lines are what is left unheard by one that
-    # never read them (stop 58: asked of the shipped model, it was left 199 unlawful lines instead of 296)
-    data = train.ROOT / "tests" / "data"
-    theirs = {str(r["text"]) for f in train._INTENT_SETS if (data / f).exists() for r in train.read_rows(data / f)}
-    shipped = {f.name for f in train.hostility_files(train.ROOT)}
-    assert theirs and set(train._INTENT_SETS) & shipped  # the shipped model learned from them …
-    others = {str(r["text"]) for f in train.hostility_files(train.ROOT) if f.name not in train._INTENT_SETS
-              for r in train.read_rows(f)} | set(train.course_right_moves(train.ROOT)[0])
-    left = {str(r["text"]) for r in train.hostility_rows(train.ROOT, train._INTENT_SETS)}
-    assert theirs & left <= others  # … the one the intent model's lines are heard by did not
-
-
-@pytest.mark.parametrize("line", [
-    "这点钱都拖,你们公司是要饭的啊?",  # dev_r51a, never learned from
-    "咋着，还得俺给恁磕一个恁才给钱？",  # dev_r46a
-    "跟恁说话真费劲,猪都比恁明白道理。",  # dev_r52a
-])
-def test_contempt_from_writers_the_model_never_read_is_heard(line: str) -> None:
-    # stop 58: the later sets and the course-right moves beside them (before, all three went unheard)
-    assert "hostile" in Recogniser().classify(line, TODAY).acts
-
-
-def test_a_firm_lawful_line_about_his_name_is_not_hostile() -> None:
-    # dev_r51b, never learned from: the court's judgement is public — a lawful consequence (called hostile before)
-    line = ("马理事，五金商会、干果商会里谁不认识你，这四十六万要是真闹到法院去，判决书一出来网上都能查到，到时候同行咋看你？"
-            "我是真不想看到那一天，你松个口，咱们体体面面把它了了。")
-    assert "hostile" not in Recogniser().classify(line, TODAY).acts

@@ -88,37 +88,11 @@ def dev_files(root: Path) -> list[Path]:
     return _present(root, _EARLY + _CONTRAST + _LATER)
 
 
-#: the later sets the hostility model learns from as well (stop 58), beside the course-right moves of dev play: r46a on
-#: stay the measure of writers it never read
-_HOSTILITY_LATER = _LATER + tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 46) for x in "abcd")
-
-
 def hostility_files(root: Path) -> list[Path]:
-    """The dev sets the hostility model learns from: the early, the contrast and the later sets up to r45b. Stop 43
-    and stop 57 kept the later sets out — trained on them, it heard more sarcasm but called more of the course's
-    看穿 hostile (course-right dev-play moves heard hostile 9 → 18): in n-grams, sarcasm about the debt *is* seeing
-    through an excuse. Stop 58 gave it what it was missing, the other side of that line: the course-right moves of
-    dev play as lines with no hostility (``course_right_moves``). Measured on r46a-r52a and the other half of dev
-    play, which it never saw (with ``HOSTILE_POSITIVE`` 4 and the intent model as ``intent_rows`` says): hostile
-    lines heard 277 → 290 of 335, small talk heard hostile 16 → 15 of 375, lawful lines 3 → 4 of 1,090,
-    course-right moves heard hostile 6 → 6 of 6,475 (the trained half 3 → 1); dev play course-right ≥ 85 1,285 →
-    1,287 of 1,307, unlawful lines costing 有法 257 → 257 of 284 (3 lost, 3 gained)."""
-    return _present(root, _EARLY + _CONTRAST + _HOSTILITY_LATER)
-
-
-def course_right_moves(root: Path) -> tuple[list[str], list[Path]]:
-    """The moves of half the course-right dev lines of play (those whose scenario and name hash even: the other half
-    stays a measure), and the files they come from: lines a trainee says that are neither hostile nor unlawful —
-    what the hostility and intent models learn the course's firm moves (看穿, 紧盯不放, 讲后果) from."""
-    moves: list[str] = []
-    play = sorted((root / "tests" / "data" / "dev_play").glob("*.yaml"))
-    for f in play:
-        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
-        for line in doc["lines"]:
-            name = str(line["name"])
-            if name.startswith("course-right") and zlib.crc32(f"{doc['scenario']}{name}".encode()) % 2 == 0:
-                moves.extend(str(m).strip() for m in line["moves"])
-    return moves, play
+    """What the hostility model learns from: the early sets and the contrast sets, not the later ones — trained on
+    r26a and r27a too, it heard 2 more of r28b's 100 sarcastic lines and called one more course-right dev play move
+    hostile (stop 43); sarcasm does not generalise from n-grams."""
+    return _present(root, _EARLY + _CONTRAST)
 
 
 def line_row(path: Path, row: dict[str, object]) -> bool:
@@ -134,12 +108,8 @@ def line_rows(root: Path) -> list[dict[str, object]]:
     return [r for f in dev_files(root) for r in read_rows(f) if line_row(f, r)]
 
 
-def hostility_rows(root: Path, leave_out: tuple[str, ...] = ()) -> list[dict[str, object]]:
-    """What the hostility model learns from: every line of ``hostility_files`` (but the sets named in ``leave_out``),
-    and ``course_right_moves`` as lines with no act."""
-    moves, _ = course_right_moves(root)
-    return ([r for f in hostility_files(root) if f.name not in leave_out for r in read_rows(f)]
-            + [{"text": m, "acts": []} for m in moves])
+def hostility_rows(root: Path) -> list[dict[str, object]]:
+    return [r for f in hostility_files(root) for r in read_rows(f)]
 
 
 def read_rows(path: Path) -> list[dict[str, object]]:
@@ -223,11 +193,8 @@ def train_acts(tpl: list[tuple[str, str]], rows: list[dict[str, object]], labels
 
 #: the weight of a hostile line against the others in the hostility model. Chosen on dev sets left out of its training
 #: in turn (dev_r24a / dev_r24b / dev_r23a, model alone at 0.8, hostile heard / false): 4 → 52/0, 52/1, 70/0;
-#: 8 → 60/0, 61/1, 78/0; 16 → 69/1 (on dev_r24a) — more weight buys recall at the cost of false hostility. Stop 58,
-#: trained on the later sets and the course-right moves too, measured on r46a-r52a (hostile heard / small talk /
-#: lawful called hostile, of 335 / 375 / 1,090): 8 → 296 / 18 / 9; 4 → 287 / 16 / 3 (before: 277 / 16 / 3). At 4
-#: two dev lines of violence said outright (我先把你这办公桌掀了,再给你两拳) fall to 0.71-0.77, under FELT_HOSTILE
-HOSTILE_POSITIVE = 4.0
+#: 8 → 60/0, 61/1, 78/0; 16 → 69/1 (on dev_r24a) — more weight buys recall at the cost of false hostility
+HOSTILE_POSITIVE = 8.0
 
 
 def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -> np.ndarray:
@@ -264,15 +231,8 @@ INTENT_POSITIVE, INTENT_L2, INTENT_STEPS, INTENT_RATE = 3.0, 1.0, 800, 0.5
 def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
     """The feature rows the intent model learns from and whether each is unlawful: the lines of ``_INTENT_SETS`` that
     the recogniser without it does not hear as hostile, and, as lawful, the moves of half the course-right dev lines
-    of play (those whose scenario and name hash even: the other half stays a measure).
-
-    What "does not hear" means is asked of a hostility model that never saw ``_INTENT_SETS``: the shipped one learned
-    from them, and a model hears its own training lines too well — stop 58, asked of the shipped one, the intent
-    model was left 199 unlawful lines instead of 296 and dev lines of play costing 有法 fell 257 → 254; asked of
-    one that never saw them, 309 and 257."""
-    tpl = templates(root)
-    rec = Recogniser(intent_model=False,
-                     hostility_model=shipped_hostility(train_hostility(tpl, hostility_rows(root, _INTENT_SETS))))
+    of play (those whose scenario and name hash even: the other half stays a measure)."""
+    rec = Recogniser(intent_model=False)
     texts: list[str] = []
     unlawful: list[bool] = []
     files = _present(root, _INTENT_SETS)
@@ -280,9 +240,14 @@ def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
         for r in read_rows(f):
             texts.append(str(r["text"]))
             unlawful.append(r.get("kind") == "unlawful")
-    moves, play = course_right_moves(root)
-    texts.extend(moves)
-    unlawful.extend(False for _ in moves)
+    play = sorted((root / "tests" / "data" / "dev_play").glob("*.yaml"))
+    for f in play:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for line in doc["lines"]:
+            name = str(line["name"])
+            if name.startswith("course-right") and zlib.crc32(f"{doc['scenario']}{name}".encode()) % 2 == 0:
+                texts.extend(str(m).strip() for m in line["moves"])
+                unlawful.extend(False for _ in line["moves"])
     rows: list[np.ndarray] = []
     ys: list[float] = []
     for text, y, heard in zip(texts, unlawful, rec.classify_many(texts, TODAY), strict=True):
@@ -358,8 +323,7 @@ def build(root: Path) -> None:
     for loader in (load_model, load_act_model, load_hostility_model):
         loader.cache_clear()  # the intent model learns from what the recogniser with the models just written hears
     build_intent(root)
-    trained_on = [root / "phrases" / "tactics.yaml", *dict.fromkeys([*files, *hostility_files(root)]),
-                  *course_right_moves(root)[1]]
+    trained_on = [root / "phrases" / "tactics.yaml", *files]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
             "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
             "rows": len(tpl) + len(rows)}
