@@ -24,6 +24,9 @@ import yaml
 from trainer.core.content import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
+#: where the course texts and the contract live beside the repository (the defaults of ``build`` and the command line)
+COURSE = ROOT.parent / "shared" / "seeds"
+INTERFACE = ROOT.parent / "shared" / "spec" / "INTERFACE.md"
 
 TEMPLATES = Path(__file__).resolve().parent / "writer_kit"
 KINDS = {"sentences": "sent", "play": "play", "care": "care", "law": "law"}
@@ -64,8 +67,8 @@ def task_md(kind: str, kit: Path, voice: str, lines: str = "") -> str:
     return text.replace("OUTDIR", str(kit / "out")).replace("OUTPUT", str(kit / "out.jsonl"))
 
 
-def build(kit: Path, kind: str, voice: str, lines: str = "", course: Path = ROOT.parent / "shared" / "seeds",
-          interface: Path = ROOT.parent / "shared" / "spec" / "INTERFACE.md") -> list[Path]:
+def build(kit: Path, kind: str, voice: str, lines: str = "", course: Path = COURSE,
+          interface: Path = INTERFACE) -> list[Path]:
     texts = sorted(course.glob("*.txt"))
     if not texts:
         raise SystemExit(f"{course}: no course texts (*.txt) here")
@@ -90,8 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("kind", choices=sorted(KINDS))
     ap.add_argument("--voice", required=True, help="who the writer is and how they speak (Chinese)")
     ap.add_argument("--lines", default="", help="play only: the lines to write per scenario (Markdown list items)")
-    ap.add_argument("--course", type=Path, default=ROOT.parent / "shared" / "seeds")
-    ap.add_argument("--interface", type=Path, default=ROOT.parent / "shared" / "spec" / "INTERFACE.md")
+    ap.add_argument("--course", type=Path, default=COURSE)
+    ap.add_argument("--interface", type=Path, default=INTERFACE)
     a = ap.parse_args(argv)
     if a.kind == "play" and not a.lines:
         ap.error("play needs --lines (which lines of play to write per scenario)")
