@@ -19,7 +19,8 @@ TODAY = dt.date(2026, 12, 1)
 
 
 def _saying(hostile: float, unlawful: float) -> ActModel:
-    """A hostility model that gives every text the same two probabilities (bias only)."""
+    """A hostility model that gives every text the same two probabilities (bias only). The tests here read its bars
+    alone, with no rudeness model beside it (``rudeness_model=False``): that one has its own (test_rudeness_model)."""
     w = np.zeros((BUCKETS + 1, len(HOSTILITY_LABELS)), np.float32)
     w[-1] = [np.log(p / (1 - p)) for p in (hostile, unlawful)]
     return ActModel(HOSTILITY_LABELS, w)
@@ -30,26 +31,26 @@ PLAIN = "就你们这点规模,还欠着我们十二万不给"
 
 
 def test_the_model_hears_hostility_the_lists_miss_and_says_rude_or_unlawful() -> None:
-    assert "hostile" not in Recogniser(hostility_model=False).classify(PLAIN, TODAY).acts
-    rude = Recogniser(hostility_model=_saying(0.95, 0.1)).classify(PLAIN, TODAY)
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=False).classify(PLAIN, TODAY).acts
+    rude = Recogniser(rudeness_model=False, hostility_model=_saying(0.95, 0.1)).classify(PLAIN, TODAY)
     assert rude.tactic == "hostile" and rude.rude and rude.confidence == pytest.approx(0.95, abs=0.01)
-    threat = Recogniser(hostility_model=_saying(0.95, 0.9)).classify(PLAIN, TODAY)
+    threat = Recogniser(rudeness_model=False, hostility_model=_saying(0.95, 0.9)).classify(PLAIN, TODAY)
     assert threat.tactic == "hostile" and not threat.rude
 
 
 def test_hostility_heard_by_the_model_alone_is_not_outright_and_an_insult_is() -> None:
     # stop 57: the TUI asks about hostility the models alone heard (``Recognition.outright``)
-    by_model = Recogniser(hostility_model=_saying(0.9, 0.9)).classify(PLAIN, TODAY)
+    by_model = Recogniser(rudeness_model=False, hostility_model=_saying(0.9, 0.9)).classify(PLAIN, TODAY)
     assert by_model.tactic == "hostile" and not by_model.outright
-    insult = Recogniser(hostility_model=_saying(0.1, 0.1)).classify("废物,连个款都付不出来", TODAY)
+    insult = Recogniser(rudeness_model=False, hostility_model=_saying(0.1, 0.1)).classify("废物,连个款都付不出来", TODAY)
     assert insult.tactic == "hostile" and insult.outright
-    threat = Recogniser(hostility_model=_saying(0.1, 0.1)).classify("再不还钱,我就去你家门口拉横幅", TODAY)
+    threat = Recogniser(rudeness_model=False, hostility_model=_saying(0.1, 0.1)).classify("再不还钱,我就去你家门口拉横幅", TODAY)
     assert threat.tactic == "hostile" and threat.outright and not threat.rude
 
 
 def test_below_its_bar_or_away_from_the_money_or_in_his_words_the_model_hears_nothing() -> None:
-    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_HOSTILE - 0.05, 0.9)).classify(PLAIN, TODAY).acts
-    sure = Recogniser(hostility_model=_saying(0.99, 0.9))
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(FELT_HOSTILE - 0.05, 0.9)).classify(PLAIN, TODAY).acts
+    sure = Recogniser(rudeness_model=False, hostility_model=_saying(0.99, 0.9))
     # small talk is never hostile; his own words said back are not the trainee's move
     assert "hostile" not in sure.classify("今天天气真不错,您最近身体还好吧", TODAY).acts
     assert "hostile" not in sure.classify("您刚才说我们是来抢钱的,那咱们就把十二万的账摆出来看", TODAY).acts
@@ -58,17 +59,17 @@ def test_below_its_bar_or_away_from_the_money_or_in_his_words_the_model_hears_no
 def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_money() -> None:
     # stop 40 (dev_r25b): contempt for the man and his firm with no word of the money (你这个经理当得,连个字都不敢签)
     line = "你这个经理当得,连个字都不敢签,还不如回去种田"
-    assert "hostile" not in Recogniser(hostility_model=_saying(FELT_BUSINESS - 0.02, 0.1)).classify(line, TODAY).acts
-    assert Recogniser(hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY).tactic == "hostile"
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(FELT_BUSINESS - 0.02, 0.1)).classify(line, TODAY).acts
+    assert Recogniser(rudeness_model=False, hostility_model=_saying(FELT_BUSINESS + 0.05, 0.1)).classify(line, TODAY).tactic == "hostile"
     # small talk about neither the money nor the dealings stays out of it, however sure the model
-    assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
 
 
 def _heard_only_above(line: str, bar: float, unlawful: float) -> Recognition:
     """The line heard with the hostility model just above ``bar`` (asserted hostile), after asserting it is not
     hostile just below."""
-    assert "hostile" not in Recogniser(hostility_model=_saying(bar - 0.02, unlawful)).classify(line, TODAY).acts
-    heard = Recogniser(hostility_model=_saying(bar + 0.05, unlawful)).classify(line, TODAY)
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(bar - 0.02, unlawful)).classify(line, TODAY).acts
+    heard = Recogniser(rudeness_model=False, hostility_model=_saying(bar + 0.05, unlawful)).classify(line, TODAY)
     assert heard.tactic == "hostile"
     return heard
 
@@ -90,10 +91,10 @@ def test_a_line_in_dialect_is_felt_as_its_mandarin_reading_is_when_that_says_mor
     line = "汝欠阮的钱拖了半年,汝这个人真无路用"
     assert mandarin(normalise(line).marked) == "你欠我们的钱拖了半年你这个人真无路用"
     sure_of_mandarin = _SureOfOneReading("你欠我们的钱拖了半年你这个人真无路用")
-    heard = Recogniser(hostility_model=sure_of_mandarin).classify(line, TODAY)
+    heard = Recogniser(rudeness_model=False, hostility_model=sure_of_mandarin).classify(line, TODAY)
     assert heard.tactic == "hostile" and heard.rude
     sure_of_nothing = _SureOfOneReading("今天天气不错")
-    assert "hostile" not in Recogniser(hostility_model=sure_of_nothing).classify(line, TODAY).acts
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=sure_of_nothing).classify(line, TODAY).acts
 
 
 @pytest.mark.parametrize("line", [
@@ -112,7 +113,7 @@ def test_contempt_for_how_he_carries_on_in_the_talk_needs_the_model_as_sure_as_f
     "你再说我唱歌跑调,下回KTV我就不叫你了",  # banter about a song
 ])
 def test_friendly_lines_about_him_stay_out_of_it_however_sure_the_model(line: str) -> None:
-    assert "hostile" not in Recogniser(hostility_model=_saying(0.99, 0.1)).classify(line, TODAY).acts
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(0.99, 0.1)).classify(line, TODAY).acts
 
 
 @pytest.mark.parametrize("line", [
@@ -132,7 +133,7 @@ def test_a_veiled_threat_is_heard_unlawful_when_the_model_leans_that_way(line: s
     "您家孩子在哪上学呀?我闺女也快上小学了。",  # no harm, no routine
 ])
 def test_care_of_the_same_shape_is_not_a_threat(line: str) -> None:
-    assert "hostile" not in Recogniser(hostility_model=_saying(VEILED_FELT + 0.2, 0.9)).classify(line, TODAY).acts
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(VEILED_FELT + 0.2, 0.9)).classify(line, TODAY).acts
 
 
 def test_the_shipped_hostility_model_is_reproduced_and_never_saw_held_out_data() -> None:
@@ -149,9 +150,9 @@ def test_hostility_heard_by_a_cue_is_rude_or_unlawful_as_the_model_says() -> Non
     # stop 39: hostility heard by a cue word alone (横) counted as unlawful; the model's second column now tells
     # (5-fold dev, per-fold models: rude lines called rude 80 → 91 of 95, unlawful lines called rude 0 of 248 both)
     line = "欠钱不还还这么横,你们老板是属螃蟹的吧?三十八万什么时候给"
-    assert not Recogniser(hostility_model=False).classify(line, TODAY).rude
+    assert not Recogniser(rudeness_model=False, hostility_model=False).classify(line, TODAY).rude
     # (the model sure of the hostility, 0.8: at 0.5 the line models retrained at stop 43 hear the ask in it first)
-    rude = Recogniser(hostility_model=_saying(0.8, 0.1)).classify(line, TODAY)
+    rude = Recogniser(rudeness_model=False, hostility_model=_saying(0.8, 0.1)).classify(line, TODAY)
     assert rude.tactic == "hostile" and rude.rude
-    unlawful = Recogniser(hostility_model=_saying(0.8, 0.9)).classify(line, TODAY)
+    unlawful = Recogniser(rudeness_model=False, hostility_model=_saying(0.8, 0.9)).classify(line, TODAY)
     assert unlawful.tactic == "hostile" and not unlawful.rude

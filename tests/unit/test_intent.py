@@ -75,16 +75,16 @@ def test_care_in_the_same_parts_is_not_hostile(text: str) -> None:
 def test_it_decides_only_what_nothing_else_did_and_only_where_the_hostility_model_leans() -> None:
     line = "我表弟这几天老在你们小区转悠"  # no pattern, no cue, no insult
     sure = _saying(0.99)
-    heard = Recogniser(hostility_model=_felt(0.5, 0.5), intent_model=sure).classify(line, TODAY)
+    heard = Recogniser(rudeness_model=False, hostility_model=_felt(0.5, 0.5), intent_model=sure).classify(line, TODAY)
     assert heard.tactic == "hostile" and not heard.rude and heard.confidence == pytest.approx(0.99, abs=0.01)
     # below its floor the parts are not read; below its bar nothing is heard
-    assert "hostile" not in Recogniser(hostility_model=_felt(INTENT_FLOOR - 0.05, 0.5), intent_model=sure) \
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_felt(INTENT_FLOOR - 0.05, 0.5), intent_model=sure) \
         .classify(line, TODAY).acts
-    assert "hostile" not in Recogniser(hostility_model=_felt(0.5, 0.5), intent_model=_saying(INTENT_UNLAWFUL - 0.02)) \
+    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_felt(0.5, 0.5), intent_model=_saying(INTENT_UNLAWFUL - 0.02)) \
         .classify(line, TODAY).acts
     # friends' banter and care for his health are never its to decide
     for text in ("周六来我家喝酒,不来我就上你家把你拖出来,哈哈", "你这阵子可得注意身体,别熬坏了"):
-        assert "hostile" not in Recogniser(hostility_model=_felt(0.7, 0.5), intent_model=sure).classify(text, TODAY).acts
+        assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_felt(0.7, 0.5), intent_model=sure).classify(text, TODAY).acts
     # no hostility model, no intent model: it reads the hostility model's probabilities
     assert Recogniser(hostility_model=False, intent_model=sure).intent_model is None
 

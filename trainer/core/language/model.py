@@ -46,6 +46,11 @@ ACT_WEIGHTS = HERE / "ngram_acts.npy"
 #: hostile lines, is it unlawful rather than only rude. Trained on every dev line, including the sets written to
 #: contrast rudeness, threats and firm lawful pressure; it lets hostility be heard where no word list reaches
 HOSTILITY_WEIGHTS = HERE / "ngram_hostile.npy"
+#: the rudeness model (stop 59): one column, whether a line is rude — an insult, contempt, a jeer at the debtor — against
+#: everything lawful; it never learned from a threat, so the words of care a veiled threat borrows are not its evidence
+RUDENESS_WEIGHTS = HERE / "ngram_rude.npy"
+RUDENESS_META = HERE / "ngram_rude.json"
+RUDENESS_LABELS = ("rude",)
 HOSTILITY_LABELS = ("hostile", "unlawful")
 META = HERE / "ngram_model.json"
 BUCKETS = 1 << 14
@@ -132,6 +137,14 @@ def load_hostility_model() -> ActModel | None:
     """The shipped hostility model (columns ``HOSTILITY_LABELS``), or None when its file is missing or unreadable
     (hostility is then heard by cues, insults and the law only)."""
     found = _shipped(HOSTILITY_WEIGHTS, HOSTILITY_LABELS)
+    return ActModel(*found) if found else None
+
+
+@lru_cache(maxsize=1)
+def load_rudeness_model() -> ActModel | None:
+    """The shipped rudeness model (column ``RUDENESS_LABELS``), or None when its file is missing or unreadable
+    (rudeness is then heard as the hostility model and the insults hear it)."""
+    found = _shipped(RUDENESS_WEIGHTS, RUDENESS_LABELS)
     return ActModel(*found) if found else None
 
 

@@ -50,6 +50,7 @@ from trainer.core.language.model import (
     load_act_model,
     load_hostility_model,
     load_model,
+    load_rudeness_model,
 )
 from trainer.core.language.normalise import MAX_CHARS, Normalised, normalise, to_simplified
 from trainer.core.language.phrases import PhraseLibrary, build_phrases, default_files, load_default_library, load_files
@@ -187,6 +188,16 @@ OUTRIGHT = 0.8
 #: the hostility model (``ngram_hostile.npy``) hears a line as hostile with no cue, insult or law pattern from this
 #: probability on, and calls it unlawful rather than rude from UNLAWFUL_FELT on (figures in tests/data/eval/README.md)
 FELT_HOSTILE = 0.8
+#: the rudeness model (``ngram_rude.npy``, stop 59) hears a line as rude from this probability, where nothing else heard
+#: it and the line speaks of the debt, the dealings or how he carries on (``DEBT_TALK``, ``BUSINESS_TALK``,
+#: ``CONDUCT_TALK``) … Chosen on r46a-r54b, which it never learned from (rude heard / lawful called hostile / small talk
+#: heard hostile, of 120 / 1,506 / 422; before: 90 / 7 / 28): 0.8 → 100 / 8 / 28 (the one lawful line 又没钱?恁那新车都
+#: 提了,跟俺说没钱? — 看穿 said with a sneer); 0.7 → 101 / 13 / 28 (看穿: 恁是真木钱,还是不想给?). Then on fresh r55a/b
+#: (Tangshan, Xining; read after the choice): rude 16 → 18 of 20, lawful (2 of 198) and small talk (10 of 115) as before;
+#: dev play's course-right moves heard hostile 9 of 12,945 before and after
+RUDE_FELT = 0.8
+#: … and from this one on a line that names none of them (穷成这样还开啥门市,关门算了: dev_r52a, 0.95)
+RUDE_ALONE = 0.9
 UNLAWFUL_FELT = 0.5
 #: a line of a veiled threat's shape (``law.hints_harm``: harm left hanging over him or his, his family's day recited) is
 #: heard as unlawful from this hostility on. Dev, with the model of stop 43 (14,690 lines): from 0.5, 19 of the 77
@@ -417,12 +428,13 @@ class Recogniser:
     def __init__(self, library: PhraseLibrary | None = None, threshold: float = THRESHOLD,
                  model: NgramModel | None | bool = True, clause_model: NgramModel | None = None,
                  act_model: ActModel | None | bool = None, hostility_model: ActModel | None | bool = None,
-                 intent_model: IntentModel | None | bool = None):
+                 intent_model: IntentModel | None | bool = None, rudeness_model: ActModel | None | bool = None):
         """``model``: True = the shipped n-gram model (if its files are there), None/False = none.
         ``clause_model``: the model that scores the clauses of a long line; by default the shipped clause model
         with the shipped model, else ``model`` itself. ``act_model``: the act lister; by default the shipped one with
         the shipped model, else none (False: none); ``hostility_model`` likewise (the shipped ``ngram_hostile.npy``), and
-        ``intent_model`` (the shipped ``intent.npy``, read only with a hostility model)."""
+        ``intent_model`` (the shipped ``intent.npy``, read only with a hostility model) and ``rudeness_model`` (the
+        shipped ``ngram_rude.npy``, read only with a hostility model)."""
         self.library = library if library is not None else load_default_library()
         self.threshold = threshold
         self.model: NgramModel | None = load_model() if model is True else (model or None)
@@ -463,6 +475,10 @@ class Recogniser:
             intent_model = load_intent_model() if model is True else None
         self.intent_model: IntentModel | None = (intent_model if isinstance(intent_model, IntentModel)
                                                  and self.hostility_model is not None else None)
+        if rudeness_model is None:
+            rudeness_model = load_rudeness_model() if model is True else None
+        self.rudeness_model: ActModel | None = (rudeness_model if isinstance(rudeness_model, ActModel)
+                                                and self.hostility_model is not None else None)
         act_cols = {lab: i for i, lab in enumerate(self.act_model.labels)} if self.act_model is not None else {}
         self._act_cols = np.array([act_cols.get(lab, -1) for lab in self.labels], dtype=np.int64)
         # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
@@ -860,6 +876,16 @@ class Recogniser:
         intended = intent >= INTENT_UNLAWFUL
         if intended:
             acts = [HOSTILE] + acts
+        # rudeness in words no insult list holds (你们公司是要饭的啊?): the rudeness model, which never learned a threat,
+        # is sure of it, the line speaks of the debt, the dealings or how he carries on, and nothing in it has a
+        # threat's shape — a threat is the hostility model's and the law's to hear, never this one's
+        rudely = bool(felt_only is not None and not by_model and not intended and len(felt_only) > 2
+                      and felt_only[2] >= RUDE_FELT and not any(reported or [])
+                      and (felt_only[2] >= RUDE_ALONE or about_debt or BUSINESS_TALK.search(norm.marked) is not None
+                           or CONDUCT_TALK.search(norm.marked) is not None)
+                      and not hints_harm(own) and THREAT_SHAPE.search(norm.marked) is None)
+        if rudely:
+            acts = [HOSTILE] + acts
         if by_model:
             # contempt and veiled threats in words no list holds (the writers' vocabularies are open): the hostility
             # model, trained on every dev line, hears the line as a whole
@@ -870,8 +896,8 @@ class Recogniser:
         # 你店门锁了): rudeness, which costs 有礼 but breaks no law — and so is hostility heard by a cue or the model when
         # the hostility model finds it rude rather than unlawful. Without the model, hostility heard any other way counts as
         # unlawful
-        rude = bool(acts and acts[0] == HOSTILE and not law and not veiled and not intended
-                    and not THREAT_SHAPE.search(norm.marked) and (
+        rude = rudely or bool(acts and acts[0] == HOSTILE and not law and not veiled and not intended
+                              and not THREAT_SHAPE.search(norm.marked) and (
             insult or (felt is not None and felt[1] < UNLAWFUL_FELT)))
         tactic = acts[0] if acts else None
         conf = r.confidence
@@ -881,6 +907,8 @@ class Recogniser:
             conf = float(round(felt[0], 3))  # as sure as the model: the TUI may ask "did you mean" below the threshold
         if intended:
             conf = float(round(intent, 3))
+        if rudely and felt is not None:
+            conf = float(round(felt[2], 3))
         if tactic == HOSTILE and (law or insult):
             # heard outright (a law pattern, an insult said to his face): no "did you mean" box before the reply — the
             # model's own share can be small for a dialect word (你个板马,欠钱还装穷! came to 0.17)
@@ -891,17 +919,26 @@ class Recogniser:
                            slots.visit_today, slots.quoted, slots.paper_dates, slots.in_full, slots.rest_open,
                            slots.pays_today, outright=bool(tactic == HOSTILE and (law or insult)))
 
+    def _hostility(self, line_grams: list[list[int]]) -> np.ndarray:
+        """The hostility model's (hostile, unlawful) probabilities, and the rudeness model's beside them when there is
+        one (a third column)."""
+        assert self.hostility_model is not None
+        felt = self.hostility_model.proba_grams(line_grams)
+        if self.rudeness_model is None:
+            return felt
+        return np.hstack([felt, self.rudeness_model.proba_grams(line_grams)])
+
     def _felt(self, norms: list[Normalised], line_grams: list[list[int]]) -> np.ndarray | None:
         """The hostility model's (hostile, unlawful) probabilities of each line: of its words, or of their Mandarin
         reading (``law.mandarin``: 汝 → 你, 阮 → 我们, 厝 → 家 …) where that says more — the model learned from far
         more Mandarin than any one dialect."""
         if self.hostility_model is None:
             return None
-        felt = self.hostility_model.proba_grams(line_grams)
+        felt = self._hostility(line_grams)
         said = {i: m for i, n in enumerate(norms) if (m := mandarin(n.marked)) != n.marked}
         if said:
             at = list(said)
-            alt = self.hostility_model.proba_grams([grams(normalise(said[i]).bare) for i in at])
+            alt = self._hostility([grams(normalise(said[i]).bare) for i in at])
             sure = alt[:, 0] >= DIALECT_FELT
             felt[at] = np.where(sure[:, None], np.maximum(felt[at], alt), felt[at])
         return felt

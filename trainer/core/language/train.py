@@ -4,13 +4,15 @@
                                                    # anchors.json (about a minute and a half: the act lister)
     python -m trainer.core.language.train --cv     # 5-fold cross-validated figures on the dev sets
     python -m trainer.core.language.train --intent # the intent model alone (intent.npy / .json, about 40 s)
+    python -m trainer.core.language.train --rudeness  # the rudeness model alone (ngram_rude.npy / .json, about 10 s)
     python -m trainer.core.language.train --intent-report  # hostility heard without / with it on the dev sets it never
                                                    # learned from (r40a on), by kind
 
 Training rows: every template of phrases/tactics.yaml, and the development sets of ``line_rows`` (label = the main
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
 held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv). The act lister is trained on every act of every
-line of ``line_rows`` (``train_acts``); the hostility model on ``hostility_rows``.
+line of ``line_rows`` (``train_acts``); the hostility model on ``hostility_rows``; the rudeness model on
+``rudeness_rows`` (rude lines against lawful ones, never a threat; r46a on stay its measure).
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ from trainer.core.language.model import (
     META,
     NGRAMS,
     NONE,
+    RUDENESS_LABELS,
+    RUDENESS_META,
+    RUDENESS_WEIGHTS,
     WEIGHTS,
     ActModel,
     NgramModel,
@@ -48,6 +53,7 @@ from trainer.core.language.model import (
     load_act_model,
     load_hostility_model,
     load_model,
+    load_rudeness_model,
 )
 from trainer.core.language.normalise import normalise
 from trainer.core.language.phrases import load_files
@@ -211,6 +217,58 @@ def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -
     return np.hstack([w_hostile, w_unlawful])
 
 
+#: the later sets the rudeness model learns from besides ``dev_files``; r46a on stay the measure of writers it never read
+_RUDENESS_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 46) for x in "abcd")
+#: the weight of a rude line against a lawful one in the rudeness model
+RUDE_POSITIVE = 4.0
+
+
+def course_right_moves(root: Path) -> tuple[list[str], list[Path]]:
+    """The moves of half the course-right dev lines of play (those whose scenario and name hash even: the other half
+    stays a measure), and the files they come from: lines a trainee says that are neither hostile nor unlawful — the
+    course's firm moves (看穿, 紧盯不放, 讲后果) on the lawful side of the line."""
+    moves: list[str] = []
+    play = sorted((root / "tests" / "data" / "dev_play").glob("*.yaml"))
+    for f in play:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
+        for line in doc["lines"]:
+            name = str(line["name"])
+            if name.startswith("course-right") and zlib.crc32(f"{doc['scenario']}{name}".encode()) % 2 == 0:
+                moves.extend(str(m).strip() for m in line["moves"])
+    return moves, play
+
+
+def rudeness_rows(root: Path) -> tuple[list[str], np.ndarray, list[Path]]:
+    """What the rudeness model learns from: the dev lines whose writers called them rude (kind ``rude``) against every
+    dev line with no hostility (small talk, care, banter, the course's moves), every template of a lawful move and
+    ``course_right_moves`` — and never a threat, unlawful or veiled: the later sets' veiled threats are, word for word,
+    care, and a model that learned them as hostile called care hostile (stop 58, reverted). Returns the texts, whether
+    each is rude, and the files."""
+    files = _present(root, _EARLY + _CONTRAST + _LATER + _RUDENESS_LATER)
+    texts = [t for lab, t in templates(root) if lab != HOSTILE]
+    rude = [False] * len(texts)
+    for f in files:
+        for r in read_rows(f):
+            is_rude = r.get("kind") == "rude"
+            if HOSTILE in r["acts"] and not is_rude:  # type: ignore[operator]
+                continue
+            texts.append(str(r["text"]))
+            rude.append(is_rude and HOSTILE in r["acts"])  # type: ignore[operator]
+    moves, play = course_right_moves(root)
+    texts += moves
+    rude += [False] * len(moves)
+    return texts, np.array([[y] for y in rude], np.float32), files + play
+
+
+def train_rudeness(texts: list[str], rude: np.ndarray) -> np.ndarray:
+    """The rudeness model: (BUCKETS + 1) × 1, the last row the bias."""
+    return fit_acts([normalise(t).bare for t in texts], rude, positive=RUDE_POSITIVE)
+
+
+def shipped_rudeness(w: np.ndarray) -> ActModel:
+    return ActModel(RUDENESS_LABELS, w.astype(np.float16).astype(np.float32))
+
+
 def shipped_hostility(w: np.ndarray) -> ActModel:
     return ActModel(HOSTILITY_LABELS, w.astype(np.float16).astype(np.float32))
 
@@ -230,9 +288,9 @@ INTENT_POSITIVE, INTENT_L2, INTENT_STEPS, INTENT_RATE = 3.0, 1.0, 800, 0.5
 
 def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
     """The feature rows the intent model learns from and whether each is unlawful: the lines of ``_INTENT_SETS`` that
-    the recogniser without it does not hear as hostile, and, as lawful, the moves of half the course-right dev lines
-    of play (those whose scenario and name hash even: the other half stays a measure)."""
-    rec = Recogniser(intent_model=False)
+    the recogniser without it (and without the rudeness model, read after it) does not hear as hostile, and, as
+    lawful, ``course_right_moves``."""
+    rec = Recogniser(intent_model=False, rudeness_model=False)
     texts: list[str] = []
     unlawful: list[bool] = []
     files = _present(root, _INTENT_SETS)
@@ -240,14 +298,9 @@ def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
         for r in read_rows(f):
             texts.append(str(r["text"]))
             unlawful.append(r.get("kind") == "unlawful")
-    play = sorted((root / "tests" / "data" / "dev_play").glob("*.yaml"))
-    for f in play:
-        doc = yaml.safe_load(f.read_text(encoding="utf-8"))
-        for line in doc["lines"]:
-            name = str(line["name"])
-            if name.startswith("course-right") and zlib.crc32(f"{doc['scenario']}{name}".encode()) % 2 == 0:
-                texts.extend(str(m).strip() for m in line["moves"])
-                unlawful.extend(False for _ in line["moves"])
+    moves, play = course_right_moves(root)
+    texts.extend(moves)
+    unlawful.extend(False for _ in moves)
     rows: list[np.ndarray] = []
     ys: list[float] = []
     for text, y, heard in zip(texts, unlawful, rec.classify_many(texts, TODAY), strict=True):
@@ -310,6 +363,17 @@ def build_intent(root: Path) -> None:
     print(f"{INTENT_WEIGHTS.name}: {len(FEATURES)} features, {len(y)} lines ({int(y.sum())} unlawful)")
 
 
+def build_rudeness(root: Path) -> None:
+    root = root.resolve()
+    texts, rude, files = rudeness_rows(root)
+    np.save(RUDENESS_WEIGHTS, train_rudeness(texts, rude).astype(np.float16), allow_pickle=False)
+    meta = {"labels": list(RUDENESS_LABELS), "rows": len(texts), "rude": int(rude.sum()),
+            "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+                           for f in [root / "phrases" / "tactics.yaml", *files]}}
+    RUDENESS_META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"{RUDENESS_WEIGHTS.name}: {len(texts)} lines ({int(rude.sum())} rude)")
+
+
 def build(root: Path) -> None:
     tpl = templates(root)
     files = dev_files(root)
@@ -320,7 +384,8 @@ def build(root: Path) -> None:
     np.save(CLAUSE_WEIGHTS, wc.astype(np.float16), allow_pickle=False)
     np.save(ACT_WEIGHTS, train_acts(tpl, rows, labels).astype(np.float16), allow_pickle=False)
     np.save(HOSTILITY_WEIGHTS, train_hostility(tpl, hostility_rows(root)).astype(np.float16), allow_pickle=False)
-    for loader in (load_model, load_act_model, load_hostility_model):
+    build_rudeness(root)
+    for loader in (load_model, load_act_model, load_hostility_model, load_rudeness_model):
         loader.cache_clear()  # the intent model learns from what the recogniser with the models just written hears
     build_intent(root)
     trained_on = [root / "phrases" / "tactics.yaml", *files]
@@ -379,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cv", action="store_true", help="print cross-validated dev figures instead of training")
     ap.add_argument("--intent", action="store_true", help="train the intent model only (intent.npy / .json)")
+    ap.add_argument("--rudeness", action="store_true", help="train the rudeness model only (ngram_rude.npy / .json)")
     ap.add_argument("--intent-report", action="store_true",
                     help="per dev set the intent model never learned from: hostile heard without and with it, by kind")
     args = ap.parse_args(argv)
@@ -386,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
         cross_validate(ROOT)
     elif args.intent:
         build_intent(ROOT)
+    elif args.rudeness:
+        build_rudeness(ROOT)
     elif args.intent_report:
         print_intent_report(ROOT)
     else:
