@@ -483,6 +483,10 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     # … his child or grandchild asked after, "not seen for a long time" (没看到, Hunan 冒看到) — no watching
     "你家孩子上幼儿园了没?好久没看到他了。",
     "你们家那个小孙子上幼儿园了冒得?好久冒看到他了咯。",
+    # stop 59 (dev r34b-r55a: 13 lines): a friend called a name with a laugh about his singing, his fishing, his driving
+    "滚蛋吧你,上回唱K你一首都没唱在调上,还好意思抢麦,哈哈。",
+    "你个狗日的,钓了一下午就钓上来一只拖鞋,笑死我了。",
+    "你个神经病,开车又开错路了吧,导航都救不了你,哈哈。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)
@@ -1969,3 +1973,12 @@ def test_his_father_known_to_be_in_hospital_is_sympathy_not_where_he_lies(rec):
     sympathy = "我知道您家老爷子住院了,这阵子您医院、店里两头跑,真不容易,钱的事咱们下礼拜再约个时间。"
     assert "hostile" not in rec.classify(sympathy, TODAY).acts
     assert "hostile" in rec.classify("我知道你家老爷子住在哪个医院,几楼几床我都清楚,钱的事你看着办。", TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "哈哈,你讲话跟放屁一样,说了等于没说。",  # his talk mocked: rudeness, however he laughs
+    "你个王八蛋,欠我们的钱打算拖到哪年?还有脸喝酒,哈哈。",  # the debt named
+    "哈哈,上回喝酒你溜得快,这几天我天天在你家楼下等你。",  # a watch kept on his home: the law's
+])
+def test_a_laugh_over_the_debt_his_talk_or_his_home_is_no_tease(rec, text):
+    assert "hostile" in rec.classify(text, TODAY).acts

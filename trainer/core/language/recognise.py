@@ -388,8 +388,8 @@ HARM_BESIDE = lazy(r"意外|出(点|个|了)?(什么|啥|么|么子)?事|上门|
 #: 紧盯不放, lawful — the hostility model alone does not decide on it (dev_r31b); a threat beside it is the law's to hear
 WAITING_AT_WORK = lazy(r"(在|到|去)(你|您|你们|您们|恁)(的)?(公司|办公室|单位|厂|厂里|店|店里|门店|前台|财务室|会议室)(的)?(楼下|门口|前台|大堂|外面|外头)?.{0,10}(等|候)")
 #: words of the dealings between the firms (the hostility model alone may decide on a line with them from FELT_BUSINESS);
-#: 拖 is delay, not a tow or a drag (你大半夜开车来拖, 是不是要等我亲自拖你去 — dev small talk heard hostile by it)
-BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|(?<![来去])拖(?!(你|您)(去|走|回|过)|车|走)|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
+#: 拖 is delay, not a tow, a drag, a slipper or a mop (你大半夜开车来拖, 是不是要等我亲自拖你去 — dev small talk heard hostile by it)
+BUSINESS_TALK = lazy(r"生意|买卖|公司|信用|电话|签字|会计|经理|老板|商会|发票|催|(?<![来去])拖(?!(你|您)(去|走|回|过)|车|走|鞋|把|地)|躲|赖账|耍赖|哭穷|装穷|还钱|不还|采购|供应商|客户")
 FELT_BUSINESS = 0.85
 #: the hostility model's say on a line's Mandarin reading counts from here (``Recogniser._felt``). Stop 57, over all dev
 #: lines and moves with the intent model rebuilt: 16 threats and insults in Hokkien, Wu and Gan words heard (9 unlawful,
@@ -405,6 +405,14 @@ CONDUCT_TALK = lazy(r"讲道理|讲理|人话|实话|真话|借口|说辞|托词
                     r"浪费(我)?(的)?(时间|口水|唾沫)|嘥.{0,2}口水|打太极|演戏|忽悠|糊弄|骗(鬼|小孩|谁)|听不懂|讲不通|讲不听|"
                     r"说不听|(?<!喜欢跟你)(?<!喜欢和你)(?<!欣赏你)(这|咯|呢|那)(种|号)人|懒得(跟|和|同)|磨嘴皮|打官腔|耍(花样|滑头|心眼)|"
                     r"言而无信|说话(不)?算话|小把戏|伎俩")
+#: a laugh (哈哈, 笑死人了, 开个玩笑) — friends' teasing, with ``PASTIME``
+TEASED = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)|笑死(人|我)")
+#: what friends tease each other about: driving, drink, fishing, cards and games, singing, sport, looks, holidays
+PASTIME = lazy(r"开车|车技|倒车|停车|揸车|面包车|破车|这车|那车|导航|驾照|喝酒|酒量|喝醉|一杯|干杯|钓鱼|钓上|鲫鱼|唱歌|唱K|"
+               r"抢麦|把我麦|麦克风|KTV|打牌|斗地主|麻将|下棋|悔棋|高尔夫|打球|跑步|减肥|长得|丑|发福|结婚|朋友圈|旅游|三亚|跳舞")
+#: his home, its door and windows, his family: a laugh beside them may cover a watch kept (哈哈,你胆子这么小啊?我昨晚在你家
+#: 楼下抽了两包烟,你家窗户的灯几点关的我都晓得 — dev_r45b), so no tease is read there
+HIS_HOME = lazy(r"(你|您|恁|侬|汝|尔|阮)(们)?(家|屋|厝)|楼下|窗户|门口|老婆|媳妇|孩子|娃|儿子|闺女|女儿|学校|老人|爸|妈")
 #: a friend called by his name and title at the start of a line (马老板, 王总, 老刘经理): his title, not business
 VOCATIVE = lazy(r"^(哈哈|哎|喂|嘿)?.{1,2}(老板|经理|总)")
 #: the debtor's own words said back: 您说… / 你刚才讲… / 听您说… (not 跟您说 the trainee's own telling, nor 您说个数,
@@ -718,6 +726,17 @@ class Recogniser:
         if banter:
             row[self._hostile] = 0.0
             felt = None
+        # friends' teasing: a name called with a laugh about his driving, his drinking, his fishing, his cards or his
+        # looks (滚犊子吧你,上回喝酒你头一个趴下的,还跟我这儿吹呢,哈哈哈), with no word of the debt, the dealings or how he
+        # carries on in the talk — no insult, and no model's to decide; a threat said so is still the law's
+        teasing = (self._hostile >= 0 and not banter and not about_debt and TEASED.search(norm.marked) is not None
+                   and PASTIME.search(norm.marked) is not None
+                   and BUSINESS_TALK.search(VOCATIVE.sub("", norm.marked)) is None
+                   and CONDUCT_TALK.search(norm.marked) is None and not hints_harm(norm.marked)
+                   and HIS_HOME.search(norm.marked) is None)
+        if teasing:
+            row[self._hostile] = 0.0
+            felt = None
         law = () if banter else unlawful(norm.marked)
         if law and self._hostile >= 0:
             row[self._hostile] = max(row[self._hostile], LAW_CONFIDENCE)
@@ -852,7 +871,7 @@ class Recogniser:
         # (…现在讲面料有问题?笑死人了)
         # (``classify_many`` hands them in as ``own_norm`` whenever some clause says his words back)
         own = own_norm.marked if said_back and own_norm is not None else norm.marked
-        insult = not banter and _insulting(own) and not _scoff_at_no_one(norm.marked)
+        insult = not banter and not teasing and _insulting(own) and not _scoff_at_no_one(norm.marked)
         if not law and HOSTILE not in acts and self._hostile >= 0 and insult:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
