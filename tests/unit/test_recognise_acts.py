@@ -254,6 +254,12 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "不过今天恁得先把手机和身份证押俺这儿,啥时候钱给了啥时候还恁,省得恁一拖就找不着人。",
     # … and kept from going home (factory-to-factory 64d3: 莫想 with 下班 before the door)
     "今天韩总监不签,我就带几个人守在财务室门口,她一天不签,一天莫想下班出这个门!",
+    # stop 59: a rumour that his firm is failing carried to his customers or his client (dev play: six lines heard by
+    # nothing; these are sentences of my own)
+    "你那几家下游经销商我都熟,回头我跟他们透个风,说你们厂资金链快断了,看谁还敢给你压货。",
+    "我明天就去甲方那边坐坐,讲讲你们公司是不是快撑不住了,让他们心里有个底。",
+    # … and a threat dressed as a warning against swindlers: the speaker knows where the child is
+    "最近骗子多,你儿子在哪个学校我都知道,你可当心点。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -358,6 +364,9 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "那批有問題的鋼管,我們全部免費給您換,運費我們出。",
     # stop 45: 一道 is "together" in Wu speech (阿拉总经理也愿意一道上门), not 道上 (the underworld) — dev play round 47
     "财务那一关,麻烦侬帮我约一下韩总监,阿拉总经理也愿意一道上门。",
+    # stop 59: his trouble told to our own boss to ask for time, another firm's failure told as news
+    "我跟领导汇报了,你们资金周转确实困难,我们同意先付一部分。",
+    "听说隔壁那家厂资金链断了,老板都跑路了,我们都得小心点。",
 ])
 def test_words_near_unlawful_ones_are_not_unlawful(text):
     assert unlawful(normalise(text).marked) == ()
@@ -487,6 +496,9 @@ def test_words_near_unlawful_ones_are_not_unlawful(text):
     "滚蛋吧你,上回唱K你一首都没唱在调上,还好意思抢麦,哈哈。",
     "你个狗日的,钓了一下午就钓上来一只拖鞋,笑死我了。",
     "你个神经病,开车又开错路了吧,导航都救不了你,哈哈。",
+    # … a warning against swindlers posing as the police or calling about his child (dev_r36b-r55b: 4 lines of 17 heard)
+    "最近有骗子冒充派出所打电话,说你儿子出事了要交钱,你跟家里说一声,千万别转账。",
+    "这阵子网上有人冒充公安查洗钱,你让你妈接到这种电话直接挂掉。",
 ])
 def test_small_talk_is_never_hostile(rec, text):
     r = rec.classify(text, TODAY)

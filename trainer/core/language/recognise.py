@@ -39,7 +39,7 @@ from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.intent import INTENT_FLOOR, INTENT_UNLAWFUL, IntentModel, features, load_intent_model
-from trainer.core.language.law import BANTER, JEST_HYPERBOLE, hints_harm, mandarin, unlawful
+from trainer.core.language.law import BANTER, JEST_HYPERBOLE, hints_harm, mandarin, unlawful, warns_of_a_swindle
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -876,9 +876,11 @@ class Recogniser:
             # an insult said outright (废物, 神经病, 你脑子进水了吧) is hostility whatever else the line asks: rudeness that
             # is not unlawful still costs 有礼
             acts = [HOSTILE] + acts
-        # what only the hostility model could still hear: nothing heard outright, no worry for him, no wait at his office
+        # what only the hostility model could still hear: nothing heard outright, no worry for him, no wait at his office,
+        # no warning against a swindle going round (最近有骗子冒充派出所打电话,说你儿子出事了…千万别转账)
         felt_only = (felt if not law and not insult and HOSTILE not in acts and self._hostile >= 0
                      and WORRIED_FOR_HIM.search(own) is None and WAITING_AT_WORK.search(own) is None
+                     and not warns_of_a_swindle(own)
                      and (HEALTH_CARE.search(own) is None or HARM_BESIDE.search(own) is not None) else None)
         by_model = bool(felt_only is not None and felt_only[0] >= FELT_HOSTILE and not any(reported or [])
                         and (about_debt
