@@ -819,14 +819,11 @@ _NOT_SPREAD = re.compile(r"(一个字|半个字|一句|半句)?(都|也)?(不会
 _SCAM_WARNING = lazy(r"(最近|现在|这两天|这阵子|近来|网上|新闻|有种|有人|有一伙|那种|外头|外边|外面)[^。]{0,20}(骗子|骗局|诈骗|反诈|冒充)"
                      r"[^。]{0,40}(挂(掉|了|断)|别信|不要信|莫信|不能信|核实|报警|小心|当心|留个?心眼|(别|不要|莫|嫑|千万别|唔好|覅)(转|汇|打钱|上当|被骗)|上当)")
 
-#: … unless the speaker keeps watch himself (最近骗子多,你家孩子放学我天天看着呢,你可小心点: a threat dressed as the warning)
-_WATCHING = lazy(r"(我|俺|阿|我们|俺们)[^。,，]{0,6}(看着|盯着|知道|晓得|清楚|跟着|等着|守着|瞅着)")
-
-
 
 def warns_of_a_swindle(marked: str) -> bool:
-    """Whether ``marked`` warns him against a swindle going round (``_SCAM_WARNING``) with no watch kept by the speaker
-    (``_WATCHING``): care, which no law family and no model's lean makes a threat."""
+    """Whether ``marked`` warns him against a swindle going round (``_SCAM_WARNING``) and the speaker shows no watch kept
+    of his own (``_WATCHING``, as in ``hints_harm``: 最近骗子多,你儿子在哪个学校我都知道,你可当心点 — a threat dressed as the
+    warning): care, which no law family and no model's lean makes a threat."""
     return _SCAM_WARNING.search(marked) is not None and _WATCHING.search(marked) is None
 
 
