@@ -260,6 +260,9 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "我明天就去甲方那边坐坐,讲讲你们公司是不是快撑不住了,让他们心里有个底。",
     # … and a threat dressed as a warning against swindlers: the speaker knows where the child is
     "最近骗子多,你儿子在哪个学校我都知道,你可当心点。",
+    # … harm left hanging over him or his beside the debt to be paid, however mild the words (dev: 7 lines heard by nothing)
+    "你那个厂房全是木料,万一哪天起了火可就全完了,这二十万还是早点结了吧。",
+    "你闺女天天一个人走夜路回家,出点什么事可说不准,账的事你自己掂量。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -1994,3 +1997,12 @@ def test_his_father_known_to_be_in_hospital_is_sympathy_not_where_he_lies(rec):
 ])
 def test_a_laugh_over_the_debt_his_talk_or_his_home_is_no_tease(rec, text):
     assert "hostile" in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "你们刚评上诚信企业,要是让人知道拖着供应商的款,牌子可就砸了。",  # a brand ruined: 讲名声
+    "下雪路滑,你开车慢点开,钱的事不急,等你回来再说。",  # a danger with its remedy, the debt put off
+    "这笔账收不回来我没法交差,明天早上九点我还在你公司前台等你。",  # his day met at his office: 紧盯不放
+])
+def test_the_debt_beside_a_danger_or_a_ruin_is_no_threat_when_nothing_hangs_over_him(rec, text):
+    assert "hostile" not in rec.classify(text, TODAY).acts

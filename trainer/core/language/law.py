@@ -1050,6 +1050,28 @@ _TIMED = lazy(r"(\d+点|[一二三四五六七八九十]+点(半)?).{0,14}(" + _
 _WATCHING = lazy(r"我(都|也|可)?(清楚|知道|晓得|查到|打听|摸清)|打听(过|到)|(路过|经过).{0,4}(看见|看到|瞧见)")
 
 
+#: what he is to do about the debt, or what comes of not doing it (钱早点结了,大家都平安; 你那笔钱拖了这么久,我真怕…; 这笔账你不
+#: 清,哪天…): a harm left hanging beside it is held over the debt
+_TIED_TO_DEBT = lazy(r"(不|没|冇|莫)(还|给|结|付|清)|还不(上|起|清)|拖|再不|不然|否则|要不然|(钱|账|款)的事|早点(还|给|结|付|清|打)|"
+                     r"(清|结|还|付)了[,，。]?(我|大家|就)")
+#: a name or a living ruined, said of the firm (牌子可就砸了, 饭碗砸了): no harm to anyone
+_FIGURATIVE = lazy(r"(牌子|招牌|饭碗|名声|口碑|信誉)(可|也)?(就|都)?(要|会)?砸")
+
+
+def harm_over_the_debt(marked: str) -> bool:
+    """Whether ``marked`` leaves harm hanging over him or his (an accident, a fire, a fall, a child not home — not his day
+    recited, which 紧盯不放 says lawfully too) beside the debt to be paid (``_TIED_TO_DEBT``), with no remedy offered:
+    a veiled threat whatever the hostility model leans (张姐,你屋头那个热水器是燃气的噶?…你那笔钱拖了这么久,我真怕你屋头哪天
+    出点哪样意外). Stop 59, over every dev line and move with the money named: 40 of this shape, all hostile (36 lines, 4
+    moves of unlawful lines of play; 5 heard by nothing before) — with his day recited too it was 62 and 2 lawful lines
+    (a wait at his office, a brand 砸了)."""
+    if not _HIS.search(marked) or _own_family_only(marked) or _FIGURATIVE.search(marked):
+        return False
+    if not (_HARM.search(marked) and _HANGING.search(marked) and _TIED_TO_DEBT.search(marked)):
+        return False
+    return not ((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
+
+
 def hints_harm(marked: str) -> bool:
     """Whether ``marked`` has the shape of a veiled threat: harm left hanging over him or his, or his day recited to
     him. Not when it says what to do about the danger (a remedy, a safeguard, help) and speaks of no money."""

@@ -39,7 +39,15 @@ from trainer.core.content import catalogue
 from trainer.core.content.spec import Problems, did_you_mean
 from trainer.core.content.yamlsafe import YNode
 from trainer.core.language.intent import INTENT_FLOOR, INTENT_UNLAWFUL, IntentModel, features, load_intent_model
-from trainer.core.language.law import BANTER, JEST_HYPERBOLE, hints_harm, mandarin, unlawful, warns_of_a_swindle
+from trainer.core.language.law import (
+    BANTER,
+    JEST_HYPERBOLE,
+    harm_over_the_debt,
+    hints_harm,
+    mandarin,
+    unlawful,
+    warns_of_a_swindle,
+)
 from trainer.core.language.lazyre import lazy
 from trainer.core.language.model import (
     CLAUSE_WEIGHTS,
@@ -887,7 +895,8 @@ class Recogniser:
                              or (felt_only[0] >= FELT_BUSINESS and (BUSINESS_TALK.search(norm.marked) is not None
                                                                      or CONDUCT_TALK.search(norm.marked) is not None))))
         # (the shape read in the trainee's own clauses: 你说我要是哪天去校门口帮你接她一趟 is no report of his words)
-        veiled = bool(felt_only is not None and not by_model and felt_only[0] >= VEILED_FELT and hints_harm(own))
+        veiled = bool(felt_only is not None and not by_model and (felt_only[0] >= VEILED_FELT and hints_harm(own)
+                                                                  or about_debt and harm_over_the_debt(own)))
         by_model = by_model or veiled
         # what the parts of the line say when nothing else decided and the hostility model leans towards it (intent.py):
         # our people, his family, home or circle, a visit, harm, a warning left hanging … in words no pattern holds
