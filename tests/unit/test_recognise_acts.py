@@ -1021,6 +1021,13 @@ def test_stock_held_back_is_stop_supply(rec, text, holds):
     ("你个龟孙,四十万的钢材早用完了,钱呢?", True),
     ("你个龟孙,几年不见又胖了,走,喝两杯去。", False),
     ("唉,这世道真是操蛋,大客户关门,银行抽贷,换我也得愁白了头。", False),
+    # stop 59: manners and wits scorned (没教养, 让门挤了), his standing denied (你也配), a rogue (无赖) — sentences of my own;
+    # the speaker's own manners and a prize deserved are no insult
+    ("我在这儿等了你一个钟头,你头都不抬,真没教养。", True),
+    ("你脑子是被门夹了吧?签了字的单子也不认?", True),
+    ("就你也配当这个总经理?欠供应商的钱一拖半年。", True),
+    ("我真是没教养,刚才打断您说话了,不好意思。", False),
+    ("您也配得上这个优秀供应商的奖,这几年合作一直顺。", False),
 ])
 def test_an_insult_is_hostile(rec, text, rude):
     assert ("hostile" in rec.classify(text, TODAY).acts) is rude
