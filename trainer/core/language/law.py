@@ -1069,7 +1069,12 @@ def harm_over_the_debt(marked: str) -> bool:
         return False
     if not (_HARM.search(marked) and _HANGING.search(marked) and _TIED_TO_DEBT.search(marked)):
         return False
-    return not ((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
+    return not _remedy_offered(marked)
+
+
+def _remedy_offered(marked: str) -> bool:
+    """What to do about the danger is said (a remedy, a safeguard, help) and nothing menacing beside it: care."""
+    return bool((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
 
 
 def hints_harm(marked: str) -> bool:
@@ -1083,4 +1088,4 @@ def hints_harm(marked: str) -> bool:
     if not ((_HARM.search(marked) and _HANGING.search(marked)) or routine
             or (_TIMED.search(marked) and _WATCHING.search(marked))):
         return False
-    return not ((_REMEDY.search(marked) or _SAFEGUARD.search(marked) or _CARING.search(marked)) and not _MENACE.search(marked))
+    return not _remedy_offered(marked)

@@ -265,10 +265,6 @@ def train_rudeness(texts: list[str], rude: np.ndarray) -> np.ndarray:
     return fit_acts([normalise(t).bare for t in texts], rude, positive=RUDE_POSITIVE)
 
 
-def shipped_rudeness(w: np.ndarray) -> ActModel:
-    return ActModel(RUDENESS_LABELS, w.astype(np.float16).astype(np.float32))
-
-
 def shipped_hostility(w: np.ndarray) -> ActModel:
     return ActModel(HOSTILITY_LABELS, w.astype(np.float16).astype(np.float32))
 
@@ -353,12 +349,17 @@ def train_intent(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.append(w, b).astype(np.float32)
 
 
+def _trained_on(root: Path, files: list[Path]) -> dict[str, str]:
+    """The record a shipped model keeps of what it learned from: each file, relative to ``root``, and its SHA-256 (the
+    tests compare them with the files as they are now)."""
+    return {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+
+
 def build_intent(root: Path) -> None:
     x, y, files = intent_rows(root.resolve())
     np.save(INTENT_WEIGHTS, train_intent(x.astype(np.float64), y), allow_pickle=False)
     meta = {"features": list(FEATURES), "parts": PARTS, "rows": int(len(y)), "unlawful": int(y.sum()),
-            "trained_on": {f.relative_to(root.resolve()).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
-                           for f in files}}
+            "trained_on": _trained_on(root.resolve(), files)}
     INTENT_META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{INTENT_WEIGHTS.name}: {len(FEATURES)} features, {len(y)} lines ({int(y.sum())} unlawful)")
 
@@ -368,8 +369,7 @@ def build_rudeness(root: Path) -> None:
     texts, rude, files = rudeness_rows(root)
     np.save(RUDENESS_WEIGHTS, train_rudeness(texts, rude).astype(np.float16), allow_pickle=False)
     meta = {"labels": list(RUDENESS_LABELS), "rows": len(texts), "rude": int(rude.sum()),
-            "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
-                           for f in [root / "phrases" / "tactics.yaml", *files]}}
+            "trained_on": _trained_on(root, [root / "phrases" / "tactics.yaml", *files])}
     RUDENESS_META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{RUDENESS_WEIGHTS.name}: {len(texts)} lines ({int(rude.sum())} rude)")
 
@@ -390,7 +390,7 @@ def build(root: Path) -> None:
     build_intent(root)
     trained_on = [root / "phrases" / "tactics.yaml", *files]
     meta = {"labels": list(labels), "buckets": BUCKETS, "ngrams": list(NGRAMS),
-            "trained_on": {f.relative_to(root).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest() for f in trained_on},
+            "trained_on": _trained_on(root, trained_on),
             "rows": len(tpl) + len(rows)}
     META.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{WEIGHTS.name}: {len(labels)} labels, {len(tpl)} templates + {len(rows)} dev lines")
