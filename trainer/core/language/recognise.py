@@ -232,13 +232,7 @@ PAY_REQUEST = lazy(
 _LAW_WORD = r"法|律(?=师)|(?<![一规纪旋])律"
 #: side acts that need a thing named in the line: stock taken back needs goods (冲抵您这边的欠款 alone is a set-off, as in a
 #: three-party deal). 5-fold dev (7,975 lines): 2 false side acts fewer, no true one lost
-NEEDS = {  # a polite exit after the money is in names the money or the papers received, or the leaving (191 of 192 dev
-         # lines so labelled; stop 60: 中午我在你们公司食堂门口等你…边吃边把付款日期定下来,不耽误你下午的事 is no exit)
-         "polite_exit": lazy(r"收到|到账|到帐|到賬|收妥|收好|收下|收据|收條|收条|回单|签了|盖了|办妥|办完|清了|结清|两清|讲好|说好|"
-                             r"定了|走|撤|告辞|告辭|留步|不多坐|不坐了|打扰|打擾|叨扰|叨擾|先回|回去了|拜拜|再见|再會|下回|下次|改天|回头|"
-                             r"碍事|礙事|不耽误(您|你|侬|恁)?(做生意|忙|开会|歇|接待|休息|工作|了)|不耽誤|"
-                             r"(号|號|日|天|周.|週.|礼拜.|星期.|年|头|回)见"),
-         TAKE_BACK: lazy(r"货|库存|仓|产品|设备|原料|材|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物"),
+NEEDS = {TAKE_BACK: lazy(r"货|库存|仓|产品|设备|原料|材|退|拉|搬|撤|收回|回收|机|台|箱|件|批|料|柜|卷|吨|实物|以物"),
          # a legal warning names the law or its means (5-fold dev, 8,649 lines: 19 false side acts fewer, 2 true lost)
          "legal_warning": lazy(_LAW_WORD + r"|诉|讼|违约|仲裁|征信|失信|黑名单|合同|保全|追究|责任|后果|公证|执行|冻结|查封|函|利息|滞纳|罚|告|"
                                r"官司|报案|程序|协议|条款|约定|信用|公堂|支付令|legal|风控|审计"),
@@ -836,10 +830,7 @@ class Recogniser:
             # a clause that plainly asks for the money is a direct ask, whatever else the line does
             if any(lx[self._direct] >= ASK_EVIDENCE for lx in (lexes[1:] or lexes)) or (
                     (PAY_REQUEST.search(norm.marked) or AGREED.search(norm.marked) and slots.amounts and slots.pay_dates
-                     # a settled summary with no ask in it yet — a deadline read off its own dates is none (那就定了:…88.2万
-                     # 11月20号周五前付…: a plain date is direct_ask with a date, the labelling guide says; stop 60's line
-                     # models hear such dates as deadline pressure more often)
-                     and not (catalogue.ASKING - {"deadline_pressure"}) & set(acts))
+                     and not catalogue.ASKING & set(acts))  # a settled summary with no ask in it yet
                     and not slots.concession and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
         if DIRECT_ASK in acts[1:] and ASK_DISOWNED.search(norm.marked):
