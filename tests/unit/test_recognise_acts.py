@@ -263,6 +263,18 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     # … harm left hanging over him or his beside the debt to be paid, however mild the words (dev: 7 lines heard by nothing)
     "你那个厂房全是木料,万一哪天起了火可就全完了,这二十万还是早点结了吧。",
     "你闺女天天一个人走夜路回家,出点什么事可说不准,账的事你自己掂量。",
+    # stop 61 (fresh law-brief dev r57a/b: 22 of 100 unlawful lines heard by nothing) — sentences of my own, one per family
+    "这钱你再拖,信不信哪天我一把火烧了你那个库房。",
+    "你今天敢赖,往后你一家都甭想过安生日子。",
+    "前年有个欠钱的跟我耍赖,后来在医院里躺了半年。",
+    "我明天就去你家,坐你家沙发上,你啥时候给钱我啥时候走。",
+    "月底不见钱,我就叫上一帮兄弟去你门市上坐坐。",
+    "再不给,我印一沓你的大头照,贴满你们那条街。",
+    "下礼拜你儿子满月酒,我当着亲戚朋友的面把你欠的账一笔一笔念出来。",
+    "我已经在本地贴吧发帖了,标题就叫某某老板欠款不还。",
+    "讲法律你不听,那就换一种办法,到时候别怪我。",
+    "你下班出门最好看看身后,我那几个兄弟早就手痒了。",
+    "你儿子在城南哪个中学、哪个班,我都摸清了。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -291,6 +303,11 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "明天我派人过来把货拉走,按进价抵账",  # a take-back agreed is the course's 取回库存
     "听说你们快不行了,是真的吗",
     "晚上开车小心点",
+    # stop 61: care for the drive home beside his warehouse, the court's own listing, a fire drill, a crowd of buyers
+    "这么晚还在仓库盘货啊,开车回去路上小心点。",
+    "判了不执行,法院会把你列进失信名单,名字在网上公示,这是法院的事。",
+    "冬天仓库要注意防火,消防检查下个月就来。",
+    "下回我带一帮客户去你展厅看样品,给你拉拉人气。",
     "我们派人守着那批货,等法院保全",
     "您把发票寄给税务那边认证一下",
     # near the stop-27 families, and lawful (the first six are dev lines the first drafts of the patterns caught)

@@ -615,6 +615,36 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("stalk", _PRESENCE_RX),
     # pushed to a loan shark to pay (我认得个放贷的,月息一角,你今天就去借出来; 找家小贷公司,借出来当场转给我)
     ("extort", r"(放贷的|放高利|高利贷|网贷|小贷|借贷宝|套路贷|地下钱庄|专门放款|放款的|(月息|日息|周息)(千分之|百分之)?[\d一二三四五六七八九十几]+(分|毛|角)?).{0,40}(借|贷|还|转给我|打给我)|(借|贷)(出来|了).{0,6}(当场)?(转|打|还)(给)?(我|我们)"),
+    # --- stop 61, from two fresh law-brief dev writers (dev_r57a Luoyang, dev_r57b Nanning); each pattern scanned over
+    # every dev line and dev-play move, every match hostile
+    # fire set to his place, or wished on it (一把火把你仓库点了; 万一哪天夜里起个火)
+    ("violence", r"一把火.{0,10}(烧|点)|把" + _YOU + r"的?(仓库|店|厂|房子|铺子|车|门面|家|库房).{0,2}(烧|点)了|放(把|一把)?火(烧)?"
+     + _YOU + r"|(万一|哪天|哪日|要是|保不齐|说不定|几时).{0,6}起(个|把)火"),
+    # his household given no peace, said with 都 or 过 between (你全家都别想过安生日子)
+    ("family", r"(家里人|全家|一家(?!一?[份张半本套联个])|家人|老婆孩子|家里).{0,4}(也|都)?(别想|甭想|休想)过?(安生|安宁|太平|消停|舒坦)"),
+    # what befell the last debtor, or the man our people beat (上回有个不还钱的,在医院躺了俩月; 上回把人胳膊打折了)
+    ("violence", r"(不还钱|欠钱|欠账|赖账|不还|欠债|不给钱)的.{0,14}(医院(里)?躺|住(了)?院|进(了)?医院|打折|打断|打残|断了(腿|胳膊|手))|"
+     r"(把人|给人|将人).{0,4}(腿|胳膊|手|牙|脑袋|肋骨)?.{0,2}(打折|打断|打残|打进医院|打住院)"),
+    # sat in his living room, waited for under his flat (坐你客厅, 每日晚上都来你楼下等你)
+    ("home", r"坐(在|到)?" + _YOU + r"(的|家)?(客厅|沙发)|(来|去|到)" + _YOU + r"(的)?(家)?楼下.{0,2}(等|守|蹲|堵)"),
+    # a crowd brought to him (新店开业那日我带一班人去恭喜你)
+    ("society", r"(带|叫|拉|喊|领)(上)?(一班|一帮|一群|一伙|一车|一队|几十个|几十号|一大帮|一大群|一堆)(人|兄弟|弟兄|工人)"),
+    # his photo posted up (每个路口我都贴一张你的大头相)
+    ("expose", r"贴.{0,6}" + _YOU + r"的?(大头相|大头照|照片|相片|头像|相)|大头相|大头照"),
+    # shamed before his family, staff or peers, to his face (当住全部亲戚的面把欠条念一次; 当着你员工的面…是个骗子)
+    ("shame", r"当着.{0,10}(亲戚|家人|亲家|老丈人|丈母娘|邻居|街坊|员工|同事|办公室|工人|客户|大家|所有人|全部人|全村|一家老小).{0,3}面"
+     r".{0,24}(欠条|欠款|欠钱|欠账|赖账|骗子|老赖|不还|自己用|念|读|评评理|德行|丢人|丢脸)"),
+    # posted on a forum, or his photos sent round with the IOU (发帖上本地论坛…欠款跑路; 配上欠条再发出去)
+    ("expose", r"(发帖|发贴|帖子|论坛|贴吧).{0,24}(欠|跑路|老赖|骗子|赖账)|(欠|跑路|老赖|骗子|赖账).{0,20}(发帖|论坛|贴吧)|"
+     r"(配上|附上|加上|连同|带上).{0,4}(欠条|欠款|账单|对账单|借条).{0,6}(发|贴|挂)(出去|上去|到|在|网|朋友圈|群)"),
+    # the law set aside for "another way" (同你讲法律你又不听,那我们就用另外一种方法解决)
+    ("society", r"(法律|打官司|走程序|起诉|法院).{0,20}(另外|另一|别的|其他|换一种|换种)(一)?(种)?(的)?(方法|办法|方式|手段|路子|规矩)"),
+    # told to watch his back, our people's hands itching, the night road (出门最好望下后面; 欠账的人,夜路不好走)
+    ("stalk", r"(出门|走路|夜里|晚上|回家).{0,6}(看|望|留意|注意)(下|一下|着)?(后面|身后|背后)|(我的人|兄弟|弟兄|手下).{0,10}手痒|"
+     r"(夜路|黑路).{0,2}(不好走|难走)"),
+    # where his child studies and sleeps, found out (你闺女在郑州哪个大学、住几号宿舍楼,我都打听清楚了)
+    ("family", _FAMILY + r".{0,20}(哪个|几号|哪栋|哪间|几栋|几班|哪一?所)(大学|学校|宿舍|楼|班|教室|中学|小学).{0,16}"
+     r"(打听|知道|清楚|摸清|有数|晓得)"),
 ) + _LEVERS)
 
 #: words that turn what follows into reassurance ("我们不会到处说", "绝不会去您家")
@@ -827,6 +857,13 @@ def warns_of_a_swindle(marked: str) -> bool:
     return _SCAM_WARNING.search(marked) is not None and _WATCHING.search(marked) is None
 
 
+#: the court or the credit list as the one that publishes (法院…失信名单…挂在网上) — and not "I" posting
+_COURT_PUBLISHES = lazy(r"法院|失信|被执行人|裁判文书|判决书|征信")
+_I_POST = lazy(r"(我|我们|俺|老子).{0,12}(发|贴|挂|曝光|公布|晒|传)")
+#: 小心点 said of the road home (开车回去小心点, 路上注意点): manners, not a threat to his property
+_ROAD_CARE = lazy(r"(开车|骑车|开回|路上|走路|回去|回家)[^。]{0,8}(小心点|注意点)$")
+
+
 def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     """What the words around a match of family ``name`` make lawful: goods held back, not a person; a name shown off,
     stock offered for sale or listed to help, a sale's or a campaign's banner — not someone exposed. Not a threat
@@ -846,6 +883,11 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
         return True  # a warning against a swindler posing as the police or calling about his child (dev_r36b-r55b care)
     if name == "expose" and _NOT_SPREAD.search(marked, m.end()):
         return True
+    if name == "expose" and _COURT_PUBLISHES.search(marked, max(0, m.start() - 16), m.end()) \
+            and not _I_POST.search(marked, max(0, m.start() - 16), m.end()):
+        return True  # the court lists him (法院会把你列进失信名单,名字挂在网上谁都能查): the course's lawful consequence (dev_r57a)
+    if name == "violence" and _ROAD_CARE.search(m.group()):
+        return True  # 开车回武鸣小心点: care for the drive home, not his warehouse watched (dev_r57b)
     if name == "violence" and m.group() in _NO_PLACE_LEFT and _OWN_PLIGHT.search(marked, max(0, m.start() - 10), m.start()) \
             and not _NOT_OWN_PLIGHT.search(marked, max(0, m.start() - 10), m.start()):
         return True  # 我在公司里也快待不下去了: the speaker's own plight, not his (dev play round 57, quality-dispute)
@@ -966,6 +1008,8 @@ _DIALECT = ((lazy(r"阿拉|俺们|阿们"), "我们"), (lazy(r"俺|𠊎|阿(?![�
             # were read (stop 49)
             (lazy(r"(?<![太更尤过欺何])甚(?![至么好多是少佳为嚣大高远微广深小久矣])"), "什么"), (lazy(r"婆姨"), "老婆"),
             (lazy(r"黑夜"), "夜里"), (lazy(r"细路"), "孩子"), (lazy(r"倾(下|吓|偈|两句)"), "谈谈"),
+            # Cantonese 当住 "in front of" and 你个女 "your daughter" (stop 61, dev_r57b)
+            (lazy(r"当住(?!持)"), "当着"), (lazy(r"(?<=[你我他佢])个女(?![人士生孩子的])"), "女儿"),
             # what, said the regions' ways (算啥东西, 么子事): the patterns say 什么
             (lazy(r"啥子|啥|么子"), "什么"))
 
