@@ -275,6 +275,9 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     "讲法律你不听,那就换一种办法,到时候别怪我。",
     "你下班出门最好看看身后,我那几个兄弟早就手痒了。",
     "你儿子在城南哪个中学、哪个班,我都摸清了。",
+    # … and care for the weather borrowed by a threat: harm left hanging beside it (stop 61)
+    "天冷路滑,你家老爷子天天一个人去河边,万一出点什么事可说不准,钱早点结了吧。",
+    "天黑得早,你闺女放学走哪条路我都清楚,路上可得当心。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -308,6 +311,10 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     "判了不执行,法院会把你列进失信名单,名字在网上公示,这是法院的事。",
     "冬天仓库要注意防火,消防检查下个月就来。",
     "下回我带一帮客户去你展厅看样品,给你拉拉人气。",
+    # stop 61: the weather's care, nothing of the money, his routine or harm besides (dev play: two course-right moves
+    # were heard as unlawful — 天冷路滑,嫂子出门小心; 冬天天黑得早,接送路上可得当心)
+    "这两天降温路滑,您出门开车慢点,小心些。",
+    "天冷了,让老爷子早上别去河边遛弯了,路滑,当心摔着。",
     "我们派人守着那批货,等法院保全",
     "您把发票寄给税务那边认证一下",
     # near the stop-27 families, and lawful (the first six are dev lines the first drafts of the patterns caught)

@@ -860,6 +860,14 @@ def warns_of_a_swindle(marked: str) -> bool:
 #: the court or the credit list as the one that publishes (法院…失信名单…挂在网上) — and not "I" posting
 _COURT_PUBLISHES = lazy(r"法院|失信|被执行人|裁判文书|判决书|征信")
 _I_POST = lazy(r"(我|我们|俺|老子).{0,12}(发|贴|挂|曝光|公布|晒|传)")
+#: the weather or the road as the reason to take care (天冷路滑, 山路起雾, 冬天天黑得早) …
+_WEATHER_CARE = lazy(r"天冷|路滑|下雨|下雪|结冰|起雾|雾大|降温|寒潮|风大|天黑得早|冰雪|大雪|暴雨")
+#: … and what a threat dressed as that care says besides (dev lines and moves, stop 61: 36 unlawful lines of this shape,
+#: 6 lawful): the money, his or his family's routine known (…上班是吧, 走的是…那条路吧, 走哪条路我都清楚), harm left hanging (万一, 出点什么
+#: 事, 说不准, 这年头, 不太平), people of ours, a warning to weigh it up
+_CARE_BORROWED = lazy(r"钱|账|款|欠|还清|结清|是吧|对吧|是不是|走的是|这年头|不太平|万一|哪天|保不齐|说不准|说不清|讲不准|讲伓准|不好说|"
+                      r"谁也|谁知道|出(点|个|了)?(什么|啥|甚|么子|咩)?(事|意外)|意外|有人|碰上|碰到|遇上|兄弟|我的人|掂量|意思|"
+                      r"当爹|当妈|家长|多操|操点心|我可|我们可|不客气|安生|后果|清楚|知道|晓得|摸清|打听|有数|哪条路")
 #: 小心点 said of the road home (开车回去小心点, 路上注意点): manners, not a threat to his property
 _ROAD_CARE = lazy(r"(开车|骑车|开回|路上|走路|回去|回家)[^。]{0,8}(小心点|注意点)$")
 
@@ -886,6 +894,9 @@ def _lawful_here(name: str, marked: str, m: re.Match[str]) -> bool:
     if name == "expose" and _COURT_PUBLISHES.search(marked, max(0, m.start() - 16), m.end()) \
             and not _I_POST.search(marked, max(0, m.start() - 16), m.end()):
         return True  # the court lists him (法院会把你列进失信名单,名字挂在网上谁都能查): the course's lawful consequence (dev_r57a)
+    if name in ("home", "family", "violence", "stalk") and _WEATHER_CARE.search(marked) \
+            and not _CARE_BORROWED.search(mandarin(marked)):
+        return True  # 天冷路滑,嫂子出门小心: the weather's care, with nothing of the money, his routine known or harm hinted
     if name == "violence" and _ROAD_CARE.search(m.group()):
         return True  # 开车回武鸣小心点: care for the drive home, not his warehouse watched (dev_r57b)
     if name == "violence" and m.group() in _NO_PLACE_LEFT and _OWN_PLIGHT.search(marked, max(0, m.start() - 10), m.start()) \
