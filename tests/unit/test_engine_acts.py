@@ -1323,3 +1323,15 @@ def test_a_part_asked_before_the_rest_is_laid_out_is_the_plans_first(dev_play_mo
     assert o.state == "sale_plan"
     assert rows == [(30_000, "2026-11-02"), (50_000, "2026-11-25"), (80_000, "2026-12-25"), (100_000, "2027-01-25")]
 
+
+
+def test_a_rest_named_after_a_part_heard_as_no_ask_still_asks_for_the_whole(dev_play_moves):
+    # stop 61: the part named in a move heard as checking the balance (其中40万元这一块双方的数是对得上的), then the rest on
+    # its own (剩下的104400元…2027年1月10日付清): the rest was a new, smaller ask and the signed deal shrank to 104,400
+    # (20% recovered, paid_full at 18 points under another hearing of dev play supermarket-chain 44a3)
+    moves = dev_play_moves("supermarket-chain", "course-right-44a3")  # 520,000 owed
+    moves[5] = "条码费和促销费那几项先放一边,其中40万元这一块双方的数是对得上的。"
+    moves[7] = "返利冲抵、40万元、104400元,这几笔都清楚了。"
+    o, rows = _played("supermarket-chain", moves)
+    assert o.state == "paid_full"
+    assert rows == [(520_000, "2026-11-24")]
