@@ -314,6 +314,7 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     # stop 61: the weather's care, nothing of the money, his routine or harm besides (dev play: two course-right moves
     # were heard as unlawful — 天冷路滑,嫂子出门小心; 冬天天黑得早,接送路上可得当心)
     "这两天降温路滑,您出门开车慢点,小心些。",
+    "这边夜路不好走,您开车慢点。",
     "天冷了,让老爷子早上别去河边遛弯了,路滑,当心摔着。",
     "我们派人守着那批货,等法院保全",
     "您把发票寄给税务那边认证一下",

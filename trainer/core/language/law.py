@@ -641,7 +641,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("society", r"(法律|打官司|走程序|起诉|法院).{0,20}(另外|另一|别的|其他|换一种|换种)(一)?(种)?(的)?(方法|办法|方式|手段|路子|规矩)"),
     # told to watch his back, our people's hands itching, the night road (出门最好望下后面; 欠账的人,夜路不好走)
     ("stalk", r"(出门|走路|夜里|晚上|回家).{0,6}(看|望|留意|注意)(下|一下|着)?(后面|身后|背后)|(我的人|兄弟|弟兄|手下).{0,10}手痒|"
-     r"(夜路|黑路).{0,2}(不好走|难走)"),
+     # (the night road only said of debtors: 这边夜路不好走,您开车慢点 is care)
+     r"(欠|赖|不还).{0,10}(夜路|黑路).{0,2}(不好走|难走)|(夜路|黑路).{0,2}(不好走|难走).{0,10}(欠|赖|不还)"),
     # where his child studies and sleeps, found out (你闺女在郑州哪个大学、住几号宿舍楼,我都打听清楚了)
     ("family", _FAMILY + r".{0,20}(哪个|几号|哪栋|哪间|几栋|几班|哪一?所)(大学|学校|宿舍|楼|班|教室|中学|小学).{0,16}"
      r"(打听|知道|清楚|摸清|有数|晓得)"),
