@@ -869,10 +869,11 @@ class Session:
         # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
         # (the part may have been named in a move heard as no ask — 先把40万元确认下来,12月10日付 read as checking the
         # balance: 剩下的104400元…1月10日付清 was then a new, smaller ask and the deal shrank to it, stop 61)
-        earlier = (*self.named_amounts, *self.valued_amounts,
-                   *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))
-        if rec.rest and len(named) == 1 and any(self._whole(ask + v, REST_SLACK) for v in earlier):
-            return owed
+        if rec.rest and len(named) == 1:
+            earlier = (*self.named_amounts, *self.valued_amounts,
+                       *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))
+            if any(self._whole(ask + v, REST_SLACK) for v in earlier):
+                return owed
         # a part and the rest named together, the rest rounded (走掉十二三万,剩下的差不多十三万): the whole debt
         if rec.rest and len(named) >= 2 and self._whole(ask, REST_SLACK):
             return owed
