@@ -1294,7 +1294,9 @@ def test_a_plan_for_the_whole_deal_that_starts_today_is_paid_as_laid_out(dev_pla
 
 def test_a_debtor_who_pays_it_all_now_is_not_held_to_the_trainees_instalments(dev_play_moves):
     # … but the persona's ending that pays the whole debt on the spot (今天30万,一周内16万 asked) still pays it all now
-    o, rows = _played_line(dev_play_moves, "malicious-delay", "course-right-56b")  # 460,000 owed
+    # (stop 62: with the line models that learn r28a-r45b, 56b's talk agrees sooner and signs the trainee's parts; 66a
+    # lays out the same parts — 今天付300000元,剩下160000元11月9日前付清 — and he pays it all)
+    o, rows = _played_line(dev_play_moves, "malicious-delay", "course-right-66a")  # 460,000 owed
     assert o.state == "paid_full" and rows == [(460_000, "2026-11-02")]
 
 

@@ -9,8 +9,20 @@ import numpy as np
 import pytest
 
 from trainer.core.language import train
+from trainer.core.language.intent import load_intent_model
 from trainer.core.language.law import mandarin
-from trainer.core.language.model import BUCKETS, HOSTILITY_LABELS, HOSTILITY_WEIGHTS, META, ActModel, grams
+from trainer.core.language.model import (
+    BUCKETS,
+    CLAUSE_WEIGHTS,
+    HOSTILITY_LABELS,
+    HOSTILITY_WEIGHTS,
+    META,
+    ActModel,
+    NgramModel,
+    grams,
+    load_act_model,
+    load_model,
+)
 from trainer.core.language.normalise import normalise
 from trainer.core.language.recognise import FELT_BUSINESS, FELT_HOSTILE, VEILED_FELT, Recogniser
 from trainer.core.language.recognition import Recognition
@@ -65,11 +77,28 @@ def test_a_line_about_the_dealings_needs_the_model_surer_than_one_about_the_mone
     assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(0.99, 0.1)).classify("你们门口那棵银杏黄得真好看", TODAY).acts
 
 
+def _deaf(model: NgramModel) -> NgramModel:
+    """``model`` with its hostile column silenced: since stop 60 the line and clause models learn the later sets' rude
+    lines and hear rudeness said in words themselves; a test of the hostility model's own bars needs them deaf to it."""
+    w = model.weights.copy()
+    w[:, model.labels.index("hostile")] = -60.0
+    return NgramModel(model.labels, w)
+
+
+def _only_the_hostility_model(hostility_model: ActModel) -> Recogniser:
+    """The shipped recogniser with line and clause models deaf to hostility (``_deaf``): what it hears as hostile, the
+    hostility model, the law or a list heard."""
+    line, clause = load_model(), load_model(CLAUSE_WEIGHTS)
+    assert line is not None and clause is not None
+    return Recogniser(model=_deaf(line), clause_model=_deaf(clause), act_model=load_act_model(),
+                      hostility_model=hostility_model, intent_model=load_intent_model(), rudeness_model=False)
+
+
 def _heard_only_above(line: str, bar: float, unlawful: float) -> Recognition:
     """The line heard with the hostility model just above ``bar`` (asserted hostile), after asserting it is not
-    hostile just below."""
-    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=_saying(bar - 0.02, unlawful)).classify(line, TODAY).acts
-    heard = Recogniser(rudeness_model=False, hostility_model=_saying(bar + 0.05, unlawful)).classify(line, TODAY)
+    hostile just below (line and clause models deaf to hostility: ``_only_the_hostility_model``)."""
+    assert "hostile" not in _only_the_hostility_model(_saying(bar - 0.02, unlawful)).classify(line, TODAY).acts
+    heard = _only_the_hostility_model(_saying(bar + 0.05, unlawful)).classify(line, TODAY)
     assert heard.tactic == "hostile"
     return heard
 
@@ -91,10 +120,10 @@ def test_a_line_in_dialect_is_felt_as_its_mandarin_reading_is_when_that_says_mor
     line = "汝欠阮的钱拖了半年,汝这个人真无路用"
     assert mandarin(normalise(line).marked) == "你欠我们的钱拖了半年你这个人真无路用"
     sure_of_mandarin = _SureOfOneReading("你欠我们的钱拖了半年你这个人真无路用")
-    heard = Recogniser(rudeness_model=False, hostility_model=sure_of_mandarin).classify(line, TODAY)
+    heard = _only_the_hostility_model(sure_of_mandarin).classify(line, TODAY)
     assert heard.tactic == "hostile" and heard.rude
     sure_of_nothing = _SureOfOneReading("今天天气不错")
-    assert "hostile" not in Recogniser(rudeness_model=False, hostility_model=sure_of_nothing).classify(line, TODAY).acts
+    assert "hostile" not in _only_the_hostility_model(sure_of_nothing).classify(line, TODAY).acts
 
 
 @pytest.mark.parametrize("line", [

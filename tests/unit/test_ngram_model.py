@@ -8,7 +8,16 @@ import json
 import numpy as np
 
 from trainer.core.language import train
-from trainer.core.language.model import ACT_WEIGHTS, CLAUSE_WEIGHTS, META, WEIGHTS, NgramModel, grams, load_model
+from trainer.core.language.model import (
+    ACT_WEIGHTS,
+    CLAUSE_WEIGHTS,
+    EARLY_WEIGHTS,
+    META,
+    WEIGHTS,
+    NgramModel,
+    grams,
+    load_model,
+)
 from trainer.core.language.recognise import Recogniser
 
 
@@ -36,12 +45,56 @@ def test_the_clause_model_is_reproduced_too():
     assert wc.astype(np.float16).tobytes() == np.load(CLAUSE_WEIGHTS, allow_pickle=False).tobytes()
 
 
+def test_the_early_line_model_is_reproduced_and_learns_no_later_set():
+    # stop 62: hostility as the line model hears it is the early line model's — trained on the early sets alone
+    tpl = train.templates(train.ROOT)
+    rows = train.early_rows(train.ROOT)
+    later = {str(r["text"]) for f in train._present(train.ROOT, train._LINES_LATER) for r in train.read_rows(f)}
+    assert rows and not ({str(r["text"]) for r in rows} - _early_texts()) and later - _early_texts()
+    w = train.train(tpl + [(train.main_act(r), str(r["text"])) for r in rows], train.labels_for(tpl))
+    assert w.astype(np.float16).tobytes() == np.load(EARLY_WEIGHTS, allow_pickle=False).tobytes()
+
+
+def test_hostility_in_the_line_model_is_the_early_models():
+    # the later sets' care taught the shipped line model that a veiled threat is small talk (off-topic 0.07 → 0.65);
+    # the early model's hostile column and off-topic class hear it (dev_r56b, a writer no model read)
+    rec = Recogniser()
+    assert rec.early_model is load_model(EARLY_WEIGHTS) is not None and rec.early_model is not rec.model
+    line = "今天晚上我们就睡你家门口,你老婆娃娃进进出出都要从我们身上跨过去。"
+    assert "hostile" in rec.classify(line).acts
+    deaf = Recogniser()
+    deaf.early_model, deaf._early_hostile = None, -1
+    assert "hostile" not in deaf.classify(line).acts
+
+
 def test_the_act_lister_is_reproduced_too():
     # about a minute: the only way to know the shipped act lister is what the current files and code train
     tpl = train.templates(train.ROOT)
-    rows = train.line_rows(train.ROOT)
+    rows = train.act_rows(train.ROOT)
     w = train.train_acts(tpl, rows, train.labels_for(tpl))
     assert w.astype(np.float16).tobytes() == np.load(ACT_WEIGHTS, allow_pickle=False).tobytes()
+
+
+def test_the_act_lister_never_learns_a_later_sets_hostile_line_and_the_line_model_only_their_rude_ones():
+    # stop 58 / 60: the later sets' threats are care in n-grams; their rude lines are rudeness said in words
+    later = set(train._present(train.ROOT, train._LINES_LATER))
+    assert later and later <= set(train.line_files(train.ROOT))
+    acts = train.act_rows(train.ROOT)
+    lines = train.line_rows(train.ROOT)
+    hostile = [r for f in later for r in train.read_rows(f) if "hostile" in r["acts"]]  # type: ignore[operator]
+    texts_acts = {str(r["text"]) for r in acts}
+    texts_lines = {str(r["text"]) for r in lines}
+    early = _early_texts()  # read once: a later set may repeat a line of the early ones
+    later_only = [r for r in hostile if str(r["text"]) not in early]
+    assert later_only
+    assert not any(str(r["text"]) in texts_acts for r in later_only)
+    assert all((str(r["text"]) in texts_lines) == (r.get("kind") == "rude") for r in later_only)
+    assert not any(f.name.startswith(("dev_r46", "dev_r5")) for f in train.line_files(train.ROOT))
+
+
+def _early_texts() -> set[str]:
+    """Lines of the sets every model learns from whole (a later set may repeat one)."""
+    return {str(r["text"]) for f in train.dev_files(train.ROOT) for r in train.read_rows(f)}
 
 
 def test_a_clause_goes_with_the_act_of_its_line_it_expresses_best():

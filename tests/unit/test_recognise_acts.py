@@ -816,11 +816,20 @@ def test_a_clause_act_the_whole_line_hardly_holds_is_dropped(rec, monkeypatch):
     import trainer.core.language.recognise as recognise
 
     # the veto is what drops such an act (since the line models of stop 43 that clause no longer reads as 喊高取中 at
-    # all; a dev line whose clause still does: 中午我在食堂门口等你…把付款日期定下来 is no polite exit)
-    waiting = "中午我在你们公司食堂门口等你一起吃个饭,边吃边把付款日期定下来,不耽误你下午的事。"
-    assert "polite_exit" not in rec.classify(waiting, TODAY).acts
+    # all; a dev line whose clause still does — 货款一分不能少 after a rebuttal is no opening bid. Until stop 60 the
+    # example was 中午我在食堂门口等你…不耽误你下午的事, whose polite exit the act lister now holds and NEEDS drops)
+    rebuttal = "你再说质量有问题,那好,我们请第三方检测机构来检,检出来没问题,检测费你出,货款一分不能少。"
+    assert "ask_high_settle_middle" not in rec.classify(rebuttal, TODAY).acts
     monkeypatch.setattr(recognise, "ACT_VETO", 0.0)
-    assert "polite_exit" in rec.classify(waiting, TODAY).acts
+    assert "ask_high_settle_middle" in rec.classify(rebuttal, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    "中午我在你们公司食堂门口等你一起吃个饭,边吃边把付款日期定下来,不耽误你下午的事。",  # dev r14f: waiting, no exit
+])
+def test_a_polite_exit_names_the_money_or_papers_in_or_the_leaving(rec, text):
+    assert "polite_exit" not in rec.classify(text, TODAY).acts
+    assert "polite_exit" in rec.classify("钱到账了,收据您收好,我就不耽误您了,先走一步。", TODAY).acts
 
 
 @pytest.mark.parametrize("text, not_heard", [

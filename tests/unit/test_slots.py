@@ -414,6 +414,11 @@ def test_what_is_given_up_is_a_concession_and_arithmetic_is_not(text, gives):
     # stop 33: a change refused (不会改) or beyond the speaker's say (权限不够) is refused, not given
     ("账期我们不会改,合同签的是六十天就是六十天。", False, True),
     ("您说的延期方案我这边权限不够,得请我们经理出面才能定。", False, True),
+    # stop 62: given for his part done, in a clause before the refusal of something else (dev play malicious-delay 56b) —
+    # not a concession named only as what is refused
+    ("今天先转30万,剩下16万11月9日前付清;按这个付了,违约金我去找公司申请免掉,价格的事以后该谈再谈。", True, True),
+    ("延期这个事,上次已经延过一次了,不能再延了。", False, True),
+    ("打九折就付款?这个折打不了,打了我回去也交不了差,还是按原价付。", False, True),
 ])
 def test_a_refusal_cancels_only_what_it_refuses(text, gives, refuses):
     s = extract_slots(text, dt.date(2026, 12, 1))

