@@ -2050,3 +2050,16 @@ def test_a_laugh_over_the_debt_his_talk_or_his_home_is_no_tease(rec, text):
 ])
 def test_the_debt_beside_a_danger_or_a_ruin_is_no_threat_when_nothing_hangs_over_him(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 62: a cue word of two characters said split by 个 is the same word (牵线 → 牵个线, 托人 → 托个人)
+    "陈工跟监理熟,我想请陈工帮忙牵个线,您看可以吗?",
+    "华景那边我托个人去问问,看他们的进度款到底卡在哪一步。",
+])
+def test_a_cue_word_said_split_by_a_measure_word_is_still_heard(rec, text):
+    from trainer.core.language.recognise import _split_words
+    assert _split_words(("牵线", "带话", "三角债")) == ("牵线", "带话", "三角债", "牵个线", "带个话")
+    lex, _ = rec.evidence(rec.normalise(text))
+    assert lex[rec.labels.index("third_party")] > 0
+    assert "third_party" in rec.classify(text, dt.date(2026, 11, 2)).acts
