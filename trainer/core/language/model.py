@@ -43,10 +43,10 @@ CLAUSE_WEIGHTS = HERE / "ngram_clauses.npy"
 #: the act lister: a logistic regression per act (one-vs-rest) over the same n-grams, trained on every act of every dev
 #: line — it says which acts a line holds, where naive Bayes says which one it mainly is
 ACT_WEIGHTS = HERE / "ngram_acts.npy"
-#: the early line model (stop 62): the line model as trained before stop 60, on the early dev sets only, read for its
-#: hostile column alone — the later sets' care and rude lines taught the line model that the words a veiled threat
-#: borrows are care (held-out, stop 60: 9 more unlawful lines unheard), while its other columns hear the course's moves
-#: better; so each column comes from the model that hears it best
+#: the early line model (stop 62): the line model as trained before stop 60, on the early dev sets only, read for
+#: hostility alone — its hostile column, and its off-topic class where that damps the hostile column: the later sets'
+#: small talk and care taught the line model that the words a veiled threat borrows are small talk (held-out, stop 60:
+#: 9 more unlawful lines unheard), while its act columns hear the course's moves better
 EARLY_WEIGHTS = HERE / "ngram_early.npy"
 #: the hostility model: the same n-grams, two yes/no columns — is the line hostile (rude or unlawful) at all, and, of
 #: hostile lines, is it unlawful rather than only rude. Trained on every dev line, including the sets written to

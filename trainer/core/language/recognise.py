@@ -464,7 +464,7 @@ class Recogniser:
         self.library = library if library is not None else load_default_library()
         self.threshold = threshold
         self.model: NgramModel | None = load_model() if model is True else (model or None)
-        # the line model's hostile column is the early line model's (``model.EARLY_WEIGHTS``), read with the shipped model
+        # hostility as the line model hears it is the early line model's (``model.EARLY_WEIGHTS``; see ``_scores``)
         self.early_model: NgramModel | None = load_model(EARLY_WEIGHTS) if model is True else None
         present = {t.tactic for t in self.library.templates} | {c.tactic for c in self.library.cues}
         self.labels: tuple[str, ...] = tuple(t for t in catalogue.MOVE_IDS if t in present)
