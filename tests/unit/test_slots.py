@@ -418,6 +418,10 @@ def test_what_is_given_up_is_a_concession_and_arithmetic_is_not(text, gives):
     # not a concession named only as what is refused
     ("今天先转30万,剩下16万11月9日前付清;按这个付了,违约金我去找公司申请免掉,价格的事以后该谈再谈。", True, True),
     ("延期这个事,上次已经延过一次了,不能再延了。", False, True),
+    # 出 as ours to pay, not as worked out (dev play bad-debt-signs 59b: 差额我们当场算出数 was the difference given up)
+    ("拉回的货冲抵以后,剩下的差额我们当场算出数,您今天能转多少就先转多少,余下的12月5号前付清。", False, False),
+    ("鞋带那批的运费、包装费一共一千六,我们来出。", True, False),
+    ("那批货的运费我们出。", True, False),
     ("打九折就付款?这个折打不了,打了我回去也交不了差,还是按原价付。", False, True),
 ])
 def test_a_refusal_cancels_only_what_it_refuses(text, gives, refuses):
