@@ -1,8 +1,9 @@
 """The dev measure of a change to the hearing: per dev set, and every dev line or move that hears differently.
 
     python tools/devmeasure.py                          # per dev set: hostile heard, small talk and lawful lines
-                                                        # called hostile, main act (sets r26a on: the care, banter
-                                                        # and threat sets; --sets REGEX for others)
+                                                        # called hostile, main act, acts hit / false / missed (sets
+                                                        # r26a on: the care, banter and threat sets; --sets REGEX for
+                                                        # others), their TOTAL and the UNSEEN sets' (r46a on)
     python tools/devmeasure.py --save /tmp/before.json  # every dev line and dev-play move as heard now
     python tools/devmeasure.py --against /tmp/before.json   # … and after a change: each line or move whose hostility
                                                         # or acts moved, with its gold (H hostile, S small talk,
@@ -37,6 +38,9 @@ from trainer.core.language.recognise import default_recogniser
 DATA = Path("tests/data")
 TODAY = dt.date(2026, 12, 1)
 HOSTILE = "hostile"
+#: the dev sets no model learns (``trainer.core.language.train``: r46a on stay the measure of writers no model read):
+#: the UNSEEN row sums them — the honest dev figure of a change to the models (stop 62)
+UNSEEN = r"dev_r(4[6-9]|[5-9]\d)[a-z]"
 
 
 def gold(acts: list[str]) -> str:
@@ -89,18 +93,29 @@ def per_set(heard: list[dict[str, Any]], sets: str) -> str:
         c[g + "+"] += HOSTILE in h["acts"]
         c["main"] += h["acts"][:1] == h["gold"][:1]
         c["n"] += 1
+        # every act but hostility, as the acts of the line (what the personas answer beside the main act)
+        said, meant = set(h["acts"]) - {HOSTILE}, set(h["gold"]) - {HOSTILE}
+        c["hit"] += len(said & meant)
+        c["false"] += len(said - meant)
+        c["missed"] += len(meant - said)
     total: Counter[str] = Counter()
+    fresh: Counter[str] = Counter()
+    unseen = re.compile(UNSEEN)
     lines = []
     for name, c in sorted(tallies.items()):
         total.update(c)
+        if unseen.fullmatch(name):
+            fresh.update(c)
         lines.append(_row(name, c))
     lines.append(_row("TOTAL", total))
+    if fresh:
+        lines.append(_row("UNSEEN", fresh))
     return "\n".join(lines)
 
 
 def _row(name: str, c: Counter[str]) -> str:
     return (f"{name:10s} hostile {c['H+']}/{c['H']}  small talk {c['S+']}/{c['S']}  lawful {c['L+']}/{c['L']}"
-            f"  main act {c['main']}/{c['n']}")
+            f"  main act {c['main']}/{c['n']}  acts hit {c['hit']} false {c['false']} missed {c['missed']}")
 
 
 def against(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
