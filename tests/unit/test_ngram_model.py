@@ -51,7 +51,7 @@ def test_the_early_line_model_is_reproduced_and_learns_no_later_set():
     rows = train.early_rows(train.ROOT)
     later = {str(r["text"]) for f in train._present(train.ROOT, train._LINES_LATER) for r in train.read_rows(f)}
     assert rows and not ({str(r["text"]) for r in rows} - _early_texts()) and later - _early_texts()
-    w = train.train(tpl + [(train.main_act(r), str(r["text"])) for r in rows], train.labels_for(tpl))
+    w = train.train_lines(tpl, rows, train.labels_for(tpl))
     assert w.astype(np.float16).tobytes() == np.load(EARLY_WEIGHTS, allow_pickle=False).tobytes()
 
 

@@ -512,10 +512,8 @@ class Recogniser:
         # each model's column for our labels and its off-topic column, worked out once (they are read on every line)
         self._line_cols = self._cols(self.model)
         self._clause_cols = self._cols(self.clause_model)
-        self._early_hostile = (self.early_model.labels.index(HOSTILE)
-                               if self.early_model is not None and HOSTILE in self.early_model.labels
-                               and self._hostile >= 0 else -1)
-        self._early_none = self._cols(self.early_model)[1]
+        early_cols, self._early_none = self._cols(self.early_model)
+        self._early_hostile = int(early_cols[self._hostile]) if self._hostile >= 0 else -1
 
     def _index_cues(self) -> None:
         """Which cues a character can start (a word cue: its first character; a regex cue: its anchors), so a

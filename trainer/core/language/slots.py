@@ -804,6 +804,11 @@ def _given(text: str, start: int, refusals: list[tuple[int, int]]) -> tuple[re.M
     return (spread if spread is not None and spread.start() < given.start() else given), False
 
 
+def _clause_cut(text: str, at: int) -> int:
+    """Where the clause holding ``at`` begins: the last comma, semicolon or colon before it (-1: none)."""
+    return max(text.rfind(p, 0, at) for p in ",，;；:：")
+
+
 def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     """(conditional, concession, refused, spread only): an offer tied to a condition, something given up, something
     refused, and whether instalments are all that is given."""
@@ -822,7 +827,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
         # 56b); not a concession named only as the thing refused (延期这个事,…不能再延了)
         early, early_spread = _given(text, 0, refusals)
         if early is not None and _CLAUSE_END.search(text, early.end(), refusals[0][0]):
-            cut = max(text.rfind(p, 0, early.start()) for p in ",，;；:：")
+            cut = _clause_cut(text, early.start())
             if cut > 0 and _DONE.search(text[:cut]):
                 given, spread = early, early_spread
     concession = given is not None
@@ -830,7 +835,7 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
     conditional = False
     if given is not None and cond is None:
         # the condition said without an "if": his payment by a deadline, or his part done or asked for, before ours
-        cut = max(text.rfind(p, 0, given.start()) for p in ",，;；:：")
+        cut = _clause_cut(text, given.start())
         if _DEADLINE_PAYMENT.search(text[:given.start()]) or cut > 0 and (
                 _DONE.search(text[:cut]) or _DEBTOR_PART.search(text[:cut]) and _THEN.search(text[cut:given.end()])):
             return True, True, refused, spread
