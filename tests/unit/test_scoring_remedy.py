@@ -2,7 +2,8 @@
 
 Hand-made sessions (no persona, no recogniser): each turn's main act, side acts, amounts and text are written out,
 with the scenario's disputed part (case.disputed). Exact expected scores are worked out by hand from docs/scoring.md.
-The case is quality-dispute's: 64万 owed, the 0915 batch (5.2万) really bad; the ending signs the other 58.8万 (stop 53: 58.88万 before, the persona's share rounded to 0.92).
+The case is quality-dispute's: 64万 owed, the 0915 batch (5.2万) really bad; the ending signs the other 58.8万 (stop 53: 58.88万 before, the persona's share rounded to 0.92) — all that is rightly
+owed (stop 63: the shares are of the debt less the disputed part).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from trainer.core.content.library import load_library
 from trainer.core.content.models import build_scenario
 from trainer.core.content.spec import Problems
 from trainer.core.content.yamlsafe import parse_text
+from trainer.core.judging.measures import rightly_owed
 from trainer.core.judging.rubric import load_rubric
 from trainer.core.judging.scoring import score_session
 
@@ -67,16 +69,30 @@ def test_owning_the_bad_batch_after_probing_and_apologising_is_a_remedy() -> Non
     assert sc.principles["benefit"] == 100
     assert ("remedy_of_defect", 3) in rules_at(sc)
     assert not {r for r, _ in rules_at(sc)} & {"unconditional_concession", "concession_given"}
-    # 能早 0.91875 × (100 − 1.5 × 21) = 62.93 → 63; 能快 0.91875 × 100 = 91.875 → 92; 能多 92;
+    # the share is of what is rightly owed, 64万 less the batch owned as ours (stop 63): 58.8万 / 58.8万 = 1.0
+    # 能早 1.0 × (100 − 1.5 × 21) = 68.5 → 68; 能快 1.0 × 100 = 100; 能多 100;
     # 有礼 80, 有节 100, 有矩 60 + 10 reason + 20 verified (52000 + 588000 name the balance) + 20 signed → 100, 有法 100
-    assert sc.principles == {"early": 63, "fast": 92, "more": 92, "benefit": 100, "courtesy": 80, "restraint": 100,
+    assert sc.principles == {"early": 68, "fast": 100, "more": 100, "benefit": 100, "courtesy": 80, "restraint": 100,
                              "procedure": 100, "lawful": 100}
-    # total = (10×63 + 10×92 + 20×92)/100 + 0.91875 × 12 × (100+80+100+100+100)/100 = 33.9 + 52.92 = 86.82 → 87
-    assert sc.total == 87
+    # total = (10×68 + 10×100 + 20×100)/100 + 1.0 × 12 × (100+80+100+100+100)/100 = 36.8 + 57.6 = 94.4 → 94
+    # (stop 62, the share of the whole 64万, 0.91875: 63 / 92 / 92 and 33.9 + 52.92 → 87 — making good the bad batch,
+    # as the scenario's goal asks, cost 7 points against a 100% no line could reach)
+    assert sc.total == 94
     f = next(x for x in sc.findings if x.rule == "remedy_of_defect")
     assert f.points == 10 and f.principle == "benefit" and f.turn == 3
     assert "5.2万" in f.message and "补救" in f.message and f.reaction == "回答3"
     assert "有价值让步" in f.course and "抱怨" in f.course
+
+
+def test_the_three_requirements_count_what_is_rightly_owed() -> None:
+    # the same ending (58.8万 signed) in a scenario that declares no disputed part: a share of the whole 64万
+    less, whole = score(session([PROBE, SORRY, BATCH, DEAL, SIGN])), score(session([PROBE, SORRY, BATCH, DEAL, SIGN],
+                                                                                     disputed=0))
+    assert (less.principles["more"], less.principles["fast"]) == (100, 100)
+    assert (whole.principles["more"], whole.principles["fast"]) == (92, 92)  # 0.91875 × 100 → 92
+    assert "应收(欠款 64万 减去确属我方问题的 5.2万)" in less.feedback["principles"]["more"]["why"]
+    assert whole.feedback["principles"]["more"]["why"].endswith("/ 欠款")
+    assert rightly_owed(OWED, DISPUTED) == REST and rightly_owed(OWED, 0) == OWED and rightly_owed(0, DISPUTED) == 0
 
 
 def test_the_batch_named_earlier_and_owned_without_a_figure_is_a_remedy() -> None:

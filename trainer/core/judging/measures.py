@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from trainer.core.content.models import wan_text
 from trainer.core.content.spec import F, Int, Num
 
 
@@ -20,6 +21,9 @@ class Facts:
     """What a measure sees of a finished session: money, time, and the findings' points on its principle."""
 
     owed: int = 0
+    #: the part of the debt in real dispute, our own established defect (case.disputed): not owed, so not counted
+    #: as unrecovered — a course-right line in quality-dispute makes good the bad batch and signs for the rest
+    disputed: int = 0
     paid: int = 0
     committed: int = 0  # promised *in writing* (the debtor signed)
     promised: int = 0  # promised at all (a spoken promise is not counted)
@@ -29,17 +33,28 @@ class Facts:
     points: tuple[int, ...] = ()  # the findings' points on this principle
 
     @property
+    def due(self) -> int:
+        """What the trainee can rightly collect: the debt less the disputed part owned as ours."""
+        return rightly_owed(self.owed, self.disputed)
+
+    @property
     def paid_share(self) -> float:
-        return self.paid / self.owed if self.owed > 0 else 0.0
+        return self.paid / self.due if self.due > 0 else 0.0
 
     @property
     def committed_share(self) -> float:
-        return self.committed / self.owed if self.owed > 0 else 0.0
+        return self.committed / self.due if self.due > 0 else 0.0
 
     @property
     def recovered(self) -> float:
         """Share of the debt paid or committed in writing, 0..1."""
         return min(1.0, self.paid_share + self.committed_share)
+
+
+def rightly_owed(owed: int, disputed: int) -> int:
+    """The debt less the part in real dispute (when one is declared and smaller than the debt): the whole the three
+    requirements and the recovered share are counted against."""
+    return owed - disputed if 0 < disputed < owed else owed
 
 
 MeasureFn = Callable[[Facts, dict[str, Any]], tuple[float, str]]
@@ -87,7 +102,7 @@ def paid_early(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
     for amount, days in f.plan:
         if days <= 0 or left <= 1e-9:
             continue
-        share = min(left, amount / f.owed)
+        share = min(left, amount / f.due)
         score += share * max(floor, 100 - per_day * days)
         left -= share
         parts.append(f"书面承诺 {share:.0%} 于 {days} 天后")
@@ -112,9 +127,11 @@ def pace(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
                                  f"速度分 {speed:g} × 回收比例 {f.recovered:.0%}")
 
 
-@measure("recovered", "能多不少: 100 × (paid + committed in writing) / owed", {}, outcome=True)
+@measure("recovered", "能多不少: 100 × (paid + committed in writing) / owed (less the disputed part owned as ours)", {},
+         outcome=True)
 def recovered(f: Facts, p: dict[str, Any]) -> tuple[float, str]:
-    return 100 * f.recovered, f"回收比例 {f.recovered:.0%}(已付 + 书面承诺)/ 欠款"
+    of = "欠款" if f.due == f.owed else f"应收(欠款 {wan_text(f.owed)} 减去确属我方问题的 {wan_text(f.disputed)})"
+    return 100 * f.recovered, f"回收比例 {f.recovered:.0%}(已付 + 书面承诺)/ {of}"
 
 
 @measure("findings", "base + the points of every finding on the principle (rules; and, with `unprepared`, "

@@ -16,7 +16,7 @@ from typing import Any
 
 from trainer.core.content.models import wan_text
 from trainer.core.engine.session import Session
-from trainer.core.judging.measures import MEASURES, Facts
+from trainer.core.judging.measures import MEASURES, Facts, rightly_owed
 from trainer.core.judging.rubric import PRINCIPLES, Rubric, Rule, check_rubric_file, load_rubric, tactic_name
 from trainer.core.judging.rules import KINDS, Ctx, Hit, Move
 
@@ -75,8 +75,13 @@ def facts_of(s: Session, points: tuple[int, ...] = ()) -> Facts:
     if o is None:
         return Facts(turns=len(s.turns), points=points)
     plan = tuple((int(it.get("amount", 0)), int(it.get("due_days", 0))) for it in o.plan)
-    return Facts(owed=o.owed, paid=o.paid, committed=o.committed, promised=o.promised, due_days=o.due_days,
-                 plan=plan, turns=len(s.turns), points=points)
+    return Facts(owed=o.owed, disputed=_disputed(s), paid=o.paid, committed=o.committed, promised=o.promised,
+                 due_days=o.due_days, plan=plan, turns=len(s.turns), points=points)
+
+
+def _disputed(s: Session) -> int:
+    scenario = getattr(s, "scenario", None)  # a hand-made session (tests) may come without a scenario
+    return scenario.case.disputed if scenario is not None else 0
 
 
 # ------------------------------------------------------------------------------ rules
@@ -93,11 +98,12 @@ def context_of(s: Session) -> Ctx:
                           amounts=tuple(t.amounts), reply=t.reply, rude=bool(getattr(t, "rude", False))))
         seen.add(t.state)
     owed = o.owed if o and o.owed > 0 else 0
-    scenario = getattr(s, "scenario", None)  # a hand-made session (tests) may come without a scenario
+    disputed = _disputed(s)
+    due = rightly_owed(owed, disputed)  # the shares, as the measures', of what is rightly owed
     return Ctx(moves=moves, result=result, archetype=s.persona.archetype, reason_turn=s.reason_found_turn,
                has_hidden_reason=s.persona.hidden_reason is not None,
-               paid_share=o.paid / owed if o and owed else 0.0, committed_share=o.committed / owed if o and owed else 0.0,
-               owed=owed, disputed=scenario.case.disputed if scenario is not None else 0,
+               paid_share=o.paid / due if o and due else 0.0, committed_share=o.committed / due if o and due else 0.0,
+               owed=owed, disputed=disputed,
                paid_as_agreed=bool(getattr(s, "paid_as_agreed", False)))
 
 
