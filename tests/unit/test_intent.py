@@ -58,6 +58,18 @@ def test_the_shipped_model_is_up_to_date() -> None:
             f"{rel} changed since the intent model was trained: run `python -m trainer.core.language.train --intent`"
 
 
+def test_the_shipped_model_is_what_the_recogniser_hears_now():
+    # stop 63: stop 62's line models changed what the recogniser hears before the intent model, and the shipped model
+    # was not rebuilt — `make model` gave another one. It learns the lines nothing else heard, so a hearing change
+    # retrains it (python -m trainer.core.language.train --intent), as a changed clause model is. Float tolerance, not
+    # bytes: its gradient steps run on the machine's BLAS
+    x, y, _ = train.intent_rows(train.ROOT)
+    meta = json.loads(INTENT_META.read_text(encoding="utf-8"))
+    assert (meta["rows"], meta["unlawful"]) == (len(y), int(y.sum()))
+    shipped = np.load(intent.INTENT_WEIGHTS, allow_pickle=False)
+    np.testing.assert_allclose(train.train_intent(x.astype(np.float64), y), shipped, rtol=0, atol=1e-4)
+
+
 @pytest.mark.parametrize("text", THREATS)
 def test_a_threat_no_pattern_holds_is_heard_as_unlawful_by_its_parts(text: str) -> None:
     rec = default_recogniser()

@@ -1585,6 +1585,28 @@ def test_a_limb_laughed_off_beside_the_debt_is_still_a_threat(rec):
     assert rec.classify("五十二万你再拖,早晚让人把你的手剁了,哈哈。", TODAY).tactic == "hostile"
 
 
+@pytest.mark.parametrize("text", [
+    # stop 63: the Henan and Shandong 恁 read as 你 for the law, as the other dialects' "you" are (dev play
+    # quality-dispute 63d2's 跟恁动手 went unheard); fists and kicks promised by count; a post on a website or a forum
+    "恁要是再赖,俺今儿就跟恁动手。",
+    "恁再拖一天,俺就赏恁两拳。",
+    "再不付,我踹你两脚你信不信?",
+    "你欠钱不还这件事,我写个帖子挂到本地论坛上。",
+    "把你的名字和电话贴到公司网站留言板上。",
+])
+def test_dialect_you_fists_and_forums_are_unlawful(text):
+    assert unlawful(normalise(text).marked)
+
+
+@pytest.mark.parametrize("text", [
+    "雪下得恁大,路上慢点开。",  # 恁 "so"
+    "看你打牌那个臭样,我都想上去踹你两脚,哈哈。",  # a wish in jest
+    "我们的新品介绍挂到网站上了,您有空看看。",  # our own page
+])
+def test_their_look_alikes_are_lawful(text):
+    assert not unlawful(normalise(text).marked)
+
+
 _HEARD_48_2 = [
     # the Min, Hakka and Wu words of home, family, days and doors read as Mandarin for the law (stop 48, dev_r36a/b)
     "汝毋还钱,阮就天天半夜三点打汝厝里的电话。",

@@ -19,6 +19,10 @@ from functools import lru_cache
 from trainer.core.language.lazyre import LazyPattern, lazy
 
 _YOU = r"(你|您|你们|您们|侬|恁|恁们)"  # 侬 Shanghai, 恁 Henan / Shandong
+#: where a thing posted is seen by all: both exposure rules read one list (the first lacked the websites and forums the
+#: second had, so 写个帖子,挂到区政府网站留言板…附上你的名字和办公室电话 went unheard: dev play gov-agency 64d1)
+_WHERE_ALL_SEE = (r"(网上|朋友圈|微信群|群里|工作群|家长群|抖音|微博|快手|小红书|网络|传单|大字报|小区|门店|村里|公告栏|网站|论坛|"
+                  r"留言板|贴吧)")
 _FAMILY = r"(爷老子|堂客|婆娘|娭毑|老豆|(?<![一二两三四五六七八九十几个小])崽(?!子)|爹妈|爸妈|老妈|老爸|老汉儿|老汉|老爷子|老太太|老母亲|老父亲|老娘|老爹|丈母娘|老丈人|丈人|岳父|岳母|爷爷|奶奶|外公|外婆|姥姥|姥爷|孙女|孙孙|外孙|孙儿|小孙子|(?<![个瓜])伢(?!伢)|公婆|公公|婆婆|太太|女儿|儿子|孩子|小孩|(?<=家)小子|(?<=家的)小子|闺女|娃娃|(?<![个瓜])娃(?!娃)|妹崽|仔女|老婆|媳妇|爱人|老公|爸|妈|父母|爹|娘|家人|家里人|家属|老人|全家|一家(?!一?[份张半本套联个])|母亲|父亲|二老|嫂子|弟妹)"
 #: "I know" that goes on to the debtor's own trouble is empathy ("您孩子上学的事我知道您压力大")
 _I_KNOW = r"我知道(?!(您|你)(的)?(压力|难|不容易|辛苦|为难|心情|着急|也))"
@@ -225,9 +229,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # exposing: online, chat groups, leaflets, banners
     # (posting is only exposure when it is about the person or the debt: 会议号我发群里了 is logistics)
     ("expose", r"(你|您|欠|赖|照片|名字|身份证|这事|这件事|这笔账|丑事|嘴脸).{0,12}(发|贴|挂|曝光|公布|晒|传|印|放)(到|在|上|成)?.{0,12}"
-     r"(网上|朋友圈|微信群|群里|工作群|家长群|抖音|微博|快手|小红书|网络|传单|大字报|小区|门店|村里|公告栏)"),
-    ("expose", r"(发|贴|挂|曝光|公布|晒|传|印|放)(到|在|上|成)?.{0,12}(网上|朋友圈|微信群|群里|工作群|家长群|抖音|微博|快手|"
-     r"小红书|网络|传单|大字报|小区|门店|村里|公告栏|网站|论坛|留言板|贴吧).{0,8}(让|叫|给|请)(大家|所有人|都|他们|同行|客户|网友)"),
+     + _WHERE_ALL_SEE),
+    ("expose", r"(发|贴|挂|曝光|公布|晒|传|印|放)(到|在|上|成)?.{0,12}" + _WHERE_ALL_SEE +
+     r".{0,8}(让|叫|给|请)(大家|所有人|都|他们|同行|客户|网友)"),
     ("expose", r"(曝光|人肉|大字报|传单|横幅|布条|条幅|挂网上|上网曝|放上网|发上网|贴上网)"),
     ("expose", r"直播.{0,12}" + _YOU + r"(的)?.{0,6}(欠|拖|赖|聊天记录|嘴脸)|(念|讲|说|播)给网友"),
     ("shame", r"(欠款单|欠条|账单|聊天记录)(复印|打印|印)(了|出来|几份|一沓)?.{0,12}(会员|同行|邻居|亲戚|商会|员工|客户)"),
@@ -276,7 +280,11 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("violence", r"(一拳|一巴掌|一脚|大耳刮子|大耳光|大嘴巴子|耳光|耳刮子)((把)?(你|您|恁|侬).{0,6}(打|扇|抽|踹|踢|呼)|.{0,3}(打|扇|抽|踹|踢|呼)(你|您|恁|侬|过去))|"
      r"牙(齿)?(都)?(给)?(你|您)?打(落|掉|飞)|"
      # … and verb first (抽你两耳光, 扇你几个大嘴巴子): stop 60, dev play (heard till then by the line model alone)
-     r"(抽|扇|打|呼)(你|您|恁|侬)(几|两|一|俩)?(个)?(大)?(耳光|耳刮子|嘴巴子|大嘴巴|巴掌)"),
+     # … and fists and kicks the same way (再给你两拳, 踹你两脚: dev play quality-dispute 57d3, the models alone heard it)
+     r"(抽|扇|打|呼)(你|您|恁|侬)(几|两|一|俩)?(个)?(大)?(耳光|耳刮子|嘴巴子|大嘴巴|巴掌)|"
+     # (not a wish said in jest: 看你倒车,我都想下去踹你两脚 — dev_r32b, small talk)
+     r"(?<!想)(?<!想去)(?<!想下去)(?<!想上去)(?<!恨不得)(给|揍|打|捶|踹|踢|赏)(你|您|恁|侬)(几|两|一|俩|三)(个)?(拳|脚|记老拳)"
+     r"(?!本|印|步|注)"),
     # their property watched: "您那辆车天天停在外面,可得看好了"
     ("violence", r"((?<![开坐打骑倒])车|店|门面|房子|厂|仓库|铺子).{0,16}(看好了|可得看好|小心点|注意点|保不齐|出点什么事|出点事)"),
     # their property damaged or taken by force: tyres let down, wheels off, the sign torn down, a car scratched
@@ -999,6 +1007,9 @@ _DIALECT = ((lazy(r"阿拉|俺们|阿们"), "我们"), (lazy(r"俺|𠊎|阿(?![�
             # dev_r35b's Hainan 挖 "I" and 鲁 "you" hid a car taken, a live stream of him, a crowd from the docks): the Min
             # 汝 / 鲁 and 阮, the Suzhou 倷 and 我伲 / 伲, the literary 吾 — not 鲁 the surname (鲁总, 老鲁), not 挖 to dig
             (lazy(r"(?<![老小姓山齐])鲁(?![总老经哥姐工师主局科处家迅菜莽西南北东能班])|汝(?!南|阳|州)|倷"), "你"),
+            # the Henan and Shandong 恁 (1,819 dev lines, every one "you" but 恁大 / 恁样 / 瘦了恁多 "so"): the patterns
+            # grew 恁 one by one, and 信不信俺现在就跟恁动手 went unheard (dev play quality-dispute 63d2)
+            (lazy(r"(?<![了得这那])恁(?![大样地般么])"), "你"),
             (lazy(r"我伲|阮(?!总|老|经|哥|姐|家)|(?<![你他她])伲"), "我们"),
             (lazy(r"吾|挖(?![掘土坑机墙人走出到空苦开个井沟矿洞了])"), "我"),
             # Wenzhou 我俫 / 渠 / 否, Fuzhou 伓, Gan (Nanchang) 恩 "you", the Min 伊 "he" (dev_r37a/b) — not 渠道, 是否, 否则,
