@@ -986,9 +986,26 @@ def test_the_call_the_day_before_that_asks_him_to_pay_on_the_day_confirms_it():
     s = _follow_up_signed()
     s.play("c", Recognition("direct_ask", 0.9, acts=("direct_ask", "praise", "rebut_excuse")))
     assert s.visited("confirmed") and not s.visited("unconfirmed")
-    # a call of praise alone confirms nothing
+    # a call of praise alone confirms nothing — once the word right after the signing, which still closes the first
+    # visit (stop 63, dev play 68a's thanks taken as the call), is said
     s = _follow_up_signed()
     s.play("d", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "date_agreed"
+    s.play("e", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "unconfirmed"
+
+
+def test_a_word_of_thanks_right_after_the_signing_closes_the_first_visit_and_the_call_still_confirms():
+    # stop 63 (dev play follow-up 68a): 好,多谢孙老板。新单的事,等这笔清了我们再慢慢喝茶谈 after he signed was taken as
+    # the call the day before and the date "forgotten" (74, partial); the call that follows it confirms (90, paid in full)
+    s = _follow_up_signed()
+    s.play("多谢孙老板,新单的事以后再谈", Recognition("state_purpose", 0.9, acts=("state_purpose",)))
+    assert s.state == "date_agreed" and not s.visited("unconfirmed")
+    s.play("喂,孙老板,明天就是约好的日子", Recognition("confirm_day_before", 0.9, acts=("confirm_day_before",)))
+    assert s.state == "confirmed"
+    # a threat right after the signing is no word of thanks: he pays another supplier first
+    s = _follow_up_signed()
+    s.play("不按时给,我们就起诉", Recognition("legal_warning", 0.9, acts=("legal_warning",)))
     assert s.state == "unconfirmed"
 
 

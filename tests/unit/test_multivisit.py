@@ -18,9 +18,10 @@ from trainer.core.store.db import DB_NAME, Store, home, restore
 #: the course-right line: verify, a date in writing, confirm by phone the day before, collect, receipt, goodbye
 RIGHT = ["courtesy", "verify_balance", "probe_reason", "deadline_pressure", "written_commitment",
          "confirm_day_before", "timing", "written_commitment", "polite_exit"]
-#: the same first visit, but the phone call is small talk: he "forgets" and pays another supplier first
-SKIP = ["courtesy", "verify_balance", "deadline_pressure", "written_commitment", "courtesy", "deadline_pressure",
-        "direct_ask", "written_commitment"]
+#: the same first visit, closed with a word of thanks, but the phone call is small talk: he "forgets" and pays another
+#: supplier first (stop 63: the word right after he signed still closes the first visit; the next is the call)
+SKIP = ["courtesy", "verify_balance", "deadline_pressure", "written_commitment", "courtesy", "courtesy",
+        "deadline_pressure", "direct_ask", "written_commitment"]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +62,7 @@ def test_skipping_the_call_the_day_before_recovers_less(follow_up):
     assert "unconfirmed" in {t.state for t in skip.turns} and "confirmed" not in {t.state for t in skip.turns}
     assert skip.outcome.result == "partial" and skip.outcome.recovered_ratio == pytest.approx(0.8)
     assert right.outcome.recovered_ratio == 1.0
-    assert [t.visit for t in skip.turns] == [1, 1, 1, 2, 3, 3, 3, 3]
+    assert [t.visit for t in skip.turns] == [1, 1, 1, 2, 2, 3, 3, 3, 3]
 
 
 def test_after_payment_the_receipt_and_the_goodbye_cost_nothing(follow_up):
