@@ -1032,12 +1032,13 @@ class Recogniser:
             scores[no_cue, self._hostile] = 0.0
         if model is None:
             return scores
-        proba = model.proba_grams(line_grams if line_grams is not None else [grams(n.bare) for n in norms])
+        gs = line_grams if line_grams is not None else [grams(n.bare) for n in norms]
+        proba = model.proba_grams(gs)
         p = np.where(model_cols >= 0, proba[:, np.maximum(model_cols, 0)], 0.0)
         # hostility, as the line model hears it, is the early line model's: its hostile column and its off-topic class
         # (the later sets' care taught the shipped one that a veiled threat is small talk: 今天晚上我们就睡你家门口…
         # off-topic 0.07 → 0.65)
-        early = (self.early_model.proba_grams(line_grams if line_grams is not None else [grams(n.bare) for n in norms])
+        early = (self.early_model.proba_grams(gs)
                  if not clauses and self._early_hostile >= 0 and self.early_model is not None else None)
         if early is not None:
             p[:, self._hostile] = early[:, self._early_hostile]
