@@ -31,6 +31,42 @@ def test_an_act_the_state_waits_for_moves_the_talk_on_even_when_said_second():
     assert turn.acts == ("empathize", "verify_balance")
 
 
+def test_a_side_word_does_not_end_the_talk_on_a_token():
+    # fake-broke, crying_poor: giving in takes him to bargaining; sympathy there is what a 假没钱 debtor closes on
+    # with a token (意思意思, a fifth of the debt). Said as its own move, it ends the talk so; said beside the move
+    # that took him on, it is not "forward" (生意难做这个我信,不过…: stop 64, dev play fake-broke 11a 94 → 4 → 94)
+    def crying_poor() -> Session:
+        s = fake_broke()
+        s.play("x", Recognition("courtesy", 0.9))
+        assert s.state == "crying_poor"
+        return s
+
+    s = crying_poor()
+    turn = s.play("x", Recognition("valuable_concession", 0.9, acts=("valuable_concession", "empathize")))
+    assert turn is not None and (turn.answered, turn.state, s.ended) == ("valuable_concession", "bargaining", False)
+    s = crying_poor()
+    s.play("x", Recognition("valuable_concession", 0.9))
+    turn = s.play("x", Recognition("empathize", 0.9))
+    assert turn is not None and (turn.state, s.ended) == ("token", True)
+
+
+def test_his_good_name_said_in_praise_is_answered_as_praise():
+    # factory-to-factory, reception: 名 as a lever before any courtesy is 先兵后礼 (standoff); 名 said in praise
+    # (东升一直是我们最看重的客户,马董在行业里的口碑大家都知道) is the course's 捧, whichever act the recogniser puts first
+    def reception() -> Session:
+        sc, p = resolve_scenario("factory-to-factory")
+        return Session(sc, p, seed=1)
+
+    for acts in (("reputation", "praise", "appeal_integrity"), ("praise", "reputation")):
+        s = reception()
+        turn = s.play("x", Recognition(acts[0], 0.9, acts=acts))
+        assert turn is not None and (turn.tactic, turn.answered, turn.state) == (acts[0], "praise", "procedural")
+        assert turn.acts == acts  # what was heard is kept as heard
+    s = reception()
+    turn = s.play("x", Recognition("reputation", 0.9, acts=("reputation", "appeal_integrity")))
+    assert turn is not None and (turn.answered, turn.state) == ("reputation", "standoff")
+
+
 def test_the_main_act_is_answered_first_and_a_later_act_then_carries_the_talk_on():
     # courtesy takes 'greeting' to 'crying_poor'; in 'crying_poor' verify_balance takes him on to 'checked'
     s = fake_broke()

@@ -87,6 +87,20 @@ def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
     return owed > 0 and abs(amount - owed) <= owed * slack
 
 
+def answer_order(acts: tuple[str, ...]) -> tuple[str, ...]:
+    """The acts of one move in the order the debtor answers them: as heard (the main act first), except that his
+    good name said in praise is praise — the course's 捧, 适当赞美、引导式赞美 (您在行业里口碑大家都知道, 同行都讲您最讲
+    信用): the writers label 名 there, and a debtor does not hear 先兵后礼 in it. 名 as a lever (传出去对您不好, 失信
+    名单) is answered as 名 whenever praise does not move him (the side acts are heard after the main one)."""
+    if len(acts) > 1 and acts[0] == "reputation" and "praise" in acts:
+        return ("praise", *(a for a in acts if a != "praise"))
+    return acts
+
+
+#: the share of the debt an ending must hold (paid and committed) for a side act to lead there (``_ending_pays``)
+HELD_ENDING = 0.5
+
+
 @dataclass
 class Turn:
     n: int
@@ -478,12 +492,15 @@ class Session:
         # answers at all. Hostility is answered as itself: a threat with a deadline in it is not a deadline he
         # can answer instead (今天不给钱,我就把你的照片挂到网上去 is no direct_ask to him)
         self._said = rec
-        answered, reaction = tactic, self.choose_reaction(tactic)
+        heard_first = acts[:1] == (tactic,)
+        order = answer_order(acts) if heard_first else acts
+        answered = order[0] if heard_first else tactic
+        reaction = self.choose_reaction(answered)
         hostile = tactic == catalogue.HOSTILE
         if not hostile and (reaction is None or reaction.to is None):
             fallback: tuple[str, Reaction] | None = None
             stay = self._net(reaction.effects if reaction else self.persona.default_effects)
-            for act in acts[1:]:
+            for act in order[1:]:
                 r = self.choose_reaction(act)
                 if r is not None and r.to is not None and self._no_worse(r, stay):
                     answered, reaction = act, r
@@ -496,7 +513,7 @@ class Session:
                 elif reaction is not None:
                     # no act moves him: the one he takes most to heart is answered (a legal warning with a way out,
                     # said beside a conditional offer, is what a debtor who is about to close hears, not the offer)
-                    for act in acts[1:]:
+                    for act in order[1:]:
                         r = self.choose_reaction(act)
                         if r is not None and r.to is None and self._net(r.effects) >= stay + SIDE_MARGIN:
                             answered, reaction, stay = act, r, self._net(r.effects)
@@ -594,10 +611,13 @@ class Session:
         return pays if pays is not None else self._net(r.effects) >= stay
 
     def _ending_pays(self, r: Reaction) -> bool | None:
-        """Whether the ending ``r`` leads to holds money; None when ``r`` leads to no ending."""
+        """Whether the ending ``r`` leads to holds at least half the debt; None when ``r`` leads to no ending. A
+        token (意思意思), a haircut or a deal given away holds money too, but a side word that ends the talk there
+        has not taken the debtor forward: 生意难做这个我信,不过…工程款刚到 heard with empathize beside the rebuttal
+        is no licence for a 假没钱 debtor to close on 5%."""
         assert r.to is not None
         ending = self.persona.states[r.to].ending
-        return None if ending is None else ending.paid + ending.committed > 0
+        return None if ending is None else ending.paid + ending.committed >= HELD_ENDING
 
     def _net(self, effects: tuple[tuple[str, int], ...]) -> int:
         """Meter changes summed as the trainee sees them: what helps counts up, what hurts counts down."""
