@@ -162,6 +162,20 @@ def test_misheard_free_text_fails_naming_move_and_tactic(content: Path) -> None:
     assert "不是 timing" in rep.failures[0]
 
 
+def test_a_move_can_be_pinned_to_carry_several_acts_in_any_order(content: Path) -> None:
+    # (a sentence that asks for the original contact and the papers at once is both, whichever the recogniser puts
+    # first: expect_acts pins what it carries, expect_tactic its main act)
+    said = FREE.replace("expect_tactic: direct_ask", "expect_acts: direct_ask")
+    plan = load_plan(write_plan(content, said))
+    assert plan.lines[0].expect.acts == ((), ("direct_ask",), (), ())
+    assert plan.lines[0].expect.tactics == ("courtesy", None, "listen", None)
+    assert run_plan(plan).ok
+    rep = run_plan(load_plan(write_plan(content, FREE.replace("expect_tactic: direct_ask",
+                                                                  "expect_acts: [direct_ask, timing]"))))
+    assert len(rep.failures) == 2  # one per seed
+    assert "第 2 步“王总，今天能不能把这一万块货款…”没听出 timing(听出 direct_ask" in rep.failures[0], rep.failures[0]
+
+
 @pytest.mark.parametrize(("body", "where", "message"), [
     (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtsey"), ":7:24:",
      "未知的招式 'courtsey'(是不是 'courtesy'?)"),
@@ -169,10 +183,12 @@ def test_misheard_free_text_fails_naming_move_and_tactic(content: Path) -> None:
      "'verify_balance' 是招式编号:它总是被识别为它自己"),
     (FREE.replace("say: 您好，打扰了，先谢谢您一直以来的照顾。", "say: verify_balnce"), ":6:14:",
      "未知的招式 'verify_balnce'"),
-    (FREE.replace("        expect_tactic: courtesy\n", ""), ":6:9:", "缺少必填的键 'expect_tactic'"),
+    (FREE.replace("        expect_tactic: courtesy\n", ""), ":6:9:", "这句原话没写要识别成什么"),
+    (FREE.replace("expect_tactic: courtesy", "expect_acts: [courtesy, praies]"), ":7:33:",
+     "未知的招式 'praies'(是不是 'praise'?)"),
     (FREE.replace("expect_tactic: courtesy", "expect_tactic: courtesy\n        tactic: courtesy"), ":8:9:",
      "未知的键 'tactic'"),
-], ids=["tactic-typo", "id-heard-as-other", "say-typo", "missing-expect", "unknown-key"])
+], ids=["tactic-typo", "id-heard-as-other", "say-typo", "missing-expect", "acts-typo", "unknown-key"])
 def test_free_text_move_errors_point_at_the_node(content: Path, body: str, where: str, message: str) -> None:
     with pytest.raises(PlanError) as e:
         load_plan(write_plan(content, body))

@@ -51,8 +51,10 @@ EXPECT_SPEC = Obj({
 
 MOVE_SPEC = Obj({
     "say": F(Str("学员输入的中文原话", max_len=400), required=True),
-    "expect_tactic": F(Str("识别器必须从这句话里听出的招式 id"), required=True),
-}, doc="一句原话和它必须被识别成的招式")
+    "expect_tactic": F(Str("识别器必须从这句话里听出的主招式 id")),
+    "expect_acts": F(List(Str(), min_items=1, scalar_ok=True,
+                          doc="识别器必须从这句话里听出的招式 id(都要在听出的招式里,主次不论)")),
+}, doc="一句原话和它必须被识别成的招式(`expect_tactic` 主招式,`expect_acts` 一句话里的几招,至少写一个)")
 
 LINE_SPEC = Obj({
     "name": F(Str(max_len=120, doc="打法的名称,不可重复"), required=True),
@@ -105,6 +107,7 @@ class Expect:
     ended: bool | None = None
     reason_found: bool | None = None
     tactics: tuple[str | None, ...] = ()  # per move: the tactic it must be heard as (None: not checked)
+    acts: tuple[tuple[str, ...], ...] = ()  # per move: the acts it must be heard to carry, in any order (): not checked
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,7 @@ class SeedRun:
     reason_found: bool
     final_state: str
     heard: tuple[tuple[str, str | None, float], ...] = ()  # per turn: the move, its tactic, the confidence
+    heard_acts: tuple[tuple[str, ...], ...] = ()  # per turn: every act heard in the move
 
 
 @dataclass
@@ -218,24 +222,33 @@ def _resolve(ref_node: YNode, plan_path: Path, lib: Library | None) -> tuple[Sce
         raise PlanError([Problem(ref_node.path, ref_node.line, ref_node.col, "error", msg)]) from None
 
 
-def _moves(nodes: list[YNode], out: Problems) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
-    """The moves' texts, and per move the tactic it must be heard as (None where the plan does not say)."""
+def _moves(nodes: list[YNode], out: Problems) -> tuple[tuple[str, ...], tuple[str | None, ...],
+                                                        tuple[tuple[str, ...], ...]]:
+    """The moves' texts, and per move the tactic it must be heard as (None where the plan does not say) and the
+    acts it must be heard to carry (() where the plan does not say)."""
     moves: list[str] = []
     tactics: list[str | None] = []
+    acts: list[tuple[str, ...]] = []
     for m in nodes:
-        said, want = (m.value["say"], m.value["expect_tactic"]) if m.kind == "mapping" else (m, None)
+        said, want, carry = ((m.value["say"], m.value.get("expect_tactic"), m.value.get("expect_acts"))
+                             if m.kind == "mapping" else (m, None, None))
         word = str(said.value).strip()
         if _TACTIC_LIKE.fullmatch(word) and word not in catalogue.MOVE_IDS:
             out.error(said, f"未知的招式 '{word}'{did_you_mean(word, catalogue.MOVE_IDS, catalogue.NAMES)}")
-        if want is not None:
-            tactic = str(want.value).strip()
+        if m.kind == "mapping" and want is None and carry is None:
+            out.error(m, "这句原话没写要识别成什么:写 expect_tactic(主招式)或 expect_acts(一句话里的几招)")
+        wants = [want] if want is not None else []
+        wants += carry.value if carry is not None else []
+        for w in wants:
+            tactic = str(w.value).strip()
             if tactic not in catalogue.MOVE_IDS:
-                out.error(want, f"未知的招式 '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS, catalogue.NAMES)}")
+                out.error(w, f"未知的招式 '{tactic}'{did_you_mean(tactic, catalogue.MOVE_IDS, catalogue.NAMES)}")
             elif word in catalogue.MOVE_IDS and word != tactic:
-                out.error(want, f"'{word}' 是招式编号:它总是被识别为它自己")
+                out.error(w, f"'{word}' 是招式编号:它总是被识别为它自己")
         moves.append(str(said.value))
         tactics.append(str(want.value).strip() if want is not None else None)
-    return tuple(moves), tuple(tactics)
+        acts.append(tuple(str(w.value).strip() for w in carry.value) if carry is not None else ())
+    return tuple(moves), tuple(tactics), tuple(acts)
 
 
 def load_plan(path: str | Path, lib: Library | None = None) -> Plan:
@@ -276,7 +289,7 @@ def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> P
         lv = ln.value
         name = lv["name"].value
         names.check(lv["name"], _where(ln))
-        moves, tactics = _moves(lv["moves"].value, out)
+        moves, tactics, acts = _moves(lv["moves"].value, out)
         ev = lv["expect"].value
         for key in ("visits", "not_visits"):
             for s in ev[key].value if key in ev else []:
@@ -293,7 +306,7 @@ def build_plan(root: YNode, path: Path, lib: Library | None, out: Problems) -> P
                         min_recovered=g("min_recovered"), max_recovered=g("max_recovered"),
                         min_turns=g("min_turns"), max_turns=g("max_turns"), visits=_strs(ev.get("visits")),
                         not_visits=_strs(ev.get("not_visits")), ended=g("ended"), reason_found=g("reason_found"),
-                        tactics=tactics if any(tactics) else ())
+                        tactics=tactics if any(tactics) else (), acts=acts if any(acts) else ())
         lines.append(PlanLine(
             name=name, moves=moves, expect=expect,
             seeds=tuple(n.value for n in lv["seeds"].value) if "seeds" in lv else seeds,
@@ -327,7 +340,8 @@ def play_seed(plan: Plan, line: PlanLine, seed: int) -> SeedRun:
     return SeedRun(seed=seed, result=o.result if o else "no_progress", score=score.total,
                    recovered=o.recovered_ratio if o else 0.0, turns=len(s.turns), ended=s.ended,
                    visited=frozenset(s.visited_states), reason_found=s.reason_found_turn is not None,
-                   final_state=s.state, heard=tuple((t.move, t.tactic, t.confidence) for t in s.turns))
+                   final_state=s.state, heard=tuple((t.move, t.tactic, t.confidence) for t in s.turns),
+                   heard_acts=tuple(tuple(t.acts) for t in s.turns))
 
 
 def check_run(e: Expect, r: SeedRun) -> list[str]:
@@ -357,7 +371,7 @@ def check_run(e: Expect, r: SeedRun) -> list[str]:
         bad.append("谈判没有结束" if e.ended else f"谈判结束了({r.final_state})")
     if e.reason_found is not None and r.reason_found != e.reason_found:
         bad.append("隐藏原因始终没有露出" if e.reason_found else "隐藏原因露出来了")
-    return bad + _misheard(e.tactics, r.heard)
+    return bad + _misheard(e.tactics, r.heard) + _unheard(e.acts, r.heard, r.heard_acts)
 
 
 def _misheard(want: tuple[str | None, ...], heard: tuple[tuple[str, str | None, float], ...]) -> list[str]:
@@ -368,6 +382,18 @@ def _misheard(want: tuple[str | None, ...], heard: tuple[tuple[str, str | None, 
         if tactic is not None and got != tactic:
             said = move if len(move) <= 16 else move[:15] + "…"
             bad.append(f"第 {i + 1} 步“{said}”识别为 {got or '无招式'}({conf:.2f}),不是 {tactic}")
+    return bad
+
+
+def _unheard(want: tuple[tuple[str, ...], ...], heard: tuple[tuple[str, str | None, float], ...],
+             acts: tuple[tuple[str, ...], ...]) -> list[str]:
+    """Free-text moves in which the recogniser missed an act the plan says they carry (main or side, in any order)."""
+    bad = []
+    for i, (wanted, (move, _, _), got) in enumerate(zip(want, heard, acts, strict=False)):
+        missing = [a for a in wanted if a not in got]
+        if missing:
+            said = move if len(move) <= 16 else move[:15] + "…"
+            bad.append(f"第 {i + 1} 步“{said}”没听出 {'、'.join(missing)}(听出 {' + '.join(got) or '无招式'})")
     return bad
 
 
