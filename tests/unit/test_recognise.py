@@ -286,6 +286,20 @@ def test_stepping_out_for_a_call_is_not_heard():
     assert r.tactic is None and r.confidence < default_recogniser().threshold, r
 
 
+@pytest.mark.parametrize("text", ["稍等啊,我先回个微信", "不好意思,我先接个电话,马上回来", "您先接个电话吧,不急", "俺先上个厕所,回来再唠"])
+def test_stepping_out_for_a_moment_is_an_aside_not_a_move(rec, text):
+    # stop 64: after the retrain on r46a-r59b, 不好意思,我先接个电话 read as an apology and 您先接电话,我不着急 as 紧盯不放
+    # with a concession — the trainee's aside is no move; its readings stay below the threshold for did-you-mean
+    r = rec.classify(text)
+    assert r.tactic is None and r.acts == () and r.confidence < rec.threshold, r
+
+
+@pytest.mark.parametrize(("text", "act"), [("你上厕所我都跟着,看你往哪躲", "hostile"),
+                                           ("我先接个电话,回来咱把那二十万的账对一下", "verify_balance")])
+def test_stepping_out_said_with_a_threat_or_the_money_is_no_aside(rec, text, act):
+    assert act in rec.classify(text).acts
+
+
 @pytest.mark.parametrize("text", ["嗯", "嗯嗯", "哦"])
 def test_a_bare_backchannel_is_listening_but_is_confirmed(rec, confirm_below, text):
     # 嗯 invites the debtor to go on (倾听), but alone it is too little to play without asking
