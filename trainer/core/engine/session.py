@@ -97,7 +97,7 @@ def answer_order(acts: tuple[str, ...]) -> tuple[str, ...]:
     return acts
 
 
-#: the share of the debt an ending must hold (paid and committed) for a side act to lead there (``_ending_pays``)
+#: the share of the debt an ending must hold (paid and committed) for a side act to lead there (``_ending_holds``)
 HELD_ENDING = 0.5
 
 
@@ -600,17 +600,17 @@ class Session:
         that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
         if r.to is None or r.to in self.visited_states:
             return False
-        pays = self._ending_pays(r)
-        return pays if pays is not None else self._net(r.effects) > 0
+        holds = self._ending_holds(r)
+        return holds if holds is not None else self._net(r.effects) > 0
 
     def _no_worse(self, r: Reaction, stay: int) -> bool:
         """A side act's reaction that moves the debtor without doing the trainee more harm than the main act's
         own answer (``stay``, its net meter change): to an ending with money in it, or with a net meter change at
         least as good — a side word does not talk him back where the main act kept him."""
-        pays = self._ending_pays(r)
-        return pays if pays is not None else self._net(r.effects) >= stay
+        holds = self._ending_holds(r)
+        return holds if holds is not None else self._net(r.effects) >= stay
 
-    def _ending_pays(self, r: Reaction) -> bool | None:
+    def _ending_holds(self, r: Reaction) -> bool | None:
         """Whether the ending ``r`` leads to holds at least half the debt; None when ``r`` leads to no ending. A
         token (意思意思), a haircut or a deal given away holds money too, but a side word that ends the talk there
         has not taken the debtor forward: 生意难做这个我信,不过…工程款刚到 heard with empathize beside the rebuttal

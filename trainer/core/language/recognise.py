@@ -423,7 +423,6 @@ CONDUCT_TALK = lazy(r"讲道理|讲理|人话|实话|真话|借口|说辞|托词
                     r"浪费(我)?(的)?(时间|口水|唾沫)|嘥.{0,2}口水|打太极|演戏|忽悠|糊弄|骗(鬼|小孩|谁)|听不懂|讲不通|讲不听|"
                     r"说不听|(?<!喜欢跟你)(?<!喜欢和你)(?<!欣赏你)(这|咯|呢|那)(种|号)人|懒得(跟|和|同)|磨嘴皮|打官腔|耍(花样|滑头|心眼)|"
                     r"言而无信|说话(不)?算话|小把戏|伎俩")
-#: a laugh (哈哈, 笑死人了, 开个玩笑) — friends' teasing, with ``PASTIME``
 #: the trainee stepping out for a moment — 您稍等,我接个电话; 我先去趟洗手间; 您先接电话,我不着急 — an aside to the talk, no
 #: move (the dev writers label all eight such lines with no act). Since the stop 64 retrain 等一下,我先接个电话 read persist
 #: at 0.34 (waiting words lean to 紧盯不放; 不接电话 is his dodging) and 不好意思,我先接个电话 an apology. Said about the
@@ -432,6 +431,7 @@ ASIDE = lazy(r"(我|俺)(先)?(去)?(趟|上个?)?(洗手间|厕所|卫生间)|(
              r"(您|你|恁)(先)?接(个|一下)?电话")
 #: how long an aside runs at most (characters) and how strong its readings stay: below the threshold, as alternatives
 ASIDE_CHARS, ASIDE_MAX = 36, 0.25
+#: a laugh (哈哈, 笑死人了, 开个玩笑) — friends' teasing, with ``PASTIME``
 TEASED = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)|笑死(人|我)")
 #: what friends tease each other about: driving, drink, fishing, cards and games, singing, sport, looks, holidays
 PASTIME = lazy(r"开车|车技|倒车|停车|揸车|面包车|破车|这车|那车|导航|驾照|喝酒|酒量|喝醉|一杯|干杯|钓鱼|钓上|鲫鱼|唱歌|唱K|"
