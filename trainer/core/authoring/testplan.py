@@ -142,6 +142,10 @@ class Plan:
         return next(ln for ln in self.lines if ln.name == name)
 
 
+#: per turn of a run: the move, its tactic, the confidence, every act heard in it
+Heard = tuple[tuple[str, str | None, float, tuple[str, ...]], ...]
+
+
 @dataclass(frozen=True)
 class SeedRun:
     seed: int
@@ -153,8 +157,7 @@ class SeedRun:
     visited: frozenset[str]
     reason_found: bool
     final_state: str
-    heard: tuple[tuple[str, str | None, float], ...] = ()  # per turn: the move, its tactic, the confidence
-    heard_acts: tuple[tuple[str, ...], ...] = ()  # per turn: every act heard in the move
+    heard: Heard = ()  # per turn: the move, its tactic, the confidence, every act heard in it
 
 
 @dataclass
@@ -340,8 +343,7 @@ def play_seed(plan: Plan, line: PlanLine, seed: int) -> SeedRun:
     return SeedRun(seed=seed, result=o.result if o else "no_progress", score=score.total,
                    recovered=o.recovered_ratio if o else 0.0, turns=len(s.turns), ended=s.ended,
                    visited=frozenset(s.visited_states), reason_found=s.reason_found_turn is not None,
-                   final_state=s.state, heard=tuple((t.move, t.tactic, t.confidence) for t in s.turns),
-                   heard_acts=tuple(tuple(t.acts) for t in s.turns))
+                   final_state=s.state, heard=tuple((t.move, t.tactic, t.confidence, tuple(t.acts)) for t in s.turns))
 
 
 def check_run(e: Expect, r: SeedRun) -> list[str]:
@@ -371,29 +373,28 @@ def check_run(e: Expect, r: SeedRun) -> list[str]:
         bad.append("谈判没有结束" if e.ended else f"谈判结束了({r.final_state})")
     if e.reason_found is not None and r.reason_found != e.reason_found:
         bad.append("隐藏原因始终没有露出" if e.reason_found else "隐藏原因露出来了")
-    return bad + _misheard(e.tactics, r.heard) + _unheard(e.acts, r.heard, r.heard_acts)
+    return bad + _misheard(e.tactics, r.heard) + _unheard(e.acts, r.heard)
 
 
-def _misheard(want: tuple[str | None, ...], heard: tuple[tuple[str, str | None, float], ...]) -> list[str]:
+def _step(i: int, move: str) -> str:
+    """A move as a failure names it: its number and its first words."""
+    return f"第 {i + 1} 步“{move if len(move) <= 16 else move[:15] + '…'}”"
+
+
+def _misheard(want: tuple[str | None, ...], heard: Heard) -> list[str]:
     """Free-text moves the recogniser heard as another tactic. Moves after the ending are never played,
     so, as for tactic ids, they are not checked (``ended`` / ``min_turns`` pin the length)."""
-    bad = []
-    for i, ((move, got, conf), tactic) in enumerate(zip(heard, want, strict=False)):
-        if tactic is not None and got != tactic:
-            said = move if len(move) <= 16 else move[:15] + "…"
-            bad.append(f"第 {i + 1} 步“{said}”识别为 {got or '无招式'}({conf:.2f}),不是 {tactic}")
-    return bad
+    return [f"{_step(i, move)}识别为 {got or '无招式'}({conf:.2f}),不是 {tactic}"
+            for i, ((move, got, conf, _), tactic) in enumerate(zip(heard, want, strict=False))
+            if tactic is not None and got != tactic]
 
 
-def _unheard(want: tuple[tuple[str, ...], ...], heard: tuple[tuple[str, str | None, float], ...],
-             acts: tuple[tuple[str, ...], ...]) -> list[str]:
+def _unheard(want: tuple[tuple[str, ...], ...], heard: Heard) -> list[str]:
     """Free-text moves in which the recogniser missed an act the plan says they carry (main or side, in any order)."""
     bad = []
-    for i, (wanted, (move, _, _), got) in enumerate(zip(want, heard, acts, strict=False)):
-        missing = [a for a in wanted if a not in got]
-        if missing:
-            said = move if len(move) <= 16 else move[:15] + "…"
-            bad.append(f"第 {i + 1} 步“{said}”没听出 {'、'.join(missing)}(听出 {' + '.join(got) or '无招式'})")
+    for i, (wanted, (move, _, _, got)) in enumerate(zip(want, heard, strict=False)):
+        if missing := [a for a in wanted if a not in got]:
+            bad.append(f"{_step(i, move)}没听出 {'、'.join(missing)}(听出 {' + '.join(got) or '无招式'})")
     return bad
 
 

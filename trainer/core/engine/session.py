@@ -596,8 +596,9 @@ class Session:
 
     def _forward(self, r: Reaction) -> bool:
         """A reaction that takes the debtor forward: to a state not visited yet in this talk, and either to an
-        ending with money in it or with meter changes that help the trainee more than they hurt (a later act
-        that would only talk him back — 松口回缩 after a soft word — is not played on top of the main one)."""
+        ending that holds at least half the debt (``_ending_holds``) or with meter changes that help the trainee more
+        than they hurt (a later act that would only talk him back — 松口回缩 after a soft word — is not played on top
+        of the main one)."""
         if r.to is None or r.to in self.visited_states:
             return False
         holds = self._ending_holds(r)
@@ -605,8 +606,8 @@ class Session:
 
     def _no_worse(self, r: Reaction, stay: int) -> bool:
         """A side act's reaction that moves the debtor without doing the trainee more harm than the main act's
-        own answer (``stay``, its net meter change): to an ending with money in it, or with a net meter change at
-        least as good — a side word does not talk him back where the main act kept him."""
+        own answer (``stay``, its net meter change): to an ending that holds at least half the debt, or with a net
+        meter change at least as good — a side word does not talk him back where the main act kept him."""
         holds = self._ending_holds(r)
         return holds if holds is not None else self._net(r.effects) >= stay
 
