@@ -1380,6 +1380,15 @@ def test_a_part_asked_before_the_rest_is_laid_out_is_the_plans_first(dev_play_mo
 
 
 
+def test_a_part_by_its_day_then_the_rest_on_another_term_is_the_plan(dev_play_moves):
+    # stop 65, dev play triangular-debt 37b1: 10万太少。15万,11月6号到账 … 剩下27万,我建议签个三方委托付款 … 直接付我们
+    # 27万: the rest named twice in one move was counted twice, the part was dropped and the plan carried two halves of
+    # 27万 (61 points); the part stands on its day and the rest on his term, the whole debt
+    o, rows = _played_line(dev_play_moves, "triangular-debt", "course-right-37b1")
+    assert o.state == "plan_signed" and o.recovered_ratio == 1.0
+    assert rows == [(150_000, "2026-11-06"), (270_000, "2027-01-01")]
+
+
 def test_a_rest_named_after_a_part_heard_as_no_ask_still_asks_for_the_whole(dev_play_moves):
     # stop 61: the part named in a move heard as checking the balance (其中40万元这一块双方的数是对得上的), then the rest on
     # its own (剩下的104400元…2027年1月10日付清): the rest was a new, smaller ask and the signed deal shrank to 104,400

@@ -147,7 +147,8 @@ def test_friendly_lines_about_him_stay_out_of_it_however_sure_the_model(line: st
 
 @pytest.mark.parametrize("line", [
     # dev_r26a / r27a / r25b: harm left hanging over him, his family or his property, or his family's day recited
-    "您那台新车天天停在店门口,晚上冇得人看,哪天被划了砸了,可就说不清了。",
+    # (said with 冇得, the first now reads as the law's on its Mandarin reading: test_recognise's dialect tests)
+    "您那台新车天天停在店门口,晚上也没个人看着,哪天被划了砸了,可就说不清了。",
     "听说您每个礼拜六都带孙子去中山公园玩,人多,孩子一眨眼就不见了,您可看紧了。",
     "你那个铺子哪天突然起了火,可别怪我没提醒你早点买保险。",
 ])

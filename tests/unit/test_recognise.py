@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
@@ -298,6 +299,45 @@ def test_stepping_out_for_a_moment_is_an_aside_not_a_move(rec, text):
                                            ("我先接个电话,回来咱把那二十万的账对一下", "verify_balance")])
 def test_stepping_out_said_with_a_threat_or_the_money_is_no_aside(rec, text, act):
     assert act in rec.classify(text).acts
+
+
+@pytest.mark.parametrize("text", ["挖有几个兄弟在码头混,鲁要不要见识一下?",
+                                  "汝儿子在鼓楼那个幼儿园吧?伊们园长阮认识,要伓要阮去打个招呼?"])
+def test_a_threat_in_dialect_words_is_heard_as_in_mandarin(rec, text):
+    # stop 65 (dev_r35b, r37a/b, r60a-r63a): the models after the law learned far more Mandarin than 挖 / 鲁, 汝 / 阮, 恁 /
+    # 俺, and such threats went unheard as said; read the Mandarin way the hostility model is sure of them
+    as_said = rec.classify_many([text], dt.date(2026, 12, 1), dialect=False)[0]
+    r = rec.classify_many([text], dt.date(2026, 12, 1))[0]
+    assert "hostile" not in as_said.acts
+    assert r.tactic == "hostile" and not r.rude, r
+
+
+@pytest.mark.parametrize(("text", "heard"), [
+    # stop 65: a beating promised by what it leaves (dev_r60a / r63a, said with 恁) — not a back too sore to get up
+    ("信不信俺一拳过去叫恁满地找牙?", True),
+    ("你再拖,我把你揍得爬不起来。", True),
+    ("恁腰咋样了?上回听嫂子说疼得下不了床,可得去医院好好瞧瞧。", False),
+    # his own job lost said with no pause before 你 (the law reads no comma: 砸了你 was heard, dev_r60b)
+    ("俺求恁了,这笔钱再收不回来,俺这饭碗就砸了,恁帮帮忙吧。", False),
+    ("再不还钱,我砸了你的店。", True),
+    # his family told of his debt in any word of telling — not the speaker's own
+    ("孙经理,恁老家在哪个村俺打听着了,回头俺跟二老唠叨唠叨恁欠人钱的事。", True),
+    ("我跟我爸妈念叨过,做生意最怕欠人钱。", False),
+])
+def test_a_beating_promised_is_the_laws_and_a_job_lost_is_not(rec, text, heard):
+    r = rec.classify(text)
+    assert ("hostile" in r.acts) is heard and r.outright is heard, r
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("俺今天来就是跟恁对对账,一共四十二万,恁看对不对?", "verify_balance"),
+    ("恁放心,俺们不会去恁家,也不会找恁家里人,咱按合同走。", "courtesy"),
+    ("恁这店装修得真气派,俺看着都眼馋。", "praise"),
+    ("恁爹这两天身体咋样?俺给老爷子带了两盒茶叶。", None),
+])
+def test_lawful_lines_in_dialect_words_stay_lawful(rec, text, act):
+    r = rec.classify(text)
+    assert "hostile" not in r.acts and r.tactic == act, r
 
 
 @pytest.mark.parametrize("text", ["嗯", "嗯嗯", "哦"])

@@ -640,6 +640,12 @@ def test_today_as_the_day_of_the_visit(text, visit):
     ("你的意思是先付十万,剩下的过了年再说?", (100000,)),
     ("今天先转8万,剩下21.4万12月2号结清。", ()),
     ("您说得对,三十八万确实不是小数目。", ()),  # agreeing is no question quoting him
+    # stop 65 (dev play triangular-debt 37b1): his offer turned down is his figure — 10万太少。15万,11月6号到账 had asked for
+    # 25万 — but not a figure of ours followed by a clause of its own (先付五万,不够的部分月底前补齐)
+    ("10万太少。15万,11月6号到账", (100000,)),
+    ("五万不行,十万是底线", (50000,)),
+    ("20万少了点。如果这周五先付25万,剩下33.8万我可以等到11月30号。", (200000,)),
+    ("先付五万,不够的部分月底前补齐", ()),
 ])
 def test_his_figures_quoted_back_to_him(text, quoted):
     s = extract_slots(text, TODAY)
@@ -663,6 +669,10 @@ def test_his_figures_quoted_back_to_him(text, quoted):
     ("还款承诺书周五前签好送过来,钱按三期付", ("2026-12-04",)),
     ("协议明天签,钱后天到账", ("2026-12-02",)),
     ("按协议月底前付清", ()),  # the date's clause pays
+    # stop 65 (dev play triangular-debt 37b1): a date for papers just listed before it (送货单、验收单、发票复印件,我明天上午
+    # 给您整理一套) — it had become the first instalment's day
+    ("送货单、验收单、发票复印件,我明天上午给您整理一套,您拿去报华景", ("2026-12-02",)),
+    ("发票收到了,明天转账", ()),  # the date's clause pays
 ])
 def test_dates_for_paperwork(text, paper_dates):
     assert extract_slots(text, TODAY).paper_dates == paper_dates

@@ -890,7 +890,7 @@ class Session:
         # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
         # (the part may have been named in a move heard as no ask — 先把40万元确认下来,12月10日付 read as checking the
         # balance: 剩下的104400元…1月10日付清 was then a new, smaller ask and the deal shrank to it, stop 61)
-        if rec.rest and len(named) == 1:
+        if rec.rest and len(set(named)) == 1:
             earlier = (*self.named_amounts, *self.valued_amounts,
                        *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))
             if any(self._whole(ask + v, REST_SLACK) for v in earlier):
@@ -1051,6 +1051,15 @@ class Session:
             days = self.ask_days.get(ask, ())
             if len(days) == 1 and abs(ask - promised) <= 1:
                 later = [(ask, days[0])]
+        if not later and not now and len(plan) > 1 and promised > 0 and self._whole(promised):
+            # a part asked for by its day, then the rest on another term in a later move (15万,11月6号到账 … 剩下27万 … 华景
+            # 拨款时直接付我们): the part on its day, the rest on his last day (dev play triangular-debt 37b1 carried two
+            # halves of the whole)
+            last = plan[-1]["due_days"]
+            dated = [(a, self.ask_days[a][0]) for a in sorted(self.whole_parts)
+                     if len(self.ask_days.get(a, ())) == 1 and 0 < self.ask_days[a][0] < last]
+            if len(dated) == 1 and dated[0][0] < promised:
+                later = [dated[0], (promised - dated[0][0], last)]
         paid_now = sum(item["amount"] for item in now)
         asked = sum(a for a, _ in later)
         if now and later and promised > 0 and abs(asked - promised - paid_now) <= WHOLE_SLACK * owed < abs(asked - promised):

@@ -251,7 +251,10 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     ("shame", r"(去|到)" + _YOU + r"(们)?(的)?.{0,6}(公司|单位|店里|门口|前台|医院|诊所|大厅|车间|厂里|厂门口|办公室).{0,8}"
      r"(闹|大闹|坐着不走|喊|拉横幅|拉条幅|拉布条)"),
     ("shame", r"大闹|闹一场"),
-    ("shame", r"(" + _KIN_OR_BOSS[1:-1] + r"|二老|爸妈|老人).{0,12}(说说|说道|告诉|讲讲|评评理).{0,8}(欠钱|欠款|赖账|不还钱|欠债|"
+    # (told in any word of telling — 跟二老念叨念叨你在外头欠人钱的事: stop 65, a test plan's line that the intent model alone
+    # had heard, by 0.87 of 0.87; not the speaker's own: 我跟我爸妈念叨过,做生意最怕欠人钱)
+    ("shame", r"(?<![我咱])(?<!我的)(?<!我们)(" + _KIN_OR_BOSS[1:-1] + r"|二老|爸妈|老人).{0,12}(说说|说道|告诉|讲讲|评评理|念叨|唠叨|唠唠|聊聊|叨叨).{0,8}"
+     r"(欠(人|人家|别人|我们)?(的)?(钱|款|债)|赖账|不还钱|"
      r"这事|这笔账|这笔钱|这件事)"),
     # pulling their suppliers, customers or peers into a group to shame them
     # (a group to settle the figures with his own staff is logistics: 拉个群,把采购同事拉进来,把收据拍进去,十分钟说清楚)
@@ -275,6 +278,8 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
     # violence and veiled threats to the person. Not violence: 路上小心点 is manners (a threat says 最好/给我 小心点);
     # 砍单/砍价 cut orders and prices; 往上捅 reports upward; 别逼我交上去 warns of the legal department
     ("violence", r"(混不下去|待不下去|呆不下去|身败名裂|不会放过|没好日子|不得安生|让" + _YOU + r"后悔|废了" + _YOU + r"|(躺|横)着(出去|出来|回去)|见血|打残|"
+     # a beating promised by what it leaves (叫你满地找牙, 把你打得下不了床 — not 腰疼得下不了床): stop 65, dev_r60a / r63a
+     r"满地找牙|(打|揍|收拾)得.{0,3}(下不了床|爬不起来|起不来床)|"
      r"打" + _YOU + r"一顿|收拾" + _YOU + r")"),
     # a blow promised (一拳把你打醒, 大耳刮子抽您, 一巴掌扇过去把你牙齿都打落): stop 47, dev_r32b
     ("violence", r"(一拳|一巴掌|一脚|大耳刮子|大耳光|大嘴巴子|耳光|耳刮子)((把)?(你|您|恁|侬).{0,6}(打|扇|抽|踹|踢|呼)|.{0,3}(打|扇|抽|踹|踢|呼)(你|您|恁|侬|过去))|"
@@ -348,7 +353,9 @@ UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name,
      r"把(你|您|恁)(的)?车胎.{0,2}(扎|放|划)|(车|货).{0,4}(一辆|一台|一件|一箱)(也|都)?(别想|甭想|休想)(开|拉|运)(出来|出去|走)"),
     # a "visiting team" that will not be polite: collection by intimidation
     ("society", r"(外访|上门|催收)(团队|的人|小组|队).{0,12}(不客气|没我这么客气|不好说话|不讲情面|可不管)"),
-    ("violence", r"把(?!(自己|自家|您自己|你自己|招牌|牌子))(?!.{0,4}自己的).{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾|办公室|仓库).{0,2}砸|砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
+    # (not the speaker's own job lost: 再不回款我这饭碗就砸了,你救救急吧 — the law reads no comma, so 砸了你 was heard,
+    # dev_r60b said the Shandong way)
+    ("violence", r"把(?!(自己|自家|您自己|你自己|招牌|牌子))(?!.{0,4}自己的).{0,6}(店|门|车|玻璃|东西|厂|铺|场子|家|招牌|牌匾|办公室|仓库).{0,2}砸|(?<!饭碗)(?<!饭碗就)(?<!饭碗也)(?<!饭碗都)砸(了|烂|坏|掉)?(你|您|他)(们)?(?!的?(招牌|饭碗|牌子|名声))|砸(了|烂|坏|掉)?(店|门|车|玻璃|东西|厂|铺|场子)|"
      r"(打断.{0,3}(腿|手|胳膊)|砍(死|伤)|砍人|砍(你|您|他)(一刀|几刀|两刀|了)|拿刀砍|欠揍|揍(你|您|他)|砸给(你|您)看|(被|叫|让).{0,4}修理|"
      r"(什么事情?|啥事|什么)都(做|干)得出来|捅(死|伤|人|你|您|他|一刀|刀子)|刀捅|弄死|打死|揍死|放火|烧了(?!高?香|(一|两|三|四|五|几|好几)?天)|泼(油漆|粪)|卸.{0,2}(腿|胳膊)|要你(的)?命|"
      r"别逼我(?!.{0,4}(交|报|上报|起诉|走法律|打官司|找律师|找法务|递))|出了事别怪|小心你的|(最好|给我|可得)小心(点|些|着)|有你好看|让你好看|等着瞧|走着瞧)"),

@@ -667,9 +667,11 @@ class Recogniser:
     def classify(self, text: str, today: dt.date | None = None) -> Recognition:
         return self.classify_many([text], today)[0]
 
-    def classify_many(self, texts: Iterable[str], today: dt.date | None = None) -> list[Recognition]:
+    def classify_many(self, texts: Iterable[str], today: dt.date | None = None,
+                      dialect: bool = True) -> list[Recognition]:
         """Classify a batch: one ``process.cdist`` over all texts and their clauses × all templates.
-        ``today`` resolves relative dates (default: the system date)."""
+        ``today`` resolves relative dates (default: the system date); ``dialect``: hostility said in dialect words is
+        heard on the line's Mandarin reading too (``_heard_in_mandarin``)."""
         raw = [t if isinstance(t, str) else str(t) for t in texts]
         if not raw:
             return []
@@ -700,6 +702,30 @@ class Recogniser:
                                   None if aprobs is None else aprobs[i], reports[i], ps, own_rows.get(i),
                                   None if felt is None else felt[i], owns.get(i), cs))
             at += len(cs)
+        return self._heard_in_mandarin(raw, out, day) if dialect else out
+
+    def _heard_in_mandarin(self, raw: list[str], out: list[Recognition], day: dt.date) -> list[Recognition]:
+        """Hostility in dialect words (恁, 俺, 汝 …) heard on the line's Mandarin reading (``law.mandarin``), when the line
+        as said was not heard hostile: every model and pattern after the law learned from far more Mandarin than any one
+        dialect, and 信不信俺一拳下去叫恁满地找牙 / 恁要是敢跑,俺找人把恁从外地绑回来 went unheard (dev_r60a-r63a). Only
+        the hostility is taken from that reading; the acts, amounts and dates stay as the line said them."""
+        said = {i: m for i, (t, r) in enumerate(zip(raw, out, strict=True))
+                if HOSTILE not in r.acts and (m := mandarin(to_simplified(t))) != to_simplified(t)}
+        if not said:
+            return out
+        readings = list(said.values())
+        norms = [self.normalise(m) for m in readings]
+        felt = self._felt(norms, [grams(n.bare) for n in norms])
+        for k, (i, h) in enumerate(zip(said, self.classify_many(readings, day, dialect=False), strict=True)):
+            # heard outright (a law pattern, an insult), or the hostility model is as sure of the reading as ``_felt``
+            # asks of it: a reading that is half dialect, half Mandarin (你儿子考上咗重点中学?…叫佢多啲打电话返屋企) reads
+            # to the models as neither, and care so read was heard hostile at 0.89
+            if h.tactic != HOSTILE or not (h.outright or felt is not None and felt[k, 0] >= DIALECT_FELT):
+                continue
+            r = out[i]
+            others = ([(r.tactic, r.confidence)] if r.tactic else []) + r.alternatives
+            out[i] = replace(r, tactic=HOSTILE, confidence=h.confidence, acts=(HOSTILE, *r.acts), rude=h.rude,
+                             outright=h.outright, alternatives=[a for a in others if a[0] != HOSTILE][:ALTERNATIVES])
         return out
 
     def _act_proba(self, line_grams: list[list[int]]) -> np.ndarray | None:

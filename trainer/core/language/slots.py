@@ -217,6 +217,9 @@ _WITHDRAWN_AFTER = lazy(r"[^,，。;；!?！？]{0,8}?(撤掉|撤销|撤回|撤�
 #: his words restated as a question (您是说最多8万,还得留钱给员工结工资?): the figures in it are his, never our ask (dev
 #: play bad-debt-signs 37a3: his 8万 quoted and our 8万 today had been summed into one ask of 37.4万)
 _RESTATED = lazy(r"(您|你)(是说|是讲|的意思是|意思是|刚才说|刚刚说|说的是|讲的是)[^。！!?？]{0,40}[?？]")
+#: his offer turned down (10万太少了, 五万不行,十万是底线, 20万少了点): his figure, never our ask (dev play triangular-debt
+#: 37b1: 10万太少。15万,11月6号到账 had asked for 25万)
+_TURNED_DOWN_AFTER = lazy(r"(块|元|块钱)?(也|可|肯定|实在|确实|真的|那)?(太少|太低|少了点|少了|不够|不行|哪够|哪行|没法接受|不能接受)")
 
 
 #: the marks that end a clause; a fee's clause also ends at a colon (违约金按合同算:两万五千二), a dated clause at a line break
@@ -300,7 +303,8 @@ def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
                    or _DEDUCTION_AFTER.match(text, m.end()) or _DEDUCTION_BEFORE.search(just_before)
                    or (len(out) >= 2 and out[-1][1] and out[-2][1] and _SUM_BEFORE.search(just_before))
                    or _fee_by_clause(text, ends, m.start(), m.end()))
-            out.append((value, bool(fee), any(a <= m.start() < b for a, b in his)))
+            out.append((value, bool(fee), any(a <= m.start() < b for a, b in his)
+                        or bool(_TURNED_DOWN_AFTER.match(text, m.end()))))
     return out
 
 
@@ -482,17 +486,18 @@ def _pays_today(clauses: list[DatedClause], today: dt.date) -> bool:
 #: a clause about the paperwork, not the money (三张签证单11月13号前补签好, 发票明天开过去, 资料周五前送到) — an agreement or a
 #: written promise brought or signed is paperwork too (三方协议我明天拿来: dev play triangular-debt 55b's signing move, whose
 #: 明天 was read as a payment day and dropped the three dated parts the debtor had agreed to)
-_PAPERWORK = lazy(r"签证单|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交|协议|承诺书|欠条|借条|公函")
+_PAPERWORK = lazy(r"签证单|送货单|验收单|复印件|发票|开票|对账单|确认单|资料|单据|手续|补签|补齐|补开|补办|补交|协议|承诺书|欠条|借条|公函")
 
 
 def _paper_dates(clauses: list[DatedClause]) -> tuple[str, ...]:
     """The dates named in clauses that speak of paperwork and not of paying (三张签证单13号前补签好; 这个礼拜五之前,
-    签证单全部补签好 — a date opening the sentence belongs to the clause after it): a deadline for papers, never a
-    payment date, even in a move that names no other date."""
+    签证单全部补签好 — a date opening the sentence belongs to the clause after it; 送货单、验收单、发票复印件,我明天上午给您
+    整理一套 — or to the papers just listed before it): a deadline for papers, never a payment date, even in a move that
+    names no other date (dev play triangular-debt 37b1: 明天 became the first instalment's day)."""
     def papers(here: str) -> bool:
         return not _PAY.search(here) and bool(_PAPERWORK.search(here))
-    return tuple(dict.fromkeys(iso for iso, _, here, after in clauses
-                               if papers(here) or not _PAY.search(here) and papers(after)))
+    return tuple(dict.fromkeys(iso for iso, before, here, after in clauses
+                               if papers(here) or not _PAY.search(here) and (papers(after) or papers(before))))
 
 
 def _ordered(found: list[tuple[int, dt.date]]) -> list[dt.date]:

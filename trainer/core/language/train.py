@@ -345,7 +345,8 @@ def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
     unlawful.extend(False for _ in moves)
     rows: list[np.ndarray] = []
     ys: list[float] = []
-    for text, y, heard in zip(texts, unlawful, rec.classify_many(texts, TODAY), strict=True):
+    # (as said: a threat heard only on its Mandarin reading is one the intent model learns — the words it learns from)
+    for text, y, heard in zip(texts, unlawful, rec.classify_many(texts, TODAY, dialect=False), strict=True):
         if HOSTILE in heard.acts:
             continue  # heard already: what is left to the intent model is what nothing else heard
         rows.append(rec.intent_row(text))
