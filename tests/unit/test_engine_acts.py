@@ -1399,3 +1399,23 @@ def test_a_rest_named_after_a_part_heard_as_no_ask_still_asks_for_the_whole(dev_
     o, rows = _played("supermarket-chain", moves)
     assert o.state == "paid_full"
     assert rows == [(520_000, "2026-11-24")]
+
+
+def test_a_whole_plan_laid_out_after_a_quarrel_maps_the_chain_even_before_it_was_talked_through():
+    # stop 65, dev play triangular-debt 38a3: the contract's fee cited at once (heard 法, 翻脸), then the whole plan laid
+    # out — he stayed 翻脸 to the end, his signature answered with "要盖章的拿来" and nothing more. A plan with its amounts
+    # and days moves the talk on; the id alone (no amount, no day) does not
+    sc, p = resolve_scenario("triangular-debt")  # 420,000 owed, talk on 2026-11-02
+    plan = Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(120_000, 300_000),
+                       dates=("2026-11-13", "2026-12-15"), pay_dates=("2026-11-13", "2026-12-15"))
+    s = Session(sc, p, seed=1)
+    s.play_tactic("verify_balance")
+    s.play_tactic("legal_warning")
+    assert s.state == "defensive"
+    s.play("x", plan)
+    assert s.state == "chain_mapped"
+    s = Session(sc, p, seed=1)
+    s.play_tactic("verify_balance")
+    s.play_tactic("legal_warning")
+    s.play_tactic("installment_plan")
+    assert s.state == "defensive"
