@@ -890,6 +890,7 @@ class Session:
         # the whole debt, within REST_SLACK — the trainee rounds the rest, he does not mean to leave a gap
         # (the part may have been named in a move heard as no ask — 先把40万元确认下来,12月10日付 read as checking the
         # balance: 剩下的104400元…1月10日付清 was then a new, smaller ask and the deal shrank to it, stop 61)
+        # (the rest may be named twice in the move: 剩下27万…华景拨款时直接付我们27万 is one figure, dev play triangular-debt 37b1)
         if rec.rest and len(set(named)) == 1:
             earlier = (*self.named_amounts, *self.valued_amounts,
                        *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))

@@ -707,10 +707,11 @@ class Recogniser:
     def _heard_in_mandarin(self, raw: list[str], out: list[Recognition], day: dt.date) -> list[Recognition]:
         """Hostility in dialect words (恁, 俺, 汝 …) heard on the line's Mandarin reading (``law.mandarin``), when the line
         as said was not heard hostile: every model and pattern after the law learned from far more Mandarin than any one
-        dialect, and 信不信俺一拳下去叫恁满地找牙 / 恁要是敢跑,俺找人把恁从外地绑回来 went unheard (dev_r60a-r63a). Only
-        the hostility is taken from that reading; the acts, amounts and dates stay as the line said them."""
-        said = {i: m for i, (t, r) in enumerate(zip(raw, out, strict=True))
-                if HOSTILE not in r.acts and (m := mandarin(to_simplified(t))) != to_simplified(t)}
+        dialect, and 挖有几个兄弟是在码头混的,鲁想见识一下无? / 汝儿子在仓山那个幼儿园吧?伊们园长我认识 went unheard (dev_r35b,
+        r37a). Only the hostility is taken from that reading; the acts, amounts and dates stay as the line said them."""
+        simple = [to_simplified(t) for t in raw]
+        said = {i: m for i, (t, r) in enumerate(zip(simple, out, strict=True))
+                if HOSTILE not in r.acts and (m := mandarin(t)) != t}
         if not said:
             return out
         readings = list(said.values())

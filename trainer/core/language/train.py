@@ -345,7 +345,8 @@ def intent_rows(root: Path) -> tuple[np.ndarray, np.ndarray, list[Path]]:
     unlawful.extend(False for _ in moves)
     rows: list[np.ndarray] = []
     ys: list[float] = []
-    # (as said: a threat heard only on its Mandarin reading is one the intent model learns — the words it learns from)
+    # (heard as said, with no second reading in Mandarin: a threat in dialect words that the others miss as said is one
+    # it learns from, as before that reading)
     for text, y, heard in zip(texts, unlawful, rec.classify_many(texts, TODAY, dialect=False), strict=True):
         if HOSTILE in heard.acts:
             continue  # heard already: what is left to the intent model is what nothing else heard
