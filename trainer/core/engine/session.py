@@ -699,7 +699,7 @@ class Session:
         self.asked_figures.update(figures)
         self._note_days(rec, ask)
         ours = self._ours(rec)
-        if ask is not None and len(ours) == 2 and len(self.ask_days.get(ask, ())) == 1 and self._whole_laid_out(rec):
+        if ask is not None and len(ours) == 2 and self._one_day(ask) is not None and self._whole_laid_out(rec):
             # one day said with a part and the rest on its own term (11月20日前支付882000元;余款378000元…主体验收后六十日内): the
             # day is the part's — paid on the spot, it spends the day, which is not the rest's (dev play project-milestone 65b)
             self.ask_days[ours[0]] = self.ask_days[ask]
@@ -904,6 +904,11 @@ class Session:
             return owed
         return ask
 
+    def _one_day(self, amount: int) -> int | None:
+        """The one day the trainee asked ``amount`` by (``ask_days``); None when he gave it no day, or several."""
+        days = self.ask_days.get(amount, ())
+        return days[0] if len(days) == 1 else None
+
     def _whole(self, amount: int, slack: float = WHOLE_SLACK) -> bool:
         return is_whole(amount, self.scenario.case.owed, slack)
 
@@ -1049,16 +1054,15 @@ class Session:
         later = [(a, d) for a, d in self.plan_parts if d > 0 or not now]
         if not later and shrunk and not now and len(plan) > 1 and self.named_amounts:
             ask = self.named_amounts[-1]
-            days = self.ask_days.get(ask, ())
-            if len(days) == 1 and abs(ask - promised) <= 1:
-                later = [(ask, days[0])]
+            day = self._one_day(ask)
+            if day is not None and abs(ask - promised) <= 1:
+                later = [(ask, day)]
         if not later and not now and len(plan) > 1 and promised > 0 and self._whole(promised):
             # a part asked for by its day, then the rest on another term in a later move (15万,11月6号到账 … 剩下27万 … 华景
             # 拨款时直接付我们): the part on its day, the rest on his last day (dev play triangular-debt 37b1 carried two
             # halves of the whole)
             last = plan[-1]["due_days"]
-            dated = [(a, self.ask_days[a][0]) for a in sorted(self.whole_parts)
-                     if len(self.ask_days.get(a, ())) == 1 and 0 < self.ask_days[a][0] < last]
+            dated = [(a, d) for a in sorted(self.whole_parts) if (d := self._one_day(a)) is not None and 0 < d < last]
             if len(dated) == 1 and dated[0][0] < promised:
                 later = [dated[0], (promised - dated[0][0], last)]
         paid_now = sum(item["amount"] for item in now)

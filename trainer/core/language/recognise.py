@@ -709,9 +709,9 @@ class Recogniser:
         as said was not heard hostile: every model and pattern after the law learned from far more Mandarin than any one
         dialect, and 挖有几个兄弟是在码头混的,鲁想见识一下无? / 汝儿子在仓山那个幼儿园吧?伊们园长我认识 went unheard (dev_r35b,
         r37a). Only the hostility is taken from that reading; the acts, amounts and dates stay as the line said them."""
-        simple = [to_simplified(t) for t in raw]
-        said = {i: m for i, (t, r) in enumerate(zip(simple, out, strict=True))
-                if HOSTILE not in r.acts and (m := mandarin(t)) != t}
+        # (a line already heard hostile needs no second reading, nor its conversion to Simplified)
+        said = {i: m for i, (t, r) in enumerate(zip(raw, out, strict=True))
+                if HOSTILE not in r.acts and (m := mandarin(simple := to_simplified(t))) != simple}
         if not said:
             return out
         readings = list(said.values())

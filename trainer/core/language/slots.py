@@ -60,8 +60,8 @@ class Slots:
     #: today is named as the day of this visit (今天来,主要是为那42万的电缆款; 今天专程过来): a date the writers label, but
     #: no deadline — with no payment date in the move, today is not what is asked for (dev play triangular-debt 36b)
     visit_today: bool = False
-    #: the amounts quoted back to him in a question (您是说最多8万,还得留钱给员工结工资?), one entry per time said: his
-    #: figures, never part of our ask — the same figure said again as ours (那今天先转8万) still is
+    #: the amounts quoted back to him in a question (您是说最多8万,还得留钱给员工结工资?) or turned down (10万太少), one entry
+    #: per time said: his figures, never part of our ask — the same figure said again as ours (那今天先转8万) still is
     quoted: tuple[int, ...] = ()
     #: the dates named where the move speaks of paperwork and not of paying (三张签证单13号前补签好): deadlines for
     #: papers, never a payment date (a subset of ``dates``)
@@ -256,7 +256,7 @@ def _fee_by_clause(text: str, ends: list[int], start: int, end: int) -> bool:
 
 def _amounts_and_fees(text: str) -> list[tuple[int, bool, bool]]:
     """Every amount in order, each with whether it is named as a fee (违约金六万八) and whether it is his, quoted back to
-    him (您是说最多8万…?)."""
+    him (您是说最多8万…?) or his offer turned down (10万太少)."""
     out: list[tuple[int, bool, bool]] = []
     text = _MIXED.sub(_mixed, _RANGE.sub(_low_end, text))
     his = [m.span() for m in _RESTATED.finditer(text)]
