@@ -60,6 +60,14 @@ HOOK = """(() => {
 })();"""
 
 
+class Navigating(RuntimeError):
+    """The page was between documents when asked: its old context was gone, the new one not yet there."""
+
+
+# DevTools' words for a page caught mid-navigation (a form just submitted): asked again, it answers
+_NAVIGATING = ("navigated or closed", "Cannot find context", "Execution context was destroyed")
+
+
 class Browser:
     """Just enough of the DevTools protocol: pages, evaluating JS, typing."""
 
@@ -86,6 +94,8 @@ class Browser:
         except TimeoutError:
             raise AssertionError(f"chromium did not answer {method} in {PATIENCE:.0f} s") from None
         if "error" in data:
+            if any(w in str(data["error"].get("message", "")) for w in _NAVIGATING):
+                raise Navigating(f"{method}: {data['error']}")
             raise RuntimeError(f"{method}: {data['error']}")
         return data["result"]
 
@@ -105,7 +115,14 @@ class Browser:
         return r["result"].get("value")
 
     async def until(self, session: str, expr: str, what: str) -> None:
-        await until_async(lambda: self.js(session, expr), what)
+        """Wait for expr to be true; a page caught between documents is asked again (CI saw a form's submit
+        answer Runtime.evaluate with "Inspected target navigated or closed")."""
+        async def holds() -> bool:
+            try:
+                return bool(await self.js(session, expr))
+            except Navigating:
+                return False
+        await until_async(holds, what)
 
     async def key(self, session: str, key: str, code: str, vk: int, modifiers: int = 0, text: str = "") -> None:
         await self.call("Input.dispatchKeyEvent", session, type="rawKeyDown" if modifiers else "keyDown", key=key,
@@ -272,9 +289,12 @@ async def _play_two(devtools: str, base: str, event_dir: Path) -> None:
             s = await b.open(base + "/")
             await b.until(s, "location.pathname === '/' && document.readyState === 'complete' "
                              "&& !!document.querySelector('#go')", "the classroom's form")
-            await b.js(s, f"document.querySelector('#trainee').value = {json.dumps(name)};"
-                          "document.querySelector('#scenario').value = 'fake-broke';"
-                          "document.querySelector('form').submit(); true")
+            try:  # the submit may navigate before the evaluation's answer: then it has been submitted
+                await b.js(s, f"document.querySelector('#trainee').value = {json.dumps(name)};"
+                              "document.querySelector('#scenario').value = 'fake-broke';"
+                              "document.querySelector('form').submit(); true")
+            except Navigating:
+                pass
             await b.until(s, "location.pathname.startsWith('/play/') && document.readyState === 'complete'",
                           "the play page")
             pages[name] = Terminal(b, s)
