@@ -1419,3 +1419,33 @@ def test_a_whole_plan_laid_out_after_a_quarrel_maps_the_chain_even_before_it_was
     s.play_tactic("legal_warning")
     s.play_tactic("installment_plan")
     assert s.state == "defensive"
+
+
+# dev play round 76c (tests/data/dev_play_unseen, malicious-delay): the plan laid out part by part before the pressure
+# told (in 图穷匕见, where an offer without 法 used moves nothing), then the legal warning, then 还款计划上写明金额和日期,请你
+# 签字 with no figure in it — the signature was laughed off and the talk never closed (0)
+PLAN_BEFORE_THE_PRESSURE = (
+    "马老板,你好,我今天来是为46万元货款,合同六十天付款,现在逾期95天了。",
+    "你讲货有质量问题所以压着,可四张送货单、验收单都是你本人签的字,合同写明七天内书面提异议,到今天一份都没有。",
+    "你讲手头紧,可同行都晓得你刚在城东开了新仓库,上个月还提了新车,这说明资金周转是有的,弗是付弗起的问题。",
+    "从今天起,新货等这笔款到账再发,这是公司的决定。",
+    "我理解一下子拿46万元出来你要排一排:今天先付26万元,11月9日前付20万元。",
+    "只要两笔按时到,逾期违约金我去申请免掉;拖了就按合同万分之五照算,必要时只好走法律程序。",
+    "你是五金商会理事,讲信用的名声比这笔钱值钱,还款计划上写明金额和日期,请你签字、盖章。",
+)
+
+
+def test_a_plan_laid_out_before_the_pressure_is_signed_as_it_stands():
+    o, rows = _played("malicious-delay", PLAN_BEFORE_THE_PRESSURE)  # 460,000 owed, the talk on 2026-11-02
+    assert o.state == "promised"
+    assert rows == [(260_000, "2026-11-02"), (200_000, "2026-11-09")]
+
+
+def test_a_signature_asked_after_no_plan_is_still_laughed_off():
+    # the same talk with the plan never laid out: a sum asked at the start is no plan to sign
+    moves = tuple(m for m in PLAN_BEFORE_THE_PRESSURE if "先付26万元" not in m)
+    sc, p = resolve_scenario("malicious-delay")
+    from trainer.core.judging.result import play_moves
+
+    s, _ = play_moves(sc, p, list(moves), seed=1)
+    assert s.state != "promised"

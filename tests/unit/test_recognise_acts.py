@@ -278,6 +278,9 @@ def test_a_stop_beside_a_promise_of_supply_is_still_a_stop(rec, text):
     # … and care for the weather borrowed by a threat: harm left hanging beside it (stop 61)
     "天冷路滑,你家老爷子天天一个人去河边,万一出点什么事可说不准,钱早点结了吧。",
     "天黑得早,你闺女放学走哪条路我都清楚,路上可得当心。",
+    # … and the school run taken over or watched (stop 66: the chore's look-alike above is small talk)
+    "这笔钱你要是不给,你家小孩以后上学放学,你最好天天亲自接送。",
+    "你家孩子每天接送我都看着呢,累不累你心里清楚。",
 ])
 def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     r = rec.classify(text, TODAY)
@@ -314,6 +317,9 @@ def test_unlawful_pressure_is_always_hostile_and_main(rec, text):
     # stop 61: the weather's care, nothing of the money, his routine or harm besides (dev play: two course-right moves
     # were heard as unlawful — 天冷路滑,嫂子出门小心; 冬天天黑得早,接送路上可得当心)
     "这两天降温路滑,您出门开车慢点,小心些。",
+    # stop 66: the school run as his chore, asked after in small talk (dev play round 78a: heard as a watch kept on it)
+    "听讲您家小孩今年上小学了，每天接送怕是比对账还累哦。",
+    "您家闺女上初中了吧,每天接送挺辛苦的。",
     "这边夜路不好走,您开车慢点。",
     "天冷了,让老爷子早上别去河边遛弯了,路滑,当心摔着。",
     "我们派人守着那批货,等法院保全",
@@ -1804,8 +1810,13 @@ def test_care_for_his_health_is_not_hostile_by_the_model_alone(rec):
     for text in ("你家老爷子腿脚还好吧?上回来他还在院里晒辣椒呢。钱的事再急,你和老人的身体可别熬坏了。",
                  "听说您这几天为了月底对账天天加班到很晚,孩子放学都是老人接吧?可得注意身体。"):
         assert "hostile" not in rec.classify(text, TODAY).acts, text
+    # stop 66 (dev play round 75a, fake-broke: 30 with everything recovered): asking after his family, in Cantonese words
+    # the hostility model hears at 0.92
+    for text in ("周老板,好耐冇见!屋企人都好吧?个仔读书几好?", "王总,好久不见,嫂子和孩子都还好吧?"):
+        assert "hostile" not in rec.classify(text, TODAY).acts, text
     # … harm or callers at his door named beside it still make it a threat (dev, labelled hostile)
     for text in ("您要保重身体,万一出点么意外,屋里人还得替您还这四十万。",
+                 "嫂子和孩子都还好吧?这年头不太平,出点什么事可说不准,那四十万还是早点结了。",
                  "老表身体要紧,你有心脏病,冇想被人气到吧?那些收数的人上门讲话好难听的,钱还是早点给。"):
         assert "hostile" in rec.classify(text, TODAY).acts, text
 

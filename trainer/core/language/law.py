@@ -116,9 +116,10 @@ _LEVERS = (
 UNLAWFUL: tuple[tuple[str, LazyPattern], ...] = tuple((name, lazy(rx)) for name, rx in (
     # the family named as a lever: where they are, what will happen to them
     # (where they study or work is small talk — 您闺女在哪儿上大学 — until it comes with knowing, watching or a visit)
-    # (我知道 that goes on to the debtor's own trouble is empathy: 您孩子上学的事我知道您压力大)
+    # (我知道 that goes on to the debtor's own trouble is empathy: 您孩子上学的事我知道您压力大; and the school run as his
+    # chore — 您家小孩今年上小学了,每天接送怕是比对账还累哦 — is small talk, not a watch kept on it: dev play round 78)
     ("family", _YOU + r"(的)?(家)?" + _FAMILY + r".{0,12}(打听|" + _I_KNOW + r"|我都知道|"
-     r"我可知道|我都晓得|我晓得|我(都|也|很|可)?清楚|电话号码|手机号|(?<!识的)(?<!陌生)(?<!陌生的)号码|电话我|找(?!我|俺)|小心|安全|出事|天天|说道|别逼|等着|接送|门口|短信)"),
+     r"我可知道|我都晓得|我晓得|我(都|也|很|可)?清楚|电话号码|手机号|(?<!识的)(?<!陌生)(?<!陌生的)号码|电话我|找(?!我|俺)|小心|安全|出事|天天|说道|别逼|等着|接送(?![^。我俺咱]{0,8}(累|辛苦|不容易|费劲|操心|折腾|够呛|受罪))|门口|短信)"),
     ("family", _FAMILY + r".{0,20}(我们的人|我的人|我们的兄弟|有人)(都)?(看在眼里|盯着|看着)"),
     ("family", _FAMILY + r".{0,24}(要是|万一|哪天|保不齐|最好别|可别).{0,6}出(点|了|个)?(什么|啥)?(事|意外)"),
     ("family", _FAMILY + r".{0,24}(不平安|平不平安|不太平)|不保证.{0,10}(平安|安全|没事)"),
