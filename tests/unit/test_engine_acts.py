@@ -1449,3 +1449,15 @@ def test_a_signature_asked_after_no_plan_is_still_laughed_off():
 
     s, _ = play_moves(sc, p, list(moves), seed=1)
     assert s.state != "promised"
+
+
+def test_warm_words_after_the_signing_keep_the_first_visit_going(dev_play_moves):
+    # dev play follow-up 56a: signed, then 你就当帮老弟一把 and an old memory (八年前…这话我一直记着) — the second was taken
+    # as the day-before call with no confirmation, the date "forgotten", and the talk never closed (0). Warm words keep
+    # the visit going until a goodbye; a greeting or a move of another kind then is the call (tests/plans/follow-up 半对)
+    from trainer.core.judging.result import play_moves
+
+    sc, p = resolve_scenario("follow-up")
+    s, _ = play_moves(sc, p, dev_play_moves("follow-up", "course-right-56a"), seed=1)
+    assert [t.state for t in s.turns][5:9] == ["date_agreed", "date_agreed", "date_agreed", "confirmed"]
+    assert not s.visited("unconfirmed") and s.state == "paid_full"
