@@ -1022,12 +1022,20 @@ def test_the_call_the_day_before_that_asks_him_to_pay_on_the_day_confirms_it():
     s = _follow_up_signed()
     s.play("c", Recognition("direct_ask", 0.9, acts=("direct_ask", "praise", "rebut_excuse")))
     assert s.visited("confirmed") and not s.visited("unconfirmed")
-    # a call of praise alone confirms nothing — once the word right after the signing, which still closes the first
-    # visit (stop 63, dev play 68a's thanks taken as the call), is said
+    # a call of praise alone confirms nothing — once the first visit is over: after the goodbye (or a greeting that opens
+    # the call). Warm words right after the signing are still the visit (stop 63, dev play 68a's thanks; stop 66, 56a's
+    # favour asked and old memory told)
     s = _follow_up_signed()
     s.play("d", Recognition("praise", 0.9, acts=("praise",)))
-    assert s.state == "date_agreed"
     s.play("e", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "date_agreed"
+    s.play("f", Recognition("polite_exit", 0.9, acts=("polite_exit",)))
+    assert s.state == "date_agreed"
+    s.play("g", Recognition("praise", 0.9, acts=("praise",)))
+    assert s.state == "unconfirmed"
+    s = _follow_up_signed()
+    s.play("d", Recognition("praise", 0.9, acts=("praise",)))
+    s.play("e", Recognition("courtesy", 0.9, acts=("courtesy",)))
     assert s.state == "unconfirmed"
 
 
