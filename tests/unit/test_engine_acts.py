@@ -672,12 +672,17 @@ GOODS_AT_FIVE = (  # dev play genuinely-broke 21c: 5万 of the stock goes to a t
 )
 
 
-def _played(scenario: str, moves: tuple[str, ...] | list[str]) -> tuple[Outcome, list[tuple[int, str]]]:
-    """The outcome of ``moves`` said in ``scenario`` (seed 1), and its plan as (amount, due date) rows."""
+def _talk(scenario: str, moves: tuple[str, ...] | list[str]) -> Session:
+    """The session after ``moves`` said in ``scenario`` (seed 1), heard by the recogniser, ended or not."""
     from trainer.core.judging.result import play_moves
 
     sc, p = resolve_scenario(scenario)
-    s, _ = play_moves(sc, p, list(moves), seed=1)
+    return play_moves(sc, p, list(moves), seed=1)[0]
+
+
+def _played(scenario: str, moves: tuple[str, ...] | list[str]) -> tuple[Outcome, list[tuple[int, str]]]:
+    """The outcome of ``moves`` said in ``scenario`` (seed 1), and its plan as (amount, due date) rows."""
+    s = _talk(scenario, moves)
     assert s.outcome is not None
     return s.outcome, [(x["amount"], x["due_date"]) for x in s.outcome.plan]
 
@@ -1451,11 +1456,7 @@ def test_a_plan_laid_out_before_the_pressure_is_signed_as_it_stands():
 
 def test_a_signature_asked_after_no_plan_is_still_laughed_off():
     # the same talk with the plan never laid out: a sum asked at the start is no plan to sign
-    moves = tuple(m for m in PLAN_BEFORE_THE_PRESSURE if "先付26万元" not in m)
-    sc, p = resolve_scenario("malicious-delay")
-    from trainer.core.judging.result import play_moves
-
-    s, _ = play_moves(sc, p, list(moves), seed=1)
+    s = _talk("malicious-delay", [m for m in PLAN_BEFORE_THE_PRESSURE if "先付26万元" not in m])
     assert s.state != "promised"
 
 
@@ -1463,9 +1464,6 @@ def test_warm_words_after_the_signing_keep_the_first_visit_going(dev_play_moves)
     # dev play follow-up 56a: signed, then 你就当帮老弟一把 and an old memory (八年前…这话我一直记着) — the second was taken
     # as the day-before call with no confirmation, the date "forgotten", and the talk never closed (0). Warm words keep
     # the visit going until a goodbye; a greeting or a move of another kind then is the call (tests/plans/follow-up 半对)
-    from trainer.core.judging.result import play_moves
-
-    sc, p = resolve_scenario("follow-up")
-    s, _ = play_moves(sc, p, dev_play_moves("follow-up", "course-right-56a"), seed=1)
+    s = _talk("follow-up", dev_play_moves("follow-up", "course-right-56a"))
     assert [t.state for t in s.turns][5:9] == ["date_agreed", "date_agreed", "date_agreed", "confirmed"]
     assert not s.visited("unconfirmed") and s.state == "paid_full"
