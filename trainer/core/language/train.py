@@ -13,7 +13,7 @@ Training rows: every template of phrases/tactics.yaml, and the development sets 
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
 held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv). The act lister is trained on every act of every
 line of ``act_rows`` (``train_acts``); the hostility model on ``hostility_rows``; the rudeness model on
-``rudeness_rows`` (rude lines against lawful ones, never a threat; r46a on stay its measure).
+``rudeness_rows`` (rude lines against lawful ones, never a threat; r64a on stay its measure).
 """
 
 from __future__ import annotations
@@ -263,10 +263,16 @@ def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -
     return np.hstack([w_hostile, w_unlawful])
 
 
-#: the later sets the rudeness model learns from besides ``dev_files``; r46a on stay the measure of writers it never read
-_RUDENESS_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 46) for x in "abcd")
+#: the later sets the rudeness model learns from besides ``dev_files``; r64a on stay the measure of writers it never read.
+#: Stop 67: r46a-r63b joined (r28a-r45b before), with a rude line weighing 6 lawful ones (4 before). On six fresh sets it
+#: never read (r64a-r66b, 1,200 lines): rude lines heard 103 → 109 of 120, small talk called hostile 2 → 2 of 90, lawful
+#: lines 5 → 5 of 888; no dev play move heard differently (14,085 course-right, 1,514 unseen, 2,276 unlawful). The sets
+#: alone at weight 4: 106 of 120 and 1 of 90; weight 8: 109 and 5, with 4 more older lawful dev lines called hostile.
+#: The intent model given r40a-r63b as well was measured and dropped: no fresh line moved (100 of 102 unlawful heard
+#: before and after), and six veiled threats it heard were lost (去学校门口接你娃儿放学, 每天凌晨两点你手机会准时响)
+_RUDENESS_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 64) for x in "abcd")
 #: the weight of a rude line against a lawful one in the rudeness model
-RUDE_POSITIVE = 4.0
+RUDE_POSITIVE = 6.0
 
 
 def course_right_moves(root: Path) -> tuple[list[str], list[Path]]:
