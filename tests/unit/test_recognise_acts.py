@@ -1250,9 +1250,30 @@ def test_the_families_of_unlawful_pressure_in_other_words(rec, text):
     "你家那条狗都比你精,会自己开门出去上厕所。",
     # … bad luck that is the weather's, not his (dev_r24a)
     "昨天那场雪下得邪乎,我车都陷沟里了,拖了半天才拖出来,真是倒了八辈子血霉。",
+    # stop 67: a night out they shared, brought up against him with no laugh (dev_r56a, r61b)
+    "滚蛋吧恁,上回喝酒是谁钻桌子底下去的?还有脸说俺酒量不中!",
+    "去去去,你个老东西,上回喝酒钻桌子底下的是谁呀?还有脸跟我吹!",
 ])
 def test_teasing_is_no_insult(rec, text):
     assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+@pytest.mark.parametrize("text", [
+    # stop 67: his child discharged from hospital is no way out barred (dev_r65b); customers queueing at his door every
+    # day are no watch kept on it (dev_r66a)
+    "林姐,侬仔住院要紧,这个月的款你先别想了,等孩子出院再讲。",
+    "周老板,你这店开得是真好,整条街就你家门口天天有人排队,蛮红火嘞。",
+])
+def test_care_and_praise_in_the_laws_words(rec, text):
+    assert unlawful(normalise(text).marked) == ()
+    assert "hostile" not in rec.classify(text, TODAY).acts
+
+
+def test_a_threat_beside_a_shared_night_out_or_praise_stays_one(rec):
+    # … but a threat said beside a shared night out is the law's, and a watch kept on his door stays one
+    assert "hostile" in rec.classify("上回喝酒你不是挺能喝吗?哪天我去你家楼下等你,陪你好好喝一顿。", TODAY).acts
+    assert unlawful(normalise("你再拖,我保证你家门口天天有人").marked)
+    assert unlawful(normalise("你今天别想出这个院").marked)
 
 
 def test_working_through_the_night_is_no_harassment():

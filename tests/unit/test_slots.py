@@ -745,6 +745,19 @@ def test_goods_written_down_are_given_up(text, fees, concession):
     assert (list(s.fees), s.concession) == (fees, concession)
 
 
+@pytest.mark.parametrize("text, fees", [
+    # stop 67 (dev play round 79, supermarket-chain 79c): an amount a rebate is offset against is the rest of the debt,
+    # not a sum written off — the plan it closes was signed without it
+    ("本期先放40万,12月10号付;剩下的12万冲掉第三季度返利后的余数,明年1月10号付。", []),
+    ("剩下的12万扣掉押金以后,1月10号前付清", []),
+    # … while a sum itself offset stays given up
+    ("返利那3.6万全部冲掉,剩下的48.4万月底前付", [36000]),
+    ("那五万二冲掉以后,剩下五十八万八", [52000]),
+])
+def test_an_amount_something_is_offset_against_is_no_fee(text, fees):
+    assert list(extract_slots(text, TODAY).fees) == fees
+
+
 @pytest.mark.parametrize("text, concession, refused", [
     # stop 38 (dev play malicious-delay 39b2): the price held is refused, not given
     ("降价的事我也讲明白:价格公司不动,老账更不能拿来换新价。", False, True),

@@ -436,8 +436,9 @@ ASIDE = lazy(r"(我|俺)(先)?(去)?(趟|上个?)?(洗手间|厕所|卫生间)|(
              r"(您|你|恁)(先)?接(个|一下)?电话")
 #: how long an aside runs at most (characters) and how strong its readings stay: below the threshold, as alternatives
 ASIDE_CHARS, ASIDE_MAX = 36, 0.25
-#: a laugh (哈哈, 笑死人了, 开个玩笑) — friends' teasing, with ``PASTIME``
-TEASED = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)|笑死(人|我)")
+#: a laugh (哈哈, 笑死人了, 开个玩笑) — friends' teasing, with ``PASTIME``; or a time they shared, brought up against him
+#: (上回喝酒是谁钻桌子底下去的?)
+TEASED = lazy(r"(?<!打)哈哈|嘻嘻|嘿嘿|开(个)?玩笑|说笑(的|呢)|逗(你|您)(的|呢|玩)|笑死(人|我)|上回|上次|那回|那次|当年")
 #: what friends tease each other about: driving, drink, fishing, cards and games, singing, sport, looks, holidays
 PASTIME = lazy(r"开车|车技|倒车|停车|揸车|面包车|破车|这车|那车|导航|驾照|喝酒|酒量|喝醉|一杯|干杯|钓鱼|钓上|鲫鱼|唱歌|唱K|"
                r"抢麦|把我麦|麦克风|KTV|打牌|斗地主|麻将|下棋|悔棋|高尔夫|打球|跑步|减肥|长得|丑|发福|结婚|朋友圈|旅游|三亚|跳舞")
@@ -894,8 +895,10 @@ class Recogniser:
                      and not (catalogue.ASKING - {"deadline_pressure"}) & set(acts))
                     and not slots.concession and not ASK_CARRIERS & set(acts)):
                 acts.append(DIRECT_ASK)
-        if DIRECT_ASK in acts[1:] and ASK_DISOWNED.search(norm.marked):
-            # (the cue that asks must stand in a clause that does not disown the ask: 不是来催款的 holds 来催款)
+        if DIRECT_ASK in acts and ASK_DISOWNED.search(norm.marked):
+            # (the cue that asks must stand in a clause that does not disown the ask: 不是来催款的 holds 来催款) — the main
+            # act too, when the line model leans to it weakly on the words that disown it (这回我不是来催款的,就是顺路看看您,
+            # 问问新设备用得怎么样 read direct_ask at 0.19 once it learned r60a-r63b: stop 67)
             others = [(lx, c) for lx, c in zip(lexes[1:], clause_norms or [], strict=False)
                       if not ASK_DISOWNED.search(c.marked)]
             if not any(lx[self._direct] >= ASK_EVIDENCE or PAY_REQUEST.search(c.marked) for lx, c in others):

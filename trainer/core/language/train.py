@@ -128,7 +128,12 @@ def line_row(path: Path, row: dict[str, object]) -> bool:
 #: act 683 → 699, acts hit +19 for false acts +2; hostile heard, small talk and lawful lines called hostile unchanged.
 #: Dev play course-right ≥ 85 held (1,333 of 1,346: four lines rose, four fell as a move's main act changed — the
 #: engine's ``answer_order`` and ``HELD_ENDING`` then took back two of them)
-_LINES_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 60) for x in "abcd")
+#: Stop 67: r60a-r63b (1,600 lines) joined them too; r64a on stay the measure. On six fresh sets no model read
+#: (dev_r64a-r66b, 1,200 lines): main act 1,088 → 1,095, acts hit 1,218 → 1,231, false acts 545 → 535; hostile heard,
+#: small talk and lawful lines called hostile unchanged. Dev play course-right ≥ 85 held (1,395 of 1,404; scores moved
+#: a few points either way in 103 lines, none across 85), unlawful lines costing 有法 280 → 281; dev_play_unseen 202 → 203
+#: of 208 (competitor-terms 79a 82 → 88)
+_LINES_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 64) for x in "abcd")
 
 
 def line_files(root: Path) -> list[Path]:
@@ -264,15 +269,15 @@ def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -
 
 
 #: the later sets the rudeness model learns from besides ``dev_files``; r64a on stay the measure of writers it never read.
-#: Stop 67: r46a-r63b joined (r28a-r45b before), with a rude line weighing 6 lawful ones (4 before). On six fresh sets it
-#: never read (r64a-r66b, 1,200 lines): rude lines heard 103 → 109 of 120, small talk called hostile 2 → 2 of 90, lawful
-#: lines 5 → 5 of 888; no dev play move heard differently (14,085 course-right, 1,514 unseen, 2,276 unlawful). The sets
-#: alone at weight 4: 106 of 120 and 1 of 90; weight 8: 109 and 5, with 4 more older lawful dev lines called hostile.
-#: The intent model given r40a-r63b as well was measured and dropped: no fresh line moved (100 of 102 unlawful heard
-#: before and after), and six veiled threats it heard were lost (去学校门口接你娃儿放学, 每天凌晨两点你手机会准时响)
+#: Stop 67: r46a-r63b joined (r28a-r45b before). On six fresh sets it never read (r64a-r66b, 1,200 lines): rude lines
+#: heard 103 → 106 of 120, small talk called hostile 2 → 1 of 90 (老东西, said with a laugh about his age), lawful lines
+#: 5 → 5 of 888; no dev play move heard differently. A rude line weighing 6 lawful ones (4 here) heard 109 of 120 but
+#: called 你吃饭了吗 rude (the gibberish test); 8 heard no more. The intent model given the same sets was measured and
+#: dropped: no fresh line moved (100 of 102 unlawful heard before and after), six veiled threats it heard were lost
+#: (去学校门口接你娃儿放学, 每天凌晨两点你手机会准时响)
 _RUDENESS_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 64) for x in "abcd")
 #: the weight of a rude line against a lawful one in the rudeness model
-RUDE_POSITIVE = 6.0
+RUDE_POSITIVE = 4.0
 
 
 def course_right_moves(root: Path) -> tuple[list[str], list[Path]]:
