@@ -94,7 +94,9 @@ def test_typos(rec, text, tactic):
     assert rec.classify(text).tactic == tactic
 
 
-@pytest.mark.parametrize("text", ["今天天气不错", "asdf", "", "   ", "。。。", "😀😀😀", "你吃饭了吗", "这道菜太咸了"])
+# (你吃早饭了吗 / 你早饭吃了吗: the rudeness model read the commonest greeting rude at 0.94 — stop 67, RUDE_ALONE_CHARS)
+@pytest.mark.parametrize("text", ["今天天气不错", "asdf", "", "   ", "。。。", "😀😀😀", "你吃饭了吗", "你吃早饭了吗", "你早饭吃了吗",
+                                  "这道菜太咸了"])
 def test_gibberish_is_not_recognised(rec, text):
     r = rec.classify(text)
     assert r.tactic is None

@@ -210,6 +210,9 @@ FELT_HOSTILE = 0.8
 RUDE_FELT = 0.8
 #: … and from this one on a line that names none of them (穷成这样还开啥门市,关门算了: dev_r52a, 0.95)
 RUDE_ALONE = 0.9
+#: … on a line long enough for its words to say it (characters, without punctuation): on a short question the model's
+#: few n-grams and its bias are all there is, and 你吃早饭了吗 / 你早饭吃了吗 — the commonest greeting — read 0.94 (stop 67)
+RUDE_ALONE_CHARS = 7
 UNLAWFUL_FELT = 0.5
 #: a line of a veiled threat's shape (``law.hints_harm``: harm left hanging over him or his, his family's day recited) is
 #: heard as unlawful from this hostility on. Dev, with the model of stop 43 (14,690 lines): from 0.5, 19 of the 77
@@ -975,8 +978,8 @@ class Recogniser:
         # threat's shape — a threat is the hostility model's and the law's to hear, never this one's
         rudely = bool(felt_only is not None and not by_model and not intended and len(felt_only) > 2
                       and felt_only[2] >= RUDE_FELT and not any(reported or [])
-                      and (felt_only[2] >= RUDE_ALONE or about_debt or BUSINESS_TALK.search(norm.marked) is not None
-                           or CONDUCT_TALK.search(norm.marked) is not None)
+                      and ((felt_only[2] >= RUDE_ALONE and len(norm.bare) >= RUDE_ALONE_CHARS) or about_debt
+                           or BUSINESS_TALK.search(norm.marked) is not None or CONDUCT_TALK.search(norm.marked) is not None)
                       and not hints_harm(own) and THREAT_SHAPE.search(norm.marked) is None)
         if rudely:
             acts = [HOSTILE] + acts
