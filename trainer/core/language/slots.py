@@ -659,7 +659,10 @@ _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你�
                         r"(做得到|做到了|办得到|能做到|按时|准时|按期|按约|守约)(的话)?.{0,12}(就|便)|"
                         # a clause of its own that ends on keeping to time, before what we give up (两次都按时,这80天的违约
                         # 金我去申请全免): the condition without a 就
-                        r"(?<![没不未])(都|能|只|每期|每次|每笔)" + _ON_TIME + r"(付|到|还|到账|付清|还清|付款)?(了)?[,，]")
+                        r"(?<![没不未])(都|能|只|每期|每次|每笔)" + _ON_TIME + r"(付|到|还|到账|付清|还清|付款)?(了)?[,，]|"
+                        # … or the clause that opens the line, short and plain (按时付,违约金俺找领导免: dev play round 80,
+                        # fake-broke 80d heard a concession given outright and he bargained the days again)
+                        r"^" + _ON_TIME + r"(付|还|到账|付清|还清|付款|打款)(了)?[,，]")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
