@@ -133,7 +133,11 @@ def line_row(path: Path, row: dict[str, object]) -> bool:
 #: small talk and lawful lines called hostile unchanged. Dev play course-right ≥ 85 held (1,395 of 1,404; scores moved
 #: a few points either way in 103 lines, none across 85), unlawful lines costing 有法 280 → 281; dev_play_unseen 202 → 203
 #: of 208 (competitor-terms 79a 82 → 88)
-_LINES_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 64) for x in "abcd")
+#: the first dev round no model learns: r64a on stay the measure of writers no model read (the line, clause, act and
+#: rudeness models learn the rounds before it, from r28a; the intent model only r26a-r39b). One number, so the line
+#: moves for all of them at once (``tools/devmeasure.py`` sums the rounds from it as UNSEEN)
+UNSEEN_FROM = 64
+_LINES_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, UNSEEN_FROM) for x in "abcd")
 
 
 def line_files(root: Path) -> list[Path]:
@@ -275,7 +279,7 @@ def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -
 #: called 你吃饭了吗 rude (the gibberish test); 8 heard no more. The intent model given the same sets was measured and
 #: dropped: no fresh line moved (100 of 102 unlawful heard before and after), six veiled threats it heard were lost
 #: (去学校门口接你娃儿放学, 每天凌晨两点你手机会准时响)
-_RUDENESS_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, 64) for x in "abcd")
+_RUDENESS_LATER = _LINES_LATER
 #: the weight of a rude line against a lawful one in the rudeness model
 RUDE_POSITIVE = 4.0
 
