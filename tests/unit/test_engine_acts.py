@@ -1467,3 +1467,65 @@ def test_warm_words_after_the_signing_keep_the_first_visit_going(dev_play_moves)
     s = _talk("follow-up", dev_play_moves("follow-up", "course-right-56a"))
     assert [t.state for t in s.turns][5:9] == ["date_agreed", "date_agreed", "date_agreed", "confirmed"]
     assert not s.visited("unconfirmed") and s.state == "paid_full"
+
+
+def _part(amount: int, day: str, act: str = "direct_ask", rest: bool = False) -> Recognition:
+    """One part asked on its own with one day, as short moves lay a plan out (11月30日付15万元)."""
+    return Recognition(act, 0.9, acts=(act,), amounts=(amount,), dates=(day,), pay_dates=(day,), rest=rest)
+
+
+def test_parts_asked_one_move_at_a_time_that_make_the_whole_are_the_plan():
+    # stop 68, dev play round 81b (genuinely-broke): 分四期:11月15日先付5万元 / 11月30日付6万元 / 12月31日付7万元 /
+    # 2027年1月29日付最后8万元 — each move asked one part, the deal shrank to the last (8万) and the 回收计划表 carried
+    # the persona's shares; the parts on their days are the plan, the whole the ask
+    s = fake_broke()  # 380,000 owed, the talk on 2026-11-02
+    s.play("x", _part(100_000, "2026-11-06", "installment_plan"))
+    s.play("y", _part(120_000, "2026-11-20"))
+    assert s.plan_parts == () and s.named_amounts[-1] == 120_000
+    s.play("z", _part(160_000, "2026-11-30"))
+    assert s.named_amounts[-1] == 380_000
+    assert s.plan_parts == ((100_000, 4), (120_000, 18), (160_000, 28))
+    assert sorted(s.named_days) == [4, 18, 28]
+
+
+def test_the_rest_named_after_parts_asked_one_move_at_a_time_closes_the_plan():
+    # stop 68, dev play round 81b (triangular-debt): 11月13日先付15万元 / 11月30日付15万元 / 12月15日付清余下12万元 — the
+    # rest was read after one part only (15万 + 12万 is not the whole) and the signed plan was 12万
+    s = fake_broke()
+    s.play("x", _part(150_000, "2026-11-06"))
+    s.play("y", _part(150_000, "2026-11-20"))
+    rest = _part(80_000, "2026-11-30", rest=True)
+    assert s._ask(rest) == 380_000
+    s.play("z", rest)
+    assert s.named_amounts[-1] == 380_000
+    assert s.plan_parts == ((150_000, 4), (150_000, 18), (80_000, 28))
+
+
+def test_parts_that_make_a_total_named_before_them_are_its_plan():
+    # stop 68, dev play round 81b (quality-dispute, 64万 owed): 五批货款合共58.8万元 (after the 5.2万 batch set off), then
+    # 11月20日前付30万元 and 11月30日前付28.8万元 — the deal shrank to 28.8万
+    sc, p = resolve_scenario("quality-dispute")  # the talk on 2026-11-09
+    s = Session(sc, p, seed=1)
+    s.play("w", Recognition("verify_balance", 0.9, acts=("verify_balance", "direct_ask"), amounts=(588_000,)))
+    s.play("x", _part(300_000, "2026-11-20"))
+    s.play("y", _part(288_000, "2026-11-30"))
+    assert s.named_amounts[-1] == 588_000
+    assert s.plan_parts == ((300_000, 11), (288_000, 21))
+
+
+def test_parts_that_make_no_total_stay_asks_of_their_own():
+    # the same ask said again with a later day moves its day (这周五前二十万 … 最晚二十号,二十万), as before; parts that add
+    # up to nothing named are each the ask of the moment
+    s = fake_broke()
+    s.play("x", _part(190_000, "2026-11-06"))
+    s.play("y", _part(190_000, "2026-11-20"))  # the two make the whole, but it is one ask moved: no rest was named
+    assert (s.named_amounts[-1], s.plan_parts, s.named_days) == (190_000, (), [18])
+    s = fake_broke()
+    s.play("x", _part(100_000, "2026-11-06"))
+    s.play("y", _part(50_000, "2026-11-20"))
+    assert (s.named_amounts[-1], s.plan_parts) == (50_000, ())
+    # parts that make the whole said out of date order are the whole asked, but no plan of days
+    s = fake_broke()
+    s.play("x", _part(200_000, "2026-11-20"))
+    s.play("y", _part(180_000, "2026-11-06"))
+    assert (s.named_amounts[-1], s.plan_parts) == (380_000, ())

@@ -291,7 +291,9 @@ def test_an_amount_named_as_a_fee(text, fees):
                                   # stop 42 (dev_r27c): asked back and turned down, the door kept shut, not mine to give
                                   "降价?没可能。四十六万是对过账的,一分都不能少", "降五个点这个口子我开不了",
                                   "抹零我没这个权限,六十四万要全额付", "延期我真的批不了,财务那边卡死了",
-                                  "违约金不是我能免的,这个我说了不算"])
+                                  "违约金不是我能免的,这个我说了不算",
+                                  # stop 68 (dev play round 81, bad-debt-signs 81a): a grace period said not to be there
+                                  "没有宽限期:今天退货冲抵,余款最迟12月2日前对公转账付清", "余款12月3日前必须全部付清,这个没有宽限"])
 def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession
@@ -697,6 +699,9 @@ def test_a_digit_that_starts_the_next_word_is_no_tail(text, amounts):
     ("违约金就免了吧", False, True),
     # stop 67 (dev play round 80, fake-broke 80d): the line opens on it, short and plain
     ("按时付,违约金俺找领导免。", True, True),
+    # stop 68 (dev play round 81, genuinely-broke 81d): … or a sentence of the line, after the plan
+    ("21万分三期:11月10日5万,12月10日8万,2027年1月10日8万。按期付,违约金我申请免。", True, True),
+    ("上次没按时,违约金我们也没算。这次按时付了,违约金照算。", False, False),
 ])
 def test_keeping_to_time_before_what_is_given_up_is_its_condition(text, conditional, concession):
     s = extract_slots(text, TODAY)

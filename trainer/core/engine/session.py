@@ -11,7 +11,7 @@ import random
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from trainer.core.content import catalogue
@@ -160,7 +160,7 @@ class Outcome:
 
 #: every field the trainee's figures are kept in, as ``Session.figures`` copies them
 Figures = tuple[list[int], set[int], list[int], frozenset[int], list[int], dict[int, tuple[int, ...]],
-                tuple[tuple[int, int], ...], frozenset[int], int | None]
+                tuple[tuple[int, int], ...], frozenset[int], int | None, tuple[tuple[int, int], ...]]
 
 ASKING = catalogue.ASKING
 #: acts whose amounts are the value of something else, never an ask: 仓库里二十多万的货今天拉回去 names the goods
@@ -225,6 +225,10 @@ class Session:
         #: the days named for a first part whose rest he was asked to arrange (先付二十万,十二月二十号前,剩下的您看怎么安排):
         #: the part's dates, never the rest's — spent when he pays the first part on the spot
         self.part_days: frozenset[int] = frozenset()
+        #: the parts asked one move at a time since the last ask of the whole, each with its one day, (amount, days after
+        #: the talk) in the order said (11月13日先付15万元 … 11月30日付15万元): with the rest named after them (12月15日付清
+        #: 余下12万元) they are the plan — short moves lay a plan out a part per move (dev play round 81b, stop 68)
+        self.part_trail: tuple[tuple[int, int], ...] = ()
         #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
         #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
         self.signed = False
@@ -340,11 +344,12 @@ class Session:
         """Copies of every field the trainee's figures are kept in (all that ``_note_figures`` writes): for reading
         a move's figures without keeping them, and for a forked session (simulate). A field added there joins here."""
         return (list(self.named_amounts), set(self.asked_figures), list(self.valued_amounts), self.whole_parts,
-                list(self.named_days), dict(self.ask_days), self.plan_parts, self.part_days, self.asked_today)
+                list(self.named_days), dict(self.ask_days), self.plan_parts, self.part_days, self.asked_today,
+                self.part_trail)
 
     def set_figures(self, kept: Figures) -> None:
         (self.named_amounts, self.asked_figures, self.valued_amounts, self.whole_parts, self.named_days,
-         self.ask_days, self.plan_parts, self.part_days, self.asked_today) = kept
+         self.ask_days, self.plan_parts, self.part_days, self.asked_today, self.part_trail) = kept
 
     def _days_until(self, iso: str) -> int | None:
         try:
@@ -682,6 +687,7 @@ class Session:
             # an ask while checking says by when (先对下账,一共三十八万,这周五前能付吗)
             return
         ask = self._ask(rec)
+        trail = self.part_trail
         if ask is not None and not self._restates(acts, ask, [a for a in figures if a in parts]):
             earlier = self.named_amounts[-1] if self.named_amounts else None
             self.named_amounts.append(ask)
@@ -699,10 +705,56 @@ class Session:
         self.asked_figures.update(figures)
         self._note_days(rec, ask)
         ours = self._ours(rec)
+        self._note_trail(rec, ask, ours, trail)
         if ask is not None and len(ours) == 2 and self._one_day(ask) is not None and self._whole_laid_out(rec):
             # one day said with a part and the rest on its own term (11月20日前支付882000元;余款378000元…主体验收后六十日内): the
             # day is the part's — paid on the spot, it spends the day, which is not the rest's (dev play project-milestone 65b)
             self.ask_days[ours[0]] = self.ask_days[ask]
+
+    def _note_trail(self, rec: Recognition, ask: int | None, ours: list[int], trail: tuple[tuple[int, int], ...]) -> None:
+        """Keep ``part_trail``: a part of the debt asked on its own with one later day joins it, and the trail becomes the
+        plan the 回收计划表 carries — the parts on their days, in date order — when its parts add up to the whole debt (分四期:
+        11月15日先付5万元 … 12月31日付7万元 … 2027年1月29日付最后8万元) or to a total named before them (五批货款合共58.8万元 …
+        11月20日前付30万元 … 11月30日前付28.8万元), or when the rest is named after them (15万 on the 13th, 15万 on the 30th,
+        余下12万 on 12月15日). The same figure asked again on a later day is then the next part, not the first moved.
+        Any other ask ends it."""
+        if ask is None:
+            return
+        days = [d for d in self._plan_days(rec) if d > 0]
+        one = len(set(ours)) == 1 and len(days) == 1
+        self.part_trail = ()
+        if one and not self._whole(ask):
+            plan = (*trail, (ask, days[0]))
+            total = self._trail_total(plan)
+            if total is None:
+                self.part_trail = plan
+                return
+            if self.named_amounts and self.named_amounts[-1] == ask:
+                self.named_amounts[-1] = total
+            else:
+                self.named_amounts.append(total)
+        elif one and rec.rest and self._whole(ask) and self._rest_of_trail(ours[0], trail):
+            plan = (*trail, (ours[0], days[0]))
+        else:
+            return
+        if all(a[1] < b[1] for a, b in pairwise(plan)):
+            self.plan_parts = plan
+            self.whole_parts |= {a for a, _ in plan}
+            self.named_days += [d for _, d in plan if d not in self.named_days]
+
+    def _trail_total(self, plan: tuple[tuple[int, int], ...]) -> int | None:
+        """What parts asked one move at a time (two at least) add up to: the whole debt, or a total of half the debt or
+        more named in an earlier move (the balance left after a set-off, checked before the plan); None otherwise — and
+        None when a part is the one before it again (这周五前十九万 … 最晚二十号,十九万 moves the day of one ask: only the
+        rest named after it makes it a second part)."""
+        if len(plan) < 2 or any(a == b for (a, _), (b, _) in pairwise(plan)):
+            return None
+        owed = self.scenario.case.owed
+        total = sum(a for a, _ in plan)
+        if self._whole(total, REST_SLACK):
+            return owed
+        named = {a for t in self.turns for a in t.amounts if owed_share(a, owed) and a >= owed / 2}
+        return next((v for v in sorted(named) if is_whole(total, v)), None)
 
     def _part_asked_before(self, rec: Recognition, ask: int, earlier: int | None) -> None:
         """The rest laid out after a part asked in the move before (今天先付3万 … 剩下23万分三期:11月25日5万、12月25日8万、1月25日
@@ -894,7 +946,7 @@ class Session:
         if rec.rest and len(set(named)) == 1:
             earlier = (*self.named_amounts, *self.valued_amounts,
                        *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))
-            if any(self._whole(ask + v, REST_SLACK) for v in earlier):
+            if any(self._whole(ask + v, REST_SLACK) for v in earlier) or self._rest_of_trail(ask):
                 return owed
         # a part and the rest named together, the rest rounded (走掉十二三万,剩下的差不多十三万): the whole debt
         if rec.rest and len(named) >= 2 and self._whole(ask, REST_SLACK):
@@ -903,6 +955,11 @@ class Session:
         if any(self._whole(ask + v) for v in self.valued_amounts):
             return owed
         return ask
+
+    def _rest_of_trail(self, rest: int, trail: tuple[tuple[int, int], ...] | None = None) -> bool:
+        """``rest`` is what is left after the parts asked one move at a time before it (``part_trail``)."""
+        trail = self.part_trail if trail is None else trail
+        return bool(trail) and self._whole(rest + sum(a for a, _ in trail), REST_SLACK)
 
     def _one_day(self, amount: int) -> int | None:
         """The one day the trainee asked ``amount`` by (``ask_days``); None when he gave it no day, or several."""

@@ -660,9 +660,10 @@ _CONDITION = lazy(r"如果|假如|假使|倘若|要是|若是|(你|您|恁|你�
                         # a clause of its own that ends on keeping to time, before what we give up (两次都按时,这80天的违约
                         # 金我去申请全免): the condition without a 就
                         r"(?<![没不未])(都|能|只|每期|每次|每笔)" + _ON_TIME + r"(付|到|还|到账|付清|还清|付款)?(了)?[,，]|"
-                        # … or the clause that opens the line, short and plain (按时付,违约金俺找领导免: dev play round 80,
-                        # fake-broke 80d heard a concession given outright and he bargained the days again)
-                        r"^" + _ON_TIME + r"(付|还|到账|付清|还清|付款|打款)(了)?[,，]")
+                        # … or the clause that opens the line or a sentence of it, short and plain (按时付,违约金俺找领导免: dev
+                        # play round 80, fake-broke 80d heard a concession given outright and he bargained the days again;
+                        # …8万。按期付,违约金我申请免: round 81, genuinely-broke 81d)
+                        r"(?:^|(?<=[。;；!！?？]))" + _ON_TIME + r"(付|还|到账|付清|还清|付款|打款)(了)?[,，]")
 #: a condition on the debtor *not* doing something is a threat ("再不付就起诉"), not an offer
 _THREAT_CONDITION = lazy(r"(再不|还不|不付|不还|不给|不打|不结|不交|没到账|不到账|没动静|还没|继续拖|再拖|"
                                r"延迟|拖过|逾期不|不把钱|不配合|不签)")
@@ -758,6 +759,9 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"(别家|别人|人家|其他(供应商|家|人)?)(的)?.{0,2}往后(挪|推|延|放)|"
                                  # no more time (日子也不再往后延, 不能再往后推了; dev play bad-debt-signs 43a1)
                                  r"(不再|不会再|不能再|没法再|不可能再|别想再|甭想再)(往后)?(延|推|挪|拖|宽限|放)|"
+                                 # … said as a term that is not there (冇宽限期:今日退货冲抵,余款最迟12月2日前: dev play round 81,
+                                 # bad-debt-signs 81a was heard giving him time)
+                                 r"(?<![还也])(没有|没|无|不给|不设|不留)(任何)?(宽限|缓冲|延期)(期)?|"
                                  # what he is after, not what we give: 压着这笔是不是为了明年降价, 您是想让我们延账期 (a natural
                                  # plan line of factory-to-factory: his aim had read as our concession)
                                  r"(为了|想|想要|要求|盯着|惦记着|等着|图|逼|压)(着)?(让)?(我们)?(明年|今年|下批|新单|我们)?(降价|降点|让利|打折|延期|宽限|延长账期|延账期)|"
