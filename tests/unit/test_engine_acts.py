@@ -1529,3 +1529,17 @@ def test_parts_that_make_no_total_stay_asks_of_their_own():
     s.play("x", _part(200_000, "2026-11-20"))
     s.play("y", _part(180_000, "2026-11-06"))
     assert (s.named_amounts[-1], s.plan_parts) == (380_000, ())
+
+
+def test_the_rest_named_on_its_term_after_a_part_asked_is_an_ask_of_the_whole_however_heard():
+    # stop 68, dev play round 80d (project-milestone, 126万 owed): 11月20号前付88.2万中不? … 余款37.8万按主体验收结 — heard
+    # as a rebuttal, the rest was dropped: the boss agreed to the whole plan and signed the node payment alone (70%)
+    sc, p = resolve_scenario("project-milestone")  # the talk on 2026-11-10
+    s = Session(sc, p, seed=1)
+    s.play("x", _part(882_000, "2026-11-20"))
+    s.play("y", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), amounts=(378_000,), rest=True))
+    assert s.named_amounts[-1] == 1_260_000
+    # a figure said as the rest with no part asked before it is no ask (剩下的37.8万还没到期 checks the balance)
+    s = Session(sc, p, seed=1)
+    s.play("y", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), amounts=(378_000,), rest=True))
+    assert s.named_amounts == []

@@ -293,10 +293,24 @@ def test_an_amount_named_as_a_fee(text, fees):
                                   "抹零我没这个权限,六十四万要全额付", "延期我真的批不了,财务那边卡死了",
                                   "违约金不是我能免的,这个我说了不算",
                                   # stop 68 (dev play round 81, bad-debt-signs 81a): a grace period said not to be there
-                                  "没有宽限期:今天退货冲抵,余款最迟12月2日前对公转账付清", "余款12月3日前必须全部付清,这个没有宽限"])
+                                  "没有宽限期:今天退货冲抵,余款最迟12月2日前对公转账付清", "余款12月3日前必须全部付清,这个没有宽限",
+                                  # stop 68 (dev play round 80d, factory-to-factory): a price cut put off to another deal, said
+                                  # short or as that deal's business, is no price cut given
+                                  "降价明年合同谈,跟欠款分开。", "降价是明年新合同的事,旧账按旧合同结。",
+                                  "降价的事您可以另外找我们老板谈,跟这四十六万没关系"])
 def test_a_concession_asked_for_and_turned_down_is_no_concession(text):
     s = extract_slots(text, TODAY)
     assert s.refused and not s.concession
+
+
+@pytest.mark.parametrize("text", [
+    # stop 68 (dev play factory-to-factory 43a2, competitor-terms c): given on a proviso he must meet, in a clause of its
+    # own before what is turned down or put off — the fee waived, the price held
+    "只要款按下面说的日子到账,合同里这6万8千元的违约金,我去公司申请免掉;明年的价格和账期,另约时间按正常程序谈。",
+    "只要这48万月底前结清,明年新单我去公司给你争三个点的返利,账期放到四十五天。价格我一分不动。"])
+def test_a_concession_on_a_proviso_before_a_refusal_is_still_given(text):
+    s = extract_slots(text, TODAY)
+    assert s.concession and s.conditional
 
 
 @pytest.mark.parametrize("text, dates, pay_dates", [

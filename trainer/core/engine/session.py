@@ -676,7 +676,8 @@ class Session:
                     # its cash parts are parts of that plan (今天转9万,12月4号前20万 … 前提是4号那20万准时到账)
                     self.whole_parts = parts
             return
-        if not acts & ASKING and len(self._instalments(rec, self._plan_days(rec))) < 2 and not self._whole_laid_out(rec):
+        if not acts & ASKING and len(self._instalments(rec, self._plan_days(rec))) < 2 and not self._whole_laid_out(rec) \
+                and not self._rest_of_last_ask(rec):
             # terms laid out part by part, each with its day (这58.8万,11月20日付30万,11月30日付28.8万), are an ask however
             # the move is heard — a plan read as a reminder of the due date was dropped (dev play round 58, quality-dispute
             # 58a: he agreed to it and signed the persona's one payment instead). Read on the plan's own days, today's
@@ -768,6 +769,15 @@ class Session:
         self.whole_parts |= {earlier}
         if self.asked_today == earlier and self.plan_parts and min(d for _, d in self.plan_parts) > 0:
             self.plan_parts = ((earlier, 0), *self.plan_parts)
+
+    def _rest_of_last_ask(self, rec: Recognition) -> bool:
+        """The rest named on its own term after a part asked just before (11月20号前付88.2万中不? … 余款37.8万按主体验收结):
+        the whole plan is asked, however the move is heard — read as a rebuttal it was dropped, and the deal signed was the
+        part alone (dev play round 80d, project-milestone, stop 68)."""
+        ours = self._ours(rec)
+        last = self.named_amounts[-1] if self.named_amounts else None
+        return (rec.rest and len(set(ours)) == 1 and last is not None and not self._whole(last)
+                and self._whole(ours[0] + last, REST_SLACK))
 
     def _whole_laid_out(self, rec: Recognition) -> bool:
         """A part with its day and the rest on its own term, together the whole debt (11月20日前支付882000元;余款378000元按合同

@@ -769,7 +769,11 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"(降价|降点|价格|单价|账期|折扣|让利|延期|宽限|减免|免运费)(的事|这事|这块|的问题|这个)?(情)?.{0,3}(放(到)?(后头|后面|一边)|往后放|(先)?(放一放|放放|搁一搁)|"
                                  r"(以后|回头|后面|后头|改天|下次)再(说|谈|议|聊)|另(外)?(约|找)?(个)?(时间)?(再)?(谈|说|议|聊)|先不(谈|说|提|聊)|(慢慢|再)(考虑|想想|研究))|"
                                  # put off to a later occasion (降价我们明年订货会上再聊)
-                                 r"(降价|价格|单价|账期|折扣|让利|延期|宽限|减免)(的事)?.{0,4}(明年|以后|下次|回头|改天|年后).{0,8}再(说|谈|议|聊)|"
+                                 # (降价明年合同谈,跟欠款分开 said short, with no 再: dev play round 80d, factory-to-factory), said to be
+                                 # another deal's business (降价是明年新合同的事), or someone else's to talk of (另外找我们老板谈)
+                                 r"(降价|价格|单价|账期|折扣|让利|延期|宽限|减免)(的事)?.{0,4}(明年|以后|下次|回头|改天|年后).{0,8}再?(说|谈|议|聊)|"
+                                 r"(降价|价格|单价|账期|折扣|让利)(的事)?(是|那是)(明年|下一单|下批|新单|新合同|明年新合同|明年新单)(的)?事|"
+                                 r"(降价|价格|单价|账期|折扣|让利)(的事)?.{0,6}另(外)?(约|找).{0,8}(谈|说|议|聊)|"
                                  # what is asked for first, then turned down: 降五个点也不行, 延账期我都不接, 宽限我给不了 (dev play bad-debt-signs 16a)
                                  r"(降|打折|折扣|让利|让步|减免|免掉|延期|延长|宽限|账期).{0,10}(也不行|都不行|都不接|不接受|接受不了|不能接|"
                                  r"没门|免谈|是?不可能|没可能|想都别想|不考虑|也不能做|不能做|做不了主|权限不够|不在我?的?权限|定不了|(肯定|绝对|是)?不行(?!的话)|不答应|不同意|不能答应|没得谈|谈不了|给不了|给不起|不能给|没法给|给不出|不挂钩|不能挂钩|不搭界|"
@@ -842,8 +846,10 @@ def _conditional_and_concession(text: str) -> tuple[bool, bool, bool, bool]:
         # 56b); not a concession named only as the thing refused (延期这个事,…不能再延了)
         early, early_spread = _given(text, 0, refusals)
         if early is not None and _CLAUSE_END.search(text, early.end(), refusals[0][0]):
+            # (… or on a proviso he must meet: 只要款按日子到账,违约金我去公司申请免掉;明年的价格,另约时间谈 — dev play
+            # factory-to-factory 43a2, stop 68)
             cut = _clause_cut(text, early.start())
-            if cut > 0 and _DONE.search(text[:cut]):
+            if cut > 0 and (_DONE.search(text[:cut]) or _PROVISO.search(text[:cut])):
                 given, spread = early, early_spread
     concession = given is not None
     cond = _CONDITION.search(text)
