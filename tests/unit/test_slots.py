@@ -293,7 +293,7 @@ def test_an_amount_named_as_a_fee(text, fees):
                                   "抹零我没这个权限,六十四万要全额付", "延期我真的批不了,财务那边卡死了",
                                   "违约金不是我能免的,这个我说了不算",
                                   # stop 68 (dev play round 81, bad-debt-signs 81a): a grace period said not to be there
-                                  "没有宽限期:今天退货冲抵,余款最迟12月2日前对公转账付清", "余款12月3日前必须全部付清,这个没有宽限",
+                                  "冇宽限期:今日退货冲抵,余款最迟12月2日前对公转账付清", "没有宽限期,余款最迟12月2日前付清", "余款12月3日前必须全部付清,这个没有宽限",
                                   # stop 68 (dev play round 80d, factory-to-factory): a price cut put off to another deal, said
                                   # short or as that deal's business, is no price cut given
                                   "降价明年合同谈,跟欠款分开。", "降价是明年新合同的事,旧账按旧合同结。",

@@ -761,7 +761,7 @@ _NEGATED_CONCESSION = lazy(r"((?<!能)不能|(?<!会)不会|没法|不可能|无
                                  r"(不再|不会再|不能再|没法再|不可能再|别想再|甭想再)(往后)?(延|推|挪|拖|宽限|放)|"
                                  # … said as a term that is not there (冇宽限期:今日退货冲抵,余款最迟12月2日前: dev play round 81,
                                  # bad-debt-signs 81a was heard giving him time)
-                                 r"(?<![还也])(没有|没|无|不给|不设|不留)(任何)?(宽限|缓冲|延期)(期)?|"
+                                 r"(?<![还也])(没有|没|冇|无|不给|不设|不留)(任何)?(宽限|缓冲|延期)(期)?|"
                                  # what he is after, not what we give: 压着这笔是不是为了明年降价, 您是想让我们延账期 (a natural
                                  # plan line of factory-to-factory: his aim had read as our concession)
                                  r"(为了|想|想要|要求|盯着|惦记着|等着|图|逼|压)(着)?(让)?(我们)?(明年|今年|下批|新单|我们)?(降价|降点|让利|打折|延期|宽限|延长账期|延账期)|"
