@@ -282,6 +282,13 @@ def test_off_topic_stays_clear_of_the_threshold(rec, text):
     assert r.confidence < rec.threshold - 0.05, (text, r)  # a margin, not a coin toss at 0.30
 
 
+def test_a_figure_alone_keeps_its_amount_and_names_no_act(rec):
+    # stop 68: once the models learned r64a-r65b, 123456 leaned to direct_ask at 0.254 — the digits' n-grams are chance
+    for text in ("123456", "380000"):
+        r = rec.classify(text)
+        assert (r.tactic, r.acts, r.confidence, r.amounts) == (None, (), 0.0, (int(text),))
+
+
 def test_stepping_out_for_a_call_is_not_heard():
     # stop 34: since the retrain on dev rounds 16-19 waiting words lean to 盯磨 (我就在外面等您): 等一下,我先接个电话 reads
     # persist 0.257 — still not heard (the trainee is asked), but inside the 0.05 margin the other small talk keeps

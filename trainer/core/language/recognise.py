@@ -701,6 +701,9 @@ class Recogniser:
         line_grams = [grams(n.bare) for n in norms]  # the line model and the act lister read the same n-grams
         rows = np.vstack([self._scores(norms, evidence[:len(norms)], line_grams=line_grams),
                           self._scores(flat[len(norms):], evidence[len(norms):], clauses=True)])
+        for i, n in enumerate(norms):
+            if n.bare.isdigit():  # a figure alone (123456) names an amount and no act: its digits' n-grams are chance
+                rows[i] = 0.0
         aprobs = self._act_proba(line_grams)
         felt = self._felt(norms, line_grams)
         out: list[Recognition] = []
