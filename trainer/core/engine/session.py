@@ -717,8 +717,8 @@ class Session:
         plan the 回收计划表 carries — the parts on their days, in date order — when its parts add up to the whole debt (分四期:
         11月15日先付5万元 … 12月31日付7万元 … 2027年1月29日付最后8万元) or to a total named before them (五批货款合共58.8万元 …
         11月20日前付30万元 … 11月30日前付28.8万元), or when the rest is named after them (15万 on the 13th, 15万 on the 30th,
-        余下12万 on 12月15日). The same figure asked again on a later day is then the next part, not the first moved.
-        Any other ask ends it."""
+        余下12万 on 12月15日: closed by the rest, the same figure asked again on a later day is the next part, not the first
+        moved). Any other ask ends it."""
         if ask is None:
             return
         days = [d for d in self._plan_days(rec) if d > 0]
