@@ -754,7 +754,7 @@ class Session:
         total = sum(a for a, _ in plan)
         if self._whole(total, REST_SLACK):
             return owed
-        named = {a for t in self.turns for a in t.amounts if owed_share(a, owed) and a >= owed / 2}
+        named = {a for a in self._figures_said() if a >= owed / 2}
         return next((v for v in sorted(named) if is_whole(total, v)), None)
 
     def _part_asked_before(self, rec: Recognition, ask: int, earlier: int | None) -> None:
@@ -955,7 +955,7 @@ class Session:
         # (the rest may be named twice in the move: 剩下27万…华景拨款时直接付我们27万 is one figure, dev play triangular-debt 37b1)
         if rec.rest and len(set(named)) == 1:
             earlier = (*self.named_amounts, *self.valued_amounts,
-                       *(a for t in self.turns for a in t.amounts if owed_share(a, owed)))
+                       *self._figures_said())
             if any(self._whole(ask + v, REST_SLACK) for v in earlier) or self._rest_of_trail(ask):
                 return owed
         # a part and the rest named together, the rest rounded (走掉十二三万,剩下的差不多十三万): the whole debt
@@ -965,6 +965,11 @@ class Session:
         if any(self._whole(ask + v) for v in self.valued_amounts):
             return owed
         return ask
+
+    def _figures_said(self) -> list[int]:
+        """Every amount within the debt named in the moves played so far (a part, a total, a balance checked)."""
+        owed = self.scenario.case.owed
+        return [a for t in self.turns for a in t.amounts if owed_share(a, owed)]
 
     def _rest_of_trail(self, rest: int, trail: tuple[tuple[int, int], ...] | None = None) -> bool:
         """``rest`` is what is left after the parts asked one move at a time before it (``part_trail``)."""

@@ -13,7 +13,7 @@ Training rows: every template of phrases/tactics.yaml, and the development sets 
 act, or ``none``); the clause model also the clauses of their many-act lines (``aligned_clauses``). Never the
 held-out sets (tests/data/eval/, tests/data/utterances_holdout.tsv). The act lister is trained on every act of every
 line of ``act_rows`` (``train_acts``); the hostility model on ``hostility_rows``; the rudeness model on
-``rudeness_rows`` (rude lines against lawful ones, never a threat; r64a on stay its measure).
+``rudeness_rows`` (rude lines against lawful ones, never a threat; ``UNSEEN_FROM`` on stay its measure).
 """
 
 from __future__ import annotations
@@ -275,7 +275,8 @@ def train_hostility(tpl: list[tuple[str, str]], rows: list[dict[str, object]]) -
     return np.hstack([w_hostile, w_unlawful])
 
 
-#: the later sets the rudeness model learns from besides ``dev_files``; r64a on stay the measure of writers it never read.
+#: the later sets the rudeness model learns from besides ``dev_files``; ``UNSEEN_FROM`` on stay the measure of writers it never
+#: read.
 #: Stop 67: r46a-r63b joined (r28a-r45b before). On six fresh sets it never read (r64a-r66b, 1,200 lines): rude lines
 #: heard 103 → 106 of 120, small talk called hostile 2 → 1 of 90 (老东西, said with a laugh about his age), lawful lines
 #: 5 → 5 of 888; no dev play move heard differently. A rude line weighing 6 lawful ones (4 here) heard 109 of 120 but
