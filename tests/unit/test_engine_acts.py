@@ -282,6 +282,27 @@ def test_an_amount_named_after_the_debtor_signed_does_not_cap_the_deal():
     assert receipt.outcome.recovered_ratio == 1.0
 
 
+def test_a_written_commitment_that_leaves_the_signature_ahead_does_not_fix_the_deal():
+    # stop 69 (dev play project-milestone 82d): the project manager answers a first ask to sign (88.2万) by calling his
+    # boss — 你把余款怎么付也写进去,一份计划我们签一回 — and the boss signs the plan of the part and the rest later: the
+    # deal is that plan (126万), not the 88.2万 asked before anyone signed
+    sc, p = resolve_scenario("project-milestone")
+    assert "boss" in p.signature_ahead and "paid_part" not in p.signature_ahead
+    s = Session(sc, p, seed=1)
+    for m in ("state_purpose", "verify_balance", "timing"):
+        s.play(m)
+    s.play("x", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse", "timing"), dates=(sc.case.date,)))
+    assert s.state == "funds_found"
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment", "direct_ask"), amounts=(882_000,)))
+    assert s.state == "boss" and not s.signed
+    s.play("x", Recognition("written_commitment", 0.9, acts=("written_commitment", "installment_plan"),
+                            amounts=(882_000, 378_000), dates=(_plus(sc.case.date, 10),), rest=True,
+                            remainder=True))
+    assert s.outcome is not None and s.outcome.result == "partial"
+    assert s.named_amounts[-1] == 1_260_000
+    assert s.outcome.recovered_ratio == 1.0
+
+
 def test_a_total_named_with_its_parts_asks_for_the_total():
     s = fake_broke()  # 380,000 owed
     s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(180_000, 60_000, 60_000, 60_000)))
@@ -1543,3 +1564,25 @@ def test_the_rest_named_on_its_term_after_a_part_asked_is_an_ask_of_the_whole_ho
     s = Session(sc, p, seed=1)
     s.play("y", Recognition("rebut_excuse", 0.9, acts=("rebut_excuse",), amounts=(378_000,), rest=True))
     assert s.named_amounts == []
+
+
+def test_credit_terms_and_the_default_clause_together_keep_a_broke_debtors_plan():
+    # stop 69 (dev play genuinely-broke 82c): the plan agreed, the late fee waived on the condition of paying on time,
+    # the trainee puts both terms into the agreement in one breath — new goods paid on delivery meanwhile, the fee back
+    # if an instalment is missed. That is the conditional concession's other half and a credit limit, not a threat:
+    # she stays agreeing. The same two said before any plan still frighten her
+    sc, p = resolve_scenario("genuinely-broke")
+    both = Recognition("stop_supply", 0.9, acts=("stop_supply", "legal_warning"))
+    s = Session(sc, p, seed=1)
+    for m in ("courtesy", "probe_reason", "listen", "help_customer_sell", "conditional_concession"):
+        s.play(m)
+    s.play("x", Recognition("installment_plan", 0.9, acts=("installment_plan",), amounts=(60_000, 100_000, 100_000),
+                            dates=(_plus(sc.case.date, 8), _plus(sc.case.date, 28), _plus(sc.case.date, 59))))
+    assert s.state == "agreeing"
+    s.play("x", both)
+    assert s.state == "agreeing"
+    s = Session(sc, p, seed=1)
+    for m in ("courtesy", "probe_reason", "listen", "help_customer_sell"):
+        s.play(m)
+    s.play("x", both)
+    assert s.state == "defensive"

@@ -826,6 +826,11 @@ def test_paying_in_full_without_a_figure(text, in_full):
     ("今天先付一部分,剩下的签个字写明哪天付", True),
     ("今天先转八万,剩下的你爱什么时候付就什么时候付吧", False),
     ("今天先转八万", False),
+    # stop 69 (dev play round 82: 哪怕3万元也是个态度,剩下的咱按月排开 signed a deal of 3万): the rest to be laid out on
+    # days is part of the ask too — but not the rest read out as laid out here (这么排:, its days are in the move)
+    ("今天先能付多少?哪怕3万元也是个态度,剩下的咱按月排开,写进协议。", True),
+    ("先付一部分,剩下的我们再排日期", True),
+    ("剩下的咱这么排:11月20日付5万", False),
 ])
 def test_the_rest_asked_how_to_be_paid_is_part_of_the_ask(text, remainder):
     assert extract_slots(text, TODAY).remainder is remainder

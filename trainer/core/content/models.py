@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -265,6 +266,15 @@ class Persona:
     @property
     def endings(self) -> dict[str, State]:
         return {k: s for k, s in self.states.items() if s.terminal}
+
+    @cached_property
+    def signature_ahead(self) -> frozenset[str]:
+        """The states short of an ending where a written commitment can still end the talk: a debtor moved there by
+        one has not signed yet — 行,这笔我认…你把余款怎么付也写进去,一份计划我们签一回 takes the project manager to his
+        boss, who signs later (dev play project-milestone 82d)."""
+        return frozenset(state for r in self.reactions
+                         if "written_commitment" in r.tactics and r.to is not None and self.states[r.to].terminal
+                         for state in r.states if not self.states[state].terminal)
 
     def __hash__(self) -> int:
         return hash((self.id, self.sha256))

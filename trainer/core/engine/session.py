@@ -523,7 +523,7 @@ class Session:
                         if r is not None and r.to is None and self._net(r.effects) >= stay + SIDE_MARGIN:
                             answered, reaction, stay = act, r, self._net(r.effects)
         repeats = self.history.count(answered) if answered else 0
-        signs = answered == "written_commitment" and reaction is not None and reaction.to is not None
+        signs = answered == "written_commitment" and reaction is not None and self._signs(reaction)
         # what it does to the meters
         deltas: dict[str, float] = {}
         self._apply(reaction.effects if reaction else self.persona.default_effects, answered, deltas, move)
@@ -552,7 +552,7 @@ class Session:
                         self._move(reaction_trigger(r))
                         reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
                         answered, note, idx = act, r.note, r.index
-                        signs = signs or act == "written_commitment"
+                        signs = signs or act == "written_commitment" and self._signs(r)
                         if r.reveals and self.reason_found_turn is None:
                             revealed = True
                         rest.remove(act)
@@ -598,6 +598,12 @@ class Session:
             else:
                 self._finish(Ending("no_progress", summary="时间到了,对方没有给出任何付款承诺。"))
         return turn
+
+    def _signs(self, r: Reaction) -> bool:
+        """A written commitment answered by ``r`` is the debtor's signature: it moves him on, and not to a state where
+        a written commitment still lies ahead of the ending (``Persona.signature_ahead``) — there he has agreed to
+        put it in writing, not signed, and the figures asked after it still make the deal."""
+        return r.to is not None and r.to not in self.persona.signature_ahead
 
     def _forward(self, r: Reaction) -> bool:
         """A reaction that takes the debtor forward: to a state not visited yet in this talk, and either to an
