@@ -3,7 +3,7 @@
     python tools/devmeasure.py                          # per dev set: hostile heard, small talk and lawful lines
                                                         # called hostile, main act, acts hit / false / missed (sets
                                                         # r26a on: the care, banter and threat sets; --sets REGEX for
-                                                        # others), their TOTAL and the UNSEEN sets' (r64a on)
+                                                        # others), their TOTAL and the UNSEEN sets' (train.UNSEEN_FROM on)
     python tools/devmeasure.py --save /tmp/before.json  # every dev line and dev-play move as heard now
     python tools/devmeasure.py --against /tmp/before.json   # … and after a change: each line or move whose hostility
                                                         # or acts moved, with its gold (H hostile, S small talk,

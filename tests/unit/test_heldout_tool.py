@@ -69,23 +69,23 @@ def test_a_set_left_out_is_not_read(eval_dir, capsys: pytest.CaptureFixture[str]
 
 def test_the_dev_measure_names_what_a_change_gained_and_lost() -> None:
     tool = _tool("devmeasure")
-    before = [{"source": "dev_r66a", "text": "小河那边有个老板拖工人工资,工人拉横幅。", "gold": [], "acts": ["hostile"], "rude": False},
-              {"source": "dev_r66a", "text": "你孙孙在哪个幼儿园我晓得。", "gold": ["hostile"], "acts": [], "rude": False},
+    before = [{"source": "dev_r68a", "text": "小河那边有个老板拖工人工资,工人拉横幅。", "gold": [], "acts": ["hostile"], "rude": False},
+              {"source": "dev_r68a", "text": "你孙孙在哪个幼儿园我晓得。", "gold": ["hostile"], "acts": [], "rude": False},
               {"source": "play:fake-broke:course-right-a", "text": "三十八万,对一下账。", "gold": None,
                "acts": ["verify_balance"], "rude": False},
-              {"source": "dev_r67a", "text": "周五前付二十万。", "gold": ["direct_ask"], "acts": ["direct_ask"], "rude": False}]
+              {"source": "dev_r69a", "text": "周五前付二十万。", "gold": ["direct_ask"], "acts": ["direct_ask"], "rude": False}]
     after = [dict(before[0], acts=[]), dict(before[1], acts=["hostile"]),
              dict(before[2], acts=["verify_balance", "direct_ask"]), dict(before[3])]
     out = tool.against(before, after)
-    assert "LOSE S    dev_r66a" in out and "GAIN H    dev_r66a" in out
+    assert "LOSE S    dev_r68a" in out and "GAIN H    dev_r68a" in out
     assert "acts play" in out and "verify_balance → verify_balance+direct_ask" in out
     assert "周五前付二十万" not in out  # heard the same: not listed
     assert out.splitlines()[-1] == "changed: GAIN H 1, LOSE S 1, acts play 1"
     rows = tool.per_set(after, r"dev_r6\da").splitlines()
-    # small talk heard as nothing is right; the sets no model learns (r66a on) are summed again as UNSEEN
+    # small talk heard as nothing is right; the sets no model learns (r68a on) are summed again as UNSEEN
     assert rows[-2] == "TOTAL      hostile 1/1  small talk 0/1  lawful 0/1  main act 3/3  acts hit 1 false 0 missed 0"
     assert rows[-1] == rows[-2].replace("TOTAL ", "UNSEEN")
-    assert tool.per_set(after, r"dev_r66a").splitlines()[-1].startswith("UNSEEN     hostile 1/1  small talk 0/1")
+    assert tool.per_set(after, r"dev_r68a").splitlines()[-1].startswith("UNSEEN     hostile 1/1  small talk 0/1")
 
 
 # --- tools/writer_kit.py

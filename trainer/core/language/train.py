@@ -136,10 +136,15 @@ def line_row(path: Path, row: dict[str, object]) -> bool:
 #: Stop 68: r64a-r65b (800 lines) joined them; r66a on stay the measure. On the four sets no model read (dev_r66a-r67b,
 #: 800 lines): main act 728 → 730, acts hit 789 → 793 for false acts 343 → 346; hostile heard 135 → 134 of 148, small
 #: talk and lawful lines called hostile 0 of 60 / 5 of 592 as before
-#: the first dev round no model learns: r66a on stay the measure of writers no model read (the line, clause, act and
+#: Stop 69: r66a-r67b (800 lines) joined them; r68a on stay the measure. On the two sets no model read (dev_r68a/b,
+#: 400 lines): main act 365 → 365, acts hit 411 as before for false acts 232 → 228; hostile heard (68 of 74), small talk
+#: and lawful lines called hostile (0 of 30 / 2 of 296) as before. Dev play course-right ≥ 85: 1,394 → 1,395
+#: (triangular-debt 44a3 34 → 92), dev_play_unseen 348 → 349 (project-milestone 76c 0 → 94); one unlawful line of
+#: play (triangular-debt 64d1) now signs its three-party deal a move before its threat is said
+#: the first dev round no model learns: r68a on stay the measure of writers no model read (the line, clause, act and
 #: rudeness models learn the rounds before it, from r28a; the intent model only r26a-r39b). One number, so the line
 #: moves for all of them at once (``tools/devmeasure.py`` sums the rounds from it as UNSEEN)
-UNSEEN_FROM = 66
+UNSEEN_FROM = 68
 _LINES_LATER = tuple(f"dev_r{n}{x}.jsonl" for n in range(28, UNSEEN_FROM) for x in "abcd")
 
 
