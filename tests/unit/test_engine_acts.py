@@ -67,6 +67,23 @@ def test_his_good_name_said_in_praise_is_answered_as_praise():
     assert turn is not None and (turn.answered, turn.state) == ("reputation", "standoff")
 
 
+def test_a_suit_held_over_him_on_a_condition_is_answered_as_the_warning():
+    # stop 69 (dev play factory-to-factory 81d, 先礼后兵 told lawfully): 这个月要是定不下来,我们就按合同起诉 is heard as
+    # the suit with the warning beside it — nothing is filed, the debtor answers the warning; a suit said with no
+    # warning beside it is still the suit
+    def exposed() -> Session:
+        sc, p = resolve_scenario("factory-to-factory")
+        return Session(sc, p, seed=1)
+
+    s = exposed()
+    turn = s.play("x", Recognition("legal_action", 0.9, acts=("legal_action", "legal_warning", "deadline_pressure")))
+    assert turn is not None and turn.answered == "legal_warning" and s.state != "sued"
+    assert turn.acts == ("legal_action", "legal_warning", "deadline_pressure")  # what was heard is kept as heard
+    s = exposed()
+    turn = s.play("x", Recognition("legal_action", 0.9, acts=("legal_action", "deadline_pressure")))
+    assert turn is not None and turn.answered == "legal_action" and s.state == "sued"
+
+
 def test_the_main_act_is_answered_first_and_a_later_act_then_carries_the_talk_on():
     # courtesy takes 'greeting' to 'crying_poor'; in 'crying_poor' verify_balance takes him on to 'checked'
     s = fake_broke()

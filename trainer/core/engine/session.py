@@ -94,6 +94,12 @@ def answer_order(acts: tuple[str, ...]) -> tuple[str, ...]:
     名单) is answered as 名 whenever praise does not move him (the side acts are heard after the main one)."""
     if len(acts) > 1 and acts[0] == "reputation" and "praise" in acts:
         return ("praise", *(a for a in acts if a != "praise"))
+    if len(acts) > 1 and acts[0] == "legal_action" and "legal_warning" in acts:
+        # a suit held over him on a condition (这个月要是定不下来,我们就按合同起诉): the writers label 诉诸法律, and the
+        # recogniser hears the warning beside it (recognise: a suit under a condition) — nothing is filed yet, so the
+        # debtor answers the warning; the suit plays only where the warning does not move him and it takes him forward
+        # (dev play round 81d: 先礼后兵 told lawfully ended "sued" at its last warning)
+        return ("legal_warning", *(a for a in acts if a != "legal_warning"))
     return acts
 
 
