@@ -585,6 +585,11 @@ def test_stop34_refusals_and_topics_put_off(text):
     "你讲过的话都不算数,我还怎么信你?",
     # … and 帮你减点压力 gives nothing by itself (dev play genuinely-broke 34a: −15 for giving in, had the slot heard it)
     "这样嘛,我帮你减点压力,月底你凑八万,要得不?",
+    # … nor a rebate already offset, cited as a fact (stop 69, dev play competitor-terms 81b: 返利三月已冲抵,冲抵单喺度
+    # was heard as a concession — 67 dev play moves of the rebate settled in March): 返利3.6万我们认 still gives
+    "黄老板,返利三月已冲抵,冲抵单喺度。",
+    "去年的返利今年三月已经冲抵过货款,冲抵单我都带来了。",
+    "那笔返利早就冲掉了,单子你看。",
 ])
 def test_his_aim_and_words_of_giving_that_give_nothing_are_no_concession_of_ours(text):
     assert not extract_slots(text, TODAY).concession
