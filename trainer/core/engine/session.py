@@ -235,8 +235,9 @@ class Session:
         #: the talk) in the order said (11月13日先付15万元 … 11月30日付15万元): with the rest named after them (12月15日付清
         #: 余下12万元) they are the plan — short moves lay a plan out a part per move (dev play round 81b, stop 68)
         self.part_trail: tuple[tuple[int, int], ...] = ()
-        #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on):
-        #: from then on the figures are the deal — an amount read off a receipt (十万收到了) changes nothing
+        #: the debtor has signed on the trainee's figures (a written_commitment he answered by moving on, not to a
+        #: state where a signature still lies ahead: ``_signs``): from then on the figures are the deal — an amount
+        #: read off a receipt (十万收到了) changes nothing
         self.signed = False
         #: the debtor paid on the spot all the trainee last asked for (a paid_in_full ending, scaled to his ask): with
         #: nothing left to pay later there is no promise to put on paper (the scorer's 没有落到纸面 reads it)
@@ -558,7 +559,7 @@ class Session:
                         self._move(reaction_trigger(r))
                         reply = f"{reply} {self._pick_reply(('r', r.index), r.replies)}"
                         answered, note, idx = act, r.note, r.index
-                        signs = signs or act == "written_commitment" and self._signs(r)
+                        signs = signs or (act == "written_commitment" and self._signs(r))
                         if r.reveals and self.reason_found_turn is None:
                             revealed = True
                         rest.remove(act)
