@@ -87,19 +87,27 @@ def is_whole(amount: int, owed: int, slack: float = WHOLE_SLACK) -> bool:
     return owed > 0 and abs(amount - owed) <= owed * slack
 
 
+#: a main act the debtor answers as another act heard beside it, the side acts after it:
+ANSWERED_AS = {
+    # his good name said in praise is praise — the course's 捧, 适当赞美、引导式赞美 (您在行业里口碑大家都知道, 同行都讲您
+    # 最讲信用): the writers label 名 there, and a debtor does not hear 先兵后礼 in it. 名 as a lever (传出去对您不好, 失信
+    # 名单) is answered as 名 whenever praise does not move him
+    "reputation": "praise",
+    # a suit held over him on a condition (这个月要是定不下来,我们就按合同起诉): the writers label 诉诸法律, and the
+    # recogniser hears the warning beside it (recognise: a suit under a condition) — nothing is filed yet, so the debtor
+    # answers the warning; the suit plays only where the warning does not move him and it takes him forward (dev play
+    # round 81d: 先礼后兵 told lawfully ended "sued" at its last warning)
+    "legal_action": "legal_warning",
+}
+
+
 def answer_order(acts: tuple[str, ...]) -> tuple[str, ...]:
-    """The acts of one move in the order the debtor answers them: as heard (the main act first), except that his
-    good name said in praise is praise — the course's 捧, 适当赞美、引导式赞美 (您在行业里口碑大家都知道, 同行都讲您最讲
-    信用): the writers label 名 there, and a debtor does not hear 先兵后礼 in it. 名 as a lever (传出去对您不好, 失信
-    名单) is answered as 名 whenever praise does not move him (the side acts are heard after the main one)."""
-    if len(acts) > 1 and acts[0] == "reputation" and "praise" in acts:
-        return ("praise", *(a for a in acts if a != "praise"))
-    if len(acts) > 1 and acts[0] == "legal_action" and "legal_warning" in acts:
-        # a suit held over him on a condition (这个月要是定不下来,我们就按合同起诉): the writers label 诉诸法律, and the
-        # recogniser hears the warning beside it (recognise: a suit under a condition) — nothing is filed yet, so the
-        # debtor answers the warning; the suit plays only where the warning does not move him and it takes him forward
-        # (dev play round 81d: 先礼后兵 told lawfully ended "sued" at its last warning)
-        return ("legal_warning", *(a for a in acts if a != "legal_warning"))
+    """The acts of one move in the order the debtor answers them: as heard (the main act first), except a main act
+    heard beside the act it is answered as (``ANSWERED_AS``): that act first (the side acts are heard after the main
+    one)."""
+    first = ANSWERED_AS.get(acts[0]) if len(acts) > 1 else None
+    if first is not None and first in acts:
+        return (first, *(a for a in acts if a != first))
     return acts
 
 
