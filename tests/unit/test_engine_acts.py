@@ -1434,6 +1434,33 @@ def test_a_part_asked_before_the_rest_is_laid_out_is_the_plans_first(dev_play_mo
 
 
 
+#: dev play round 82d, genuinely-broke (260,000 owed, the talk on 2026-11-02): a part today, the rest left to be laid out
+PART_TODAY_REST_OPEN = (
+    "刘姐,上午好,今天就为咱那26万元货款来的,咱唠明白了、定下来,别的都好说。",
+    "我听说撤了两条配送线,火锅店客户也关门了,是不是资金上遇着难处了?你跟我说实话,我好帮你想办法。",
+    "你说等缓过来再说?刘姐,等是等不来的。仓库里咱那15万元的货,我帮你联系团餐客户走货,卖出一笔就回一笔款,咋样?",
+    "今天先能付多少?哪怕3万元也是个态度,剩下的咱按月排开,写进协议。",
+)
+
+
+def test_a_part_asked_today_with_the_rest_left_open_is_what_he_pays_now():
+    # stop 70: he agreed and paid the persona's 一成 (2.6万) on the spot; the 3万 asked is paid, the 4千 more comes off his
+    # first later instalment and the deal stays the whole debt
+    s = _talk("genuinely-broke", PART_TODAY_REST_OPEN)
+    o = s.outcome
+    assert o is not None and o.state == "sale_plan"
+    assert [(x["amount"], x["due_days"]) for x in o.plan] == [(30_000, 0), (74_000, 15), (65_000, 45), (91_000, 75)]
+    assert (o.paid, o.promised, o.recovered_ratio) == (30_000, 230_000, 1.0)
+    assert "当场先转了3万" in o.summary
+
+
+def test_a_part_asked_today_is_forgotten_once_the_whole_is_asked_on_one_day():
+    # … but asked again as the whole by a day (那就月底前一次付清26万), the 3万 is no part of the plan any more
+    s = _talk("genuinely-broke", (*PART_TODAY_REST_OPEN[:3], "今天先付3万元,剩下的咱按月排开。",
+                                  "那就11月30日前一次付清26万元,咱写进协议。"))
+    assert s.asked_today == 30_000 and 30_000 not in s.whole_parts
+
+
 def test_a_part_by_its_day_then_the_rest_on_another_term_is_the_plan(dev_play_moves):
     # stop 65, dev play triangular-debt 37b1: 10万太少。15万,11月6号到账 … 剩下27万,我建议签个三方委托付款 … 直接付我们
     # 27万: the rest named twice in one move was counted twice, the part was dropped and the plan carried two halves of

@@ -718,6 +718,11 @@ class Session:
             self._part_asked_before(rec, ask, earlier)
             if not self._whole(ask) and 0 in self._plan_days(rec):
                 self.asked_today = ask
+            elif rec.remainder and 0 in self._plan_days(rec) and len(set(ours := self._ours(rec))) == 1 \
+                    and not self._whole(ours[0]):
+                # a part today with the rest still to be laid out (今天先能付多少?哪怕3万元…剩下的咱按月排开): that part is
+                # what he pays today when he agrees (dev play round 82d, genuinely-broke, paid the persona's 2.6万)
+                self.asked_today = ours[0]
         elif ask is not None and ask in self.whole_parts:
             # a part of the plan broken down (余款30.2万 … 今天先转10万,剩下20.2万): its pieces are parts of the plan too
             self.whole_parts |= parts
@@ -1112,11 +1117,29 @@ class Session:
         today = sum(a for a, d in self.plan_parts if d <= 0)
         later = sum(a for a, d in self.plan_parts if d > 0)
         total = paid + promised
+        if not self.plan_parts and self.asked_today in self.whole_parts and len(now) == 1 and self._whole(total):
+            return self._part_today_rest_open(plan, now[0], paid, promised)
         if len(now) != 1 or not today or not later or today == paid or promised <= 0 \
                 or abs(today + later - total) > WHOLE_SLACK * owed:
             return paid, promised
         now[0].update(amount=today, share=round(today / owed, 4))
         return today, total - today
+
+    def _part_today_rest_open(self, plan: list[dict[str, Any]], now: dict[str, Any], paid: int,
+                              promised: int) -> tuple[int, int]:
+        """The part the trainee asked today of a whole plan whose rest he left to be laid out (今天先付3万,剩下的按月排开),
+        paid on the spot (``now``) instead of the persona's share: what it pays more or less comes off or goes onto his
+        first later instalment, so the deal's total stays. The persona's share when that instalment would not stay above
+        nothing. Returns (paid, promised)."""
+        owed = self.scenario.case.owed
+        assert self.asked_today is not None
+        moved = self.asked_today - paid
+        first = next((item for item in plan if item["due_days"] > 0), None)
+        if first is None or not moved or first["amount"] - moved <= 0:
+            return paid, promised
+        now.update(amount=self.asked_today, share=round(self.asked_today / owed, 4))
+        first.update(amount=first["amount"] - moved, share=round((first["amount"] - moved) / owed, 4))
+        return paid + moved, promised - moved
 
     def _goods_set_off(self, goods: int, total: int) -> int | None:
         """The goods' value as the trainee set it off against the deal in one move — the whole less his count of the goods
