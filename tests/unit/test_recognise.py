@@ -329,11 +329,20 @@ def test_a_threat_in_dialect_words_is_heard_as_in_mandarin(rec, text):
     # his own job lost said with no pause before 你 (the law reads no comma: 砸了你 was heard, dev_r60b)
     ("俺求恁了,这笔钱再收不回来,俺这饭碗就砸了,恁帮帮忙吧。", False),
     ("再不还钱,我砸了你的店。", True),
+    # … nor the month's review or a deal that falls through (stop 70, dev play round 83d fake-broke: 这个月考核就砸了,恁帮俺一把
+    # drew 你敢动我家里人试试 to a plea for help)
+    ("公司盯着这笔款,俺回去交不了差,这个月考核就砸了,恁帮俺一把。", False),
+    ("这单生意要是砸了你负责,我可不管。", False),
+    ("信不信我砸了你那破店?", True),
+    # stop 70 (dev_r69a/b): his home in Gan words (你屋里), and his shareholders as the audience of his shaming
+    ("今晚我就去你屋里等,你么时候回来我么时候走。", True),
+    ("走,去我屋里坐坐,喝杯茶。", False),
+    ("下周一你们开股东会,我当着股东的面把欠款的事说一说。", True),
     # his family told of his debt in any word of telling — not the speaker's own
     ("孙经理,恁老家在哪个村俺打听着了,回头俺跟二老唠叨唠叨恁欠人钱的事。", True),
     ("我跟我爸妈念叨过,做生意最怕欠人钱。", False),
 ])
-def test_a_beating_promised_is_the_laws_and_a_job_lost_is_not(rec, text, heard):
+def test_the_law_hears_a_beating_his_home_and_his_shaming_not_a_job_lost(rec, text, heard):
     r = rec.classify(text)
     assert ("hostile" in r.acts) is heard and r.outright is heard, r
 
