@@ -1633,3 +1633,34 @@ def test_credit_terms_and_the_default_clause_together_keep_a_broke_debtors_plan(
         s.play(m)
     s.play("x", both)
     assert s.state == "defensive"
+
+
+def test_the_rest_laid_out_after_a_part_is_answered_as_the_plans_second_part():
+    # stop 70, dev play round 80d (follow-up): 11月12号付10万中不? … 余下8万11月19号结清 — the rest (a whole plan with
+    # the part before it) fell to the persona's fallback for 利 and he answered 让利啊?那我得算算账
+    sc, p = resolve_scenario("follow-up")  # 180,000 owed, the talk on 2026-11-02
+    s = Session(sc, p, seed=1)
+    s.play("x", Recognition("direct_ask", 0.9, acts=("direct_ask",), amounts=(180_000,)))
+    s.play("verify_balance")
+    s.play("y", Recognition("direct_ask", 0.9, acts=("direct_ask", "remind_due_date")))
+    assert s.state == "dated"
+    s.play("z", _part(100_000, "2026-11-12", "installment_plan"))
+    s.play("余下8万11月19号结清", _part(80_000, "2026-11-19", "installment_plan", rest=True))
+    t = s.turns[-1]
+    assert s.state == "dated" and "余款" in t.note, (t.reply, t.note)
+    assert "让利" not in t.reply and "11月19日" in t.reply or "两笔" in t.reply
+
+
+def test_the_boss_takes_a_part_asked_and_asks_how_the_rest_goes():
+    # stop 70, dev play round 81b (project-milestone): before him, 11月20日前付88.2万元 drew 你们希望怎么付? and the signing
+    # move that followed (唔该写明金额日期,签字盖章: no figure of its own) 先把事谈清楚再签 — the trainee never learned
+    # that the plan lacked the rest; the boss takes the part and asks for the rest's node and day, both times
+    sc, p = resolve_scenario("project-milestone")  # 1,260,000 owed, the talk on 2026-11-10
+    s = Session(sc, p, seed=1)
+    for m in ("direct_ask", "apologize", "timing", "find_decision_maker"):  # the papers mended, the funds and the boss found
+        s.play(m)
+    assert s.state == "boss", [t.state for t in s.turns]
+    s.play("x", _part(882_000, "2026-11-20"))
+    assert s.state == "boss" and "余款" in s.turns[-1].note, s.turns[-1].reply
+    s.play("唔该写明金额日期,签字盖章", Recognition("written_commitment", 0.9, acts=("written_commitment",)))
+    assert s.state == "boss" and "余款" in s.turns[-1].note, s.turns[-1].reply
