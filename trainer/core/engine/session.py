@@ -1117,27 +1117,27 @@ class Session:
         today = sum(a for a, d in self.plan_parts if d <= 0)
         later = sum(a for a, d in self.plan_parts if d > 0)
         total = paid + promised
-        if not self.plan_parts and self.asked_today in self.whole_parts and len(now) == 1 and self._whole(total):
-            return self._part_today_rest_open(plan, now[0], paid, promised)
+        part = self.asked_today
+        if not self.plan_parts and part is not None and part in self.whole_parts and len(now) == 1 and self._whole(total):
+            return self._part_today_rest_open(plan, now[0], part, paid, promised)
         if len(now) != 1 or not today or not later or today == paid or promised <= 0 \
                 or abs(today + later - total) > WHOLE_SLACK * owed:
             return paid, promised
         now[0].update(amount=today, share=round(today / owed, 4))
         return today, total - today
 
-    def _part_today_rest_open(self, plan: list[dict[str, Any]], now: dict[str, Any], paid: int,
+    def _part_today_rest_open(self, plan: list[dict[str, Any]], now: dict[str, Any], part: int, paid: int,
                               promised: int) -> tuple[int, int]:
-        """The part the trainee asked today of a whole plan whose rest he left to be laid out (今天先付3万,剩下的按月排开),
-        paid on the spot (``now``) instead of the persona's share: what it pays more or less comes off or goes onto his
-        first later instalment, so the deal's total stays. The persona's share when that instalment would not stay above
-        nothing. Returns (paid, promised)."""
+        """``part``, the trainee's ask for today of a whole plan whose rest he left to be laid out (今天先付3万,剩下的按月
+        排开), paid on the spot (``now``) instead of the persona's share: what it pays more or less comes off or goes onto
+        his first later instalment, so the deal's total stays. The persona's share when that instalment would not stay
+        above nothing. Returns (paid, promised)."""
         owed = self.scenario.case.owed
-        assert self.asked_today is not None
-        moved = self.asked_today - paid
+        moved = part - paid
         first = next((item for item in plan if item["due_days"] > 0), None)
         if first is None or not moved or first["amount"] - moved <= 0:
             return paid, promised
-        now.update(amount=self.asked_today, share=round(self.asked_today / owed, 4))
+        now.update(amount=part, share=round(part / owed, 4))
         first.update(amount=first["amount"] - moved, share=round((first["amount"] - moved) / owed, 4))
         return paid + moved, promised - moved
 
