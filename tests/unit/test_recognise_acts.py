@@ -1360,8 +1360,6 @@ def test_mocking_his_poverty_is_rude(rec, text):
     "你这张嘴就是个粪坑。",
     "俺家狗都比恁懂事。",
     "你个老滑头,嘴里没一句真话,阿呸!",
-    # stop 70 (dev_r69a, Yichun; dev_r34b): water in his head asked as a question (是不是进了水)
-    "黄总,你脑壳是不是进了水?合同上白纸黑字,你跟我话冇看到?",
 ])
 def test_sarcasm_about_the_debt_and_regional_swearing_are_rude(rec, text):
     r = rec.classify(text, TODAY)
