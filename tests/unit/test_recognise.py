@@ -334,15 +334,13 @@ def test_a_threat_in_dialect_words_is_heard_as_in_mandarin(rec, text):
     ("公司盯着这笔款,俺回去交不了差,这个月考核就砸了,恁帮俺一把。", False),
     ("这单生意要是砸了你负责,我可不管。", False),
     ("信不信我砸了你那破店?", True),
-    # stop 70 (dev_r69a/b): his home in Gan words (你屋里), and his shareholders as the audience of his shaming
-    ("今晚我就去你屋里等,你么时候回来我么时候走。", True),
-    ("走,去我屋里坐坐,喝杯茶。", False),
+    # stop 70 (dev_r69a): his shareholders as the audience of his shaming
     ("下周一你们开股东会,我当着股东的面把欠款的事说一说。", True),
     # his family told of his debt in any word of telling — not the speaker's own
     ("孙经理,恁老家在哪个村俺打听着了,回头俺跟二老唠叨唠叨恁欠人钱的事。", True),
     ("我跟我爸妈念叨过,做生意最怕欠人钱。", False),
 ])
-def test_the_law_hears_a_beating_his_home_and_his_shaming_not_a_job_lost(rec, text, heard):
+def test_the_law_hears_a_beating_and_his_shaming_not_a_job_lost(rec, text, heard):
     r = rec.classify(text)
     assert ("hostile" in r.acts) is heard and r.outright is heard, r
 

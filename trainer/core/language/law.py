@@ -1056,9 +1056,6 @@ _DIALECT = ((lazy(r"阿拉|俺们|阿们"), "我们"), (lazy(r"俺|𠊎|阿(?![�
             (lazy(r"黑夜"), "夜里"), (lazy(r"细路"), "孩子"), (lazy(r"倾(下|吓|偈|两句)"), "谈谈"),
             # Cantonese 当住 "in front of" and 你个女 "your daughter" (stop 61, dev_r57b)
             (lazy(r"当住(?!持)"), "当着"), (lazy(r"(?<=[你我他佢])个女(?![人士生孩子的])"), "女儿"),
-            # Gan, Xiang and south-western 你屋里 / 你屋头 "your home" (stop 70: dev_r69a, Yichun — 今晚我就去你屋里等,你么时候
-            # 回来我么时候走 was heard as 紧盯不放 alone); a person's 屋里, not 屋里坐 "come in and sit"
-            (lazy(r"(?<=[你我他她您恁佢])屋(里|头)(?!坐)"), "家里"),
             # what, said the regions' ways (算啥东西, 么子事): the patterns say 什么
             (lazy(r"啥子|啥|么子"), "什么"))
 
