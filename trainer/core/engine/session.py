@@ -191,6 +191,11 @@ def _plan_item(start: date, amount: int, share: float, days: int, note: str) -> 
             "note": note}
 
 
+def _set_amount(item: dict[str, Any], amount: int, owed: int) -> None:
+    """A 回收计划表 row (``_plan_item``) given another amount, its share of the debt with it."""
+    item.update(amount=amount, share=round(amount / owed, 4))
+
+
 def _is(act: str, what: str) -> bool:
     """``act`` is the tactic ``what``, or of the group ``what`` (hostile belongs to no tactic group)."""
     if what in catalogue.GROUPS:
@@ -709,6 +714,7 @@ class Session:
             # an ask while checking says by when (先对下账,一共三十八万,这周五前能付吗)
             return
         ask = self._ask(rec)
+        ours = self._ours(rec)
         trail = self.part_trail
         if ask is not None and not self._restates(acts, ask, [a for a in figures if a in parts]):
             earlier = self.named_amounts[-1] if self.named_amounts else None
@@ -716,10 +722,10 @@ class Session:
             self._note_parts(rec, ask)
             self.whole_parts = parts if self._whole(ask) else frozenset()
             self._part_asked_before(rec, ask, earlier)
-            if not self._whole(ask) and 0 in self._plan_days(rec):
+            pays_today = 0 in self._plan_days(rec)
+            if not self._whole(ask) and pays_today:
                 self.asked_today = ask
-            elif rec.remainder and 0 in self._plan_days(rec) and len(set(ours := self._ours(rec))) == 1 \
-                    and not self._whole(ours[0]):
+            elif rec.remainder and pays_today and len(set(ours)) == 1 and not self._whole(ours[0]):
                 # a part today with the rest still to be laid out (今天先能付多少?哪怕3万元…剩下的咱按月排开): that part is
                 # what he pays today when he agrees (dev play round 82d, genuinely-broke, paid the persona's 2.6万)
                 self.asked_today = ours[0]
@@ -731,7 +737,6 @@ class Session:
             self._note_parts(rec, ask, keep=True)
         self.asked_figures.update(figures)
         self._note_days(rec, ask)
-        ours = self._ours(rec)
         self._note_trail(rec, ask, ours, trail)
         if ask is not None and len(ours) == 2 and self._one_day(ask) is not None and self._whole_laid_out(rec):
             # one day said with a part and the rest on its own term (11月20日前支付882000元;余款378000元…主体验收后六十日内): the
@@ -1100,11 +1105,11 @@ class Session:
         if value is None:
             return paid, promised
         moved = value - plan[goods]["amount"]
-        plan[goods].update(amount=value, share=round(value / owed, 4))
+        _set_amount(plan[goods], value, owed)
         later = [item for item in plan if item["due_days"] > 0]
         if later:  # the plan still adds up to the deal when no instalments of the trainee's replace the persona's
             last = later[-1]["amount"] - moved
-            later[-1].update(amount=last, share=round(last / owed, 4))
+            _set_amount(later[-1], last, owed)
         return paid + moved, promised - moved
 
     def _trainees_part_now(self, plan: list[dict[str, Any]], paid: int, promised: int) -> tuple[int, int]:
@@ -1123,7 +1128,7 @@ class Session:
         if len(now) != 1 or not today or not later or today == paid or promised <= 0 \
                 or abs(today + later - total) > WHOLE_SLACK * owed:
             return paid, promised
-        now[0].update(amount=today, share=round(today / owed, 4))
+        _set_amount(now[0], today, owed)
         return today, total - today
 
     def _part_today_rest_open(self, plan: list[dict[str, Any]], now: dict[str, Any], part: int, paid: int,
@@ -1137,8 +1142,8 @@ class Session:
         first = next((item for item in plan if item["due_days"] > 0), None)
         if first is None or not moved or first["amount"] - moved <= 0:
             return paid, promised
-        now.update(amount=part, share=round(part / owed, 4))
-        first.update(amount=first["amount"] - moved, share=round((first["amount"] - moved) / owed, 4))
+        _set_amount(now, part, owed)
+        _set_amount(first, first["amount"] - moved, owed)
         return paid + moved, promised - moved
 
     def _goods_set_off(self, goods: int, total: int) -> int | None:
